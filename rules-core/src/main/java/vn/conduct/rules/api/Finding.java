@@ -1,0 +1,89 @@
+package vn.conduct.rules.api;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The outcome of one rule for one subject, with the reason and the legal source.
+ *
+ * <p>Immutable and thread-safe. The reason is rendered on first use and then kept, so findings
+ * that nobody reads cost no text.
+ *
+ * @since 0.1
+ */
+public final class Finding {
+
+  private final RuleRef rule;
+  private final Outcome outcome;
+  private final Supplier<LocalizedText> reasonSource;
+  private volatile LocalizedText reason;
+
+  /**
+   * Creates a finding.
+   *
+   * @param rule the rule; never {@code null}
+   * @param outcome the outcome; never {@code null}
+   * @param reason computes the reason; called at most once, must not return {@code null}
+   */
+  public Finding(RuleRef rule, Outcome outcome, Supplier<LocalizedText> reason) {
+    this.rule = Objects.requireNonNull(rule, "rule");
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.reasonSource = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** Creates a finding whose reason is already known. */
+  public Finding(RuleRef rule, Outcome outcome, LocalizedText reason) {
+    this(rule, outcome, () -> reason);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** The rule this finding is about. */
+  public RuleRef rule() {
+    return rule;
+  }
+
+  /** Shorthand for {@code rule().ruleId()}. */
+  public String ruleId() {
+    return rule.ruleId();
+  }
+
+  /** The outcome. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * Why: the observed values, the threshold and the citation, in both languages.
+   */
+  public LocalizedText reason() {
+    LocalizedText value = reason;
+    if (value == null) {
+      synchronized (this) {
+        value = reason;
+        if (value == null) {
+          value = Objects.requireNonNull(reasonSource.get(), "reason");
+          reason = value;
+        }
+      }
+    }
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Finding that
+        && rule.equals(that.rule)
+        && outcome == that.outcome
+        && reason().equals(that.reason());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rule, outcome);
+  }
+
+  @Override
+  public String toString() {
+    return rule.ruleId() + " " + outcome + ": " + reason().in(Language.EN);
+  }
+}

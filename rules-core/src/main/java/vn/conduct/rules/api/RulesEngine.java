@@ -1,0 +1,104 @@
+package vn.conduct.rules.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+import vn.conduct.rules.internal.engine.EngineBuilder;
+import vn.conduct.rules.spi.RulePackProvider;
+import vn.conduct.rules.spi.RulePackSource;
+
+/**
+ * Loads versioned rule packs once and evaluates facts against them.
+ *
+ * <p>An engine is immutable and thread-safe: build it once, share it, and call
+ * {@link #evaluate(EvaluationRequest)} from any number of threads. Each evaluation uses its own
+ * rule-engine sessions, which are always disposed.
+ *
+ * <pre>{@code
+ * RulesEngine engine = RulesEngine.builder()
+ *     .addPack(Path.of("packs/hanoi-522"))
+ *     .build();
+ * Report report = engine.evaluate(EvaluationRequest.builder(LocalDate.of(2025, 6, 30))
+ *     .subject(Subject.of("cb-001", "officer").withParent("ubnd-ba-dinh"))
+ *     .event(Event.verified("cb-001", "badge-not-worn", LocalDate.of(2025, 6, 12)))
+ *     .build());
+ * report.subject("cb-001").orElseThrow().findings()
+ *     .forEach(f -> System.out.println(f.ruleId() + " " + f.outcome() + " " + f.reason().in(Language.EN)));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface RulesEngine {
+
+  /** Starts building an engine. */
+  static Builder builder() {
+    return new EngineBuilder();
+  }
+
+  /**
+   * Validates the pack in a directory without building an engine: every problem, sorted, errors
+   * and warnings. An empty list means the pack is valid.
+   */
+  static List<ValidationIssue> check(Path packDirectory) {
+    return EngineBuilder.check(RulePackSource.directory(packDirectory));
+  }
+
+  /** The version of this engine (rules-core), e.g. {@code 0.1.0}. */
+  String version();
+
+  /** Every loaded pack version, ordered by id then version. */
+  List<RulePackInfo> packs();
+
+  /**
+   * Evaluates the request against the pack versions in force on its date (or pinned by it).
+   *
+   * @throws RulePackNotFoundException if the request names a pack or pinned version not loaded
+   */
+  Report evaluate(EvaluationRequest request);
+
+  /**
+   * Evaluates the request and hands each subject's result to {@code sink} as soon as it is
+   * ready, without keeping the results: for batches too large to hold in one report. Checklist
+   * quotas, roll-ups and rankings need every subject at once and are not computed here; each
+   * score is given as it stands before quotas.
+   *
+   * @return the provenance of the evaluation
+   */
+  Provenance evaluate(EvaluationRequest request, Consumer<SubjectResult> sink);
+
+  /**
+   * Builds a {@link RulesEngine}. Not thread-safe; each setter may be called once per value.
+   */
+  interface Builder {
+
+    /** Adds the pack in a directory. */
+    Builder addPack(Path directory);
+
+    /** Adds a pack from any source. */
+    Builder addPack(RulePackSource source);
+
+    /** Adds every pack a provider supplies; adding the same provider instance twice is a no-op. */
+    Builder addProvider(RulePackProvider provider);
+
+    /** Adds every provider found by {@link java.util.ServiceLoader} on the class path. */
+    Builder discoverProviders();
+
+    /**
+     * Overrides a pack parameter's default.
+     *
+     * @throws IllegalStateException if the parameter was already set
+     */
+    Builder parameter(String packId, String parameter, Object value);
+
+    /**
+     * Loads, validates and compiles every pack.
+     *
+     * @throws InvalidRulePackException if any pack has errors (all packs' issues are reported)
+     * @throws IncompatibleRulePackException if a pack requires another engine version
+     * @throws RulePackConflictException if two packs have the same id and version
+     */
+    RulesEngine build();
+  }
+}

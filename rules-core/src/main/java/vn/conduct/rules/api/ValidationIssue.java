@@ -1,0 +1,78 @@
+package vn.conduct.rules.api;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One problem found in a rule pack, located in its source file.
+ *
+ * @param severity error or warning
+ * @param code a stable code naming the kind of problem (e.g. {@code yaml.duplicate-key})
+ * @param file the file, relative to the pack's root (e.g. {@code rules/hn522.badge/rule.yaml})
+ * @param line the 1-based line, or 0 when unknown
+ * @param column the 1-based column, or 0 when unknown
+ * @param path the field path within the file (e.g. {@code condition.all[1].ge}), or {@code ""}
+ * @param message what is wrong, naming the value
+ * @param hint how to fix it, or {@code null}
+ * @since 0.1
+ */
+public record ValidationIssue(
+    Level severity,
+    String code,
+    String file,
+    int line,
+    int column,
+    String path,
+    String message,
+    String hint) {
+
+  /** Orders issues by file, line, column, path, code and message. */
+  public static final Comparator<ValidationIssue> ORDER =
+      Comparator.comparing(ValidationIssue::file)
+          .thenComparingInt(ValidationIssue::line)
+          .thenComparingInt(ValidationIssue::column)
+          .thenComparing(ValidationIssue::path)
+          .thenComparing(ValidationIssue::code)
+          .thenComparing(ValidationIssue::message);
+
+  public ValidationIssue {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(file, "file");
+    path = path == null ? "" : path;
+    Objects.requireNonNull(message, "message");
+  }
+
+  /** The severity of an issue. */
+  public enum Level {
+    /** The pack cannot be loaded. */
+    ERROR,
+    /** The pack loads, but something is likely wrong. */
+    WARNING
+  }
+
+  /** Returns {@code file:line:col}, omitting unknown parts. */
+  public String location() {
+    if (line <= 0) {
+      return file;
+    }
+    return column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
+  }
+
+  /** Renders the issue on one line, e.g. {@code ERROR pack.yaml:3:10 version: ... [Hint: ...]}. */
+  public String render() {
+    StringBuilder text = new StringBuilder()
+        .append(String.format("%-7s", severity))
+        .append(' ')
+        .append(location())
+        .append("  ");
+    if (!path.isEmpty()) {
+      text.append(path).append(": ");
+    }
+    text.append(message);
+    if (hint != null && !hint.isBlank()) {
+      text.append(" [Hint: ").append(hint).append(']');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,278 @@
+package vn.conduct.rules.internal.compile;
+
+import static org.drools.model.DSL.accFunction;
+import static org.drools.model.DSL.accumulate;
+import static org.drools.model.DSL.declarationOf;
+import static org.drools.model.DSL.globalOf;
+import static org.drools.model.DSL.on;
+import static org.drools.model.PatternDSL.alphaIndexedBy;
+import static org.drools.model.PatternDSL.betaIndexedBy;
+import static org.drools.model.PatternDSL.pattern;
+import static org.drools.model.PatternDSL.rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.drools.model.Global;
+import org.drools.model.Index;
+import org.drools.model.Model;
+import org.drools.model.PatternDSL.PatternDef;
+import org.drools.model.Rule;
+import org.drools.model.RuleItemBuilder;
+import org.drools.model.Variable;
+import org.drools.model.impl.ModelImpl;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import vn.conduct.rules.api.RuleCompilationException;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.Dnf;
+import vn.conduct.rules.internal.facts.EvalContext;
+import vn.conduct.rules.internal.facts.EventFact;
+import vn.conduct.rules.internal.facts.Layout;
+import vn.conduct.rules.internal.facts.SubjectFact;
+import vn.conduct.rules.internal.facts.Values;
+
+/**
+ * Compiles rule plans into one Drools KieBase through the executable model's Java API (pattern
+ * DSL). No text from a pack is ever compiled or evaluated: each condition becomes lambdas over
+ * typed constants.
+ *
+ * <p>Rules fire only where the answer is exceptional: FAIL (the requirement is definitely false),
+ * NOT_APPLICABLE (the applicability condition is definitely false), and PASS only where evidence
+ * is partly missing or an aggregate may be unknown. Every other applicable pair is a PASS when its
+ * evidence is complete, and UNKNOWN otherwise.
+ *
+ * <p>Expression ids are derived from the whole literal (subject type, slot, truth, operator and
+ * typed constants): Drools shares nodes by id, so two thresholds on one field must never share one.
+ */
+public final class DroolsCompiler {
+
+  public static final String PACKAGE = "vn.conduct.rules.generated";
+  public static final String SINK = "firings";
+
+  private final Layout layout;
+  private final Map<String, Integer> windows;
+  private final Map<String, Integer> alphaIndexIds = new HashMap<>();
+  private final Global<Firings> sink = globalOf(Firings.class, PACKAGE, SINK);
+  private final List<Rule> rules = new ArrayList<>();
+
+  /**
+   * @param layout field slots
+   * @param windows look-back windows by ISO period text, to index {@link EvalContext#windowStart}
+   */
+  public DroolsCompiler(Layout layout, Map<String, Integer> windows) {
+    this.layout = layout;
+    this.windows = windows;
+  }
+
+  /** Adds one plan's Drools rules. */
+  public void add(RulePlan plan) {
+    try {
+      for (String type : plan.rule().doc().appliesTo()) {
+        List<List<Dnf.Literal>> applicable = plan.when() == null ? List.of(List.of()) : Dnf.whenTrue(plan.when());
+        List<List<Dnf.Literal>> fail = join(applicable, Dnf.whenFalse(plan.requirement()));
+        addBranches(plan, type, "fail", fail, RulePlan.FAIL, null);
+        int[] needed = plan.neededSlots().getOrDefault(type, new int[0]);
+        if (plan.proofRequired()) {
+          addBranches(plan, type, "pass", join(applicable, Dnf.whenTrue(plan.requirement())), RulePlan.PASS, null);
+        } else if (needed.length > 0) {
+          addBranches(plan, type, "pass", join(applicable, Dnf.whenTrue(plan.requirement())), RulePlan.PASS, needed);
+        }
+        if (plan.when() != null) {
+          addBranches(plan, type, "na", Dnf.whenFalse(plan.when()), RulePlan.NOT_APPLICABLE, null);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new RuleCompilationException("Cannot compile rule '" + plan.ref().ruleId() + "' of pack '"
+          + plan.ref().packId() + "' " + plan.ref().packVersion() + " (" + plan.rule().file() + "): " + e, e);
+    }
+  }
+
+  /** Builds the KieBase. */
+  public KieBase build() {
+    Model model = new ModelImpl().addGlobal(sink);
+    ModelImpl impl = (ModelImpl) model;
+    rules.forEach(impl::addRule);
+    try {
+      return KieBaseBuilder.createKieBaseFromModel(model);
+    } catch (RuntimeException e) {
+      throw new RuleCompilationException("Drools could not build the rule base: " + e, e);
+    }
+  }
+
+  public int ruleCount() {
+    return rules.size();
+  }
+
+  private static List<List<Dnf.Literal>> join(List<List<Dnf.Literal>> left, List<List<Dnf.Literal>> right) {
+    List<List<Dnf.Literal>> result = new ArrayList<>();
+    for (List<Dnf.Literal> l : left) {
+      for (List<Dnf.Literal> r : right) {
+        List<Dnf.Literal> both = new ArrayList<>(l);
+        both.addAll(r);
+        result.add(both);
+      }
+    }
+    return result;
+  }
+
+  private void addBranches(RulePlan plan, String type, String kind, List<List<Dnf.Literal>> branches,
+      byte flag, int[] missingAny) {
+    for (int b = 0; b < branches.size(); b++) {
+      String name = plan.version() + "/" + plan.ref().ruleId() + "/" + type + "/" + kind + "/" + b;
+      rules.add(buildRule(name, plan, type, branches.get(b), flag, missingAny));
+    }
+  }
+
+  private Rule buildRule(String name, RulePlan plan, String type, List<Dnf.Literal> literals, byte flag,
+      int[] missingAny) {
+    Variable<EvalContext> ctx = declarationOf(EvalContext.class, "ctx");
+    Variable<SubjectFact> subject = declarationOf(SubjectFact.class, "s");
+    List<RuleItemBuilder<?>> items = new ArrayList<>();
+    int version = plan.version();
+    items.add(pattern(ctx).expr("active:" + version, c -> c.active[version]));
+    PatternDef<SubjectFact> subjectPattern = pattern(subject)
+        .expr("type:" + type, s -> type.equals(s.type),
+            alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), s -> s.type, type));
+    List<Dnf.Literal> aggregates = new ArrayList<>();
+    for (Dnf.Literal literal : literals) {
+      if (literal.atom() instanceof Cond.Compare compare) {
+        addOwnLiteral(subjectPattern, type, compare, literal.truth());
+      } else {
+        aggregates.add(literal);
+      }
+    }
+    if (missingAny != null) {
+      int[] slots = missingAny.clone();
+      subjectPattern.expr("missing-any:" + type + ":" + java.util.Arrays.toString(slots), s -> {
+        for (int slot : slots) {
+          if (!s.present[slot]) {
+            return true;
+          }
+        }
+        return false;
+      });
+    }
+    items.add(subjectPattern);
+    for (Dnf.Literal literal : aggregates) {
+      addAggregate(items, ctx, subject, type, (Cond.Aggregate) literal.atom(), literal.truth());
+    }
+    int ruleIndex = plan.index();
+    items.add(on(sink, subject).execute((firings, s) -> firings.record(s.index, ruleIndex, flag)));
+    return rule(PACKAGE, name).build(items.toArray(new RuleItemBuilder<?>[0]));
+  }
+
+  private int alphaIndex(String key) {
+    return alphaIndexIds.computeIfAbsent(key, k -> alphaIndexIds.size() + 1);
+  }
+
+  private void addOwnLiteral(PatternDef<SubjectFact> pattern, String type, Cond.Compare compare, boolean truth) {
+    Layout.Slot slot = layout.slot(type, compare.field());
+    int s = slot.index();
+    String id = "own:" + type + ":" + s + ":" + truth + ":" + compare.op().key + ":" + constants(compare.operands());
+    switch (compare.op()) {
+      case EXISTS -> pattern.expr(id, f -> f.present[s] == truth);
+      case MISSING -> pattern.expr(id, f -> f.present[s] != truth);
+      default -> {
+        Semantics.ValueTest test = Semantics.test(compare.op(), compare.operands(), compare.field().type());
+        if (truth && compare.op() == Cond.Op.EQ && compare.field().type() == vn.conduct.rules.internal.model.DataType.STRING) {
+          String value = (String) compare.operands().get(0).constant();
+          pattern.expr(id, f -> f.present[s] && value.equals(f.str[s]),
+              alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex(type + ":" + s),
+                  f -> f.present[s] ? f.str[s] : null, value));
+        } else if (truth) {
+          pattern.expr(id, f -> f.present[s] && test.holds(f, s));
+        } else {
+          pattern.expr(id, f -> f.present[s] && !test.holds(f, s));
+        }
+      }
+    }
+  }
+
+  private void addAggregate(List<RuleItemBuilder<?>> items, Variable<EvalContext> ctx,
+      Variable<SubjectFact> subject, String type, Cond.Aggregate agg, boolean truth) {
+    Variable<Double> code = declarationOf(Double.class, "code");
+    Variable<Stats> stats = declarationOf(Stats.class, "stats");
+    String aggId = canonical(agg);
+    boolean filterFalse = agg.agg() != Cond.Agg.SHARE && agg.where() != null;
+    if (agg.over() == Cond.Over.EVENTS) {
+      Variable<EventFact> event = declarationOf(EventFact.class, "e");
+      Set<String> types = new LinkedHashSet<>(agg.eventTypes());
+      Map<String, ToDoubleFunction<Values>> codes = new HashMap<>();
+      Map<String, Semantics.TriCondition> wheres = new HashMap<>();
+      for (String eventType : types) {
+        codes.put(eventType, Semantics.elementCode(agg, eventType, layout));
+        wheres.put(eventType, Semantics.tri(agg.where(), eventType, layout));
+      }
+      PatternDef<EventFact> events = pattern(event);
+      if (types.size() == 1) {
+        String only = types.iterator().next();
+        events.expr("event.type:" + only, e -> only.equals(e.type),
+            alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("event.type"), e -> e.type, only));
+      } else {
+        events.expr("event.types:" + types, e -> types.contains(e.type));
+      }
+      if (agg.verifiedOnly()) {
+        events.expr("event.verified", e -> e.verified);
+      }
+      if (filterFalse) {
+        events.expr("event.where-not-false:" + types + ":" + agg.where(),
+            e -> wheres.get(e.type).eval(e) != Semantics.FALSE);
+      }
+      events.expr("event.subject", subject, (e, s) -> e.subjectId.equals(s.id),
+          betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 1, e -> e.subjectId, s -> s.id));
+      int window = windowIndex(agg.window());
+      events.expr("event.window:" + agg.window().label(), ctx, (e, c) -> c.inWindow(window, e.day));
+      events.bind(code, e -> codes.get(e.type).applyAsDouble(e));
+      items.add(accumulate(events, accFunction(StatsAccumulateFunction::new, code).as(stats)));
+    } else {
+      Variable<SubjectFact> member = declarationOf(SubjectFact.class, "m");
+      String memberType = agg.memberType();
+      ToDoubleFunction<Values> elementCode = Semantics.elementCode(agg, memberType, layout);
+      Semantics.TriCondition where = Semantics.tri(agg.where(), memberType, layout);
+      PatternDef<SubjectFact> members = pattern(member)
+          .expr("type:" + memberType, m -> memberType.equals(m.type),
+              alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), m -> m.type, memberType));
+      if (filterFalse) {
+        members.expr("member.where-not-false:" + memberType + ":" + agg.where(),
+            m -> where.eval(m) != Semantics.FALSE);
+      }
+      members.expr("member.parent", subject, (m, s) -> s.id.equals(m.parentId),
+          betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 2, m -> m.parentId, s -> s.id));
+      members.bind(code, m -> elementCode.applyAsDouble(m));
+      items.add(accumulate(members, accFunction(StatsAccumulateFunction::new, code).as(stats)));
+    }
+    Cond.Agg function = agg.agg();
+    Cond.Op op = agg.op();
+    List<Cond.Operand> operands = agg.operands();
+    items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId, st -> st.known(function)
+        && Semantics.holds(op, operands, st.value(function)) == truth));
+  }
+
+  private int windowIndex(Cond.Window window) {
+    return switch (window.kind()) {
+      case PERIOD -> -1;
+      case ALL -> -2;
+      case LOOK_BACK -> windows.get(window.lookBack().toString());
+    };
+  }
+
+  private static String constants(List<Cond.Operand> operands) {
+    StringBuilder text = new StringBuilder("[");
+    for (Cond.Operand operand : operands) {
+      Object value = operand.constant();
+      text.append(value.getClass().getSimpleName()).append('=').append(value).append(';');
+    }
+    return text.append(']').toString();
+  }
+
+  static String canonical(Cond.Aggregate agg) {
+    return agg.agg() + "|" + agg.over() + "|" + agg.eventTypes() + "|" + agg.memberType() + "|"
+        + agg.verifiedOnly() + "|" + agg.window().label() + "|" + agg.where() + "|" + agg.of() + "|"
+        + agg.op() + "|" + constants(agg.operands());
+  }
+}

@@ -1,0 +1,72 @@
+package vn.conduct.rules.internal.compile;
+
+import vn.conduct.rules.internal.condition.Cond;
+
+/**
+ * What an aggregate saw: how many elements, how many matched for certain, their sum, min and max,
+ * and how many could not be decided (missing values).
+ */
+public final class Stats implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  public int elements;
+  public int unknown;
+  public int ones;
+  public double sum;
+  public double min = Double.POSITIVE_INFINITY;
+  public double max = Double.NEGATIVE_INFINITY;
+
+  /** Adds one element's code: NaN for undecided, else the value (1/0 for count and share). */
+  public void add(double code) {
+    elements++;
+    if (Double.isNaN(code)) {
+      unknown++;
+      return;
+    }
+    if (code == 1.0) {
+      ones++;
+    }
+    sum += code;
+    min = Math.min(min, code);
+    max = Math.max(max, code);
+  }
+
+  public Stats copy() {
+    Stats copy = new Stats();
+    copy.elements = elements;
+    copy.unknown = unknown;
+    copy.ones = ones;
+    copy.sum = sum;
+    copy.min = min;
+    copy.max = max;
+    return copy;
+  }
+
+  /** Whether the aggregate's value is known. */
+  public boolean known(Cond.Agg agg) {
+    if (unknown > 0) {
+      return false;
+    }
+    return switch (agg) {
+      case COUNT, SUM -> true;
+      case MIN, MAX, SHARE -> elements > 0;
+    };
+  }
+
+  /** The aggregate's value; only meaningful when {@link #known}. */
+  public double value(Cond.Agg agg) {
+    return switch (agg) {
+      case COUNT -> elements;
+      case SUM -> sum;
+      case MIN -> min;
+      case MAX -> max;
+      case SHARE -> elements == 0 ? Double.NaN : 100.0 * ones / elements;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "Stats[n=" + elements + ", unknown=" + unknown + ", ones=" + ones + ", sum=" + sum + "]";
+  }
+}

@@ -1,0 +1,558 @@
+package vn.conduct.rules.internal.condition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.conduct.rules.internal.condition.Cond.Agg;
+import vn.conduct.rules.internal.condition.Cond.Field;
+import vn.conduct.rules.internal.condition.Cond.Op;
+import vn.conduct.rules.internal.condition.Cond.Operand;
+import vn.conduct.rules.internal.condition.Cond.Over;
+import vn.conduct.rules.internal.condition.Cond.Scope;
+import vn.conduct.rules.internal.condition.Cond.Window;
+import vn.conduct.rules.internal.load.Issues;
+import vn.conduct.rules.internal.model.DataType;
+import vn.conduct.rules.internal.model.EventTypeDoc;
+import vn.conduct.rules.internal.model.FieldDoc;
+import vn.conduct.rules.internal.model.ParameterDoc;
+import vn.conduct.rules.internal.model.SubjectTypeDoc;
+import vn.conduct.rules.internal.model.VocabularyDoc;
+import vn.conduct.rules.internal.yaml.YamlDocument;
+
+/**
+ * Parses and type-checks the condition language against a pack's vocabulary. Every problem is
+ * reported with its path; parsing goes on past errors so that all of them are found at once.
+ */
+public final class ConditionParser {
+
+  /** Conditions may expand to at most this many alternatives when compiled. */
+  public static final int MAX_BRANCHES = 64;
+
+  private static final Set<String> COMPARISON_KEYS = Set.of("attribute", "indicator");
+  private static final Set<String> AGG_KEYS = Set.of("count", "sum", "min", "max", "share");
+
+  private final VocabularyDoc vocabulary;
+  private final Map<String, ParameterDoc> parameters;
+  private final YamlDocument document;
+  private final Issues issues;
+  private boolean failed;
+
+  public ConditionParser(VocabularyDoc vocabulary, Map<String, ParameterDoc> parameters,
+      YamlDocument document, Issues issues) {
+    this.vocabulary = vocabulary;
+    this.parameters = parameters;
+    this.document = document;
+    this.issues = issues;
+  }
+
+  /** Where field names are looked up: a set of subject types, or a set of event types. */
+  private record Context(Set<String> subjectTypes, Set<String> eventTypes, boolean allowAggregates) { }
+
+  /**
+   * Parses a condition evaluated on subjects of the given types; returns {@code null} after
+   * reporting errors.
+   */
+  public Cond parseForSubjects(JsonNode node, String path, Set<String> subjectTypes) {
+    failed = false;
+    Cond cond = parse(node, path, new Context(subjectTypes, Set.of(), true));
+    if (!failed && cond != null) {
+      int branches = Dnf.branchCount(cond);
+      if (branches > MAX_BRANCHES) {
+        error(path, "condition.too-complex", "condition expands to " + branches
+            + " alternatives, over the limit of " + MAX_BRANCHES, "split it into several rules");
+        return null;
+      }
+    }
+    return failed ? null : cond;
+  }
+
+  private Cond parse(JsonNode node, String path, Context context) {
+    if (node == null || !node.isObject()) {
+      error(path, "condition.syntax", "a condition must be a mapping, but was "
+          + describe(node), "write e.g. {indicator: sipas, ge: 80} or {all: [...]}");
+      return null;
+    }
+    if (node.has("all") || node.has("any")) {
+      String key = node.has("all") ? "all" : "any";
+      onlyKeys(node, path, Set.of(key));
+      JsonNode list = node.get(key);
+      String listPath = YamlDocument.child(path, key);
+      if (!list.isArray() || list.isEmpty()) {
+        error(listPath, "condition.syntax", "'" + key + "' takes a non-empty list of conditions",
+            null);
+        return null;
+      }
+      List<Cond> operands = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        operands.add(parse(list.get(i), YamlDocument.element(listPath, i), context));
+      }
+      return key.equals("all") ? new Cond.All(operands) : new Cond.Any(operands);
+    }
+    if (node.has("not")) {
+      onlyKeys(node, path, Set.of("not"));
+      return new Cond.Not(parse(node.get("not"), YamlDocument.child(path, "not"), context));
+    }
+    for (String agg : AGG_KEYS) {
+      if (node.has(agg)) {
+        if (!context.allowAggregates()) {
+          error(YamlDocument.child(path, agg), "condition.syntax",
+              "aggregates cannot be nested inside an aggregate's 'where'", null);
+          return null;
+        }
+        return aggregate(node, path, agg, context);
+      }
+    }
+    return comparison(node, path, context, false);
+  }
+
+  private Cond comparison(JsonNode node, String path, Context context, boolean eventScope) {
+    String fieldKey = null;
+    for (String key : COMPARISON_KEYS) {
+      if (node.has(key)) {
+        if (fieldKey != null) {
+          error(path, "condition.syntax", "a comparison names one field, but has both '"
+              + fieldKey + "' and '" + key + "'", null);
+          return null;
+        }
+        fieldKey = key;
+      }
+    }
+    if (fieldKey == null) {
+      error(path, "condition.syntax", "unknown condition with keys " + keys(node),
+          "use one of attribute, indicator, all, any, not, count, sum, min, max, share");
+      return null;
+    }
+    JsonNode nameNode = node.get(fieldKey);
+    String fieldPath = YamlDocument.child(path, fieldKey);
+    if (!nameNode.isTextual()) {
+      error(fieldPath, "condition.syntax", "'" + fieldKey + "' names a field, but was "
+          + describe(nameNode), null);
+      return null;
+    }
+    Field field = resolveField(fieldKey, nameNode.asText(), fieldPath, context);
+    List<String> opKeys = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!key.equals(fieldKey)) {
+        opKeys.add(key);
+      }
+    }
+    if (opKeys.size() != 1) {
+      error(path, "condition.syntax", "a comparison needs exactly one operator, but has "
+          + (opKeys.isEmpty() ? "none" : opKeys),
+          "operators: eq, ne, lt, le, gt, ge, in, not-in, between, exists, missing");
+      return null;
+    }
+    Op op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
+    if (op == null || field == null) {
+      return null;
+    }
+    String opPath = YamlDocument.child(path, op.key);
+    List<Operand> operands = operands(op, node.get(op.key), opPath, field.type(), field.label());
+    return operands == null ? null : new Cond.Compare(field, op, operands);
+  }
+
+  private Cond aggregate(JsonNode node, String path, String aggKey, Context context) {
+    Agg agg = Agg.valueOf(aggKey.toUpperCase(java.util.Locale.ROOT));
+    String specPath = YamlDocument.child(path, aggKey);
+    JsonNode spec = node.get(aggKey);
+    List<String> opKeys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(k -> {
+      if (!k.equals(aggKey)) {
+        opKeys.add(k);
+      }
+    });
+    if (spec == null || !spec.isObject()) {
+      error(specPath, "condition.syntax", "'" + aggKey + "' takes a mapping with 'events' or "
+          + "'members', but was " + describe(spec), null);
+      return null;
+    }
+    onlyKeys(spec, specPath, Set.of("events", "members", "verified-only", "within", "where", "of"));
+    boolean overEvents = spec.has("events");
+    if (overEvents == spec.has("members")) {
+      error(specPath, "condition.syntax", "'" + aggKey + "' needs exactly one of 'events' and 'members'",
+          null);
+      return null;
+    }
+    Set<String> eventTypes = Set.of();
+    String memberType = null;
+    Context inner;
+    if (overEvents) {
+      eventTypes = eventTypes(spec.get("events"), YamlDocument.child(specPath, "events"), context);
+      inner = new Context(Set.of(), eventTypes, false);
+    } else {
+      JsonNode members = spec.get("members");
+      String membersPath = YamlDocument.child(specPath, "members");
+      if (!members.isTextual() || !vocabulary.subjectTypes().containsKey(members.asText())) {
+        error(membersPath, "ref.unknown-subject-type", "unknown member subject type "
+            + describe(members), "declared subject types: " + new TreeSet<>(vocabulary.subjectTypes().keySet()));
+        return null;
+      }
+      memberType = members.asText();
+      inner = new Context(Set.of(memberType), Set.of(), false);
+      for (String eventOnly : List.of("verified-only", "within")) {
+        if (spec.has(eventOnly)) {
+          error(YamlDocument.child(specPath, eventOnly), "condition.syntax",
+              "'" + eventOnly + "' applies to events, not members", null);
+        }
+      }
+    }
+    boolean verifiedOnly = true;
+    if (spec.has("verified-only")) {
+      JsonNode v = spec.get("verified-only");
+      if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
+        verifiedOnly = Boolean.parseBoolean(v.asText());
+      } else {
+        error(YamlDocument.child(specPath, "verified-only"), "type.mismatch",
+            "'verified-only' must be true or false, but was " + describe(v), null);
+      }
+    }
+    Window window = Window.PERIOD;
+    if (spec.has("within")) {
+      window = window(spec.get("within"), YamlDocument.child(specPath, "within"));
+    }
+    Cond where = null;
+    if (spec.has("where")) {
+      where = parse(spec.get("where"), YamlDocument.child(specPath, "where"), inner);
+    }
+    Field of = null;
+    if (agg == Agg.SUM || agg == Agg.MIN || agg == Agg.MAX) {
+      JsonNode ofNode = spec.get("of");
+      String ofPath = YamlDocument.child(specPath, "of");
+      if (ofNode == null || !ofNode.isObject() || ofNode.size() != 1) {
+        error(ofPath, "condition.syntax", "'" + aggKey + "' needs 'of: {attribute: <name>}'"
+            + (overEvents ? "" : " or 'of: {indicator: <name>}'"), null);
+      } else {
+        String key = ofNode.fieldNames().next();
+        JsonNode name = ofNode.get(key);
+        if (!COMPARISON_KEYS.contains(key) || !name.isTextual()) {
+          error(ofPath, "condition.syntax", "'of' takes {attribute: <name>} or {indicator: <name>}", null);
+        } else {
+          of = resolveField(key, name.asText(), YamlDocument.child(ofPath, key), inner);
+          if (of != null && of.type() != DataType.NUMBER) {
+            error(YamlDocument.child(ofPath, key), "type.mismatch", "'" + aggKey + "' needs a number, but "
+                + of.label() + " is a " + of.type().label(), null);
+          }
+        }
+      }
+    } else if (spec.has("of")) {
+      error(YamlDocument.child(specPath, "of"), "condition.syntax",
+          "'of' is for sum, min and max, not " + aggKey, null);
+    }
+    if (agg == Agg.SHARE && overEvents) {
+      error(specPath, "condition.syntax", "'share' ranges over members, not events",
+          "use count for events");
+    }
+    if (opKeys.size() != 1) {
+      error(path, "condition.syntax", "an aggregate needs exactly one operator, but has "
+          + (opKeys.isEmpty() ? "none" : opKeys), "e.g. {count: {...}, ge: 2}");
+      return null;
+    }
+    Op op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
+    if (op == null) {
+      return null;
+    }
+    if (op == Op.EXISTS || op == Op.MISSING || op == Op.IN || op == Op.NOT_IN) {
+      error(YamlDocument.child(path, op.key), "condition.syntax",
+          "'" + op.key + "' cannot compare an aggregate", "use eq, ne, lt, le, gt, ge or between");
+      return null;
+    }
+    List<Operand> operands = operands(op, node.get(op.key), YamlDocument.child(path, op.key),
+        DataType.NUMBER, aggKey);
+    if (operands == null) {
+      return null;
+    }
+    return new Cond.Aggregate(agg, overEvents ? Over.EVENTS : Over.MEMBERS, eventTypes, memberType,
+        verifiedOnly, window, where, of, op, operands);
+  }
+
+  private Set<String> eventTypes(JsonNode node, String path, Context context) {
+    Set<String> types = new LinkedHashSet<>();
+    if (node == null || !node.isArray() || node.isEmpty()) {
+      error(path, "condition.syntax", "'events' takes a non-empty list of event types", null);
+      return types;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode type = node.get(i);
+      String typePath = YamlDocument.element(path, i);
+      EventTypeDoc doc = type.isTextual() ? vocabulary.eventTypes().get(type.asText()) : null;
+      if (doc == null) {
+        error(typePath, "ref.unknown-event-type", "unknown event type " + describe(type),
+            "declared event types: " + new TreeSet<>(vocabulary.eventTypes().keySet()));
+        continue;
+      }
+      if (!doc.subjectTypes().isEmpty()) {
+        for (String subjectType : context.subjectTypes()) {
+          if (!doc.subjectTypes().contains(subjectType)) {
+            error(typePath, "ref.event-subject-type", "event type '" + type.asText()
+                + "' is not about subject type '" + subjectType + "'",
+                "it is about " + doc.subjectTypes());
+          }
+        }
+      }
+      types.add(type.asText());
+    }
+    return types;
+  }
+
+  private Window window(JsonNode node, String path) {
+    String text = node.isTextual() ? node.asText() : "";
+    if (text.equals("period")) {
+      return Window.PERIOD;
+    }
+    if (text.equals("all")) {
+      return Window.ALL;
+    }
+    try {
+      java.time.Period period = java.time.Period.parse(text);
+      if (period.isNegative() || period.isZero()) {
+        throw new DateTimeParseException("not positive", text, 0);
+      }
+      return new Window(Window.Kind.LOOK_BACK, period);
+    } catch (DateTimeParseException e) {
+      error(path, "condition.syntax", "'within' must be 'period', 'all' or a positive ISO-8601 period "
+          + "such as P12M or P30D, but was " + describe(node), null);
+      return Window.PERIOD;
+    }
+  }
+
+  private Field resolveField(String key, String name, String path, Context context) {
+    if (!context.eventTypes().isEmpty()) {
+      if (key.equals("indicator")) {
+        error(path, "condition.syntax", "events have attributes, not indicators", null);
+        return null;
+      }
+      DataType type = null;
+      for (String eventType : context.eventTypes()) {
+        FieldDoc field = vocabulary.eventTypes().get(eventType).attributes().get(name);
+        if (field == null) {
+          error(path, "ref.unknown-field", "event type '" + eventType + "' has no attribute '" + name + "'",
+              "declared: " + new TreeSet<>(vocabulary.eventTypes().get(eventType).attributes().keySet()));
+          return null;
+        }
+        if (type != null && type != field.type()) {
+          error(path, "type.mismatch", "attribute '" + name + "' has different types across event types",
+              null);
+          return null;
+        }
+        type = field.type();
+      }
+      return new Field(Scope.EVENT_ATTRIBUTE, name, type);
+    }
+    Scope scope = key.equals("attribute") ? Scope.ATTRIBUTE : Scope.INDICATOR;
+    DataType type = null;
+    for (String subjectType : context.subjectTypes()) {
+      SubjectTypeDoc doc = vocabulary.subjectTypes().get(subjectType);
+      if (doc == null) {
+        return null;
+      }
+      Map<String, FieldDoc> fields = scope == Scope.ATTRIBUTE ? doc.attributes() : doc.indicators();
+      FieldDoc field = fields.get(name);
+      if (field == null) {
+        error(path, "ref.unknown-field", "subject type '" + subjectType + "' has no " + key + " '"
+            + name + "'", fields.isEmpty() ? "it declares no " + key + "s"
+            : "declared " + key + "s: " + new TreeSet<>(fields.keySet()));
+        return null;
+      }
+      if (type != null && type != field.type()) {
+        error(path, "type.mismatch", key + " '" + name + "' has different types across "
+            + context.subjectTypes(), null);
+        return null;
+      }
+      type = field.type();
+    }
+    return type == null ? null : new Field(scope, name, type);
+  }
+
+  private Op operator(String key, String path) {
+    for (Op op : Op.values()) {
+      if (op.key.equals(key)) {
+        return op;
+      }
+    }
+    error(path, "condition.syntax", "unknown operator '" + key + "'",
+        "operators: eq, ne, lt, le, gt, ge, in, not-in, between, exists, missing");
+    return null;
+  }
+
+  private List<Operand> operands(Op op, JsonNode node, String path, DataType type, String label) {
+    switch (op) {
+      case EXISTS, MISSING -> {
+        if (!node.isTextual() || !node.asText().equals("true")) {
+          error(path, "condition.syntax", "'" + op.key + "' takes the value true, but was "
+              + describe(node), null);
+          return null;
+        }
+        return List.of();
+      }
+      case IN, NOT_IN -> {
+        if (type == DataType.BOOLEAN || type == DataType.DATE) {
+          error(path, "type.mismatch", "'" + op.key + "' compares strings or numbers, but " + label
+              + " is a " + type.label(), "use eq or ne");
+          return null;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+          error(path, "condition.syntax", "'" + op.key + "' takes a non-empty list, but was "
+              + describe(node), null);
+          return null;
+        }
+        List<Operand> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+          values.add(operand(node.get(i), YamlDocument.element(path, i), type, label));
+        }
+        return values.contains(null) ? null : values;
+      }
+      case BETWEEN -> {
+        if (type != DataType.NUMBER && type != DataType.DATE) {
+          error(path, "type.mismatch", "'between' orders numbers or dates, but " + label + " is a "
+              + type.label(), null);
+          return null;
+        }
+        if (!node.isArray() || node.size() != 2) {
+          error(path, "condition.syntax", "'between' takes [low, high], but was " + describe(node), null);
+          return null;
+        }
+        Operand low = operand(node.get(0), YamlDocument.element(path, 0), type, label);
+        Operand high = operand(node.get(1), YamlDocument.element(path, 1), type, label);
+        if (low == null || high == null) {
+          return null;
+        }
+        if (low.constant() instanceof Comparable<?> l && high.constant() instanceof Comparable<?> h
+            && compare(l, h) > 0) {
+          error(path, "condition.syntax", "'between' low bound " + low.constant()
+              + " is above its high bound " + high.constant(), null);
+          return null;
+        }
+        return List.of(low, high);
+      }
+      case LT, LE, GT, GE -> {
+        if (type != DataType.NUMBER && type != DataType.DATE) {
+          error(path, "type.mismatch", "'" + op.key + "' orders numbers or dates, but " + label
+              + " is a " + type.label(), type == DataType.STRING ? "use eq, ne, in or not-in" : "use eq or ne");
+          return null;
+        }
+        Operand value = operand(node, path, type, label);
+        return value == null ? null : List.of(value);
+      }
+      default -> {
+        Operand value = operand(node, path, type, label);
+        return value == null ? null : List.of(value);
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Comparable a, Comparable b) {
+    return a.compareTo(b);
+  }
+
+  private Operand operand(JsonNode node, String path, DataType type, String label) {
+    if (node != null && node.isObject()) {
+      if (node.size() != 1 || !node.has("param") || !node.get("param").isTextual()) {
+        error(path, "condition.syntax", "a value is a constant or {param: <name>}, but was "
+            + describe(node), null);
+        return null;
+      }
+      String name = node.get("param").asText();
+      ParameterDoc parameter = parameters.get(name);
+      if (parameter == null) {
+        error(YamlDocument.child(path, "param"), "ref.unknown-parameter", "unknown parameter '" + name + "'",
+            "declared parameters: " + new TreeSet<>(parameters.keySet()));
+        return null;
+      }
+      if (parameter.type() != type) {
+        error(YamlDocument.child(path, "param"), "type.mismatch", "parameter '" + name + "' is a "
+            + parameter.type().label() + ", but " + label + " is a " + type.label(), null);
+        return null;
+      }
+      return new Operand(null, name);
+    }
+    Object constant = constant(node, type);
+    if (constant == null) {
+      error(path, "type.mismatch", label + " is a " + type.label() + ", but the value is "
+          + describe(node), hintFor(type));
+      return null;
+    }
+    return Operand.of(constant);
+  }
+
+  /** Converts a YAML scalar (kept as text) to a value of the declared type, or {@code null}. */
+  public static Object constant(JsonNode node, DataType type) {
+    if (node == null || !node.isTextual()) {
+      return null;
+    }
+    String text = node.asText();
+    return switch (type) {
+      case STRING -> text;
+      case BOOLEAN -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
+      case NUMBER -> parseNumber(text);
+      case DATE -> {
+        try {
+          yield LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          yield null;
+        }
+      }
+    };
+  }
+
+  static Double parseNumber(String text) {
+    if (!text.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+      return null;
+    }
+    double value = Double.parseDouble(text);
+    return Double.isFinite(value) ? value : null;
+  }
+
+  private static String hintFor(DataType type) {
+    return switch (type) {
+      case BOOLEAN -> "write true or false";
+      case NUMBER -> "write a decimal number such as 80 or 2.5";
+      case DATE -> "write an ISO date such as 2025-06-30";
+      case STRING -> null;
+    };
+  }
+
+  private void onlyKeys(JsonNode node, String path, Set<String> allowed) {
+    node.fieldNames().forEachRemaining(key -> {
+      if (!allowed.contains(key)) {
+        error(YamlDocument.child(path, key), "condition.syntax", "unexpected key '" + key + "'",
+            "allowed here: " + new TreeSet<>(allowed));
+      }
+    });
+  }
+
+  private static List<String> keys(JsonNode node) {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "missing";
+    }
+    if (node.isNull()) {
+      return "empty";
+    }
+    if (node.isTextual()) {
+      return "'" + node.asText() + "'";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    return "a mapping";
+  }
+
+  private void error(String path, String code, String message, String hint) {
+    failed = true;
+    issues.error(document, path, code, message, hint);
+  }
+}

@@ -1,0 +1,587 @@
+package vn.conduct.rules.internal.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.Citation;
+import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.PackUse;
+import vn.conduct.rules.api.Provenance;
+import vn.conduct.rules.api.Ranking;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RollUp;
+import vn.conduct.rules.api.RuleKind;
+import vn.conduct.rules.api.RulePackInfo;
+import vn.conduct.rules.api.RulePackNotFoundException;
+import vn.conduct.rules.api.RuleRef;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.internal.compile.DroolsCompiler;
+import vn.conduct.rules.internal.compile.Firings;
+import vn.conduct.rules.internal.compile.RulePlan;
+import vn.conduct.rules.internal.compile.Semantics;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.facts.EvalContext;
+import vn.conduct.rules.internal.facts.Layout;
+import vn.conduct.rules.internal.facts.SubjectFact;
+import vn.conduct.rules.internal.load.LoadedPack;
+import vn.conduct.rules.internal.load.SemVer;
+import vn.conduct.rules.internal.model.ChecklistDoc;
+import vn.conduct.rules.internal.model.DataType;
+import vn.conduct.rules.internal.model.ParameterDoc;
+import vn.conduct.rules.internal.model.RuleDoc;
+import vn.conduct.rules.internal.model.SourceDoc;
+import vn.conduct.rules.internal.score.Quotas;
+import vn.conduct.rules.internal.score.Scorer;
+
+/** The engine: every loaded pack version compiled into one shared KieBase. Immutable and thread-safe. */
+public final class DefaultRulesEngine implements RulesEngine {
+
+  /** Subjects per Drools session (whole unit trees are kept together). */
+  static final int BATCH_SIZE = 1000;
+
+  private final List<LoadedPack> packs;
+  private final List<RulePackInfo> infos;
+  private final Layout layout;
+  private final Map<String, Integer> windows;
+  private final List<RulePlan> plans;
+  private final Map<String, List<RulePlan>> plansByType;
+  private final KieBase kieBase;
+  private final Explainer explainer;
+  private final FactIntake intake;
+
+  private DefaultRulesEngine(List<LoadedPack> packs, Layout layout, Map<String, Integer> windows,
+      List<RulePlan> plans, KieBase kieBase) {
+    this.packs = packs;
+    this.layout = layout;
+    this.windows = windows;
+    this.plans = plans;
+    this.kieBase = kieBase;
+    this.explainer = new Explainer(layout);
+    this.intake = new FactIntake(layout);
+    Map<String, List<RulePlan>> byType = new HashMap<>();
+    for (RulePlan plan : plans) {
+      for (String type : plan.rule().doc().appliesTo()) {
+        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(plan);
+      }
+    }
+    this.plansByType = byType;
+    this.infos = packs.stream().map(p -> new RulePackInfo(p.id(), p.manifest().version(), p.manifest().title(),
+        p.manifest().jurisdiction(), p.manifest().effective() == null ? null : p.manifest().effective().from(),
+        p.manifest().effective() == null ? null : p.manifest().effective().until(), p.digest(), p.origin(),
+        p.rules().size(), p.checklists().size())).toList();
+  }
+
+  static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides) {
+    List<LoadedPack> packs = new ArrayList<>(loaded);
+    packs.sort(Comparator.comparing(LoadedPack::id).thenComparing(LoadedPack::version));
+    Layout layout = Layout.of(packs);
+    Map<String, Integer> windows = new LinkedHashMap<>();
+    List<RulePlan> plans = new ArrayList<>();
+    for (int v = 0; v < packs.size(); v++) {
+      LoadedPack pack = packs.get(v);
+      Map<String, Object> parameters = parameters(pack, overrides.getOrDefault(pack.id(), Map.of()));
+      for (LoadedPack.LoadedRule rule : pack.rules()) {
+        if (!rule.enabled()) {
+          continue;
+        }
+        Cond when = Semantics.resolve(rule.when(), parameters);
+        Cond condition = Semantics.resolve(rule.condition(), parameters);
+        Cond requirement = rule.doc().kind() == RuleKind.PROHIBITION ? new Cond.Not(condition) : condition;
+        collectWindows(when, windows);
+        collectWindows(requirement, windows);
+        Map<String, int[]> needed = new HashMap<>();
+        for (String type : rule.doc().appliesTo()) {
+          java.util.TreeSet<Integer> slots = new java.util.TreeSet<>();
+          ownSlots(when, type, layout, slots);
+          ownSlots(requirement, type, layout, slots);
+          needed.put(type, slots.stream().mapToInt(Integer::intValue).toArray());
+        }
+        boolean proof = mayBeUnknown(when) || mayBeUnknown(requirement);
+        plans.add(new RulePlan(plans.size(), v, rule, ref(pack, rule.doc()), when, requirement, needed, proof));
+      }
+    }
+    DroolsCompiler compiler = new DroolsCompiler(layout, windows);
+    plans.forEach(compiler::add);
+    KieBase kieBase = compiler.build();
+    return new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase);
+  }
+
+  private static Map<String, Object> parameters(LoadedPack pack, Map<String, Object> overrides) {
+    Map<String, Object> values = new HashMap<>(pack.parameterDefaults());
+    overrides.forEach((name, value) -> {
+      ParameterDoc doc = pack.manifest().parameters().get(name);
+      if (doc == null) {
+        throw new IllegalStateException("Pack '" + pack.id() + "' has no parameter '" + name + "' [Hint: its parameters are "
+            + new java.util.TreeSet<>(pack.manifest().parameters().keySet()) + "]");
+      }
+      Object converted = FactIntake.convert(value, doc.type());
+      if (converted == null) {
+        throw new IllegalArgumentException("Parameter '" + name + "' of pack '" + pack.id() + "' is a "
+            + doc.type().label() + ", but was given '" + value + "'");
+      }
+      values.put(name, converted);
+    });
+    return values;
+  }
+
+  private static RuleRef ref(LoadedPack pack, RuleDoc rule) {
+    SourceDoc source = pack.manifest().sources().get(rule.source().document());
+    Citation citation = new Citation(rule.source().document(), source == null ? null : source.number(),
+        rule.source().article(), rule.source().clause(), rule.source().basis(), rule.source().note());
+    return new RuleRef(pack.id(), pack.manifest().version(), rule.id(), rule.title(), rule.kind(), rule.severity(),
+        citation, rule.tags());
+  }
+
+  private static void collectWindows(Cond cond, Map<String, Integer> windows) {
+    forEachAtom(cond, atom -> {
+      if (atom instanceof Cond.Aggregate agg && agg.window().kind() == Cond.Window.Kind.LOOK_BACK) {
+        windows.putIfAbsent(agg.window().lookBack().toString(), windows.size());
+      }
+    });
+  }
+
+  private static void ownSlots(Cond cond, String type, Layout layout, java.util.Set<Integer> slots) {
+    forEachAtom(cond, atom -> {
+      if (atom instanceof Cond.Compare compare && compare.op() != Cond.Op.EXISTS && compare.op() != Cond.Op.MISSING) {
+        slots.add(layout.slot(type, compare.field()).index());
+      }
+    });
+  }
+
+  private static boolean mayBeUnknown(Cond cond) {
+    boolean[] result = {false};
+    forEachAtom(cond, atom -> {
+      if (atom instanceof Cond.Aggregate agg
+          && (agg.agg() != Cond.Agg.COUNT || agg.where() != null)) {
+        result[0] = true;
+      }
+    });
+    return result[0];
+  }
+
+  private static void forEachAtom(Cond cond, Consumer<Cond> action) {
+    if (cond == null) {
+      return;
+    }
+    if (cond instanceof Cond.All all) {
+      all.operands().forEach(c -> forEachAtom(c, action));
+    } else if (cond instanceof Cond.Any any) {
+      any.operands().forEach(c -> forEachAtom(c, action));
+    } else if (cond instanceof Cond.Not not) {
+      forEachAtom(not.operand(), action);
+    } else {
+      action.accept(cond);
+    }
+  }
+
+  @Override
+  public String version() {
+    return EngineBuilder.VERSION;
+  }
+
+  @Override
+  public List<RulePackInfo> packs() {
+    return infos;
+  }
+
+  /** Number of Drools rules compiled, for diagnostics and benchmarks. */
+  public int compiledRuleCount() {
+    return plans.size();
+  }
+
+  // ---------------------------------------------------------------------------------- evaluation
+
+  /** Everything one evaluation needs: versions chosen, facts taken in, context built. */
+  private final class Run {
+    final EvaluationRequest request;
+    final boolean[] active;
+    final List<PackUse> uses = new ArrayList<>();
+    final FactIntake.Intake facts;
+    final EvalContext ctx;
+
+    Run(EvaluationRequest request) {
+      this.request = request;
+      this.active = selectVersions(request, uses);
+      this.facts = intake.take(request);
+      LocalDate asOf = request.asOf();
+      long[] starts = new long[windows.size()];
+      windows.forEach((text, index) ->
+          starts[index] = asOf.minus(java.time.Period.parse(text)).plusDays(1).toEpochDay());
+      this.ctx = new EvalContext(asOf.toEpochDay(), request.period().start().toEpochDay(),
+          request.period().end().toEpochDay(), starts, active);
+    }
+
+    Provenance provenance() {
+      return new Provenance(version(), request.asOf(), request.period(), uses);
+    }
+  }
+
+  private boolean[] selectVersions(EvaluationRequest request, List<PackUse> uses) {
+    boolean[] active = new boolean[packs.size()];
+    Map<String, List<Integer>> byId = new TreeMap<>();
+    for (int v = 0; v < packs.size(); v++) {
+      byId.computeIfAbsent(packs.get(v).id(), k -> new ArrayList<>()).add(v);
+    }
+    for (String id : request.packIds()) {
+      if (!byId.containsKey(id)) {
+        throw new RulePackNotFoundException("Rule pack not found: '" + id + "' [Hint: loaded packs are "
+            + byId.keySet() + "]");
+      }
+    }
+    for (String id : request.pinnedVersions().keySet()) {
+      if (!byId.containsKey(id)) {
+        throw new RulePackNotFoundException("Cannot pin rule pack '" + id + "': it is not loaded [Hint: loaded packs are "
+            + byId.keySet() + "]");
+      }
+    }
+    for (var entry : byId.entrySet()) {
+      String id = entry.getKey();
+      if (!request.packIds().isEmpty() && !request.packIds().contains(id)) {
+        continue;
+      }
+      String pinned = request.pinnedVersions().get(id);
+      Integer chosen = null;
+      for (int v : entry.getValue()) {
+        LoadedPack pack = packs.get(v);
+        if (pinned != null ? pack.manifest().version().equals(pinned) : infos.get(v).inForceOn(request.asOf())) {
+          chosen = v;
+        }
+      }
+      if (pinned != null && chosen == null) {
+        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version " + pinned + " [Hint: loaded versions are "
+            + entry.getValue().stream().map(v -> packs.get(v).manifest().version()).toList() + "]");
+      }
+      if (chosen != null) {
+        active[chosen] = true;
+        LoadedPack pack = packs.get(chosen);
+        uses.add(new PackUse(id, pack.manifest().version(), pack.digest(), pinned != null));
+      }
+    }
+    return active;
+  }
+
+  @Override
+  public Report evaluate(EvaluationRequest request) {
+    Run run = new Run(request);
+    Map<String, SubjectResult> results = new TreeMap<>();
+    Map<String, SubjectFact> factsById = new HashMap<>();
+    evaluateBatches(run, (result, fact) -> {
+      results.put(result.subjectId(), result);
+      factsById.put(result.subjectId(), fact);
+    });
+    PostProcessing post = new PostProcessing(run, results, factsById);
+    post.applyQuotas();
+    List<Ranking> rankings = post.rankings();
+    List<SubjectResult> ordered = post.withRollUps();
+    return new Report(run.provenance(), ordered, rankings, run.facts.problems());
+  }
+
+  @Override
+  public Provenance evaluate(EvaluationRequest request, Consumer<SubjectResult> sink) {
+    Run run = new Run(request);
+    evaluateBatches(run, (result, fact) -> sink.accept(result));
+    return run.provenance();
+  }
+
+  private interface ResultSink {
+    void accept(SubjectResult result, SubjectFact fact);
+  }
+
+  private void evaluateBatches(Run run, ResultSink sink) {
+    for (Batch batch : run.facts.batches(BATCH_SIZE)) {
+      Firings firings = new Firings(batch.facts.size(), plans.size());
+      RuntimeException failure = null;
+      KieSession session = kieBase.newKieSession();
+      try {
+        session.setGlobal(DroolsCompiler.SINK, firings);
+        session.insert(run.ctx);
+        batch.facts.forEach(session::insert);
+        batch.events.forEach(session::insert);
+        session.fireAllRules();
+      } catch (RuntimeException e) {
+        failure = e;
+      } finally {
+        session.dispose();
+      }
+      for (int i = 0; i < batch.facts.size(); i++) {
+        SubjectFact fact = batch.facts.get(i);
+        Subject subject = batch.subjects.get(i);
+        List<Finding> findings = findings(run, batch, fact, firings, failure);
+        List<ChecklistScore> scores = scores(run, subject, fact, findings);
+        sink.accept(new SubjectResult(subject, findings, scores, List.of()), fact);
+      }
+    }
+  }
+
+  private List<Finding> findings(Run run, Batch batch, SubjectFact fact, Firings firings, RuntimeException failure) {
+    List<RulePlan> applicable = plansByType.getOrDefault(fact.type, List.of());
+    List<Finding> findings = new ArrayList<>();
+    for (RulePlan plan : applicable) {
+      if (!run.active[plan.version()]) {
+        continue;
+      }
+      if (failure != null) {
+        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        findings.add(new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
+            "Lỗi khi đánh giá: " + message, "Evaluation failed: " + message)));
+        continue;
+      }
+      Outcome outcome = decide(plan, fact, firings.get(fact.index, plan.index()));
+      EvalContext ctx = run.ctx;
+      findings.add(new Finding(plan.ref(), outcome, () -> explainer.reason(plan, outcome, fact, batch, ctx)));
+    }
+    return findings;
+  }
+
+  private static Outcome decide(RulePlan plan, SubjectFact fact, byte flags) {
+    if ((flags & RulePlan.NOT_APPLICABLE) != 0) {
+      return Outcome.NOT_APPLICABLE;
+    }
+    if ((flags & RulePlan.FAIL) != 0) {
+      return Outcome.FAIL;
+    }
+    if ((flags & RulePlan.PASS) != 0) {
+      return Outcome.PASS;
+    }
+    if (plan.proofRequired()) {
+      return Outcome.UNKNOWN;
+    }
+    for (int slot : plan.neededSlots().get(fact.type)) {
+      if (!fact.present[slot]) {
+        return Outcome.UNKNOWN;
+      }
+    }
+    return Outcome.PASS;
+  }
+
+  private List<ChecklistScore> scores(Run run, Subject subject, SubjectFact fact, List<Finding> findings) {
+    List<ChecklistScore> scores = new ArrayList<>();
+    for (int v = 0; v < packs.size(); v++) {
+      if (!run.active[v]) {
+        continue;
+      }
+      LoadedPack pack = packs.get(v);
+      Map<String, Finding> byRule = null;
+      for (LoadedPack.LoadedChecklist list : pack.checklists()) {
+        if (!list.doc().subjectType().equals(subject.type())) {
+          continue;
+        }
+        if (byRule == null) {
+          byRule = new HashMap<>();
+          for (Finding finding : findings) {
+            if (finding.rule().packId().equals(pack.id())) {
+              byRule.put(finding.ruleId(), finding);
+            }
+          }
+        }
+        List<Event> events = run.facts.eventsOf(subject.id());
+        scores.add(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name), events,
+            run.request.asOf(), run.request.period()));
+      }
+    }
+    return scores;
+  }
+
+  private Double indicator(SubjectFact fact, String name) {
+    Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, name);
+    return slot == null || !fact.present[slot.index()] ? null : fact.num[slot.index()];
+  }
+
+  /** Quotas, roll-ups and rankings: the steps that need every subject's result. */
+  private final class PostProcessing {
+    private final Run run;
+    private final Map<String, SubjectResult> results;
+    private final Map<String, SubjectFact> facts;
+
+    PostProcessing(Run run, Map<String, SubjectResult> results, Map<String, SubjectFact> facts) {
+      this.run = run;
+      this.results = results;
+      this.facts = facts;
+    }
+
+    private ChecklistDoc checklist(String packId, String checklistId) {
+      for (int v = 0; v < packs.size(); v++) {
+        if (run.active[v] && packs.get(v).id().equals(packId)) {
+          for (LoadedPack.LoadedChecklist list : packs.get(v).checklists()) {
+            if (list.doc().id().equals(checklistId)) {
+              return list.doc();
+            }
+          }
+        }
+      }
+      throw new IllegalStateException("no checklist " + packId + "/" + checklistId);
+    }
+
+    private LoadedPack.LoadedChecklist loaded(String packId, String checklistId) {
+      for (int v = 0; v < packs.size(); v++) {
+        if (run.active[v] && packs.get(v).id().equals(packId)) {
+          for (LoadedPack.LoadedChecklist list : packs.get(v).checklists()) {
+            if (list.doc().id().equals(checklistId)) {
+              return list;
+            }
+          }
+        }
+      }
+      throw new IllegalStateException("no checklist " + packId + "/" + checklistId);
+    }
+
+    void applyQuotas() {
+      Map<String, Map<String, List<Quotas.Member>>> groups = new TreeMap<>();
+      for (SubjectResult result : results.values()) {
+        for (ChecklistScore score : result.scores()) {
+          if (checklist(score.packId(), score.checklistId()).quotas().isEmpty()) {
+            continue;
+          }
+          String parent = result.subject().parentId() == null ? "" : result.subject().parentId();
+          groups.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new TreeMap<>())
+              .computeIfAbsent(parent, k -> new ArrayList<>()).add(new Quotas.Member(result.subjectId(), score));
+        }
+      }
+      groups.forEach((key, byParent) -> {
+        String[] ids = key.split("\u0000");
+        LoadedPack.LoadedChecklist list = loaded(ids[0], ids[1]);
+        byParent.forEach((parent, members) -> {
+          SubjectFact unit = facts.get(parent);
+          Quotas.apply(list.doc(), members, parent, q -> {
+            Cond override = list.quotaOverrides().get(q);
+            return override != null && unit != null
+                && Semantics.tri(override, unit.type, layout).eval(unit) == Semantics.TRUE;
+          });
+          for (Quotas.Member member : members) {
+            SubjectResult old = results.get(member.subjectId);
+            List<ChecklistScore> scores = old.scores().stream()
+                .map(s -> s.packId().equals(ids[0]) && s.checklistId().equals(ids[1]) ? member.score : s).toList();
+            results.put(member.subjectId, new SubjectResult(old.subject(), old.findings(), scores, old.rollUps()));
+          }
+        });
+      });
+    }
+
+    List<Ranking> rankings() {
+      Map<String, List<SubjectResult>> byChecklist = new TreeMap<>();
+      for (SubjectResult result : results.values()) {
+        for (ChecklistScore score : result.scores()) {
+          ChecklistDoc doc = checklist(score.packId(), score.checklistId());
+          if (doc.ranking() != null) {
+            byChecklist.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new ArrayList<>())
+                .add(result);
+          }
+        }
+      }
+      List<Ranking> rankings = new ArrayList<>();
+      byChecklist.forEach((key, subjects) -> {
+        String[] ids = key.split("\u0000");
+        ChecklistDoc doc = checklist(ids[0], ids[1]);
+        String peerAttribute = doc.ranking().peerGroup();
+        Map<String, List<SubjectResult>> groups = new TreeMap<>();
+        for (SubjectResult subject : subjects) {
+          Object value = peerAttribute == null ? "" : subject.subject().attributes().get(peerAttribute);
+          groups.computeIfAbsent(value == null ? "" : String.valueOf(value), k -> new ArrayList<>()).add(subject);
+        }
+        groups.forEach((group, members) -> {
+          List<ChecklistScore> rated = new ArrayList<>();
+          List<String> unranked = new ArrayList<>();
+          Map<ChecklistScore, String> owner = new java.util.IdentityHashMap<>();
+          for (SubjectResult member : members) {
+            ChecklistScore score = member.score(ids[1]).orElseThrow();
+            if (score.rated()) {
+              rated.add(score);
+              owner.put(score, member.subjectId());
+            } else {
+              unranked.add(member.subjectId());
+            }
+          }
+          rated.sort(Comparator.comparing(ChecklistScore::score).reversed().thenComparing(owner::get));
+          List<Ranking.Entry> entries = new ArrayList<>();
+          for (int i = 0; i < rated.size(); i++) {
+            ChecklistScore score = rated.get(i);
+            int rank = i > 0 && score.score().compareTo(rated.get(i - 1).score()) == 0
+                ? entries.get(i - 1).rank() : i + 1;
+            entries.add(new Ranking.Entry(rank, owner.get(score), score.score(), score.rating()));
+          }
+          unranked.sort(null);
+          rankings.add(new Ranking(ids[0], ids[1], group, entries, unranked));
+        });
+      });
+      return rankings;
+    }
+
+    List<SubjectResult> withRollUps() {
+      Map<String, List<SubjectResult>> members = new HashMap<>();
+      for (SubjectResult result : results.values()) {
+        String parent = result.subject().parentId();
+        if (parent != null && results.containsKey(parent)) {
+          members.computeIfAbsent(parent, k -> new ArrayList<>()).add(result);
+        }
+      }
+      List<SubjectResult> ordered = new ArrayList<>();
+      for (SubjectResult result : results.values()) {
+        List<SubjectResult> own = members.get(result.subjectId());
+        if (own == null) {
+          ordered.add(result);
+          continue;
+        }
+        Map<String, List<ChecklistScore>> byChecklist = new TreeMap<>();
+        Map<String, Map<String, Integer>> failuresByPack = new TreeMap<>();
+        for (SubjectResult member : own) {
+          for (ChecklistScore score : member.scores()) {
+            byChecklist.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new ArrayList<>()).add(score);
+          }
+          for (Finding finding : member.findings()) {
+            if (finding.outcome() == Outcome.FAIL) {
+              failuresByPack.computeIfAbsent(finding.rule().packId(), k -> new TreeMap<>())
+                  .merge(finding.ruleId(), 1, Integer::sum);
+            }
+          }
+        }
+        List<RollUp> rollUps = new ArrayList<>();
+        byChecklist.forEach((key, scores) -> {
+          String[] ids = key.split("\u0000");
+          ChecklistDoc doc = checklist(ids[0], ids[1]);
+          Map<String, Integer> distribution = Quotas.emptyDistribution(doc);
+          BigDecimal total = BigDecimal.ZERO;
+          int rated = 0;
+          for (ChecklistScore score : scores) {
+            if (score.rated()) {
+              rated++;
+              total = total.add(score.score());
+              distribution.merge(score.rating(), 1, Integer::sum);
+            }
+          }
+          BigDecimal average = rated == 0 ? null
+              : total.divide(BigDecimal.valueOf(rated), 2, RoundingMode.HALF_UP).stripTrailingZeros();
+          if (average != null && average.scale() < 0) {
+            average = average.setScale(0);
+          }
+          rollUps.add(new RollUp(ids[0], ids[1], scores.size(), rated, average, distribution,
+              failuresByPack.getOrDefault(ids[0], Map.of())));
+        });
+        ordered.add(new SubjectResult(result.subject(), result.findings(), result.scores(), rollUps));
+      }
+      return ordered;
+    }
+  }
+
+  /** Exposed for tests: the data type of a subject field, or {@code null}. */
+  DataType fieldType(String subjectType, Cond.Scope scope, String name) {
+    Layout.Slot slot = layout.subjectSlot(subjectType, scope, name);
+    return slot == null ? null : slot.type();
+  }
+}

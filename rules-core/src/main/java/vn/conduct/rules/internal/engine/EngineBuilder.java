@@ -1,0 +1,166 @@
+package vn.conduct.rules.internal.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import vn.conduct.rules.api.IncompatibleRulePackException;
+import vn.conduct.rules.api.InvalidRulePackException;
+import vn.conduct.rules.api.RulePackConflictException;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.ValidationIssue;
+import vn.conduct.rules.internal.load.LoadedPack;
+import vn.conduct.rules.internal.load.PackLoader;
+import vn.conduct.rules.internal.load.SemVer;
+import vn.conduct.rules.spi.RulePackProvider;
+import vn.conduct.rules.spi.RulePackSource;
+
+/** Collects pack sources and builds a {@link DefaultRulesEngine}. */
+public final class EngineBuilder implements RulesEngine.Builder {
+
+  /** This engine's version, from the build. */
+  public static final String VERSION = readVersion();
+
+  private final List<RulePackSource> sources = new ArrayList<>();
+  private final Set<RulePackProvider> providers = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
+  private final List<String> discoveryProblems = new ArrayList<>();
+
+  private static String readVersion() {
+    Properties properties = new Properties();
+    try (InputStream in = EngineBuilder.class.getResourceAsStream("/vn/conduct/rules/engine.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // fall through to the default
+    }
+    String version = properties.getProperty("version", "0.0.0");
+    return version.startsWith("$") ? "0.0.0" : version;
+  }
+
+  /** The version used to check packs' engine ranges: the release this build belongs to. */
+  public static SemVer compatibilityVersion() {
+    SemVer parsed = SemVer.parse(VERSION.replace("-SNAPSHOT", ""));
+    return parsed != null ? new SemVer(parsed.major(), parsed.minor(), parsed.patch(), null) : new SemVer(0, 0, 0, null);
+  }
+
+  /** Validates one pack source: every issue, sorted. */
+  public static List<ValidationIssue> check(RulePackSource source) {
+    return PackLoader.load(source, compatibilityVersion()).issues();
+  }
+
+  @Override
+  public RulesEngine.Builder addPack(Path directory) {
+    return addPack(RulePackSource.directory(directory));
+  }
+
+  @Override
+  public RulesEngine.Builder addPack(RulePackSource source) {
+    sources.add(Objects.requireNonNull(source, "source"));
+    return this;
+  }
+
+  @Override
+  public RulesEngine.Builder addProvider(RulePackProvider provider) {
+    Objects.requireNonNull(provider, "provider");
+    if (providers.add(provider)) {
+      List<RulePackSource> packs = provider.packs();
+      if (packs == null) {
+        throw new IllegalArgumentException("Provider '" + provider.id() + "' (" + provider.getClass().getName()
+            + ") returned no pack list");
+      }
+      sources.addAll(packs);
+    }
+    return this;
+  }
+
+  @Override
+  public RulesEngine.Builder discoverProviders() {
+    ServiceLoader<RulePackProvider> loader = ServiceLoader.load(RulePackProvider.class);
+    var iterator = loader.iterator();
+    while (true) {
+      try {
+        if (!iterator.hasNext()) {
+          break;
+        }
+        addProvider(iterator.next());
+      } catch (ServiceConfigurationError e) {
+        discoveryProblems.add(e.getMessage());
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public RulesEngine.Builder parameter(String packId, String parameter, Object value) {
+    Objects.requireNonNull(value, "value");
+    Object previous = parameters.computeIfAbsent(Objects.requireNonNull(packId, "packId"), k -> new LinkedHashMap<>())
+        .putIfAbsent(Objects.requireNonNull(parameter, "parameter"), value);
+    if (previous != null) {
+      throw new IllegalStateException("parameter '" + parameter + "' of pack '" + packId + "' was already set to "
+          + previous);
+    }
+    return this;
+  }
+
+  @Override
+  public RulesEngine build() {
+    if (!discoveryProblems.isEmpty()) {
+      throw new InvalidRulePackException("class path", discoveryProblems.stream()
+          .map(p -> new ValidationIssue(ValidationIssue.Level.ERROR, "provider.load", "META-INF/services", 0, 0, "",
+              p, "check the provider's class and its no-argument constructor"))
+          .toList());
+    }
+    List<LoadedPack> packs = new ArrayList<>();
+    List<ValidationIssue> errors = new ArrayList<>();
+    List<String> failedOrigins = new ArrayList<>();
+    Map<String, LoadedPack> byIdVersion = new LinkedHashMap<>();
+    for (RulePackSource source : sources) {
+      PackLoader.Result result = PackLoader.load(source, compatibilityVersion());
+      if (result.pack().isEmpty()) {
+        if (result.incompatible()) {
+          throw new IncompatibleRulePackException(result.issues().stream()
+              .filter(i -> i.code().equals("pack.engine-incompatible")).findFirst().orElseThrow().message()
+              + " (" + source.origin() + ")");
+        }
+        failedOrigins.add(source.origin());
+        result.issues().stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR)
+            .map(i -> new ValidationIssue(i.severity(), i.code(),
+                sources.size() == 1 ? i.file() : source.origin() + "/" + i.file(),
+                i.line(), i.column(), i.path(), i.message(), i.hint()))
+            .forEach(errors::add);
+        continue;
+      }
+      LoadedPack pack = result.pack().get();
+      String key = pack.id() + "@" + pack.manifest().version();
+      LoadedPack previous = byIdVersion.putIfAbsent(key, pack);
+      if (previous != null) {
+        throw new RulePackConflictException("Rule pack '" + pack.id() + "' version " + pack.manifest().version()
+            + " is supplied twice: by " + previous.origin() + " and by " + pack.origin()
+            + " [Hint: remove one of them from the class path or the builder]");
+      }
+      packs.add(pack);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRulePackException(String.join(", ", failedOrigins), errors);
+    }
+    for (String packId : parameters.keySet()) {
+      if (packs.stream().noneMatch(p -> p.id().equals(packId))) {
+        throw new IllegalStateException("A parameter was set for pack '" + packId + "', which is not loaded"
+            + " [Hint: loaded packs are " + packs.stream().map(LoadedPack::id).distinct().sorted().toList() + "]");
+      }
+    }
+    return DefaultRulesEngine.create(packs, parameters);
+  }
+}

@@ -1,0 +1,260 @@
+package vn.conduct.rules.internal.engine;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.internal.compile.RulePlan;
+import vn.conduct.rules.internal.compile.Semantics;
+import vn.conduct.rules.internal.compile.Stats;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.facts.EvalContext;
+import vn.conduct.rules.internal.facts.EventFact;
+import vn.conduct.rules.internal.facts.Layout;
+import vn.conduct.rules.internal.facts.SubjectFact;
+import vn.conduct.rules.internal.facts.Values;
+
+/**
+ * Writes the reason for a finding: which observed values and thresholds decided it, and the
+ * legal source. Re-evaluates the rule's condition in Java with the same {@link Semantics} the
+ * compiled rules use, only when a reason is read.
+ */
+final class Explainer {
+
+  private final Layout layout;
+
+  Explainer(Layout layout) {
+    this.layout = layout;
+  }
+
+  /** A leaf's three-valued result and its description. */
+  private record Leaf(int truth, LocalizedText text) { }
+
+  LocalizedText reason(RulePlan plan, Outcome outcome, SubjectFact subject, Batch batch, EvalContext ctx) {
+    List<LocalizedText> parts = new ArrayList<>();
+    String vi;
+    String en;
+    switch (outcome) {
+      case FAIL -> {
+        collect(plan.requirement(), Semantics.FALSE, subject, batch, ctx, parts);
+        boolean prohibition = plan.ref().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION;
+        vi = prohibition ? "Vi phạm: " : "Không đạt: ";
+        en = prohibition ? "Violation: " : "Not met: ";
+      }
+      case PASS -> {
+        collect(plan.requirement(), Semantics.TRUE, subject, batch, ctx, parts);
+        vi = "Đạt: ";
+        en = "Met: ";
+      }
+      case NOT_APPLICABLE -> {
+        collect(plan.when(), Semantics.FALSE, subject, batch, ctx, parts);
+        vi = "Không áp dụng: ";
+        en = "Not applicable: ";
+      }
+      default -> {
+        if (plan.when() != null) {
+          collect(plan.when(), Semantics.UNKNOWN, subject, batch, ctx, parts);
+        }
+        collect(plan.requirement(), Semantics.UNKNOWN, subject, batch, ctx, parts);
+        vi = "Thiếu bằng chứng: ";
+        en = "Missing evidence: ";
+      }
+    }
+    String citationVi = plan.ref().citation().render(Language.VI);
+    String citationEn = plan.ref().citation().render(Language.EN);
+    return LocalizedText.of(
+        vi + join(parts, Language.VI) + " — " + citationVi,
+        en + join(parts, Language.EN) + " — " + citationEn);
+  }
+
+  private static String join(List<LocalizedText> parts, Language language) {
+    if (parts.isEmpty()) {
+      return language == Language.VI ? "(không có chi tiết)" : "(no detail)";
+    }
+    return parts.stream().map(p -> p.in(language)).distinct().collect(Collectors.joining("; "));
+  }
+
+  /** Evaluates and adds the descriptions of the leaves that make {@code cond} come out {@code want}. */
+  private int collect(Cond cond, int want, SubjectFact subject, Batch batch, EvalContext ctx,
+      List<LocalizedText> out) {
+    if (cond instanceof Cond.Not not) {
+      int inner = collect(not.operand(), want == Semantics.UNKNOWN ? want : 1 - want, subject, batch, ctx, out);
+      return inner == Semantics.UNKNOWN ? inner : 1 - inner;
+    }
+    if (cond instanceof Cond.All || cond instanceof Cond.Any) {
+      boolean all = cond instanceof Cond.All;
+      List<Cond> operands = all ? ((Cond.All) cond).operands() : ((Cond.Any) cond).operands();
+      List<List<LocalizedText>> texts = new ArrayList<>();
+      int[] results = new int[operands.size()];
+      for (int i = 0; i < operands.size(); i++) {
+        List<LocalizedText> sub = new ArrayList<>();
+        results[i] = collect(operands.get(i), want, subject, batch, ctx, sub);
+        texts.add(sub);
+      }
+      int dominant = all ? Semantics.FALSE : Semantics.TRUE;
+      int result = all ? Semantics.TRUE : Semantics.FALSE;
+      for (int r : results) {
+        if (r == dominant) {
+          result = dominant;
+          break;
+        }
+        if (r == Semantics.UNKNOWN) {
+          result = Semantics.UNKNOWN;
+        }
+      }
+      for (int i = 0; i < results.length; i++) {
+        if (results[i] == want) {
+          out.addAll(texts.get(i));
+          if (want == dominant) {
+            break;
+          }
+        }
+      }
+      return result;
+    }
+    Leaf leaf = cond instanceof Cond.Compare compare
+        ? compare(compare, subject) : aggregate((Cond.Aggregate) cond, subject, batch, ctx);
+    if (leaf.truth() == want) {
+      out.add(leaf.text());
+    }
+    return leaf.truth();
+  }
+
+  private Leaf compare(Cond.Compare compare, SubjectFact subject) {
+    Layout.Slot slot = layout.slot(subject.type, compare.field());
+    int truth = Semantics.tri(compare, subject.type, layout).eval(subject);
+    Object value = subject.display(slot.index(), slot.type());
+    String unit = slot.unit() == null ? "" : " " + unitLabel(slot.unit());
+    String fieldVi = fieldLabel(compare.field(), Language.VI);
+    String fieldEn = fieldLabel(compare.field(), Language.EN);
+    if (compare.op() == Cond.Op.EXISTS || compare.op() == Cond.Op.MISSING || value == null) {
+      boolean present = value != null;
+      return new Leaf(truth, LocalizedText.of(
+          fieldVi + (present ? " có giá trị " + show(value) + unit : " chưa được ghi nhận"),
+          fieldEn + (present ? " is " + show(value) + unit : " was not observed")));
+    }
+    String required = compare.op().symbol + " " + operands(compare.operands()) + unit;
+    return new Leaf(truth, LocalizedText.of(
+        fieldVi + " = " + show(value) + unit + " (yêu cầu " + required + ")",
+        fieldEn + " = " + show(value) + unit + " (required " + required + ")"));
+  }
+
+  private Leaf aggregate(Cond.Aggregate agg, SubjectFact subject, Batch batch, EvalContext ctx) {
+    Stats stats = new Stats();
+    if (agg.over() == Cond.Over.EVENTS) {
+      int window = agg.window().kind() == Cond.Window.Kind.PERIOD ? -1
+          : agg.window().kind() == Cond.Window.Kind.ALL ? -2 : -3;
+      for (EventFact event : batch.eventsOf(subject.id)) {
+        if (!agg.eventTypes().contains(event.type) || (agg.verifiedOnly() && !event.verified)) {
+          continue;
+        }
+        boolean inWindow = window == -3
+            ? event.day <= ctx.asOf && event.day >= LocalDate.ofEpochDay(ctx.asOf).minus(agg.window().lookBack())
+                .plusDays(1).toEpochDay()
+            : ctx.inWindow(window, event.day);
+        if (inWindow) {
+          addElement(agg, event.type, event, stats);
+        }
+      }
+    } else {
+      for (SubjectFact member : batch.membersOf(subject.id)) {
+        if (member.type.equals(agg.memberType())) {
+          addElement(agg, member.type, member, stats);
+        }
+      }
+    }
+    boolean known = stats.known(agg.agg());
+    int truth = !known ? Semantics.UNKNOWN
+        : Semantics.holds(agg.op(), agg.operands(), stats.value(agg.agg())) ? Semantics.TRUE : Semantics.FALSE;
+    String threshold = agg.op().symbol + " " + operands(agg.operands());
+    String valueText = known ? show(stats.value(agg.agg())) + (agg.agg() == Cond.Agg.SHARE ? " %" : "") : "?";
+    String missing = stats.unknown > 0 ? " (" + stats.unknown + " undecided)" : "";
+    String missingVi = stats.unknown > 0 ? " (" + stats.unknown + " chưa xác định)" : "";
+    return new Leaf(truth, LocalizedText.of(
+        describeVi(agg) + " = " + valueText + missingVi + " (ngưỡng " + threshold + ")",
+        describeEn(agg) + " = " + valueText + missing + " (threshold " + threshold + ")"));
+  }
+
+  private void addElement(Cond.Aggregate agg, String type, Values values, Stats stats) {
+    int where = Semantics.tri(agg.where(), type, layout).eval(values);
+    if (agg.agg() != Cond.Agg.SHARE && where == Semantics.FALSE) {
+      return;
+    }
+    stats.add(Semantics.elementCode(agg, type, layout).applyAsDouble(values));
+  }
+
+  private static String describeEn(Cond.Aggregate agg) {
+    String function = switch (agg.agg()) {
+      case COUNT -> "number of";
+      case SUM -> "sum of " + agg.of().name() + " over";
+      case MIN -> "lowest " + agg.of().name() + " among";
+      case MAX -> "highest " + agg.of().name() + " among";
+      case SHARE -> "share of";
+    };
+    if (agg.over() == Cond.Over.EVENTS) {
+      return function + (agg.verifiedOnly() ? " verified" : "") + " events " + agg.eventTypes()
+          + " " + windowEn(agg.window());
+    }
+    return function + " members of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
+  }
+
+  private static String describeVi(Cond.Aggregate agg) {
+    String function = switch (agg.agg()) {
+      case COUNT -> "số";
+      case SUM -> "tổng " + agg.of().name() + " của";
+      case MIN -> agg.of().name() + " thấp nhất trong";
+      case MAX -> agg.of().name() + " cao nhất trong";
+      case SHARE -> "tỷ lệ";
+    };
+    if (agg.over() == Cond.Over.EVENTS) {
+      return function + " sự kiện " + agg.eventTypes() + (agg.verifiedOnly() ? " đã xác minh" : "")
+          + " " + windowVi(agg.window());
+    }
+    return function + " thành viên loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện");
+  }
+
+  private static String windowEn(Cond.Window window) {
+    return switch (window.kind()) {
+      case PERIOD -> "in the period";
+      case ALL -> "to date";
+      case LOOK_BACK -> "within " + window.lookBack() + " before the evaluation date";
+    };
+  }
+
+  private static String windowVi(Cond.Window window) {
+    return switch (window.kind()) {
+      case PERIOD -> "trong kỳ đánh giá";
+      case ALL -> "tính đến ngày đánh giá";
+      case LOOK_BACK -> "trong " + window.lookBack() + " trước ngày đánh giá";
+    };
+  }
+
+  private static String fieldLabel(Cond.Field field, Language language) {
+    boolean vi = language == Language.VI;
+    return switch (field.scope()) {
+      case ATTRIBUTE -> (vi ? "thuộc tính '" : "attribute '") + field.name() + "'";
+      case INDICATOR -> (vi ? "chỉ số '" : "indicator '") + field.name() + "'";
+      case EVENT_ATTRIBUTE -> (vi ? "thuộc tính sự kiện '" : "event attribute '") + field.name() + "'";
+    };
+  }
+
+  private static String unitLabel(String unit) {
+    return unit.equals("percent") ? "%" : unit;
+  }
+
+  private static String operands(List<Cond.Operand> operands) {
+    List<String> shown = operands.stream().map(o -> show(o.constant())).toList();
+    return shown.size() == 1 ? shown.get(0) : shown.toString();
+  }
+
+  static String show(Object value) {
+    if (value instanceof Double d) {
+      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,260 @@
+package vn.conduct.rules.internal.engine;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.api.Observation;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.facts.EventFact;
+import vn.conduct.rules.internal.facts.Layout;
+import vn.conduct.rules.internal.facts.SubjectFact;
+import vn.conduct.rules.internal.facts.Values;
+import vn.conduct.rules.internal.model.DataType;
+
+/**
+ * Turns the host's facts into rule-engine facts, checking each against the vocabulary. Nothing is
+ * dropped silently: every fact that cannot be used is reported as a {@link FactProblem}.
+ */
+final class FactIntake {
+
+  private final Layout layout;
+
+  FactIntake(Layout layout) {
+    this.layout = layout;
+  }
+
+  /** The facts of one request, ready to be batched. */
+  final class Intake {
+    private final List<Subject> subjects = new ArrayList<>();
+    private final Map<String, SubjectFact> facts = new HashMap<>();
+    private final Map<String, List<EventFact>> eventFacts = new HashMap<>();
+    private final Map<String, List<Event>> events = new HashMap<>();
+    private final List<FactProblem> problems = new ArrayList<>();
+
+    List<FactProblem> problems() {
+      return problems;
+    }
+
+    List<Event> eventsOf(String subjectId) {
+      return events.getOrDefault(subjectId, List.of());
+    }
+
+    /** Groups whole unit trees into batches of about {@code size} subjects, in subject-id order. */
+    List<Batch> batches(int size) {
+      Map<String, String> parents = new HashMap<>();
+      subjects.forEach(s -> parents.put(s.id(), s.parentId()));
+      Map<String, List<Subject>> trees = new TreeMap<>();
+      for (Subject subject : subjects) {
+        trees.computeIfAbsent(root(subject.id(), parents), k -> new ArrayList<>()).add(subject);
+      }
+      List<Batch> batches = new ArrayList<>();
+      Batch current = new Batch();
+      for (List<Subject> tree : trees.values()) {
+        if (!current.subjects.isEmpty() && current.subjects.size() + tree.size() > size) {
+          batches.add(finish(current));
+          current = new Batch();
+        }
+        tree.sort(java.util.Comparator.comparing(Subject::id));
+        for (Subject subject : tree) {
+          SubjectFact old = facts.get(subject.id());
+          SubjectFact fact = new SubjectFact(old.id, old.type, old.parentId, current.facts.size(), old.num.length);
+          copy(old, fact);
+          current.subjects.add(subject);
+          current.facts.add(fact);
+          current.events.addAll(eventFacts.getOrDefault(subject.id(), List.of()));
+        }
+      }
+      if (!current.subjects.isEmpty()) {
+        batches.add(finish(current));
+      }
+      return batches;
+    }
+
+    private Batch finish(Batch batch) {
+      batch.index();
+      return batch;
+    }
+  }
+
+  private static void copy(Values from, Values to) {
+    System.arraycopy(from.num, 0, to.num, 0, from.num.length);
+    System.arraycopy(from.str, 0, to.str, 0, from.str.length);
+    System.arraycopy(from.present, 0, to.present, 0, from.present.length);
+  }
+
+  private static String root(String id, Map<String, String> parents) {
+    String current = id;
+    Set<String> seen = new HashSet<>();
+    while (parents.get(current) != null && parents.containsKey(parents.get(current)) && seen.add(current)) {
+      current = parents.get(current);
+    }
+    return current;
+  }
+
+  Intake take(EvaluationRequest request) {
+    Intake intake = new Intake();
+    LocalDate asOf = request.asOf();
+    for (int i = 0; i < request.subjects().size(); i++) {
+      Subject subject = request.subjects().get(i);
+      if (intake.facts.containsKey(subject.id())) {
+        intake.problems.add(new FactProblem("subject", i, "id", "duplicate subject id '" + subject.id()
+            + "'; this one is ignored"));
+        continue;
+      }
+      if (!layout.hasSubjectType(subject.type())) {
+        intake.problems.add(new FactProblem("subject", i, "type", "subject '" + subject.id()
+            + "' has type '" + subject.type() + "', which no loaded pack declares; it is ignored"));
+        continue;
+      }
+      SubjectFact fact = new SubjectFact(subject.id(), subject.type(), subject.parentId(), 0,
+          layout.subjectSlots(subject.type()));
+      subject.attributes().forEach((name, value) -> {
+        Layout.Slot slot = layout.subjectSlot(subject.type(), Cond.Scope.ATTRIBUTE, name);
+        if (slot == null) {
+          intake.problems.add(new FactProblem("subject", request.subjects().indexOf(subject), "attributes." + name,
+              "subject type '" + subject.type() + "' has no attribute '" + name + "'; the value is ignored"));
+        } else {
+          put(fact, slot, value, intake.problems, "subject", request.subjects().indexOf(subject), "attributes." + name);
+        }
+      });
+      intake.subjects.add(subject);
+      intake.facts.put(subject.id(), fact);
+    }
+    Map<String, LocalDate> observedOn = new HashMap<>();
+    for (int i = 0; i < request.observations().size(); i++) {
+      Observation observation = request.observations().get(i);
+      SubjectFact fact = intake.facts.get(observation.subjectId());
+      if (fact == null) {
+        intake.problems.add(new FactProblem("observation", i, "subject", "observation of unknown subject '"
+            + observation.subjectId() + "'; it is ignored"));
+        continue;
+      }
+      Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, observation.indicator());
+      if (slot == null) {
+        intake.problems.add(new FactProblem("observation", i, "indicator", "subject type '" + fact.type
+            + "' has no indicator '" + observation.indicator() + "'; the observation is ignored"));
+        continue;
+      }
+      LocalDate date = observation.observedOn() == null ? asOf : observation.observedOn();
+      if (date.isAfter(asOf) || observation.value() == null) {
+        continue;
+      }
+      String key = fact.id + "\u0000" + observation.indicator();
+      LocalDate previous = observedOn.get(key);
+      if (previous != null && previous.isAfter(date)) {
+        continue;
+      }
+      if (put(fact, slot, observation.value(), intake.problems, "observation", i, "value")) {
+        observedOn.put(key, date);
+      }
+    }
+    for (int i = 0; i < request.events().size(); i++) {
+      Event event = request.events().get(i);
+      if (!intake.facts.containsKey(event.subjectId())) {
+        intake.problems.add(new FactProblem("event", i, "subject", "event about unknown subject '"
+            + event.subjectId() + "'; it is ignored"));
+        continue;
+      }
+      if (!layout.hasEventType(event.type())) {
+        intake.problems.add(new FactProblem("event", i, "type", "event type '" + event.type()
+            + "' is not declared by any loaded pack; the event is ignored"));
+        continue;
+      }
+      EventFact fact = new EventFact(event.subjectId(), event.type(), event.date().toEpochDay(), event.verified(),
+          layout.eventSlots(event.type()));
+      int index = i;
+      event.attributes().forEach((name, value) -> {
+        Layout.Slot slot = layout.eventSlot(event.type(), name);
+        if (slot == null) {
+          intake.problems.add(new FactProblem("event", index, "attributes." + name, "event type '" + event.type()
+              + "' has no attribute '" + name + "'; the value is ignored"));
+        } else {
+          put(fact, slot, value, intake.problems, "event", index, "attributes." + name);
+        }
+      });
+      intake.eventFacts.computeIfAbsent(event.subjectId(), k -> new ArrayList<>()).add(fact);
+      intake.events.computeIfAbsent(event.subjectId(), k -> new ArrayList<>()).add(event);
+    }
+    return intake;
+  }
+
+  private static boolean put(Values fact, Layout.Slot slot, Object value, List<FactProblem> problems, String kind,
+      int index, String field) {
+    if (value == null) {
+      return false;
+    }
+    Object converted = convert(value, slot.type());
+    if (converted == null) {
+      problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '" + value
+          + "'; the value is ignored"));
+      return false;
+    }
+    int s = slot.index();
+    fact.present[s] = true;
+    if (converted instanceof String text) {
+      fact.str[s] = text;
+    } else {
+      fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
+    }
+    return true;
+  }
+
+  /** Converts a host value to the declared type: String, Double, Boolean or LocalDate; else {@code null}. */
+  static Object convert(Object value, DataType type) {
+    switch (type) {
+      case STRING -> {
+        return value instanceof CharSequence text ? java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
+            : null;
+      }
+      case NUMBER -> {
+        if (value instanceof Number number) {
+          double d = number.doubleValue();
+          return Double.isFinite(d) ? d : null;
+        }
+        if (value instanceof CharSequence text) {
+          try {
+            double d = Double.parseDouble(text.toString().trim());
+            return Double.isFinite(d) ? d : null;
+          } catch (NumberFormatException e) {
+            return null;
+          }
+        }
+        return null;
+      }
+      case BOOLEAN -> {
+        if (value instanceof Boolean b) {
+          return b;
+        }
+        if ("true".equals(value) || "false".equals(value)) {
+          return Boolean.valueOf((String) value);
+        }
+        return null;
+      }
+      default -> {
+        if (value instanceof LocalDate date) {
+          return date;
+        }
+        if (value instanceof CharSequence text) {
+          try {
+            return LocalDate.parse(text);
+          } catch (DateTimeParseException e) {
+            return null;
+          }
+        }
+        return null;
+      }
+    }
+  }
+
+}

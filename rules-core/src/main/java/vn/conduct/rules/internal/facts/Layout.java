@@ -1,0 +1,107 @@
+package vn.conduct.rules.internal.facts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.conduct.rules.api.RulePackConflictException;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.load.LoadedPack;
+import vn.conduct.rules.internal.model.DataType;
+import vn.conduct.rules.internal.model.FieldDoc;
+
+/**
+ * Where each field of each subject and event type lives in a fact's value arrays, across every
+ * loaded pack. Two packs may declare the same type; a field they share must have one data type.
+ */
+public final class Layout {
+
+  /** A field's slot and type. */
+  public record Slot(int index, DataType type, String unit, String declaredBy) { }
+
+  private final Map<String, Map<String, Slot>> subjectFields = new HashMap<>();
+  private final Map<String, Map<String, Slot>> eventFields = new HashMap<>();
+
+  public static Layout of(List<LoadedPack> packs) {
+    Layout layout = new Layout();
+    for (LoadedPack pack : packs) {
+      String owner = pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + ")";
+      pack.manifest().vocabulary().subjectTypes().forEach((type, doc) -> {
+        doc.attributes().forEach((name, field) ->
+            layout.add(layout.subjectFields, type, key(Cond.Scope.ATTRIBUTE, name), field, owner));
+        doc.indicators().forEach((name, field) ->
+            layout.add(layout.subjectFields, type, key(Cond.Scope.INDICATOR, name), field, owner));
+      });
+      pack.manifest().vocabulary().eventTypes().forEach((type, doc) -> {
+        layout.eventFields.computeIfAbsent(type, t -> new HashMap<>());
+        doc.attributes().forEach((name, field) ->
+            layout.add(layout.eventFields, type, key(Cond.Scope.EVENT_ATTRIBUTE, name), field, owner));
+      });
+    }
+    return layout;
+  }
+
+  private void add(Map<String, Map<String, Slot>> table, String type, String key, FieldDoc field, String owner) {
+    Map<String, Slot> fields = table.computeIfAbsent(type, t -> new HashMap<>());
+    Slot existing = fields.get(key);
+    if (existing == null) {
+      fields.put(key, new Slot(fields.size(), field.type(), field.unit(), owner));
+    } else if (existing.type() != field.type()) {
+      throw new RulePackConflictException("Field '" + key + "' of type '" + type + "' is a "
+          + existing.type().label() + " in " + existing.declaredBy() + " but a " + field.type().label()
+          + " in " + owner + " [Hint: packs that share a subject or event type must agree on its fields]");
+    }
+  }
+
+  public static String key(Cond.Scope scope, String name) {
+    return switch (scope) {
+      case ATTRIBUTE -> "attribute:" + name;
+      case INDICATOR -> "indicator:" + name;
+      case EVENT_ATTRIBUTE -> "attribute:" + name;
+    };
+  }
+
+  public boolean hasSubjectType(String type) {
+    return subjectFields.containsKey(type);
+  }
+
+  public boolean hasEventType(String type) {
+    return eventFields.containsKey(type);
+  }
+
+  /** The slot of a subject field, or {@code null} if the type does not declare it. */
+  public Slot subjectSlot(String type, Cond.Scope scope, String name) {
+    Map<String, Slot> fields = subjectFields.get(type);
+    return fields == null ? null : fields.get(key(scope, name));
+  }
+
+  /** The slot of an event attribute, or {@code null}. */
+  public Slot eventSlot(String type, String name) {
+    Map<String, Slot> fields = eventFields.get(type);
+    return fields == null ? null : fields.get(key(Cond.Scope.EVENT_ATTRIBUTE, name));
+  }
+
+  /** Slot for a field reference in the context of a subject or event type. */
+  public Slot slot(String type, Cond.Field field) {
+    return field.scope() == Cond.Scope.EVENT_ATTRIBUTE ? eventSlot(type, field.name())
+        : subjectSlot(type, field.scope(), field.name());
+  }
+
+  public int subjectSlots(String type) {
+    Map<String, Slot> fields = subjectFields.get(type);
+    return fields == null ? 0 : fields.size();
+  }
+
+  public int eventSlots(String type) {
+    Map<String, Slot> fields = eventFields.get(type);
+    return fields == null ? 0 : fields.size();
+  }
+
+  /** Every declared subject field of a type, keyed {@code attribute:x} or {@code indicator:x}. */
+  public Map<String, Slot> subjectFields(String type) {
+    return subjectFields.getOrDefault(type, Map.of());
+  }
+
+  public Map<String, Slot> eventFields(String type) {
+    return eventFields.getOrDefault(type, Map.of());
+  }
+}

@@ -1,0 +1,28 @@
+package vn.conduct.rules.internal.facts;
+
+/** Field values of a fact, by slot: numbers (booleans as 1/0, dates as epoch days) and strings. */
+public abstract class Values {
+
+  public final double[] num;
+  public final String[] str;
+  public final boolean[] present;
+
+  protected Values(int slots) {
+    num = new double[slots];
+    str = new String[slots];
+    present = new boolean[slots];
+  }
+
+  /** The value in a slot as the host gave it, for explanations; {@code null} if missing. */
+  public Object display(int slot, vn.conduct.rules.internal.model.DataType type) {
+    if (!present[slot]) {
+      return null;
+    }
+    return switch (type) {
+      case STRING -> str[slot];
+      case BOOLEAN -> num[slot] != 0;
+      case DATE -> java.time.LocalDate.ofEpochDay((long) num[slot]);
+      case NUMBER -> num[slot];
+    };
+  }
+}

@@ -1,0 +1,263 @@
+package vn.conduct.rules.internal.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import vn.conduct.rules.internal.yaml.YamlDocument;
+
+/**
+ * Binds parsed YAML trees to the pack model with Jackson and validates them with Jakarta
+ * Validation, reporting every problem with its path instead of stopping at the first.
+ *
+ * <p>Messages are interpolated by {@link ParameterMessageInterpolator}: no Expression Language
+ * ever sees pack text.
+ */
+public final class Binder {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+      .disable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
+      .build();
+
+  private static final ValidatorFactory VALIDATORS = Validation.byDefaultProvider()
+      .configure()
+      .messageInterpolator(new ParameterMessageInterpolator())
+      .buildValidatorFactory();
+
+  private Binder() { }
+
+  /** Binds and validates one document; returns empty if it had any error. */
+  public static <T> Optional<T> bind(YamlDocument document, Class<T> type, Issues issues) {
+    if (!document.root().isObject()) {
+      issues.error(document, "", "bind.type", "the file must hold a mapping, but "
+          + (document.root().isMissingNode() ? "is empty" : "holds " + document.root().getNodeType()
+              .toString().toLowerCase(Locale.ROOT)), null);
+      return Optional.empty();
+    }
+    Set<String> boundErrors = new HashSet<>();
+    Collector collector = new Collector(document, issues, boundErrors);
+    T value;
+    try {
+      value = MAPPER.reader().withHandler(collector).forType(type).readValue(document.root());
+    } catch (JsonMappingException e) {
+      String path = path(e.getPath());
+      if (boundErrors.add(path)) {
+        issues.error(document, path, "bind.type", cleanMessage(e.getOriginalMessage()), null);
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      issues.error(document, "", "bind.type", cleanMessage(e.getMessage()), null);
+      return Optional.empty();
+    }
+    Validator validator = VALIDATORS.getValidator();
+    for (ConstraintViolation<T> violation : validator.validate(value)) {
+      String path = path(violation.getPropertyPath());
+      if (boundErrors.stream().anyMatch(p -> p.equals(path) || path.startsWith(p + "."))) {
+        continue;
+      }
+      Object invalid = violation.getInvalidValue();
+      String shown = invalid == null || invalid instanceof java.util.Collection<?>
+          || invalid instanceof java.util.Map<?, ?> || invalid instanceof Record
+          ? "" : " but was '" + invalid + "'";
+      issues.error(document, path, "field.constraint", violation.getMessage() + shown, null);
+    }
+    return collector.failed ? Optional.empty() : Optional.of(value);
+  }
+
+  /** Converts a Jakarta property path to a YAML field path. */
+  static String path(Path propertyPath) {
+    StringBuilder text = new StringBuilder();
+    for (Path.Node node : propertyPath) {
+      if (node.isInIterable()) {
+        if (node.getIndex() != null) {
+          text.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+          text.append('.').append(node.getKey());
+        }
+      }
+      String name = node.getName();
+      if (name != null && !name.startsWith("<")) {
+        text.append('.').append(kebab(name));
+      }
+    }
+    return text.length() > 0 && text.charAt(0) == '.' ? text.substring(1) : text.toString();
+  }
+
+  static String path(java.util.List<JsonMappingException.Reference> references) {
+    StringBuilder text = new StringBuilder();
+    for (JsonMappingException.Reference reference : references) {
+      if (reference.getIndex() >= 0) {
+        text.append('[').append(reference.getIndex()).append(']');
+      } else if (reference.getFieldName() != null) {
+        if (text.length() > 0) {
+          text.append('.');
+        }
+        text.append(reference.getFieldName());
+      }
+    }
+    return text.toString();
+  }
+
+  static String path(JsonStreamContext context) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.push("." + c.getCurrentName());
+      }
+    }
+    String joined = String.join("", parts);
+    return joined.startsWith(".") ? joined.substring(1) : joined;
+  }
+
+  static String kebab(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  }
+
+  private static String cleanMessage(String message) {
+    if (message == null) {
+      return "cannot be read";
+    }
+    String first = message.split("\n")[0];
+    return first.replaceAll(" \\(class [^)]*\\)", "")
+        .replaceAll("`vn\\.conduct\\.rules\\.[a-zA-Z.]*\\.([A-Za-z]+)`", "$1")
+        .replaceAll("`java\\.[a-z.]*\\.([A-Za-z]+)`", "$1");
+  }
+
+  /** Records binding problems and keeps going, so one run reports them all. */
+  private static final class Collector extends DeserializationProblemHandler {
+    private final YamlDocument document;
+    private final Issues issues;
+    private final Set<String> boundErrors;
+    private boolean failed;
+
+    Collector(YamlDocument document, Issues issues, Set<String> boundErrors) {
+      this.document = document;
+      this.issues = issues;
+      this.boundErrors = boundErrors;
+    }
+
+    private void report(String path, String code, String message, String hint) {
+      failed = true;
+      if (boundErrors.add(path)) {
+        int[] mark = code.equals("bind.unknown-field") ? document.locateKey(path) : document.locate(path);
+        issues.error(document.file(), mark[0], mark[1], path, code, message, hint);
+      }
+    }
+
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+        JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+      String parent = path(p.getParsingContext().getParent());
+      String path = YamlDocument.child(parent, propertyName);
+      java.util.List<String> known = new java.util.ArrayList<>();
+      deserializer.getKnownPropertyNames().forEach(n -> known.add(String.valueOf(n)));
+      java.util.Collections.sort(known);
+      report(path, "bind.unknown-field", "unknown field '" + propertyName + "'",
+          known.isEmpty() ? null : "known fields here: " + known);
+      p.skipChildren();
+      return true;
+    }
+
+    @Override
+    public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType,
+        String valueToConvert, String failureMsg) {
+      report(path(ctxt.getParser().getParsingContext()), "bind.type",
+          "expected " + describe(targetType) + ", but was '" + valueToConvert + "'", hint(targetType));
+      return null;
+    }
+
+    @Override
+    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType,
+        Number valueToConvert, String failureMsg) {
+      report(path(ctxt.getParser().getParsingContext()), "bind.type",
+          "expected " + describe(targetType) + ", but was " + valueToConvert, hint(targetType));
+      return null;
+    }
+
+    @Override
+    public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType,
+        JsonToken t, JsonParser p, String failureMsg) throws IOException {
+      String found = t == JsonToken.START_OBJECT ? "a mapping"
+          : t == JsonToken.START_ARRAY ? "a list" : "'" + p.getText() + "'";
+      report(path(p.getParsingContext()), "bind.type",
+          "expected " + describe(targetType.getRawClass()) + ", but was " + found, hint(targetType.getRawClass()));
+      p.skipChildren();
+      return null;
+    }
+
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+        ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
+      String found = p.currentToken() == JsonToken.START_ARRAY ? "a list" : "'" + p.getText() + "'";
+      report(path(p.getParsingContext()), "bind.type",
+          "expected " + describe(instClass) + ", but was " + found, null);
+      p.skipChildren();
+      return null;
+    }
+
+    private static String describe(Class<?> type) {
+      if (type.isEnum()) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+          names.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
+        }
+        return "one of " + names;
+      }
+      if (type == Boolean.class || type == boolean.class) {
+        return "true or false";
+      }
+      if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+        return "a number";
+      }
+      if (type == java.time.LocalDate.class) {
+        return "a date (YYYY-MM-DD)";
+      }
+      if (type == String.class) {
+        return "text";
+      }
+      if (java.util.Collection.class.isAssignableFrom(type)) {
+        return "a list";
+      }
+      return "a mapping";
+    }
+
+    private static String hint(Class<?> type) {
+      if (type == Boolean.class || type == boolean.class) {
+        return "YAML 1.1 words such as yes/no/on/off are not booleans here";
+      }
+      if (type == java.time.LocalDate.class) {
+        return "write an ISO date such as 2025-06-30";
+      }
+      return null;
+    }
+  }
+}

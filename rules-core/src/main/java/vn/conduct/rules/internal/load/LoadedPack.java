@@ -1,0 +1,37 @@
+package vn.conduct.rules.internal.load;
+
+import java.util.List;
+import java.util.Map;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.model.ChecklistDoc;
+import vn.conduct.rules.internal.model.PackDoc;
+import vn.conduct.rules.internal.model.RuleDoc;
+
+/**
+ * A pack that loaded without errors: its manifest, its rules and checklists with their
+ * conditions parsed and type-checked, its digest and where it came from. Immutable.
+ */
+public record LoadedPack(
+    PackDoc manifest,
+    SemVer version,
+    SemVer.Range engineRange,
+    String digest,
+    String origin,
+    List<LoadedRule> rules,
+    List<LoadedChecklist> checklists,
+    Map<String, Object> parameterDefaults) {
+
+  /** A rule and its parsed conditions ({@code when} may be {@code null}). */
+  public record LoadedRule(RuleDoc doc, String file, Cond when, Cond condition) {
+    public boolean enabled() {
+      return doc.enabled() == null || doc.enabled();
+    }
+  }
+
+  /** A checklist and its parsed quota override conditions (by quota index; entries may be null). */
+  public record LoadedChecklist(ChecklistDoc doc, String file, List<Cond> quotaOverrides) { }
+
+  public String id() {
+    return manifest.id();
+  }
+}

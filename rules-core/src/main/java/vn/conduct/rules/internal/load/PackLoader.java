@@ -1,0 +1,446 @@
+package vn.conduct.rules.internal.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.conduct.rules.api.ValidationIssue;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.ConditionParser;
+import vn.conduct.rules.internal.load.LoadedPack.LoadedChecklist;
+import vn.conduct.rules.internal.load.LoadedPack.LoadedRule;
+import vn.conduct.rules.internal.model.ChecklistDoc;
+import vn.conduct.rules.internal.model.DataType;
+import vn.conduct.rules.internal.model.EventTypeDoc;
+import vn.conduct.rules.internal.model.FieldDoc;
+import vn.conduct.rules.internal.model.PackDoc;
+import vn.conduct.rules.internal.model.ParameterDoc;
+import vn.conduct.rules.internal.model.RuleDoc;
+import vn.conduct.rules.internal.model.SubjectTypeDoc;
+import vn.conduct.rules.internal.yaml.SafeYaml;
+import vn.conduct.rules.internal.yaml.YamlDocument;
+import vn.conduct.rules.spi.RulePackSource;
+
+/**
+ * Reads a pack from its source: safe parse, bind, validate, check every reference and type, and
+ * collect every problem. A pack with any error does not load.
+ */
+public final class PackLoader {
+
+  /** The most files a pack may hold. */
+  public static final int MAX_FILES = 1000;
+
+  /** The supported pack format. */
+  public static final int FORMAT = 1;
+
+  private PackLoader() { }
+
+  /**
+   * The outcome of loading: the pack if it had no error, and every issue found.
+   *
+   * @param pack the loaded pack, empty if any error was found
+   * @param issues every issue, sorted
+   * @param incompatible whether the only reason the pack failed is the engine range
+   */
+  public record Result(Optional<LoadedPack> pack, List<ValidationIssue> issues, boolean incompatible) { }
+
+  public static Result load(RulePackSource source, SemVer engineVersion) {
+    Issues issues = new Issues();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try {
+      List<String> names = source.files();
+      if (names.size() > MAX_FILES) {
+        issues.error("", 0, 0, "", "pack.size", "pack holds " + names.size() + " files, over the limit of "
+            + MAX_FILES, null);
+        return new Result(Optional.empty(), issues.sorted(), false);
+      }
+      for (String name : names) {
+        try (InputStream in = source.open(name)) {
+          files.put(name, in.readNBytes(SafeYaml.MAX_CODE_POINTS * 4 + 1));
+        }
+      }
+    } catch (IOException e) {
+      issues.error("", 0, 0, "", "pack.io", "cannot read pack at " + source.origin() + ": " + e.getMessage(),
+          null);
+      return new Result(Optional.empty(), issues.sorted(), false);
+    }
+    return new PackReader(source.origin(), files, issues, engineVersion).read();
+  }
+
+  /** SHA-256 over every file's path and content, in path order. */
+  static String digest(Map<String, byte[]> files) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      files.keySet().stream().sorted().forEach(name -> {
+        byte[] path = name.getBytes(StandardCharsets.UTF_8);
+        byte[] content = files.get(name);
+        sha.update(path);
+        sha.update((byte) 0);
+        sha.update(Long.toString(content.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) 0);
+        sha.update(content);
+      });
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  private static final class PackReader {
+    private final String origin;
+    private final Map<String, byte[]> files;
+    private final Issues issues;
+    private final SemVer engineVersion;
+    private boolean incompatible;
+
+    PackReader(String origin, Map<String, byte[]> files, Issues issues, SemVer engineVersion) {
+      this.origin = origin;
+      this.files = files;
+      this.issues = issues;
+      this.engineVersion = engineVersion;
+    }
+
+    Result read() {
+      Optional<PackDoc> manifest = Optional.empty();
+      YamlDocument manifestDoc = null;
+      if (!files.containsKey("pack.yaml")) {
+        issues.error("pack.yaml", 0, 0, "", "pack.missing-manifest", "no pack.yaml at the pack's root ("
+            + origin + ")", "a pack is a directory with a pack.yaml manifest at its root");
+      } else {
+        Optional<YamlDocument> parsed = SafeYaml.parse("pack.yaml", files.get("pack.yaml"), issues);
+        if (parsed.isPresent()) {
+          manifestDoc = parsed.get();
+          manifest = Binder.bind(manifestDoc, PackDoc.class, issues);
+        }
+      }
+      List<Bound<RuleDoc>> ruleDocs = new ArrayList<>();
+      List<Bound<ChecklistDoc>> checklistDocs = new ArrayList<>();
+      for (String name : files.keySet()) {
+        String[] parts = name.split("/");
+        if (parts.length == 3 && parts[0].equals("rules") && parts[2].equals("rule.yaml")) {
+          parse(name, RuleDoc.class).ifPresent(ruleDocs::add);
+        } else if (parts.length == 2 && parts[0].equals("checklists") && isYaml(parts[1])) {
+          parse(name, ChecklistDoc.class).ifPresent(checklistDocs::add);
+        } else if (parts.length == 2 && parts[0].equals("rules") && isYaml(parts[1])) {
+          issues.error(name, 0, 0, "", "pack.layout", "rule files live in rules/<rule-id>/rule.yaml",
+              "move it to rules/" + parts[1].replaceFirst("\\.ya?ml$", "") + "/rule.yaml");
+        }
+      }
+      if (manifest.isEmpty()) {
+        return new Result(Optional.empty(), issues.sorted(), false);
+      }
+      PackDoc pack = manifest.get();
+      YamlDocument m = manifestDoc;
+      SemVer.Range range = checkManifest(pack, m);
+      Map<String, Object> defaults = parameterDefaults(pack, m);
+      List<LoadedRule> rules = new ArrayList<>();
+      Map<String, String> ruleFiles = new HashMap<>();
+      for (Bound<RuleDoc> bound : ruleDocs) {
+        checkRule(pack, bound, ruleFiles).ifPresent(rules::add);
+      }
+      Map<String, LoadedRule> rulesById = new HashMap<>();
+      rules.forEach(r -> rulesById.put(r.doc().id(), r));
+      List<LoadedChecklist> checklists = new ArrayList<>();
+      for (Bound<ChecklistDoc> bound : checklistDocs) {
+        checkChecklist(pack, bound, rulesById).ifPresent(checklists::add);
+      }
+      if (issues.hasErrors()) {
+        boolean onlyEngine = incompatible && issues.sorted().stream()
+            .filter(i -> i.severity() == ValidationIssue.Level.ERROR)
+            .allMatch(i -> i.code().equals("pack.engine-incompatible"));
+        return new Result(Optional.empty(), issues.sorted(), onlyEngine);
+      }
+      rules.sort(java.util.Comparator.comparing(r -> r.doc().id()));
+      checklists.sort(java.util.Comparator.comparing(c -> c.doc().id()));
+      LoadedPack loaded = new LoadedPack(pack, SemVer.parse(pack.version()), range, digest(files), origin,
+          List.copyOf(rules), List.copyOf(checklists), Map.copyOf(defaults));
+      return new Result(Optional.of(loaded), issues.sorted(), false);
+    }
+
+    private record Bound<T>(T value, YamlDocument document) { }
+
+    private static boolean isYaml(String name) {
+      return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private <T> Optional<Bound<T>> parse(String name, Class<T> type) {
+      return SafeYaml.parse(name, files.get(name), issues)
+          .flatMap(doc -> Binder.bind(doc, type, issues).map(value -> new Bound<>(value, doc)));
+    }
+
+    private SemVer.Range checkManifest(PackDoc pack, YamlDocument doc) {
+      if (pack.format() != FORMAT) {
+        issues.error(doc, "format", "pack.format", "pack format " + pack.format() + " is not supported",
+            "this engine reads format " + FORMAT);
+      }
+      SemVer.Range range = SemVer.Range.parse(pack.engine());
+      if (range == null) {
+        issues.error(doc, "engine", "pack.engine-range", "'" + pack.engine() + "' is not a version range",
+            "write e.g. \">=0.1.0 <1.0.0\"");
+      } else if (!range.admits(engineVersion)) {
+        incompatible = true;
+        issues.error(doc, "engine", "pack.engine-incompatible", "pack '" + pack.id() + "' " + pack.version()
+            + " requires engine " + pack.engine() + ", but this engine is " + engineVersion,
+            "use a rules-core version in that range, or a pack version made for " + engineVersion);
+      }
+      if (pack.effective() != null && pack.effective().from() != null && pack.effective().until() != null
+          && pack.effective().until().isBefore(pack.effective().from())) {
+        issues.error(doc, "effective.until", "field.constraint", "'until' " + pack.effective().until()
+            + " is before 'from' " + pack.effective().from(), null);
+      }
+      for (var entry : pack.vocabulary().subjectTypes().entrySet()) {
+        String path = "vocabulary.subject-types." + entry.getKey();
+        SubjectTypeDoc type = entry.getValue();
+        if (type.parent() != null && !pack.vocabulary().subjectTypes().containsKey(type.parent())) {
+          unknownSubjectType(doc, path + ".parent", type.parent(), pack);
+        }
+        checkFields(doc, path + ".attributes", type.attributes());
+        checkFields(doc, path + ".indicators", type.indicators());
+        for (String name : type.attributes().keySet()) {
+          if (type.indicators().containsKey(name)) {
+            issues.error(doc, path + ".indicators." + name, "id.duplicate", "'" + name
+                + "' is declared both as an attribute and as an indicator", "rename one of them");
+          }
+        }
+      }
+      for (var entry : pack.vocabulary().eventTypes().entrySet()) {
+        String path = "vocabulary.event-types." + entry.getKey();
+        EventTypeDoc type = entry.getValue();
+        for (int i = 0; i < type.subjectTypes().size(); i++) {
+          String subjectType = type.subjectTypes().get(i);
+          if (!pack.vocabulary().subjectTypes().containsKey(subjectType)) {
+            unknownSubjectType(doc, path + ".subject-types[" + i + "]", subjectType, pack);
+          }
+        }
+        checkFields(doc, path + ".attributes", type.attributes());
+      }
+      return range;
+    }
+
+    private void checkFields(YamlDocument doc, String path, Map<String, FieldDoc> fields) {
+      fields.forEach((name, field) -> {
+        if (!field.values().isEmpty() && field.type() != DataType.STRING) {
+          issues.error(doc, path + "." + name + ".values", "field.constraint",
+              "'values' lists allowed strings, but the field is a " + field.type().label(), null);
+        }
+      });
+    }
+
+    private Map<String, Object> parameterDefaults(PackDoc pack, YamlDocument doc) {
+      Map<String, Object> defaults = new HashMap<>();
+      pack.parameters().forEach((name, parameter) -> {
+        Object value = ConditionParser.constant(parameter.defaultValue(), parameter.type());
+        if (value == null) {
+          issues.error(doc, "parameters." + name + ".default", "type.mismatch", "parameter '" + name
+              + "' is a " + parameter.type().label() + ", but its default is '"
+              + parameter.defaultValue().asText() + "'", null);
+        } else {
+          defaults.put(name, value);
+        }
+      });
+      return defaults;
+    }
+
+    private void unknownSubjectType(YamlDocument doc, String path, String type, PackDoc pack) {
+      issues.error(doc, path, "ref.unknown-subject-type", "unknown subject type '" + type + "'",
+          "declared subject types: " + new TreeSet<>(pack.vocabulary().subjectTypes().keySet()));
+    }
+
+    private Optional<LoadedRule> checkRule(PackDoc pack, Bound<RuleDoc> bound, Map<String, String> ruleFiles) {
+      RuleDoc rule = bound.value();
+      YamlDocument doc = bound.document();
+      String folder = doc.file().split("/")[1];
+      int before = issues.sorted().size();
+      if (!rule.id().equals(folder)) {
+        issues.error(doc, "id", "id.mismatch", "rule id '" + rule.id() + "' differs from its folder '"
+            + folder + "'", "a rule's id is the name of its folder");
+      }
+      String previous = ruleFiles.putIfAbsent(rule.id(), doc.file());
+      if (previous != null) {
+        issues.error(doc, "id", "id.duplicate", "rule id '" + rule.id() + "' is also used by " + previous,
+            "rule ids are unique within a pack");
+      }
+      if (!pack.sources().containsKey(rule.source().document())) {
+        issues.error(doc, "source.document", "ref.unknown-source", "unknown source document '"
+            + rule.source().document() + "'", "declared sources: " + new TreeSet<>(pack.sources().keySet()));
+      }
+      Set<String> types = new java.util.LinkedHashSet<>();
+      for (int i = 0; i < rule.appliesTo().size(); i++) {
+        String type = rule.appliesTo().get(i);
+        if (!pack.vocabulary().subjectTypes().containsKey(type)) {
+          unknownSubjectType(doc, "applies-to[" + i + "]", type, pack);
+        } else if (!types.add(type)) {
+          issues.error(doc, "applies-to[" + i + "]", "id.duplicate", "subject type '" + type
+              + "' is listed twice", null);
+        }
+      }
+      if (issues.sorted().size() > before && types.size() != rule.appliesTo().size()) {
+        return Optional.empty();
+      }
+      ConditionParser parser = new ConditionParser(pack.vocabulary(), pack.parameters(), doc, issues);
+      Cond when = rule.when() == null ? null : parser.parseForSubjects(rule.when(), "when", types);
+      Cond condition = parser.parseForSubjects(rule.condition(), "condition", types);
+      if (condition == null || (rule.when() != null && when == null)) {
+        return Optional.empty();
+      }
+      return Optional.of(new LoadedRule(rule, doc.file(), when, condition));
+    }
+
+    private Optional<LoadedChecklist> checkChecklist(PackDoc pack, Bound<ChecklistDoc> bound,
+        Map<String, LoadedRule> rules) {
+      ChecklistDoc list = bound.value();
+      YamlDocument doc = bound.document();
+      String fileId = doc.file().substring("checklists/".length()).replaceFirst("\\.ya?ml$", "");
+      if (!list.id().equals(fileId)) {
+        issues.error(doc, "id", "id.mismatch", "checklist id '" + list.id() + "' differs from its file name '"
+            + fileId + "'", "a checklist's id is its file name without .yaml");
+      }
+      SubjectTypeDoc type = pack.vocabulary().subjectTypes().get(list.subjectType());
+      if (type == null) {
+        unknownSubjectType(doc, "subject-type", list.subjectType(), pack);
+        return Optional.empty();
+      }
+      if (list.source() != null && !pack.sources().containsKey(list.source().document())) {
+        issues.error(doc, "source.document", "ref.unknown-source", "unknown source document '"
+            + list.source().document() + "'", "declared sources: " + new TreeSet<>(pack.sources().keySet()));
+      }
+      boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
+      Set<String> itemRules = new HashSet<>();
+      for (int i = 0; i < list.items().size(); i++) {
+        ChecklistDoc.ItemDoc item = list.items().get(i);
+        String path = "items[" + i + "]";
+        LoadedRule rule = rules.get(item.rule());
+        if (rule == null) {
+          issues.error(doc, path + ".rule", "ref.unknown-rule", "unknown rule '" + item.rule() + "'",
+              "a checklist refers to rules of its own pack: " + new TreeSet<>(rules.keySet()));
+        } else if (!rule.doc().appliesTo().contains(list.subjectType())) {
+          issues.error(doc, path + ".rule", "ref.rule-subject-type", "rule '" + item.rule()
+              + "' does not apply to subject type '" + list.subjectType() + "'", "it applies to "
+              + rule.doc().appliesTo());
+        }
+        if (!itemRules.add(item.rule())) {
+          issues.error(doc, path + ".rule", "id.duplicate", "rule '" + item.rule() + "' is listed twice", null);
+        }
+        if (weighted && item.weight() == null) {
+          issues.error(doc, path, "field.constraint", "'weight' is required in a weighted checklist", null);
+        }
+        if (!weighted && item.points() == null) {
+          issues.error(doc, path, "field.constraint", "'points' is required in a points checklist",
+              "or set 'method: weighted' and give weights");
+        }
+        if (item.credit() != null) {
+          FieldDoc indicator = type.indicators().get(item.credit().indicator());
+          if (indicator == null || indicator.type() != DataType.NUMBER) {
+            issues.error(doc, path + ".credit.indicator", "ref.unknown-field", "subject type '"
+                + list.subjectType() + "' has no number indicator '" + item.credit().indicator() + "'", null);
+          }
+          checkDescending(doc, path + ".credit.bands", item.credit().bands().stream()
+              .map(ChecklistDoc.CreditBandDoc::min).toList());
+        }
+      }
+      for (int i = 0; i < list.deductions().size(); i++) {
+        ChecklistDoc.DeductionDoc deduction = list.deductions().get(i);
+        for (int j = 0; j < deduction.events().size(); j++) {
+          if (!pack.vocabulary().eventTypes().containsKey(deduction.events().get(j))) {
+            issues.error(doc, "deductions[" + i + "].events[" + j + "]", "ref.unknown-event-type",
+                "unknown event type '" + deduction.events().get(j) + "'", "declared event types: "
+                    + new TreeSet<>(pack.vocabulary().eventTypes().keySet()));
+          }
+        }
+        if (deduction.within() != null && !deduction.within().equals("period") && !deduction.within().equals("all")) {
+          try {
+            java.time.Period.parse(deduction.within());
+          } catch (java.time.format.DateTimeParseException e) {
+            issues.error(doc, "deductions[" + i + "].within", "condition.syntax", "'within' must be 'period', "
+                + "'all' or an ISO-8601 period such as P12M, but was '" + deduction.within() + "'", null);
+          }
+        }
+      }
+      Set<String> bands = new HashSet<>();
+      for (int i = 0; i < list.bands().size(); i++) {
+        if (!bands.add(list.bands().get(i).id())) {
+          issues.error(doc, "bands[" + i + "].id", "id.duplicate", "band '" + list.bands().get(i).id()
+              + "' is declared twice", null);
+        }
+      }
+      checkDescending(doc, "bands", list.bands().stream().map(ChecklistDoc.BandDoc::min).toList());
+      for (int i = 0; i < list.vetoes().size(); i++) {
+        ChecklistDoc.VetoDoc veto = list.vetoes().get(i);
+        if (!rules.containsKey(veto.rule())) {
+          issues.error(doc, "vetoes[" + i + "].rule", "ref.unknown-rule", "unknown rule '" + veto.rule() + "'",
+              null);
+        }
+        if (veto.capRating() != null && !bands.contains(veto.capRating())) {
+          issues.error(doc, "vetoes[" + i + "].cap-rating", "ref.unknown-band", "unknown band '"
+              + veto.capRating() + "'", "bands: " + new TreeSet<>(bands));
+        }
+        if (veto.capRating() == null && veto.capScore() == null) {
+          issues.error(doc, "vetoes[" + i + "]", "field.constraint", "a veto needs 'cap-rating' or 'cap-score'",
+              null);
+        }
+      }
+      List<Cond> overrides = new ArrayList<>();
+      for (int i = 0; i < list.quotas().size(); i++) {
+        ChecklistDoc.QuotaDoc quota = list.quotas().get(i);
+        String path = "quotas[" + i + "]";
+        if (!bands.contains(quota.band())) {
+          issues.error(doc, path + ".band", "ref.unknown-band", "unknown band '" + quota.band() + "'",
+              "bands: " + new TreeSet<>(bands));
+        }
+        if (quota.of() != null && !bands.contains(quota.of())) {
+          issues.error(doc, path + ".of", "ref.unknown-band", "unknown band '" + quota.of() + "'",
+              "bands: " + new TreeSet<>(bands));
+        }
+        if (list.bands().size() > 0 && quota.band().equals(list.bands().get(list.bands().size() - 1).id())) {
+          issues.error(doc, path + ".band", "field.constraint", "the lowest band '" + quota.band()
+              + "' cannot have a quota: nobody could be lowered from it", null);
+        }
+        Cond override = null;
+        if (quota.override() != null) {
+          if (type.parent() == null) {
+            issues.error(doc, path + ".override", "field.constraint", "subject type '" + list.subjectType()
+                + "' declares no parent type, so a quota cannot depend on the parent unit",
+                "declare 'parent:' on the subject type");
+          } else {
+            ConditionParser parser = new ConditionParser(pack.vocabulary(), pack.parameters(), doc, issues);
+            override = parser.parseForSubjects(quota.override().when(), path + ".override.when",
+                Set.of(type.parent()));
+          }
+        }
+        overrides.add(override);
+      }
+      if (list.ranking() != null && list.ranking().peerGroup() != null
+          && !type.attributes().containsKey(list.ranking().peerGroup())) {
+        issues.error(doc, "ranking.peer-group", "ref.unknown-field", "subject type '" + list.subjectType()
+            + "' has no attribute '" + list.ranking().peerGroup() + "'", "declared attributes: "
+            + new TreeSet<>(type.attributes().keySet()));
+      }
+      if (list.floor() != null && list.maximum() != null && list.floor().compareTo(list.maximum()) > 0) {
+        issues.error(doc, "floor", "field.constraint", "floor " + list.floor() + " is above the maximum "
+            + list.maximum(), null);
+      }
+      return Optional.of(new LoadedChecklist(list, doc.file(), java.util.Collections.unmodifiableList(overrides)));
+    }
+
+    private void checkDescending(YamlDocument doc, String path, List<BigDecimal> mins) {
+      for (int i = 1; i < mins.size(); i++) {
+        if (mins.get(i).compareTo(mins.get(i - 1)) >= 0) {
+          issues.error(doc, path + "[" + i + "].min", "field.constraint", "bands are listed best first, so min "
+              + mins.get(i) + " must be below the previous band's " + mins.get(i - 1), null);
+        }
+      }
+    }
+  }
+}

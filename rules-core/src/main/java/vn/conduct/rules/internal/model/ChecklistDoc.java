@@ -1,0 +1,101 @@
+package vn.conduct.rules.internal.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.util.List;
+import vn.conduct.rules.api.LocalizedText;
+
+/** A checklist file ({@code checklists/<id>.yaml}): a model programme or a grading scheme. */
+public record ChecklistDoc(
+    @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String id,
+    @NotNull @Valid LocalizedText title,
+    LocalizedText description,
+    @NotBlank String subjectType,
+    @Valid CitationDoc source,
+    Method method,
+    @PositiveOrZero BigDecimal maximum,
+    BigDecimal floor,
+    @DecimalMin("0") @DecimalMax("100") BigDecimal minEvidence,
+    @NotEmpty List<@NotNull @Valid ItemDoc> items,
+    List<@NotNull @Valid DeductionDoc> deductions,
+    List<@NotNull @Valid VetoDoc> vetoes,
+    @NotEmpty List<@NotNull @Valid BandDoc> bands,
+    List<@NotNull @Valid QuotaDoc> quotas,
+    @Valid RankingDoc ranking) {
+
+  public ChecklistDoc {
+    deductions = deductions == null ? List.of() : deductions;
+    vetoes = vetoes == null ? List.of() : vetoes;
+    quotas = quotas == null ? List.of() : quotas;
+  }
+
+  /** How items add up. */
+  public enum Method {
+    /** Each item earns its points; the score is their sum. */
+    @com.fasterxml.jackson.annotation.JsonProperty("points") POINTS,
+    /** Each item has a weight; the score is the weighted share of passed items, out of 100. */
+    @com.fasterxml.jackson.annotation.JsonProperty("weighted") WEIGHTED
+  }
+
+  /** One item: a rule, its points or weight, and optional partial credit. */
+  public record ItemDoc(
+      @NotBlank String rule,
+      @PositiveOrZero BigDecimal points,
+      @PositiveOrZero BigDecimal weight,
+      Boolean bonus,
+      @Valid CreditDoc credit) { }
+
+  /**
+   * Partial credit: the points come from the band an indicator's value falls in, whatever the
+   * rule's outcome (the rule still decides PASS/FAIL in the findings).
+   */
+  public record CreditDoc(
+      @NotBlank String indicator, @NotEmpty List<@NotNull @Valid CreditBandDoc> bands) { }
+
+  /** A credit band: values at or above {@code min} earn {@code points}. */
+  public record CreditBandDoc(@NotNull BigDecimal min, @NotNull @PositiveOrZero BigDecimal points) { }
+
+  /** Points taken off per event of the given types within the window, up to {@code max}. */
+  public record DeductionDoc(
+      @NotEmpty List<@NotNull String> events,
+      Boolean verifiedOnly,
+      String within,
+      @NotNull @PositiveOrZero BigDecimal points,
+      @PositiveOrZero BigDecimal max,
+      LocalizedText title) { }
+
+  /** When the rule fails, the rating is capped at {@code capRating} and/or the score at {@code capScore}. */
+  public record VetoDoc(
+      @NotBlank String rule, String capRating, BigDecimal capScore, LocalizedText reason) { }
+
+  /** A rating band: scores at or above {@code min} get this rating (bands listed best first). */
+  public record BandDoc(
+      @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "must be an ASCII band id") String id,
+      @NotNull BigDecimal min,
+      LocalizedText title) { }
+
+  /**
+   * At most {@code maxPercent} % of a unit's members (or of the count of band {@code of}) may hold
+   * {@code band}; the rest, lowest scores first, are lowered to the next band.
+   */
+  public record QuotaDoc(
+      @NotBlank String band,
+      @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal maxPercent,
+      String of,
+      @Valid QuotaOverrideDoc override) { }
+
+  /** A different quota for units whose own facts meet {@code when}. */
+  public record QuotaOverrideDoc(
+      @NotNull JsonNode when, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal maxPercent) { }
+
+  /** Rank subjects by score within peer groups given by an attribute's value. */
+  public record RankingDoc(String peerGroup) { }
+}

@@ -1,0 +1,14 @@
+package vn.conduct.rules.internal.model;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import vn.conduct.rules.api.LocalizedText;
+
+/** An attribute or indicator: its data type, unit and (for strings) allowed values. */
+public record FieldDoc(
+    @NotNull DataType type, String unit, LocalizedText title, List<String> values) {
+
+  public FieldDoc {
+    values = values == null ? List.of() : values;
+  }
+}

@@ -1,0 +1,30 @@
+package vn.conduct.rules.internal.model;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.Map;
+import vn.conduct.rules.api.LocalizedText;
+
+/** The {@code pack.yaml} manifest, as bound from YAML. */
+public record PackDoc(
+    @NotNull Integer format,
+    @NotBlank @Pattern(regexp = Ids.PACK_ID, message = Ids.PACK_ID_MESSAGE) String id,
+    @NotBlank @Pattern(regexp = Ids.SEMVER, message = "must be a semantic version such as 1.0.0")
+        String version,
+    @NotNull @Valid LocalizedText title,
+    LocalizedText description,
+    String jurisdiction,
+    @NotBlank String engine,
+    @Valid EffectiveDoc effective,
+    @NotNull Map<@Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String, @NotNull @Valid SourceDoc>
+        sources,
+    @NotNull @Valid VocabularyDoc vocabulary,
+    Map<@Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String, @NotNull @Valid ParameterDoc>
+        parameters) {
+
+  public PackDoc {
+    parameters = parameters == null ? Map.of() : parameters;
+  }
+}

@@ -1,0 +1,36 @@
+package vn.conduct.rules.internal.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.util.List;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.RuleKind;
+import vn.conduct.rules.api.Severity;
+
+/** A rule file ({@code rules/<id>/rule.yaml}), as bound from YAML. */
+public record RuleDoc(
+    @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String id,
+    @NotNull @Valid LocalizedText title,
+    LocalizedText description,
+    @NotNull @Valid CitationDoc source,
+    @NotEmpty List<@NotNull String> appliesTo,
+    @NotNull RuleKind kind,
+    @NotNull Severity severity,
+    @PositiveOrZero BigDecimal points,
+    Boolean enabled,
+    JsonNode when,
+    @NotNull JsonNode condition,
+    LocalizedText evidence,
+    LocalizedText remediation,
+    LocalizedText sanction,
+    List<@NotNull String> tags) {
+
+  public RuleDoc {
+    tags = tags == null ? List.of() : tags;
+  }
+}

@@ -1,0 +1,9 @@
+package vn.conduct.rules.internal.model;
+
+import jakarta.validation.constraints.NotBlank;
+import java.time.LocalDate;
+import vn.conduct.rules.api.LocalizedText;
+
+/** A legal source a pack cites. */
+public record SourceDoc(
+    @NotBlank String number, LocalDate date, LocalizedText title, String issuer, String url) { }

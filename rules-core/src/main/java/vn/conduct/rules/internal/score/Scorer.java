@@ -1,0 +1,214 @@
+package vn.conduct.rules.internal.score;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.ItemScore;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.Period;
+import vn.conduct.rules.api.ScoreAdjustment;
+import vn.conduct.rules.internal.load.LoadedPack;
+import vn.conduct.rules.internal.model.ChecklistDoc;
+
+/**
+ * Scores one subject on one checklist from its findings: item points, partial credit, bonus,
+ * deductions per event, floor and maximum, vetoes and the rating band. Quotas, which need every
+ * member of a unit, are applied afterwards by {@link Quotas}.
+ */
+public final class Scorer {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private Scorer() { }
+
+  /**
+   * @param findings the subject's findings by rule id, for the checklist's pack version
+   * @param indicator reads a number indicator of the subject, or {@code null} if not observed
+   * @param events the subject's events
+   */
+  public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
+      Function<String, Double> indicator, List<Event> events, LocalDate asOf, Period period) {
+    boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
+    List<ItemScore> items = new ArrayList<>();
+    List<ScoreAdjustment> adjustments = new ArrayList<>();
+    BigDecimal earned = BigDecimal.ZERO;
+    BigDecimal available = BigDecimal.ZERO;
+    BigDecimal bonus = BigDecimal.ZERO;
+    int counted = 0;
+    int decided = 0;
+    for (ChecklistDoc.ItemDoc item : list.items()) {
+      Finding finding = findings.get(item.rule());
+      Outcome outcome = finding == null ? Outcome.NOT_APPLICABLE : finding.outcome();
+      boolean isBonus = Boolean.TRUE.equals(item.bonus());
+      BigDecimal points = weighted ? item.weight() : item.points();
+      BigDecimal got = BigDecimal.ZERO;
+      if (item.credit() != null && outcome != Outcome.NOT_APPLICABLE) {
+        Double value = indicator.apply(item.credit().indicator());
+        if (value == null) {
+          outcome = Outcome.UNKNOWN;
+        } else {
+          got = creditPoints(item.credit(), value).min(points);
+        }
+      } else if (outcome == Outcome.PASS) {
+        got = points;
+      }
+      if (outcome == Outcome.NOT_APPLICABLE) {
+        items.add(new ItemScore(item.rule(), outcome, BigDecimal.ZERO, BigDecimal.ZERO, isBonus));
+        continue;
+      }
+      if (isBonus) {
+        bonus = bonus.add(got);
+        items.add(new ItemScore(item.rule(), outcome, got, BigDecimal.ZERO, true));
+        continue;
+      }
+      counted++;
+      if (outcome.isDecided() || (item.credit() != null && outcome != Outcome.UNKNOWN)) {
+        decided++;
+      }
+      earned = earned.add(got);
+      available = available.add(points);
+      items.add(new ItemScore(item.rule(), outcome, got, points, false));
+    }
+    BigDecimal maximum = weighted ? HUNDRED : list.maximum() != null ? list.maximum() : available;
+    BigDecimal score = weighted
+        ? (available.signum() == 0 ? BigDecimal.ZERO : earned.multiply(HUNDRED).divide(available, 4, RoundingMode.HALF_UP))
+        : earned;
+    if (bonus.signum() > 0) {
+      score = score.add(bonus);
+      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.BONUS, "bonus", bonus, null, null,
+          LocalizedText.of("Điểm thưởng +" + plain(bonus), "Bonus +" + plain(bonus))));
+    }
+    for (ChecklistDoc.DeductionDoc deduction : list.deductions()) {
+      long count = events.stream()
+          .filter(e -> deduction.events().contains(e.type()))
+          .filter(e -> !Boolean.FALSE.equals(deduction.verifiedOnly()) ? e.verified() : true)
+          .filter(e -> inWindow(deduction.within(), e.date(), asOf, period))
+          .count();
+      if (count == 0) {
+        continue;
+      }
+      BigDecimal minus = deduction.points().multiply(BigDecimal.valueOf(count));
+      if (deduction.max() != null && minus.compareTo(deduction.max()) > 0) {
+        minus = deduction.max();
+      }
+      score = score.subtract(minus);
+      String what = String.join(", ", deduction.events());
+      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.DEDUCTION, what, minus.negate(), null, null,
+          LocalizedText.of(
+              "Trừ " + plain(minus) + " điểm: " + count + " sự kiện [" + what + "] × " + plain(deduction.points())
+                  + (deduction.max() != null ? " (tối đa " + plain(deduction.max()) + ")" : ""),
+              "−" + plain(minus) + " points: " + count + " event(s) [" + what + "] × " + plain(deduction.points())
+                  + (deduction.max() != null ? " (at most " + plain(deduction.max()) + ")" : ""))));
+    }
+    BigDecimal floor = list.floor() != null ? list.floor() : BigDecimal.ZERO;
+    if (score.compareTo(floor) < 0) {
+      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.BOUND, "floor", floor.subtract(score), null, null,
+          LocalizedText.of("Nâng lên mức sàn " + plain(floor), "Raised to the floor of " + plain(floor))));
+      score = floor;
+    }
+    BigDecimal ceiling = weighted || list.maximum() != null ? maximum : maximum.add(bonus);
+    if (score.compareTo(ceiling) > 0) {
+      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.BOUND, "maximum", ceiling.subtract(score), null,
+          null, LocalizedText.of("Giới hạn ở mức tối đa " + plain(ceiling), "Capped at the maximum of " + plain(ceiling))));
+      score = ceiling;
+    }
+    String capRating = null;
+    for (ChecklistDoc.VetoDoc veto : list.vetoes()) {
+      Finding finding = findings.get(veto.rule());
+      if (finding == null || finding.outcome() != Outcome.FAIL) {
+        continue;
+      }
+      LocalizedText reason = veto.reason() != null ? veto.reason()
+          : LocalizedText.of("Quy tắc " + veto.rule() + " không đạt", "Rule " + veto.rule() + " failed");
+      if (veto.capScore() != null && score.compareTo(veto.capScore()) > 0) {
+        adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.VETO, veto.rule(),
+            veto.capScore().subtract(score), null, null, reason));
+        score = veto.capScore();
+      }
+      if (veto.capRating() != null && (capRating == null || bandIndex(list, veto.capRating()) > bandIndex(list, capRating))) {
+        capRating = veto.capRating();
+        adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.VETO, veto.rule(), null, null,
+            veto.capRating(), reason));
+      }
+    }
+    BigDecimal evidence = counted == 0 ? BigDecimal.ZERO
+        : BigDecimal.valueOf(decided * 100L).divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP);
+    BigDecimal minEvidence = list.minEvidence() != null ? list.minEvidence() : HUNDRED;
+    boolean rated = counted > 0 && evidence.compareTo(minEvidence) >= 0;
+    String rating = null;
+    if (rated) {
+      int band = bandFor(list, score);
+      if (capRating != null) {
+        band = Math.max(band, bandIndex(list, capRating));
+      }
+      rating = list.bands().get(band).id();
+    }
+    return new ChecklistScore(pack.id(), list.id(), list.title(), scale(score), scale(maximum),
+        evidence, rating, title(list, rating), rated, items, adjustments);
+  }
+
+  static BigDecimal scale(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  static LocalizedText title(ChecklistDoc list, String rating) {
+    if (rating == null) {
+      return LocalizedText.EMPTY;
+    }
+    var band = list.bands().get(bandIndex(list, rating));
+    return band.title() != null ? band.title() : LocalizedText.of(rating);
+  }
+
+  private static BigDecimal creditPoints(ChecklistDoc.CreditDoc credit, double value) {
+    for (ChecklistDoc.CreditBandDoc band : credit.bands()) {
+      if (BigDecimal.valueOf(value).compareTo(band.min()) >= 0) {
+        return band.points();
+      }
+    }
+    return BigDecimal.ZERO;
+  }
+
+  static int bandFor(ChecklistDoc list, BigDecimal score) {
+    for (int i = 0; i < list.bands().size(); i++) {
+      if (score.compareTo(list.bands().get(i).min()) >= 0) {
+        return i;
+      }
+    }
+    return list.bands().size() - 1;
+  }
+
+  static int bandIndex(ChecklistDoc list, String id) {
+    for (int i = 0; i < list.bands().size(); i++) {
+      if (list.bands().get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no band " + id);
+  }
+
+  static boolean inWindow(String within, LocalDate date, LocalDate asOf, Period period) {
+    if (date.isAfter(asOf)) {
+      return false;
+    }
+    if (within == null || within.equals("period")) {
+      return period.contains(date);
+    }
+    if (within.equals("all")) {
+      return true;
+    }
+    return date.isAfter(asOf.minus(java.time.Period.parse(within)));
+  }
+
+  static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
+  }
+}
