@@ -43,7 +43,6 @@ import vn.conduct.rules.internal.facts.SubjectFact;
 import vn.conduct.rules.internal.load.LoadedPack;
 import vn.conduct.rules.internal.load.SemVer;
 import vn.conduct.rules.internal.model.ChecklistDoc;
-import vn.conduct.rules.internal.model.DataType;
 import vn.conduct.rules.internal.model.ParameterDoc;
 import vn.conduct.rules.internal.model.RuleDoc;
 import vn.conduct.rules.internal.model.SourceDoc;
@@ -579,9 +578,43 @@ public final class DefaultRulesEngine implements RulesEngine {
     }
   }
 
-  /** Exposed for tests: the data type of a subject field, or {@code null}. */
-  DataType fieldType(String subjectType, Cond.Scope scope, String name) {
-    Layout.Slot slot = layout.subjectSlot(subjectType, scope, name);
-    return slot == null ? null : slot.type();
+  /**
+   * Evaluates the request twice, through the compiled rules and through a plain-Java reading of
+   * each rule, and lists every (subject, rule) where they disagree. For tests.
+   */
+  List<String> crossCheck(EvaluationRequest request) {
+    Run run = new Run(request);
+    List<String> mismatches = new ArrayList<>();
+    for (Batch batch : run.facts.batches(BATCH_SIZE)) {
+      Firings firings = new Firings(batch.facts.size(), plans.size());
+      KieSession session = kieBase.newKieSession();
+      try {
+        session.setGlobal(DroolsCompiler.SINK, firings);
+        session.insert(run.ctx);
+        batch.facts.forEach(session::insert);
+        batch.events.forEach(session::insert);
+        session.fireAllRules();
+      } finally {
+        session.dispose();
+      }
+      for (SubjectFact fact : batch.facts) {
+        for (RulePlan plan : plansByType.getOrDefault(fact.type, List.of())) {
+          if (!run.active[plan.version()]) {
+            continue;
+          }
+          Outcome compiled = decide(plan, fact, firings.get(fact.index, plan.index()));
+          Outcome reference = explainer.referenceOutcome(plan, fact, batch, run.ctx);
+          if (compiled != reference) {
+            mismatches.add(fact.id + " " + plan.ref().ruleId() + ": compiled " + compiled + ", reference " + reference);
+          }
+        }
+      }
+    }
+    return mismatches;
+  }
+
+  /** Sessions the KieBase still holds; zero after every evaluation. For tests. */
+  int openSessions() {
+    return kieBase.getKieSessions().size();
   }
 }

@@ -71,6 +71,25 @@ final class Explainer {
         en + join(parts, Language.EN) + " — " + citationEn);
   }
 
+  /**
+   * The outcome a plain-Java reading of the rule gives, independently of the compiled rules; used
+   * to cross-check the Drools compilation.
+   */
+  Outcome referenceOutcome(RulePlan plan, SubjectFact subject, Batch batch, EvalContext ctx) {
+    List<LocalizedText> ignored = new ArrayList<>();
+    if (plan.when() != null) {
+      int applicable = collect(plan.when(), Semantics.TRUE, subject, batch, ctx, ignored);
+      if (applicable == Semantics.FALSE) {
+        return Outcome.NOT_APPLICABLE;
+      }
+      if (applicable == Semantics.UNKNOWN) {
+        return Outcome.UNKNOWN;
+      }
+    }
+    int holds = collect(plan.requirement(), Semantics.TRUE, subject, batch, ctx, ignored);
+    return holds == Semantics.TRUE ? Outcome.PASS : holds == Semantics.FALSE ? Outcome.FAIL : Outcome.UNKNOWN;
+  }
+
   private static String join(List<LocalizedText> parts, Language language) {
     if (parts.isEmpty()) {
       return language == Language.VI ? "(không có chi tiết)" : "(no detail)";

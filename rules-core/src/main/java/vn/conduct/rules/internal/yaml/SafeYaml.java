@@ -21,6 +21,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -86,13 +88,23 @@ public final class SafeYaml {
     Yaml yaml = new Yaml(new SafeConstructor(options));
     Node root;
     try {
+      for (Event event : yaml.parse(new StringReader(text))) {
+        if (event instanceof AliasEvent alias) {
+          Mark mark = alias.getStartMark();
+          issues.error(file, line(mark), column(mark), "", "yaml.alias",
+              "alias '*" + alias.getAnchor() + "': anchors and aliases are not allowed in packs",
+              "write the value out where it is used");
+          return Optional.empty();
+        }
+      }
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      String code = problem.contains("Nesting Depth") ? "yaml.depth" : "yaml.syntax";
-      String hint = code.equals("yaml.depth")
-          ? "pack files may nest at most " + MAX_DEPTH + " levels" : null;
+      String code = problem.contains("Nesting Depth") ? "yaml.depth"
+          : problem.contains("Global tag is not allowed") ? "yaml.tag" : "yaml.syntax";
+      String hint = code.equals("yaml.depth") ? "pack files may nest at most " + MAX_DEPTH + " levels"
+          : code.equals("yaml.tag") ? "packs are data: remove the tag; only plain YAML values are accepted" : null;
       issues.error(file, line(mark), column(mark), "", code, firstLine(problem), hint);
       return Optional.empty();
     } catch (YAMLException e) {
@@ -100,7 +112,8 @@ public final class SafeYaml {
       String code = message.contains("Nesting Depth") ? "yaml.depth"
           : message.contains("code points") ? "yaml.size"
           : message.contains("aliases") ? "yaml.alias" : "yaml.syntax";
-      issues.error(file, 1, 1, "", code, message, null);
+      String hint = code.equals("yaml.depth") ? "pack files may nest at most " + MAX_DEPTH + " levels" : null;
+      issues.error(file, 1, 1, "", code, message, hint);
       return Optional.empty();
     } catch (StackOverflowError e) {
       issues.error(file, 1, 1, "", "yaml.depth", "document nests too deeply",

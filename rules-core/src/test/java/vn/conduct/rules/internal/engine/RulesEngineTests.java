@@ -1,0 +1,283 @@
+package vn.conduct.rules.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static vn.conduct.rules.testing.PackBuilder.pack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.IncompatibleRulePackException;
+import vn.conduct.rules.api.InvalidRulePackException;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.Observation;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RulePackConflictException;
+import vn.conduct.rules.api.RulePackNotFoundException;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.api.SubjectResult;
+
+class RulesEngineTests {
+
+  private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+
+  @TempDir
+  Path dir;
+
+  private static Outcome outcome(Report report, String subject, String rule) {
+    return report.subject(subject).orElseThrow().finding(rule).orElseThrow().outcome();
+  }
+
+  @Test
+  void should_keep_two_thresholds_on_one_field_distinct() {
+    // GIVEN the expression-id trap: same field, same operator, different constants
+    RulesEngine engine = RulesEngine.builder().addPack(pack("trap", "1.0.0")
+        .rule("r.low", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 10}\n")
+        .rule("r.high", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 90}\n")
+        .rule("r.high-again", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 90.0}\n")
+        .rule("r.not-low", "applies-to: [officer]\nkind: requirement\ncondition: {not: {indicator: n, ge: 10}}\n")
+        .writeTo(dir)).build();
+
+    // WHEN
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer"))
+        .observation(Observation.of("o1", "n", 50))
+        .build());
+
+    // THEN
+    assertThat(outcome(report, "o1", "r.low")).isEqualTo(Outcome.PASS);
+    assertThat(outcome(report, "o1", "r.high")).isEqualTo(Outcome.FAIL);
+    assertThat(outcome(report, "o1", "r.high-again")).isEqualTo(Outcome.FAIL);
+    assertThat(outcome(report, "o1", "r.not-low")).isEqualTo(Outcome.FAIL);
+    assertThat(report.subject("o1").orElseThrow().finding("r.high").orElseThrow().reason().in(Language.EN))
+        .isEqualTo("Not met: indicator 'n' = 50 (required ≥ 90) — 1/QĐ-TEST [read in source]");
+  }
+
+  @Test
+  void should_agree_with_a_plain_java_reading_of_every_rule_on_random_facts() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("mixed", "1.0.0")
+        .rule("r.any", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {any: [{indicator: n, lt: 30}, {attribute: position, in: [leader, deputy]}]}\n")
+        .rule("r.all-not", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {all: [{indicator: badge-worn, eq: true}, {not: {indicator: task, between: [40, 60]}}]}\n")
+        .rule("r.when", "applies-to: [officer]\nkind: requirement\nwhen: {attribute: position, eq: leader}\n"
+            + "condition: {indicator: signed, eq: true}\n")
+        .rule("r.repeat", "applies-to: [officer]\nkind: prohibition\n"
+            + "condition: {all: [{count: {events: [late], within: P12M}, ge: 2}, {indicator: n, ge: 50}]}\n")
+        .rule("r.fines", "applies-to: [officer]\nkind: prohibition\n"
+            + "condition: {sum: {events: [fine], of: {attribute: amount}, verified-only: false}, gt: 100}\n")
+        .rule("r.exists", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {any: [{indicator: task, exists: true}, {attribute: born, lt: 1980-01-01}]}\n")
+        .rule("r.share", "applies-to: [agency]\nkind: requirement\n"
+            + "condition: {share: {members: officer, where: {indicator: signed, eq: true}}, ge: 60}\n")
+        .rule("r.max", "applies-to: [agency]\nkind: requirement\n"
+            + "condition: {any: [{max: {members: officer, of: {indicator: n}}, le: 80}, {indicator: sipas, ge: 90}]}\n")
+        .writeTo(dir)).build();
+    Random random = new Random(42);
+    EvaluationRequest.Builder request = EvaluationRequest.builder(AS_OF);
+    String[] positions = {"leader", "deputy", "staff", null};
+    for (int a = 0; a < 40; a++) {
+      String agency = "a" + a;
+      Subject unit = Subject.of(agency, "agency");
+      request.subject(unit);
+      if (random.nextBoolean()) {
+        request.observation(Observation.of(agency, "sipas", random.nextInt(100)));
+      }
+      int staff = random.nextInt(5);
+      for (int o = 0; o < staff; o++) {
+        String id = agency + "-o" + o;
+        Subject officer = Subject.of(id, "officer").withParent(agency);
+        String position = positions[random.nextInt(positions.length)];
+        if (position != null) {
+          officer = officer.withAttribute("position", position);
+        }
+        if (random.nextInt(3) > 0) {
+          officer = officer.withAttribute("born", LocalDate.of(1960 + random.nextInt(40), 1, 1));
+        }
+        request.subject(officer);
+        for (String indicator : List.of("n", "task")) {
+          if (random.nextInt(4) > 0) {
+            request.observation(Observation.of(id, indicator, random.nextInt(100)));
+          }
+        }
+        for (String indicator : List.of("badge-worn", "signed")) {
+          if (random.nextInt(4) > 0) {
+            request.observation(Observation.of(id, indicator, random.nextBoolean()));
+          }
+        }
+        for (int e = random.nextInt(4); e > 0; e--) {
+          request.event(new Event(null, id, random.nextBoolean() ? "late" : "fine",
+              AS_OF.minusDays(random.nextInt(500)), random.nextBoolean(), Map.of("amount", random.nextInt(80))));
+        }
+      }
+    }
+    EvaluationRequest built = request.build();
+
+    List<String> mismatches = ((DefaultRulesEngine) engine).crossCheck(built);
+
+    assertThat(mismatches).isEmpty();
+    Report report = engine.evaluate(built);
+    assertThat(report.subjects().stream().flatMap(s -> s.findings().stream()).map(f -> f.outcome()).distinct())
+        .contains(Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  void should_use_the_version_in_force_on_the_evaluation_date_unless_pinned() {
+    Path v1 = pack("law", "1.0.0", "effective: {from: 2017-01-01, until: 2025-12-31}")
+        .rule("r.sipas", "applies-to: [agency]\nkind: requirement\ncondition: {indicator: sipas, ge: 80}\n")
+        .writeTo(dir.resolve("v1"));
+    Path v2 = pack("law", "2.0.0", "effective: {from: 2026-01-01}")
+        .rule("r.sipas", "applies-to: [agency]\nkind: requirement\ncondition: {indicator: sipas, ge: 95}\n")
+        .writeTo(dir.resolve("v2"));
+    RulesEngine engine = RulesEngine.builder().addPack(v2).addPack(v1).build();
+
+    Report in2025 = engine.evaluate(request(LocalDate.of(2025, 6, 30)).build());
+    Report in2026 = engine.evaluate(request(LocalDate.of(2026, 3, 31)).build());
+    Report pinned = engine.evaluate(request(LocalDate.of(2026, 3, 31)).pin("law", "1.0.0").build());
+
+    assertThat(outcome(in2025, "a1", "r.sipas")).isEqualTo(Outcome.PASS);
+    assertThat(in2025.provenance().packs()).singleElement()
+        .satisfies(use -> assertThat(use.version()).isEqualTo("1.0.0"))
+        .satisfies(use -> assertThat(use.pinned()).isFalse())
+        .satisfies(use -> assertThat(use.digest()).hasSize(64));
+    assertThat(outcome(in2026, "a1", "r.sipas")).isEqualTo(Outcome.FAIL);
+    assertThat(in2026.provenance().packs().get(0).version()).isEqualTo("2.0.0");
+    assertThat(outcome(pinned, "a1", "r.sipas")).isEqualTo(Outcome.PASS);
+    assertThat(pinned.provenance().packs().get(0).pinned()).isTrue();
+    assertThat(catchThrowable(() -> engine.evaluate(request(AS_OF).pin("law", "3.0.0").build())))
+        .isInstanceOf(RulePackNotFoundException.class)
+        .hasMessage("Rule pack 'law' has no version 3.0.0 [Hint: loaded versions are [1.0.0, 2.0.0]]");
+    assertThat(catchThrowable(() -> engine.evaluate(request(AS_OF).pack("hanio").build())))
+        .isInstanceOf(RulePackNotFoundException.class)
+        .hasMessage("Rule pack not found: 'hanio' [Hint: loaded packs are [law]]");
+  }
+
+  private static EvaluationRequest.Builder request(LocalDate asOf) {
+    return EvaluationRequest.builder(asOf)
+        .subject(Subject.of("a1", "agency"))
+        .observation(Observation.of("a1", "sipas", 90));
+  }
+
+  @Test
+  void should_refuse_the_same_pack_version_twice_naming_both_sources() {
+    Path one = pack("dup", "1.0.0").writeTo(dir.resolve("one"));
+    Path two = pack("dup", "1.0.0").writeTo(dir.resolve("two"));
+
+    Throwable thrown = catchThrowable(() -> RulesEngine.builder().addPack(one).addPack(two).build());
+
+    assertThat(thrown).isInstanceOf(RulePackConflictException.class)
+        .hasMessage("Rule pack 'dup' version 1.0.0 is supplied twice: by " + one + " and by " + two
+            + " [Hint: remove one of them from the class path or the builder]");
+  }
+
+  @Test
+  void should_refuse_a_pack_made_for_another_engine() throws Exception {
+    Path packDir = pack("future", "1.0.0").writeTo(dir);
+    Path manifest = packDir.resolve("pack.yaml");
+    Files.writeString(manifest, Files.readString(manifest).replace("\">=0.1.0 <1.0.0\"", "\">=9.0.0\""));
+
+    Throwable thrown = catchThrowable(() -> RulesEngine.builder().addPack(packDir).build());
+
+    assertThat(thrown).isInstanceOf(IncompatibleRulePackException.class)
+        .hasMessageStartingWith("pack 'future' 1.0.0 requires engine >=9.0.0, but this engine is 0.1.0");
+  }
+
+  @Test
+  void should_report_every_invalid_pack_together() {
+    Path bad1 = pack("bad1", "1.0.0").rule("r.x", "applies-to: [ghost]\nkind: requirement\n"
+        + "condition: {indicator: n, ge: 1}\n").writeTo(dir.resolve("bad1"));
+    Path bad2 = pack("bad2", "x").writeTo(dir.resolve("bad2"));
+
+    Throwable thrown = catchThrowable(() -> RulesEngine.builder().addPack(bad1).addPack(bad2).build());
+
+    assertThat(thrown).isInstanceOf(InvalidRulePackException.class);
+    assertThat(((InvalidRulePackException) thrown).issues()).extracting(i -> i.code())
+        .containsExactlyInAnyOrder("ref.unknown-subject-type", "field.constraint");
+    assertThat(thrown.getMessage()).contains("(2 errors)").contains("bad1").contains("bad2");
+  }
+
+  @Test
+  void should_dispose_every_session_and_give_equal_reports_from_concurrent_threads() throws Exception {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("conc", "1.0.0")
+        .rule("r.repeat", "applies-to: [officer]\nkind: prohibition\n"
+            + "condition: {count: {events: [late], within: P12M}, ge: 2}\n")
+        .writeTo(dir)).build();
+    EvaluationRequest.Builder builder = EvaluationRequest.builder(AS_OF);
+    for (int i = 0; i < 2500; i++) {
+      builder.subject(Subject.of("o" + i, "officer"));
+      for (int e = 0; e < i % 3; e++) {
+        builder.event(Event.verified("o" + i, "late", AS_OF.minusDays(10 + e)));
+      }
+    }
+    EvaluationRequest request = builder.build();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Report>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        futures.add(pool.submit(() -> engine.evaluate(request)));
+      }
+      List<Long> failures = new ArrayList<>();
+      for (Future<Report> future : futures) {
+        failures.add(future.get().subjects().stream().filter(s -> s.count(Outcome.FAIL) == 1).count());
+      }
+      assertThat(failures).containsOnly(833L);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(((DefaultRulesEngine) engine).openSessions()).isZero();
+  }
+
+  @Test
+  void should_never_call_a_subject_without_applicable_rules_compliant() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("none", "1.0.0")
+        .rule("r.sipas", "applies-to: [agency]\nkind: requirement\ncondition: {indicator: sipas, ge: 80}\n")
+        .writeTo(dir)).build();
+
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer"))
+        .subject(Subject.of("a1", "agency"))
+        .subject(Subject.of("a2", "agency"))
+        .observation(Observation.of("a2", "sipas", 85))
+        .build());
+
+    SubjectResult officer = report.subject("o1").orElseThrow();
+    assertThat(officer.findings()).isEmpty();
+    assertThat(officer.compliant()).isFalse();
+    assertThat(report.subject("a1").orElseThrow().compliant()).isFalse();
+    assertThat(report.subject("a2").orElseThrow().compliant()).isTrue();
+  }
+
+  @Test
+  void should_report_facts_it_cannot_use() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("facts", "1.0.0").writeTo(dir)).build();
+
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer").withAttribute("born", "yesterday"))
+        .subject(Subject.of("x1", "spaceship"))
+        .observation(Observation.of("o1", "mood", 3))
+        .observation(Observation.of("o1", "n", "many"))
+        .event(Event.verified("o9", "late", AS_OF))
+        .build());
+
+    assertThat(report.factProblems()).extracting(p -> p.kind() + "[" + p.index() + "]." + p.field() + ": " + p.message())
+        .containsExactly(
+            "subject[0].attributes.born: expected a date, but was 'yesterday'; the value is ignored",
+            "subject[1].type: subject 'x1' has type 'spaceship', which no loaded pack declares; it is ignored",
+            "observation[0].indicator: subject type 'officer' has no indicator 'mood'; the observation is ignored",
+            "observation[1].value: expected a number, but was 'many'; the value is ignored",
+            "event[0].subject: event about unknown subject 'o9'; it is ignored");
+  }
+}

@@ -1,0 +1,174 @@
+package vn.conduct.rules.internal.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.conduct.rules.testing.PackBuilder.pack;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.ValidationIssue;
+
+class PackLoaderTests {
+
+  @TempDir
+  Path dir;
+
+  private static List<String> rendered(List<ValidationIssue> issues) {
+    return issues.stream().map(ValidationIssue::render).toList();
+  }
+
+  @Test
+  void should_accept_a_valid_pack() {
+    pack("ok", "1.0.0")
+        .rule("r.one", """
+            applies-to: [officer]
+            kind: requirement
+            condition: {indicator: n, ge: {param: target}}
+            """)
+        .writeTo(dir);
+
+    assertThat(RulesEngine.check(dir)).isEmpty();
+  }
+
+  @Test
+  void should_report_five_independent_mistakes_in_one_run_sorted_by_file_and_line() {
+    pack("five", "1.0.0")
+        .rule("r.bad-kind", """
+            applies-to: [officer]
+            kind: forbidden
+            condition: {indicator: n, ge: 1}
+            """)
+        .rule("r.bad-field", """
+            applies-to: [officer]
+            kind: requirement
+            condition: {indicator: nope, ge: 1}
+            """)
+        .rule("r.bad-type", """
+            applies-to: [officer]
+            kind: requirement
+            condition: {attribute: position, ge: 3}
+            """)
+        .rule("r.bad-event", """
+            applies-to: [officer]
+            kind: prohibition
+            condition: {count: {events: [sleeping]}, ge: 1}
+            """)
+        .rule("r.unknown-key", """
+            applies-to: [officer]
+            kind: requirement
+            severty: major
+            condition: {indicator: n, ge: 1}
+            """)
+        .writeTo(dir);
+
+    List<ValidationIssue> issues = RulesEngine.check(dir);
+
+    assertThat(rendered(issues)).containsExactly(
+        "ERROR   rules/r.bad-event/rule.yaml:7:30  condition.count.events[0]: unknown event type 'sleeping'"
+            + " [Hint: declared event types: [fine, late]]",
+        "ERROR   rules/r.bad-field/rule.yaml:7:24  condition.indicator: subject type 'officer' has no indicator 'nope'"
+            + " [Hint: declared indicators: [badge-worn, n, signed, task]]",
+        "ERROR   rules/r.bad-kind/rule.yaml:6:7  kind: expected one of [requirement, prohibition, criterion],"
+            + " but was 'forbidden'",
+        "ERROR   rules/r.bad-type/rule.yaml:7:38  condition.ge: 'ge' orders numbers or dates, but attribute 'position'"
+            + " is a string [Hint: use eq, ne, in or not-in]",
+        "ERROR   rules/r.unknown-key/rule.yaml:7:1  severty: unknown field 'severty' [Hint: known fields here:"
+            + " [applies-to, condition, description, enabled, evidence, id, kind, points, remediation, sanction,"
+            + " severity, source, tags, title, when]]");
+  }
+
+  @Test
+  void should_keep_yaml_1_1_words_out_of_booleans() {
+    pack("traps", "1.0.0")
+        .rule("r.one", """
+            applies-to: [officer]
+            kind: requirement
+            enabled: NO
+            condition: {indicator: badge-worn, eq: yes}
+            """)
+        .writeTo(dir);
+
+    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+        "ERROR   rules/r.one/rule.yaml:7:10  enabled: expected true or false, but was 'NO'"
+            + " [Hint: YAML 1.1 words such as yes/no/on/off are not booleans here]");
+  }
+
+  @Test
+  void should_read_a_version_like_1_10_as_text_and_refuse_it_as_semver() {
+    pack("v", "1.10").writeTo(dir);
+
+    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+        "ERROR   pack.yaml:3:10  version: must be a semantic version such as 1.0.0 but was '1.10'");
+  }
+
+  @Test
+  void should_compare_a_leading_zero_number_as_decimal() {
+    pack("octal", "1.0.0")
+        .rule("r.one", """
+            applies-to: [officer]
+            kind: requirement
+            condition: {indicator: n, ge: 0777}
+            """)
+        .writeTo(dir);
+
+    assertThat(RulesEngine.check(dir)).isEmpty();
+  }
+
+  @Test
+  void should_name_the_rule_id_that_differs_from_its_folder() {
+    pack("ids", "1.0.0")
+        .file("rules/r.folder/rule.yaml", """
+            id: r.other
+            title: {vi: a, en: a}
+            source: {document: src, basis: read}
+            applies-to: [officer]
+            kind: requirement
+            severity: minor
+            condition: {indicator: n, ge: 1}
+            """)
+        .writeTo(dir);
+
+    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+        "ERROR   rules/r.folder/rule.yaml:1:5  id: rule id 'r.other' differs from its folder 'r.folder'"
+            + " [Hint: a rule's id is the name of its folder]");
+  }
+
+  @Test
+  void should_refuse_a_pack_without_manifest() {
+    assertThat(rendered(RulesEngine.check(dir))).singleElement().asString()
+        .startsWith("ERROR   pack.yaml  no pack.yaml at the pack's root");
+  }
+
+  @Test
+  void should_check_checklist_references() {
+    pack("lists", "1.0.0")
+        .rule("r.one", """
+            applies-to: [officer]
+            kind: requirement
+            condition: {indicator: n, ge: 1}
+            """)
+        .file("checklists/grade.yaml", """
+            id: grade
+            title: {vi: a, en: a}
+            subject-type: officer
+            items:
+              - {rule: r.one, points: 50}
+              - {rule: r.two, points: 50}
+            vetoes:
+              - {rule: r.one, cap-rating: Z}
+            bands:
+              - {id: A, min: 50}
+              - {id: B, min: 60}
+            """)
+        .writeTo(dir);
+
+    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+        "ERROR   checklists/grade.yaml:6:12  items[1].rule: unknown rule 'r.two'"
+            + " [Hint: a checklist refers to rules of its own pack: [r.one]]",
+        "ERROR   checklists/grade.yaml:8:31  vetoes[0].cap-rating: unknown band 'Z' [Hint: bands: [A, B]]",
+        "ERROR   checklists/grade.yaml:11:18  bands[1].min: bands are listed best first, so min 60 must be below"
+            + " the previous band's 50");
+  }
+}
