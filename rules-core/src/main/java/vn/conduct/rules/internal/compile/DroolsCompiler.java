@@ -249,8 +249,9 @@ public final class DroolsCompiler {
     Cond.Agg function = agg.agg();
     Cond.Op op = agg.op();
     List<Cond.Operand> operands = agg.operands();
-    items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId, st -> st.known(function)
-        && Semantics.holds(op, operands, st.value(function)) == truth));
+    int wanted = truth ? Semantics.TRUE : Semantics.FALSE;
+    items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId,
+        st -> st.truth(function, op, operands) == wanted));
   }
 
   private int windowIndex(Cond.Window window) {

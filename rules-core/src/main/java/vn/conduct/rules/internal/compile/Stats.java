@@ -43,7 +43,38 @@ public final class Stats implements java.io.Serializable {
     return copy;
   }
 
-  /** Whether the aggregate's value is known. */
+  /**
+   * Three-valued truth of {@code agg op operands}. For count and share, undecided elements may
+   * each go either way: the answer is TRUE (FALSE) when every possible count makes the comparison
+   * hold (fail), and UNKNOWN otherwise. Sum, min and max are UNKNOWN with any undecided element.
+   */
+  public int truth(Cond.Agg agg, Cond.Op op, java.util.List<Cond.Operand> operands) {
+    if (agg == Cond.Agg.COUNT || agg == Cond.Agg.SHARE) {
+      if (agg == Cond.Agg.SHARE && elements == 0) {
+        return Semantics.UNKNOWN;
+      }
+      boolean anyHolds = false;
+      boolean anyFails = false;
+      for (int k = ones; k <= ones + unknown; k++) {
+        double value = agg == Cond.Agg.COUNT ? k : 100.0 * k / elements;
+        if (Semantics.holds(op, operands, value)) {
+          anyHolds = true;
+        } else {
+          anyFails = true;
+        }
+        if (anyHolds && anyFails) {
+          return Semantics.UNKNOWN;
+        }
+      }
+      return anyHolds ? Semantics.TRUE : Semantics.FALSE;
+    }
+    if (!known(agg)) {
+      return Semantics.UNKNOWN;
+    }
+    return Semantics.holds(op, operands, value(agg)) ? Semantics.TRUE : Semantics.FALSE;
+  }
+
+  /** Whether the aggregate's value is known exactly. */
   public boolean known(Cond.Agg agg) {
     if (unknown > 0) {
       return false;
@@ -57,7 +88,7 @@ public final class Stats implements java.io.Serializable {
   /** The aggregate's value; only meaningful when {@link #known}. */
   public double value(Cond.Agg agg) {
     return switch (agg) {
-      case COUNT -> elements;
+      case COUNT -> ones;
       case SUM -> sum;
       case MIN -> min;
       case MAX -> max;

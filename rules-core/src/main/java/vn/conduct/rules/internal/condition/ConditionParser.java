@@ -490,7 +490,7 @@ public final class ConditionParser {
     }
     String text = node.asText();
     return switch (type) {
-      case STRING -> text;
+      case STRING -> java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
       case BOOLEAN -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
       case NUMBER -> parseNumber(text);
       case DATE -> {

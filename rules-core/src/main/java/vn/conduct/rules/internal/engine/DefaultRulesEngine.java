@@ -263,6 +263,11 @@ public final class DefaultRulesEngine implements RulesEngine {
           chosen = v;
         }
       }
+      if (pinned == null && chosen == null && request.packIds().contains(id)) {
+        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version in force on " + request.asOf()
+            + " [Hint: loaded versions are " + entry.getValue().stream().map(v -> packs.get(v).manifest().version()
+                + " (" + range(infos.get(v)) + ")").toList() + "; pin one to use it anyway]");
+      }
       if (pinned != null && chosen == null) {
         throw new RulePackNotFoundException("Rule pack '" + id + "' has no version " + pinned + " [Hint: loaded versions are "
             + entry.getValue().stream().map(v -> packs.get(v).manifest().version()).toList() + "]");
@@ -274,6 +279,11 @@ public final class DefaultRulesEngine implements RulesEngine {
       }
     }
     return active;
+  }
+
+  private static String range(RulePackInfo info) {
+    return (info.effectiveFrom() == null ? "always" : "from " + info.effectiveFrom())
+        + (info.effectiveUntil() == null ? "" : " until " + info.effectiveUntil());
   }
 
   @Override
@@ -500,7 +510,8 @@ public final class DefaultRulesEngine implements RulesEngine {
           Map<ChecklistScore, String> owner = new java.util.IdentityHashMap<>();
           for (SubjectResult member : members) {
             ChecklistScore score = member.score(ids[1]).orElseThrow();
-            if (score.rated()) {
+            boolean grouped = peerAttribute == null || member.subject().attributes().get(peerAttribute) != null;
+            if (score.rated() && grouped) {
               rated.add(score);
               owner.put(score, member.subjectId());
             } else {

@@ -187,8 +187,7 @@ final class Explainer {
       }
     }
     boolean known = stats.known(agg.agg());
-    int truth = !known ? Semantics.UNKNOWN
-        : Semantics.holds(agg.op(), agg.operands(), stats.value(agg.agg())) ? Semantics.TRUE : Semantics.FALSE;
+    int truth = stats.truth(agg.agg(), agg.op(), agg.operands());
     String threshold = agg.op().symbol + " " + operands(agg.operands());
     String valueText = known ? show(stats.value(agg.agg())) + (agg.agg() == Cond.Agg.SHARE ? " %" : "") : "?";
     String missing = stats.unknown > 0 ? " (" + stats.unknown + " undecided)" : "";

@@ -60,7 +60,9 @@ public final class PackLoader {
     Issues issues = new Issues();
     Map<String, byte[]> files = new LinkedHashMap<>();
     try {
-      List<String> names = source.files();
+      List<String> names = source.files().stream()
+          .filter(name -> java.util.Arrays.stream(name.split("/")).noneMatch(part -> part.startsWith(".")))
+          .toList();
       if (names.size() > MAX_FILES) {
         issues.error("", 0, 0, "", "pack.size", "pack holds " + names.size() + " files, over the limit of "
             + MAX_FILES, null);
@@ -83,19 +85,22 @@ public final class PackLoader {
   static String digest(Map<String, byte[]> files) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      files.keySet().stream().sorted().forEach(name -> {
+      files.keySet().stream().sorted(PackLoader::compareUtf8).forEach(name -> {
         byte[] path = name.getBytes(StandardCharsets.UTF_8);
         byte[] content = files.get(name);
         sha.update(path);
         sha.update((byte) 0);
-        sha.update(Long.toString(content.length).getBytes(StandardCharsets.US_ASCII));
-        sha.update((byte) 0);
+        sha.update(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
         sha.update(content);
       });
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
+  }
+
+  private static int compareUtf8(String a, String b) {
+    return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   private static final class PackReader {
@@ -127,15 +132,30 @@ public final class PackLoader {
       }
       List<Bound<RuleDoc>> ruleDocs = new ArrayList<>();
       List<Bound<ChecklistDoc>> checklistDocs = new ArrayList<>();
+      Set<String> ruleFolders = new java.util.TreeSet<>();
       for (String name : files.keySet()) {
         String[] parts = name.split("/");
+        if (parts.length >= 3 && parts[0].equals("rules")) {
+          ruleFolders.add(parts[1]);
+        }
         if (parts.length == 3 && parts[0].equals("rules") && parts[2].equals("rule.yaml")) {
           parse(name, RuleDoc.class).ifPresent(ruleDocs::add);
-        } else if (parts.length == 2 && parts[0].equals("checklists") && isYaml(parts[1])) {
+        } else if (parts.length == 2 && parts[0].equals("checklists") && parts[1].endsWith(".yaml")) {
           parse(name, ChecklistDoc.class).ifPresent(checklistDocs::add);
         } else if (parts.length == 2 && parts[0].equals("rules") && isYaml(parts[1])) {
           issues.error(name, 0, 0, "", "pack.layout", "rule files live in rules/<rule-id>/rule.yaml",
               "move it to rules/" + parts[1].replaceFirst("\\.ya?ml$", "") + "/rule.yaml");
+        } else if (parts[0].equals("checklists") && (parts.length > 2 || parts[1].endsWith(".yml"))) {
+          issues.error(name, 0, 0, "", "pack.layout", "checklists live in checklists/<checklist-id>.yaml",
+              parts.length > 2 ? "checklists/ holds no folders" : "use the extension .yaml");
+        } else if (isYaml(name) && name.endsWith(".yml")) {
+          issues.error(name, 0, 0, "", "pack.layout", "pack files use the extension .yaml", "rename it to .yaml");
+        }
+      }
+      for (String folder : ruleFolders) {
+        if (!files.containsKey("rules/" + folder + "/rule.yaml")) {
+          issues.error("rules/" + folder, 0, 0, "", "pack.layout", "rule folder '" + folder + "' has no rule.yaml",
+              "every folder under rules/ holds one rule.yaml");
         }
       }
       if (manifest.isEmpty()) {
@@ -276,6 +296,16 @@ public final class PackLoader {
         issues.error(doc, "source.document", "ref.unknown-source", "unknown source document '"
             + rule.source().document() + "'", "declared sources: " + new TreeSet<>(pack.sources().keySet()));
       }
+      if (rule.source().basis() == vn.conduct.rules.api.Basis.DRAFT && !Boolean.FALSE.equals(rule.enabled())) {
+        issues.error(doc, rule.enabled() == null ? "source.basis" : "enabled", "field.constraint",
+            "rule '" + rule.id() + "' rests on a draft only, so it must be written 'enabled: false'",
+            "draft-only norms are off until a final text confirms them");
+      }
+      if (rule.source().basis() == vn.conduct.rules.api.Basis.INFERRED
+          && (rule.source().article() != null || rule.source().clause() != null)) {
+        issues.error(doc, rule.source().article() != null ? "source.article" : "source.clause", "field.constraint",
+            "an inferred rule cites no article or clause", "give the article only where a source states it");
+      }
       Set<String> types = new java.util.LinkedHashSet<>();
       for (int i = 0; i < rule.appliesTo().size(); i++) {
         String type = rule.appliesTo().get(i);
@@ -317,6 +347,11 @@ public final class PackLoader {
             + list.source().document() + "'", "declared sources: " + new TreeSet<>(pack.sources().keySet()));
       }
       boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
+      List<ChecklistDoc.ItemDoc> items = new ArrayList<>(list.items());
+      if (weighted && list.maximum() != null && list.maximum().compareTo(BigDecimal.valueOf(100)) != 0) {
+        issues.error(doc, "maximum", "field.constraint", "a weighted checklist scores out of 100, but maximum is "
+            + list.maximum(), "leave 'maximum' out");
+      }
       Set<String> itemRules = new HashSet<>();
       for (int i = 0; i < list.items().size(); i++) {
         ChecklistDoc.ItemDoc item = list.items().get(i);
@@ -333,18 +368,44 @@ public final class PackLoader {
         if (!itemRules.add(item.rule())) {
           issues.error(doc, path + ".rule", "id.duplicate", "rule '" + item.rule() + "' is listed twice", null);
         }
-        if (weighted && item.weight() == null) {
+        boolean bonus = Boolean.TRUE.equals(item.bonus());
+        BigDecimal points = item.points() != null ? item.points()
+            : rule != null && rule.doc().points() != null ? rule.doc().points() : null;
+        if (weighted && !bonus && item.weight() == null) {
           issues.error(doc, path, "field.constraint", "'weight' is required in a weighted checklist", null);
         }
-        if (!weighted && item.points() == null) {
-          issues.error(doc, path, "field.constraint", "'points' is required in a points checklist",
-              "or set 'method: weighted' and give weights");
+        if (weighted && !bonus && (item.points() != null || item.credit() != null)) {
+          issues.error(doc, path, "field.constraint", "a weighted checklist's items give 'weight', not 'points' or 'credit'",
+              null);
+        }
+        if (!weighted && item.weight() != null) {
+          issues.error(doc, path + ".weight", "field.constraint", "'weight' is for weighted checklists",
+              "give 'points', or set 'method: weighted'");
+        }
+        if ((!weighted || bonus) && points == null) {
+          issues.error(doc, path, "field.constraint", "'points' is required: the item gives none and rule '"
+              + item.rule() + "' has no 'points'", "or set 'method: weighted' and give weights");
+        }
+        if (item.points() == null && points != null && (!weighted || bonus)) {
+          items.set(i, new ChecklistDoc.ItemDoc(item.rule(), points, item.weight(), item.bonus(), item.credit()));
+        }
+        if (item.credit() != null && points != null) {
+          for (int b = 0; b < item.credit().bands().size(); b++) {
+            if (item.credit().bands().get(b).points().compareTo(points) > 0) {
+              issues.error(doc, path + ".credit.bands[" + b + "].points", "field.constraint", "band points "
+                  + item.credit().bands().get(b).points() + " exceed the item's " + points + " points", null);
+            }
+          }
         }
         if (item.credit() != null) {
           FieldDoc indicator = type.indicators().get(item.credit().indicator());
           if (indicator == null || indicator.type() != DataType.NUMBER) {
             issues.error(doc, path + ".credit.indicator", "ref.unknown-field", "subject type '"
                 + list.subjectType() + "' has no number indicator '" + item.credit().indicator() + "'", null);
+          }
+          if (item.credit().bands().isEmpty() == (item.credit().perUnit() == null)) {
+            issues.error(doc, path + ".credit", "field.constraint", "credit needs exactly one of 'bands' and 'per-unit'",
+                "bands: [{min: 90, points: 45}, ...] or per-unit: 0.5");
           }
           checkDescending(doc, path + ".credit.bands", item.credit().bands().stream()
               .map(ChecklistDoc.CreditBandDoc::min).toList());
@@ -376,6 +437,20 @@ public final class PackLoader {
         }
       }
       checkDescending(doc, "bands", list.bands().stream().map(ChecklistDoc.BandDoc::min).toList());
+      BigDecimal floor = list.floor() != null ? list.floor() : BigDecimal.ZERO;
+      ChecklistDoc.BandDoc lowest = list.bands().get(list.bands().size() - 1);
+      if (lowest.min().compareTo(floor) > 0) {
+        issues.error(doc, "bands[" + (list.bands().size() - 1) + "].min", "field.constraint", "the lowest band starts at "
+            + lowest.min() + ", above the floor " + floor + ", so some scores would get no band",
+            "let the lowest band start at the floor");
+      }
+      Set<String> quotaBands = new HashSet<>();
+      for (int i = 0; i < list.quotas().size(); i++) {
+        if (!quotaBands.add(list.quotas().get(i).band())) {
+          issues.error(doc, "quotas[" + i + "].band", "id.duplicate", "band '" + list.quotas().get(i).band()
+              + "' has more than one quota", null);
+        }
+      }
       for (int i = 0; i < list.vetoes().size(); i++) {
         ChecklistDoc.VetoDoc veto = list.vetoes().get(i);
         if (!rules.containsKey(veto.rule())) {
@@ -431,7 +506,22 @@ public final class PackLoader {
         issues.error(doc, "floor", "field.constraint", "floor " + list.floor() + " is above the maximum "
             + list.maximum(), null);
       }
-      return Optional.of(new LoadedChecklist(list, doc.file(), java.util.Collections.unmodifiableList(overrides)));
+      ChecklistDoc normalized = new ChecklistDoc(list.id(), list.title(), list.description(), list.subjectType(),
+          list.source(), list.method(), list.maximum(), list.floor(), list.minEvidence(), List.copyOf(items),
+          list.deductions(), list.vetoes(), list.bands(), sortedQuotas(list), list.ranking());
+      List<Cond> sortedOverrides = new ArrayList<>();
+      for (ChecklistDoc.QuotaDoc quota : normalized.quotas()) {
+        sortedOverrides.add(overrides.get(list.quotas().indexOf(quota)));
+      }
+      return Optional.of(new LoadedChecklist(normalized, doc.file(),
+          java.util.Collections.unmodifiableList(sortedOverrides)));
+    }
+
+    private static List<ChecklistDoc.QuotaDoc> sortedQuotas(ChecklistDoc list) {
+      List<String> bandOrder = list.bands().stream().map(ChecklistDoc.BandDoc::id).toList();
+      return list.quotas().stream()
+          .sorted(java.util.Comparator.comparingInt(q -> bandOrder.indexOf(q.band())))
+          .toList();
     }
 
     private void checkDescending(YamlDocument doc, String path, List<BigDecimal> mins) {

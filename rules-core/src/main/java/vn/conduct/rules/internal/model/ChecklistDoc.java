@@ -54,11 +54,17 @@ public record ChecklistDoc(
       @Valid CreditDoc credit) { }
 
   /**
-   * Partial credit: the points come from the band an indicator's value falls in, whatever the
-   * rule's outcome (the rule still decides PASS/FAIL in the findings).
+   * Partial credit: the points come from an indicator's value, whatever the rule's outcome (the
+   * rule still decides PASS/FAIL in the findings): either the band the value falls in, or the
+   * value times {@code per-unit}; capped at the item's points, never below 0.
    */
   public record CreditDoc(
-      @NotBlank String indicator, @NotEmpty List<@NotNull @Valid CreditBandDoc> bands) { }
+      @NotBlank String indicator, List<@NotNull @Valid CreditBandDoc> bands, BigDecimal perUnit) {
+
+    public CreditDoc {
+      bands = bands == null ? List.of() : bands;
+    }
+  }
 
   /** A credit band: values at or above {@code min} earn {@code points}. */
   public record CreditBandDoc(@NotNull BigDecimal min, @NotNull @PositiveOrZero BigDecimal points) { }

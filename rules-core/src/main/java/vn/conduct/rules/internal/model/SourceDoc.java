@@ -1,9 +1,8 @@
 package vn.conduct.rules.internal.model;
 
-import jakarta.validation.constraints.NotBlank;
 import java.time.LocalDate;
 import vn.conduct.rules.api.LocalizedText;
 
 /** A legal source a pack cites. */
 public record SourceDoc(
-    @NotBlank String number, LocalDate date, LocalizedText title, String issuer, String url) { }
+    String number, LocalDate date, LocalizedText title, String issuer, String url) { }

@@ -39,6 +39,9 @@ public final class Quotas {
    */
   public static void apply(ChecklistDoc list, List<Member> members, String unitId,
       Predicate<Integer> overrideApplies) {
+    Map<String, Long> before = new java.util.HashMap<>();
+    members.stream().filter(m -> m.score.rated() && m.score.rating() != null)
+        .forEach(m -> before.merge(m.score.rating(), 1L, Long::sum));
     for (int q = 0; q < list.quotas().size(); q++) {
       ChecklistDoc.QuotaDoc quota = list.quotas().get(q);
       BigDecimal percent = quota.maxPercent();
@@ -46,8 +49,7 @@ public final class Quotas {
         percent = quota.override().maxPercent();
       }
       List<Member> rated = members.stream().filter(m -> m.score.rated()).toList();
-      long base = quota.of() == null ? rated.size()
-          : rated.stream().filter(m -> quota.of().equals(m.score.rating())).count();
+      long base = quota.of() == null ? rated.size() : before.getOrDefault(quota.of(), 0L);
       int allowed = percent.multiply(BigDecimal.valueOf(base)).divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR)
           .intValue();
       List<Member> holders = new ArrayList<>(rated.stream().filter(m -> quota.band().equals(m.score.rating())).toList());
@@ -56,22 +58,27 @@ public final class Quotas {
       }
       holders.sort(Comparator.comparing((Member m) -> m.score.score()).reversed()
           .thenComparing(m -> m.subjectId));
+      BigDecimal cut = holders.get(allowed).score.score();
+      List<Member> lowered = holders.stream().filter(m -> m.score.score().compareTo(cut) <= 0).toList();
+      boolean tie = allowed > 0 && holders.get(allowed - 1).score.score().compareTo(cut) == 0;
       int bandIndex = Scorer.bandIndex(list, quota.band());
       String lowerTo = list.bands().get(bandIndex + 1).id();
       String baseVi = quota.of() == null ? base + " thành viên được xếp loại" : base + " người loại " + quota.of();
       String baseEn = quota.of() == null ? base + " rated members" : base + " holders of " + quota.of();
       String unit = unitId.isEmpty() ? "" : " '" + unitId + "'";
-      for (Member member : holders.subList(allowed, holders.size())) {
+      for (Member member : lowered) {
         ChecklistScore old = member.score;
         List<ScoreAdjustment> adjustments = new ArrayList<>(old.adjustments());
         adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.QUOTA, quota.band(), null, quota.band(), lowerTo,
             LocalizedText.of(
                 "Hạn mức: tối đa " + Scorer.plain(percent) + "% của " + baseVi + unit + " (" + allowed
                     + " người) được loại " + quota.band() + "; " + holders.size() + " người đạt; hạ xuống " + lowerTo
-                    + " vì điểm " + Scorer.plain(old.score()) + " thuộc nhóm thấp nhất",
+                    + " vì điểm " + Scorer.plain(old.score()) + " thuộc nhóm thấp nhất"
+                    + (tie ? " (những người bằng điểm ở ngưỡng đều bị hạ)" : ""),
                 "Quota: at most " + Scorer.plain(percent) + "% of " + baseEn + unit + " (" + allowed
                     + ") may hold " + quota.band() + "; " + holders.size() + " reached it; lowered to " + lowerTo
-                    + " as score " + Scorer.plain(old.score()) + " is among the lowest")));
+                    + " as score " + Scorer.plain(old.score()) + " is among the lowest"
+                    + (tie ? " (equal scores at the cut are all lowered)" : ""))));
         member.score = new ChecklistScore(old.packId(), old.checklistId(), old.title(), old.score(), old.maximum(),
             old.evidencePercent(), lowerTo, Scorer.title(list, lowerTo), old.rated(), old.items(), adjustments);
       }

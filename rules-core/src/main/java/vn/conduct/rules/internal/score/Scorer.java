@@ -114,15 +114,19 @@ public final class Scorer {
           LocalizedText.of("Nâng lên mức sàn " + plain(floor), "Raised to the floor of " + plain(floor))));
       score = floor;
     }
-    BigDecimal ceiling = weighted || list.maximum() != null ? maximum : maximum.add(bonus);
+    BigDecimal ceiling = maximum;
     if (score.compareTo(ceiling) > 0) {
       adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.BOUND, "maximum", ceiling.subtract(score), null,
           null, LocalizedText.of("Giới hạn ở mức tối đa " + plain(ceiling), "Capped at the maximum of " + plain(ceiling))));
       score = ceiling;
     }
     String capRating = null;
+    boolean vetoUndecided = false;
     for (ChecklistDoc.VetoDoc veto : list.vetoes()) {
       Finding finding = findings.get(veto.rule());
+      if (finding != null && (finding.outcome() == Outcome.UNKNOWN || finding.outcome() == Outcome.ERROR)) {
+        vetoUndecided = true;
+      }
       if (finding == null || finding.outcome() != Outcome.FAIL) {
         continue;
       }
@@ -142,7 +146,8 @@ public final class Scorer {
     BigDecimal evidence = counted == 0 ? BigDecimal.ZERO
         : BigDecimal.valueOf(decided * 100L).divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP);
     BigDecimal minEvidence = list.minEvidence() != null ? list.minEvidence() : HUNDRED;
-    boolean rated = counted > 0 && evidence.compareTo(minEvidence) >= 0;
+    boolean rated = counted > 0 && evidence.compareTo(minEvidence) >= 0 && !vetoUndecided
+        && (!weighted || available.signum() > 0);
     String rating = null;
     if (rated) {
       int band = bandFor(list, score);
@@ -169,6 +174,9 @@ public final class Scorer {
   }
 
   private static BigDecimal creditPoints(ChecklistDoc.CreditDoc credit, double value) {
+    if (credit.perUnit() != null) {
+      return BigDecimal.valueOf(value).multiply(credit.perUnit()).max(BigDecimal.ZERO);
+    }
     for (ChecklistDoc.CreditBandDoc band : credit.bands()) {
       if (BigDecimal.valueOf(value).compareTo(band.min()) >= 0) {
         return band.points();

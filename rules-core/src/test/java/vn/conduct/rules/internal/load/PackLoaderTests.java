@@ -169,6 +169,8 @@ class PackLoaderTests {
             + " [Hint: a checklist refers to rules of its own pack: [r.one]]",
         "ERROR   checklists/grade.yaml:8:31  vetoes[0].cap-rating: unknown band 'Z' [Hint: bands: [A, B]]",
         "ERROR   checklists/grade.yaml:11:18  bands[1].min: bands are listed best first, so min 60 must be below"
-            + " the previous band's 50");
+            + " the previous band's 50",
+        "ERROR   checklists/grade.yaml:11:18  bands[1].min: the lowest band starts at 60, above the floor 0, so some"
+            + " scores would get no band [Hint: let the lowest band start at the floor]");
   }
 }

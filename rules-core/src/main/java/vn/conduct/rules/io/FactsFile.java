@@ -1,0 +1,83 @@
+package vn.conduct.rules.io;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.internal.yaml.YamlDocument;
+
+/**
+ * A facts file that was read successfully: the {@link EvaluationRequest} it describes, and where
+ * each fact came from, so that the engine's {@link FactProblem}s can be shown at a line of the
+ * file.
+ *
+ * <p>Immutable and thread-safe. Obtain one from {@link FactsReader#load(java.nio.file.Path)}.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class FactsFile {
+
+  private final String source;
+  private final YamlDocument document;
+  private final EvaluationRequest request;
+
+  FactsFile(String source, YamlDocument document, EvaluationRequest request) {
+    this.source = source;
+    this.document = document;
+    this.request = request;
+  }
+
+  /** Where the facts were read from: the path as given, or the name passed to the reader. */
+  public String source() {
+    return source;
+  }
+
+  /** The file's name as used in locations (e.g. {@code june.yaml}). */
+  public String fileName() {
+    return document.file();
+  }
+
+  /** The evaluation request the file describes. */
+  public EvaluationRequest request() {
+    return request;
+  }
+
+  /**
+   * Returns the field path of a fact in the file, e.g. {@code observations[4].value} for a
+   * problem with kind {@code observation}, index 4 and field {@code value}.
+   */
+  public static String path(FactProblem problem) {
+    Objects.requireNonNull(problem, "problem");
+    String list = switch (problem.kind()) {
+      case "subject" -> "subjects";
+      case "observation" -> "observations";
+      case "event" -> "events";
+      default -> problem.kind();
+    };
+    String element = YamlDocument.element(list, problem.index());
+    return problem.field().isEmpty() ? element : element + "." + problem.field();
+  }
+
+  /**
+   * Returns where in this file the fact a problem is about was written, as
+   * {@code file:line:column} (e.g. {@code june.yaml:41:52}), or empty if the problem does not
+   * name a fact of this file.
+   *
+   * <p>The position is that of the named field when the file has it, else of the nearest
+   * enclosing value (the fact itself).
+   */
+  public Optional<String> locate(FactProblem problem) {
+    String path = path(problem);
+    String list = path.substring(0, path.indexOf('['));
+    if (!document.root().path(list).has(problem.index())) {
+      return Optional.empty();
+    }
+    int[] mark = document.locate(path);
+    if (mark[0] <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(document.file() + ":" + mark[0] + ":" + mark[1]);
+  }
+}

@@ -1,0 +1,484 @@
+package vn.conduct.rules.conformance;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.PackUse;
+import vn.conduct.rules.api.Ranking;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RollUp;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.ScoreAdjustment;
+import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.api.ValidationIssue;
+
+/**
+ * One conformance case: a folder with a pack (or several), facts and the expected result. Runs the
+ * case against this engine and lists every difference from {@code expected.yaml}.
+ */
+final class ConformanceCase {
+
+  static final Set<String> EVALUATION_KEYS = Set.of("outcomes", "reasons", "scores", "rankings", "roll-ups",
+      "compliant", "fact-problems", "provenance");
+  static final Set<String> SCORE_KEYS = Set.of("score", "maximum", "rating", "rated", "evidence-percent",
+      "adjustments", "items");
+  static final Set<String> ROLL_UP_KEYS = Set.of("members", "rated", "average-score", "ratings", "failures");
+
+  final String group;
+  final String id;
+  final Path dir;
+
+  ConformanceCase(String group, String id, Path dir) {
+    this.group = group;
+    this.id = id;
+    this.dir = dir;
+  }
+
+  /** {@code <group>/<case-id>}. */
+  String name() {
+    return group + "/" + id;
+  }
+
+  /** Every case folder under {@code cases/<group>/<case-id>}, sorted by name. */
+  static List<ConformanceCase> discover(Path suiteRoot) {
+    Path cases = suiteRoot.resolve("cases");
+    List<ConformanceCase> found = new ArrayList<>();
+    try (Stream<Path> groups = Files.list(cases)) {
+      for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
+        try (Stream<Path> ids = Files.list(group)) {
+          ids.filter(Files::isDirectory).sorted()
+              .forEach(dir -> found.add(new ConformanceCase(group.getFileName().toString(),
+                  dir.getFileName().toString(), dir)));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + cases + ": " + e.getMessage(), e);
+    }
+    found.sort(Comparator.comparing(ConformanceCase::name));
+    return found;
+  }
+
+  Map<String, Object> expected() {
+    return FactsFile.map(CoreYaml.read(dir.resolve("expected.yaml")), dir.resolve("expected.yaml").toString());
+  }
+
+  boolean isLoadErrorCase() {
+    return expected().containsKey("load-errors");
+  }
+
+  /** The pack folders: {@code pack/}, or every folder under {@code packs/} in name order. */
+  List<Path> packDirs() {
+    if (Files.isDirectory(dir.resolve("pack"))) {
+      return List.of(dir.resolve("pack"));
+    }
+    Path packs = dir.resolve("packs");
+    if (Files.isDirectory(packs)) {
+      try (Stream<Path> list = Files.list(packs)) {
+        return list.filter(Files::isDirectory).sorted().toList();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(name() + ": no pack/ or packs/ folder");
+  }
+
+  /** Runs the case; returns every difference from the expected result (empty: the case passes). */
+  List<String> run() {
+    Map<String, Object> expected = expected();
+    if (expected.containsKey("load-errors")) {
+      FactsFile.only(expected, name() + " expected.yaml", Set.of("load-errors"));
+      return checkLoadErrors(FactsFile.list(expected.get("load-errors"), "load-errors"));
+    }
+    FactsFile.only(expected, name() + " expected.yaml", EVALUATION_KEYS);
+    if (!expected.containsKey("outcomes")) {
+      throw new IllegalStateException(name() + ": expected.yaml needs 'outcomes' or 'load-errors'");
+    }
+    Report report = evaluate();
+    List<String> problems = new ArrayList<>();
+    checkOutcomes(report, FactsFile.map(expected.get("outcomes"), "outcomes"), problems);
+    if (expected.containsKey("reasons")) {
+      checkReasons(report, FactsFile.map(expected.get("reasons"), "reasons"), problems);
+    }
+    if (expected.containsKey("scores")) {
+      checkScores(report, FactsFile.map(expected.get("scores"), "scores"), problems);
+    }
+    if (expected.containsKey("rankings")) {
+      checkRankings(report, FactsFile.map(expected.get("rankings"), "rankings"), problems);
+    }
+    if (expected.containsKey("roll-ups")) {
+      checkRollUps(report, FactsFile.map(expected.get("roll-ups"), "roll-ups"), problems);
+    }
+    if (expected.containsKey("compliant")) {
+      FactsFile.map(expected.get("compliant"), "compliant").forEach((subject, value) -> {
+        Optional<SubjectResult> result = report.subject(subject);
+        if (result.isEmpty()) {
+          problems.add("compliant " + subject + ": no such subject in the report");
+        } else if (result.get().compliant() != Boolean.TRUE.equals(value)) {
+          problems.add("compliant " + subject + ": expected " + value + ", actual " + result.get().compliant()
+              + " (findings: " + outcomesOf(result.get()) + ")");
+        }
+      });
+    }
+    checkFactProblems(report, FactsFile.list(expected.get("fact-problems"), "fact-problems"), problems);
+    if (expected.containsKey("provenance")) {
+      checkProvenance(report, FactsFile.map(expected.get("provenance"), "provenance"), problems);
+    }
+    return problems;
+  }
+
+  Report evaluate() {
+    RulesEngine.Builder builder = RulesEngine.builder();
+    packDirs().forEach(builder::addPack);
+    RulesEngine engine = builder.build();
+    EvaluationRequest request = FactsFile.read(dir.resolve("facts.yaml"));
+    return engine.evaluate(request);
+  }
+
+  // ------------------------------------------------------------------------------- load errors
+
+  private record IssueKey(String code, String file, int line, String path) {
+    @Override
+    public String toString() {
+      return "{code: " + code + ", file: " + file + ", line: " + line + ", path: \"" + path + "\"}";
+    }
+  }
+
+  private List<String> checkLoadErrors(List<Object> expectedErrors) {
+    List<Path> packs = packDirs();
+    if (packs.size() != 1) {
+      throw new IllegalStateException(name() + ": a load-error case has exactly one pack/ folder");
+    }
+    List<ValidationIssue> actual = RulesEngine.check(packs.get(0)).stream()
+        .filter(i -> i.severity() == ValidationIssue.Level.ERROR).toList();
+    List<ValidationIssue> unmatched = new ArrayList<>(actual);
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < expectedErrors.size(); i++) {
+      Map<String, Object> e = FactsFile.map(expectedErrors.get(i), "load-errors[" + i + "]");
+      FactsFile.only(e, "load-errors[" + i + "]", Set.of("code", "file", "line", "column", "path"));
+      IssueKey key = new IssueKey(String.valueOf(e.get("code")), String.valueOf(e.get("file")),
+          ((Number) e.get("line")).intValue(), e.get("path") == null ? "" : String.valueOf(e.get("path")));
+      Integer column = e.get("column") == null ? null : ((Number) e.get("column")).intValue();
+      Optional<ValidationIssue> match = unmatched.stream()
+          .filter(a -> key.equals(keyOf(a)) && (column == null || column == a.column())).findFirst();
+      if (match.isPresent()) {
+        unmatched.remove(match.get());
+      } else {
+        problems.add("missing error " + key + (column == null ? "" : " column " + column));
+      }
+    }
+    for (ValidationIssue extra : unmatched) {
+      problems.add("unexpected error " + keyOf(extra) + " column " + extra.column() + ": " + extra.render());
+    }
+    if (!problems.isEmpty()) {
+      problems.add("all errors reported by the engine:");
+      actual.forEach(a -> problems.add("  " + a.render() + "   [" + a.code() + "]"));
+    }
+    return problems;
+  }
+
+  private static IssueKey keyOf(ValidationIssue issue) {
+    return new IssueKey(issue.code(), issue.file(), issue.line(), issue.path());
+  }
+
+  // ---------------------------------------------------------------------------------- outcomes
+
+  private static String outcomesOf(SubjectResult result) {
+    Map<String, String> map = new LinkedHashMap<>();
+    result.findings().forEach(f -> map.put(f.ruleId(), f.outcome().name()));
+    return map.toString();
+  }
+
+  private static void checkOutcomes(Report report, Map<String, Object> expected, List<String> problems) {
+    for (SubjectResult result : report.subjects()) {
+      if (!expected.containsKey(result.subjectId())) {
+        problems.add(result.subjectId() + ": subject is in the report but not in expected outcomes (actual "
+            + outcomesOf(result) + "); write '" + result.subjectId() + ": {}' if it has no finding");
+      }
+    }
+    expected.forEach((subject, rules) -> {
+      Optional<SubjectResult> result = report.subject(subject);
+      if (result.isEmpty()) {
+        problems.add(subject + ": expected in the report, but the report has no such subject");
+        return;
+      }
+      Map<String, Object> byRule = rules == null ? Map.of() : FactsFile.map(rules, "outcomes." + subject);
+      for (Finding finding : result.get().findings()) {
+        Object want = byRule.get(finding.ruleId());
+        if (want == null) {
+          problems.add(subject + " / " + finding.ruleId() + ": unexpected finding " + finding.outcome()
+              + " — reason: " + finding.reason().in(Language.EN));
+        } else if (!finding.outcome().name().equals(String.valueOf(want))) {
+          problems.add(subject + " / " + finding.ruleId() + ": expected " + want + ", actual "
+              + finding.outcome() + " — reason: " + finding.reason().in(Language.EN));
+        }
+      }
+      byRule.forEach((rule, want) -> {
+        if (result.get().finding(rule).isEmpty()) {
+          problems.add(subject + " / " + rule + ": expected " + want + ", but there is no finding");
+        }
+      });
+    });
+  }
+
+  private static void checkReasons(Report report, Map<String, Object> expected, List<String> problems) {
+    expected.forEach((subject, rules) -> FactsFile.map(rules, "reasons." + subject).forEach((rule, spec) -> {
+      Optional<Finding> finding = report.subject(subject).flatMap(s -> s.finding(rule));
+      if (finding.isEmpty()) {
+        problems.add("reason " + subject + " / " + rule + ": no such finding");
+        return;
+      }
+      Map<String, Object> byLanguage = spec instanceof List<?> ? Map.of("en", spec)
+          : FactsFile.map(spec, "reasons." + subject + "." + rule);
+      byLanguage.forEach((language, parts) -> {
+        String text = finding.get().reason().in(Language.parse(language));
+        for (Object part : FactsFile.list(parts, "reasons")) {
+          if (!text.contains(String.valueOf(part))) {
+            problems.add("reason " + subject + " / " + rule + " (" + language + "): expected to contain \""
+                + part + "\", actual: " + text);
+          }
+        }
+      });
+    }));
+  }
+
+  // ------------------------------------------------------------------------------------ scores
+
+  private static boolean sameNumber(Object expected, BigDecimal actual) {
+    if (expected == null || actual == null) {
+      return expected == null && actual == null;
+    }
+    return new BigDecimal(String.valueOf(expected)).compareTo(actual) == 0;
+  }
+
+  private static void checkScores(Report report, Map<String, Object> expected, List<String> problems) {
+    expected.forEach((subject, lists) -> FactsFile.map(lists, "scores." + subject).forEach((checklist, spec) -> {
+      String where = "score " + subject + " / " + checklist;
+      Optional<ChecklistScore> found = report.subject(subject).flatMap(s -> s.score(checklist));
+      if (found.isEmpty()) {
+        problems.add(where + ": no such score in the report");
+        return;
+      }
+      ChecklistScore actual = found.get();
+      Map<String, Object> want = FactsFile.map(spec, where);
+      FactsFile.only(want, where, SCORE_KEYS);
+      List<String> diffs = new ArrayList<>();
+      if (want.containsKey("score") && !sameNumber(want.get("score"), actual.score())) {
+        diffs.add("score: expected " + want.get("score") + ", actual " + actual.score().toPlainString());
+      }
+      if (want.containsKey("maximum") && !sameNumber(want.get("maximum"), actual.maximum())) {
+        diffs.add("maximum: expected " + want.get("maximum") + ", actual " + actual.maximum().toPlainString());
+      }
+      if (want.containsKey("rating") && !Objects.equals(want.get("rating") == null ? null
+          : String.valueOf(want.get("rating")), actual.rating())) {
+        diffs.add("rating: expected " + want.get("rating") + ", actual " + actual.rating());
+      }
+      if (want.containsKey("rated") && !Objects.equals(want.get("rated"), actual.rated())) {
+        diffs.add("rated: expected " + want.get("rated") + ", actual " + actual.rated());
+      }
+      if (want.containsKey("evidence-percent") && !sameNumber(want.get("evidence-percent"), actual.evidencePercent())) {
+        diffs.add("evidence-percent: expected " + want.get("evidence-percent") + ", actual "
+            + actual.evidencePercent().toPlainString());
+      }
+      if (want.containsKey("items")) {
+        FactsFile.map(want.get("items"), where + ".items").forEach((rule, earned) -> {
+          var item = actual.items().stream().filter(i -> i.ruleId().equals(rule)).findFirst();
+          if (item.isEmpty()) {
+            diffs.add("item " + rule + ": not in the score");
+          } else if (!sameNumber(earned, item.get().earned())) {
+            diffs.add("item " + rule + ": expected " + earned + " earned, actual " + item.get().earned().toPlainString()
+                + " (" + item.get().outcome() + ")");
+          }
+        });
+      }
+      if (want.containsKey("adjustments")) {
+        List<Object> adjustments = FactsFile.list(want.get("adjustments"), where + ".adjustments");
+        boolean same = adjustments.size() == actual.adjustments().size();
+        for (int i = 0; same && i < adjustments.size(); i++) {
+          same = matches(adjustments.get(i), actual.adjustments().get(i));
+        }
+        if (!same) {
+          diffs.add("adjustments: expected " + adjustments + ", actual " + describe(actual.adjustments()));
+        }
+      }
+      if (!diffs.isEmpty()) {
+        problems.add(where + ": " + String.join("; ", diffs) + " — actual " + describe(actual));
+      }
+    }));
+  }
+
+  private static boolean matches(Object expected, ScoreAdjustment actual) {
+    if (!(expected instanceof Map<?, ?>)) {
+      return actual.kind().name().equals(String.valueOf(expected));
+    }
+    Map<String, Object> want = FactsFile.map(expected, "adjustment");
+    FactsFile.only(want, "adjustment", Set.of("kind", "points", "source", "to"));
+    return actual.kind().name().equals(String.valueOf(want.get("kind")))
+        && (!want.containsKey("points") || sameNumber(want.get("points"), actual.points()))
+        && (!want.containsKey("source") || String.valueOf(want.get("source")).equals(actual.source()))
+        && (!want.containsKey("to") || String.valueOf(want.get("to")).equals(actual.toRating()));
+  }
+
+  static String describe(List<ScoreAdjustment> adjustments) {
+    List<String> parts = new ArrayList<>();
+    for (ScoreAdjustment a : adjustments) {
+      parts.add("{kind: " + a.kind() + ", source: " + a.source()
+          + (a.points() == null ? "" : ", points: " + a.points().toPlainString())
+          + (a.toRating() == null ? "" : ", to: " + a.toRating()) + "}");
+    }
+    return parts.toString();
+  }
+
+  static String describe(ChecklistScore s) {
+    StringBuilder items = new StringBuilder();
+    s.items().forEach(i -> items.append(i.ruleId()).append('=').append(i.outcome()).append(':')
+        .append(i.earned().toPlainString()).append('/').append(i.available().toPlainString()).append(' '));
+    return "{score: " + s.score().toPlainString() + ", maximum: " + s.maximum().toPlainString() + ", rating: "
+        + s.rating() + ", rated: " + s.rated() + ", evidence-percent: " + s.evidencePercent().toPlainString()
+        + ", items: [" + items.toString().trim() + "], adjustments: " + describe(s.adjustments()) + "}";
+  }
+
+  // ------------------------------------------------------------------------ rankings, roll-ups
+
+  static List<List<Object>> entries(Ranking ranking) {
+    List<List<Object>> entries = new ArrayList<>();
+    ranking.entries().forEach(e -> entries.add(List.of((long) e.rank(), e.subjectId())));
+    return entries;
+  }
+
+  private static void checkRankings(Report report, Map<String, Object> expected, List<String> problems) {
+    expected.forEach((checklist, groups) -> {
+      Map<String, Ranking> actual = new TreeMap<>();
+      report.rankings().stream().filter(r -> r.checklistId().equals(checklist))
+          .forEach(r -> actual.put(r.peerGroup(), r));
+      Map<String, Object> want = FactsFile.map(groups, "rankings." + checklist);
+      if (!actual.keySet().equals(new java.util.TreeSet<>(want.keySet()))) {
+        problems.add("ranking " + checklist + ": expected peer groups " + new java.util.TreeSet<>(want.keySet())
+            + ", actual " + actual.keySet());
+      }
+      want.forEach((group, spec) -> {
+        Ranking ranking = actual.get(group);
+        if (ranking == null) {
+          return;
+        }
+        Map<String, Object> g = FactsFile.map(spec, "rankings." + checklist + "." + group);
+        FactsFile.only(g, "rankings." + checklist + "." + group, Set.of("ranked", "unranked"));
+        List<Object> ranked = FactsFile.list(g.get("ranked"), "ranked");
+        List<List<Object>> actualEntries = entries(ranking);
+        List<List<Object>> wantEntries = new ArrayList<>();
+        ranked.forEach(r -> {
+          List<Object> pair = FactsFile.list(r, "ranked entry");
+          wantEntries.add(List.of(((Number) pair.get(0)).longValue(), String.valueOf(pair.get(1))));
+        });
+        if (!wantEntries.equals(actualEntries)) {
+          problems.add("ranking " + checklist + " [" + group + "]: expected ranked " + wantEntries + ", actual "
+              + actualEntries + " (scores: " + ranking.entries().stream()
+                  .map(e -> e.subjectId() + "=" + e.score().toPlainString()).toList() + ")");
+        }
+        List<String> unranked = FactsFile.list(g.get("unranked"), "unranked").stream().map(String::valueOf).toList();
+        if (!unranked.equals(ranking.unranked())) {
+          problems.add("ranking " + checklist + " [" + group + "]: expected unranked " + unranked + ", actual "
+              + ranking.unranked());
+        }
+      });
+    });
+  }
+
+  private static void checkRollUps(Report report, Map<String, Object> expected, List<String> problems) {
+    expected.forEach((unit, lists) -> FactsFile.map(lists, "roll-ups." + unit).forEach((checklist, spec) -> {
+      String where = "roll-up " + unit + " / " + checklist;
+      Optional<RollUp> found = report.subject(unit).flatMap(s -> s.rollUps().stream()
+          .filter(r -> r.checklistId().equals(checklist)).findFirst());
+      if (found.isEmpty()) {
+        problems.add(where + ": no such roll-up in the report");
+        return;
+      }
+      RollUp actual = found.get();
+      Map<String, Object> want = FactsFile.map(spec, where);
+      FactsFile.only(want, where, ROLL_UP_KEYS);
+      List<String> diffs = new ArrayList<>();
+      if (want.containsKey("members") && ((Number) want.get("members")).intValue() != actual.members()) {
+        diffs.add("members: expected " + want.get("members") + ", actual " + actual.members());
+      }
+      if (want.containsKey("rated") && ((Number) want.get("rated")).intValue() != actual.rated()) {
+        diffs.add("rated: expected " + want.get("rated") + ", actual " + actual.rated());
+      }
+      if (want.containsKey("average-score") && !sameNumber(want.get("average-score"), actual.averageScore())) {
+        diffs.add("average-score: expected " + want.get("average-score") + ", actual " + actual.averageScore());
+      }
+      if (want.containsKey("ratings") && !nonZero(FactsFile.map(want.get("ratings"), where)).equals(nonZero(actual.ratings()))) {
+        diffs.add("ratings: expected " + want.get("ratings") + ", actual " + actual.ratings());
+      }
+      if (want.containsKey("failures") && !nonZero(FactsFile.map(want.get("failures"), where)).equals(nonZero(actual.failures()))) {
+        diffs.add("failures: expected " + want.get("failures") + ", actual " + actual.failures());
+      }
+      if (!diffs.isEmpty()) {
+        problems.add(where + ": " + String.join("; ", diffs) + " — actual " + actual);
+      }
+    }));
+  }
+
+  private static Map<String, Long> nonZero(Map<String, ?> counts) {
+    Map<String, Long> result = new TreeMap<>();
+    counts.forEach((key, value) -> {
+      long n = ((Number) value).longValue();
+      if (n != 0) {
+        result.put(key, n);
+      }
+    });
+    return result;
+  }
+
+  // ----------------------------------------------------------------- fact problems, provenance
+
+  private static void checkFactProblems(Report report, List<Object> expected, List<String> problems) {
+    List<String> want = new ArrayList<>();
+    for (Object e : expected) {
+      Map<String, Object> p = FactsFile.map(e, "fact-problems");
+      FactsFile.only(p, "fact-problems", Set.of("kind", "index", "field"));
+      want.add(p.get("kind") + "[" + p.get("index") + "]." + p.get("field"));
+    }
+    List<String> actual = new ArrayList<>();
+    for (FactProblem p : report.factProblems()) {
+      actual.add(p.kind() + "[" + p.index() + "]." + p.field());
+    }
+    List<String> sortedWant = want.stream().sorted().toList();
+    List<String> sortedActual = actual.stream().sorted().toList();
+    if (!sortedWant.equals(sortedActual)) {
+      problems.add("fact problems: expected " + sortedWant + ", actual " + sortedActual + " — "
+          + report.factProblems().stream().map(FactProblem::message).toList());
+    }
+  }
+
+  private static void checkProvenance(Report report, Map<String, Object> expected, List<String> problems) {
+    FactsFile.only(expected, "provenance", Set.of("packs"));
+    List<String> want = new ArrayList<>();
+    for (Object e : FactsFile.list(expected.get("packs"), "provenance.packs")) {
+      Map<String, Object> p = FactsFile.map(e, "provenance.packs");
+      FactsFile.only(p, "provenance.packs", Set.of("id", "version", "pinned"));
+      want.add(p.get("id") + "@" + p.get("version") + (Boolean.TRUE.equals(p.get("pinned")) ? " pinned" : ""));
+    }
+    List<String> actual = new ArrayList<>();
+    for (PackUse use : report.provenance().packs()) {
+      actual.add(use.packId() + "@" + use.version() + (use.pinned() ? " pinned" : ""));
+    }
+    if (!want.equals(actual)) {
+      problems.add("provenance packs: expected " + want + ", actual " + actual);
+    }
+  }
+}
