@@ -353,10 +353,38 @@ public final class DefaultRulesEngine implements RulesEngine {
         continue;
       }
       Outcome outcome = decide(plan, fact, firings.get(fact.index, plan.index()));
+      if (outcome == Outcome.UNKNOWN && fact.invalid != null) {
+        Finding invalid = invalidValue(plan, fact);
+        if (invalid != null) {
+          findings.add(invalid);
+          continue;
+        }
+      }
       EvalContext ctx = run.ctx;
       findings.add(new Finding(plan.ref(), outcome, () -> explainer.reason(plan, outcome, fact, batch, ctx)));
     }
     return findings;
+  }
+
+  /** An ERROR finding if the rule, left undecided, reads a value the host gave with the wrong type. */
+  private Finding invalidValue(RulePlan plan, SubjectFact fact) {
+    for (int slot : plan.neededSlots().get(fact.type)) {
+      Object bad = fact.invalidAt(slot);
+      if (bad != null) {
+        String field = layout.subjectFields(fact.type).entrySet().stream()
+            .filter(e -> e.getValue().index() == slot).map(Map.Entry::getKey).findFirst().orElse("?");
+        Layout.Slot declared = layout.subjectFields(fact.type).get(field);
+        String expected = declared.values().isEmpty() ? "a " + declared.type().label() : "one of " + declared.values();
+        String citation = plan.ref().citation().render(vn.conduct.rules.api.Language.EN);
+        String citationVi = plan.ref().citation().render(vn.conduct.rules.api.Language.VI);
+        return new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
+            "Giá trị không hợp lệ cho " + field.replace("attribute:", "thuộc tính '").replace("indicator:", "chỉ số '")
+                + "': '" + bad + "' (cần " + expected + ") — " + citationVi,
+            "Invalid value for " + field.replace(":", " '") + "': '" + bad + "' (expected " + expected + ") — "
+                + citation));
+      }
+    }
+    return null;
   }
 
   private static Outcome decide(RulePlan plan, SubjectFact fact, byte flags) {

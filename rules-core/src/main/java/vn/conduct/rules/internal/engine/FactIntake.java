@@ -70,6 +70,7 @@ final class FactIntake {
           SubjectFact old = facts.get(subject.id());
           SubjectFact fact = new SubjectFact(old.id, old.type, old.parentId, current.facts.size(), old.num.length);
           copy(old, fact);
+          fact.invalid = old.invalid;
           current.subjects.add(subject);
           current.facts.add(fact);
           current.events.addAll(eventFacts.getOrDefault(subject.id(), List.of()));
@@ -107,6 +108,7 @@ final class FactIntake {
     LocalDate asOf = request.asOf();
     for (int i = 0; i < request.subjects().size(); i++) {
       Subject subject = request.subjects().get(i);
+      int subjectIndex = i;
       if (intake.facts.containsKey(subject.id())) {
         intake.problems.add(new FactProblem("subject", i, "id", "duplicate subject id '" + subject.id()
             + "'; this one is ignored"));
@@ -122,10 +124,10 @@ final class FactIntake {
       subject.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.subjectSlot(subject.type(), Cond.Scope.ATTRIBUTE, name);
         if (slot == null) {
-          intake.problems.add(new FactProblem("subject", request.subjects().indexOf(subject), "attributes." + name,
+          intake.problems.add(new FactProblem("subject", subjectIndex, "attributes." + name,
               "subject type '" + subject.type() + "' has no attribute '" + name + "'; the value is ignored"));
         } else {
-          put(fact, slot, value, intake.problems, "subject", request.subjects().indexOf(subject), "attributes." + name);
+          put(fact, slot, value, intake.problems, "subject", subjectIndex, "attributes." + name);
         }
       });
       intake.subjects.add(subject);
@@ -195,10 +197,20 @@ final class FactIntake {
       return false;
     }
     Object converted = convert(value, slot.type());
+    if (converted != null && !slot.values().isEmpty() && !slot.values().contains(converted)) {
+      problems.add(new FactProblem(kind, index, field, "'" + value + "' is not one of the declared values "
+          + slot.values() + "; rules that read it give ERROR"));
+      markInvalid(fact, slot, value);
+      return false;
+    }
     if (converted == null) {
       problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '" + value
-          + "'; the value is ignored"));
+          + "'; rules that read it give ERROR"));
+      markInvalid(fact, slot, value);
       return false;
+    }
+    if (fact instanceof SubjectFact subject && subject.invalid != null) {
+      subject.invalid[slot.index()] = null;
     }
     int s = slot.index();
     fact.present[s] = true;
@@ -208,6 +220,13 @@ final class FactIntake {
       fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
     }
     return true;
+  }
+
+  private static void markInvalid(Values fact, Layout.Slot slot, Object value) {
+    if (fact instanceof SubjectFact subject) {
+      subject.present[slot.index()] = false;
+      subject.markInvalid(slot.index(), value);
+    }
   }
 
   /** Converts a host value to the declared type: String, Double, Boolean or LocalDate; else {@code null}. */

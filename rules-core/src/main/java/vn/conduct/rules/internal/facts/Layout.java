@@ -16,7 +16,7 @@ import vn.conduct.rules.internal.model.FieldDoc;
 public final class Layout {
 
   /** A field's slot and type. */
-  public record Slot(int index, DataType type, String unit, String declaredBy) { }
+  public record Slot(int index, DataType type, String unit, String declaredBy, java.util.List<String> values) { }
 
   private final Map<String, Map<String, Slot>> subjectFields = new HashMap<>();
   private final Map<String, Map<String, Slot>> eventFields = new HashMap<>();
@@ -44,7 +44,7 @@ public final class Layout {
     Map<String, Slot> fields = table.computeIfAbsent(type, t -> new HashMap<>());
     Slot existing = fields.get(key);
     if (existing == null) {
-      fields.put(key, new Slot(fields.size(), field.type(), field.unit(), owner));
+      fields.put(key, new Slot(fields.size(), field.type(), field.unit(), owner, field.values()));
     } else if (existing.type() != field.type()) {
       throw new RulePackConflictException("Field '" + key + "' of type '" + type + "' is a "
           + existing.type().label() + " in " + existing.declaredBy() + " but a " + field.type().label()

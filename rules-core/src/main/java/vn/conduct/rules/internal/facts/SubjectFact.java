@@ -8,6 +8,8 @@ public final class SubjectFact extends Values {
   public final String parentId;
   /** Position of the subject in its batch. */
   public final int index;
+  /** Values the host gave that do not fit their declared type, by slot; {@code null} if none. */
+  public Object[] invalid;
 
   public SubjectFact(String id, String type, String parentId, int index, int slots) {
     super(slots);
@@ -15,6 +17,19 @@ public final class SubjectFact extends Values {
     this.type = type;
     this.parentId = parentId;
     this.index = index;
+  }
+
+  /** Records a value that does not fit its slot's type; the slot stays missing. */
+  public void markInvalid(int slot, Object value) {
+    if (invalid == null) {
+      invalid = new Object[num.length];
+    }
+    invalid[slot] = value;
+  }
+
+  /** The invalid value given for a slot, or {@code null}. */
+  public Object invalidAt(int slot) {
+    return invalid == null ? null : invalid[slot];
   }
 
   public String getId() {

@@ -261,6 +261,28 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_give_error_where_an_undecided_rule_reads_a_value_of_the_wrong_type() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("typed", "1.0.0")
+        .rule("r.n", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 10}\n")
+        .rule("r.either", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {any: [{indicator: n, ge: 10}, {indicator: task, ge: 50}]}\n")
+        .writeTo(dir)).build();
+
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer"))
+        .observation(Observation.of("o1", "n", "many"))
+        .observation(Observation.of("o1", "task", 70))
+        .build());
+
+    SubjectResult o1 = report.subject("o1").orElseThrow();
+    assertThat(o1.finding("r.n").orElseThrow().outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(o1.finding("r.n").orElseThrow().reason().in(Language.EN))
+        .isEqualTo("Invalid value for indicator 'n': 'many' (expected a number) — 1/QĐ-TEST [read in source]");
+    assertThat(o1.finding("r.either").orElseThrow().outcome()).isEqualTo(Outcome.PASS);
+    assertThat(o1.compliant()).isFalse();
+  }
+
+  @Test
   void should_report_facts_it_cannot_use() {
     RulesEngine engine = RulesEngine.builder().addPack(pack("facts", "1.0.0").writeTo(dir)).build();
 
@@ -274,10 +296,10 @@ class RulesEngineTests {
 
     assertThat(report.factProblems()).extracting(p -> p.kind() + "[" + p.index() + "]." + p.field() + ": " + p.message())
         .containsExactly(
-            "subject[0].attributes.born: expected a date, but was 'yesterday'; the value is ignored",
+            "subject[0].attributes.born: expected a date, but was 'yesterday'; rules that read it give ERROR",
             "subject[1].type: subject 'x1' has type 'spaceship', which no loaded pack declares; it is ignored",
             "observation[0].indicator: subject type 'officer' has no indicator 'mood'; the observation is ignored",
-            "observation[1].value: expected a number, but was 'many'; the value is ignored",
+            "observation[1].value: expected a number, but was 'many'; rules that read it give ERROR",
             "event[0].subject: event about unknown subject 'o9'; it is ignored");
   }
 }

@@ -1,0 +1,657 @@
+package vn.conduct.rules.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.Observation;
+import vn.conduct.rules.api.Period;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.api.ValidationIssue;
+import vn.conduct.rules.internal.load.Issues;
+import vn.conduct.rules.internal.yaml.SafeYaml;
+import vn.conduct.rules.internal.yaml.YamlDocument;
+
+/**
+ * Reads a facts file (YAML, or JSON, which is YAML) into an {@link EvaluationRequest}.
+ *
+ * <p>The format is described in {@code specs/facts-format.md}:
+ *
+ * <pre>{@code
+ * as-of: 2025-06-30
+ * period: {start: 2025-06-01, end: 2025-06-30}     # optional; default: the calendar month of as-of
+ * packs: [hanoi-522]                                # optional; default: every loaded pack
+ * pin: {hanoi-522: 1.0.0}                           # optional
+ * subjects:
+ *   - {id: ubnd-ba-dinh, type: agency, name: "UBND quận Ba Đình", attributes: {block: district}}
+ *   - {id: cb-001, type: officer, parent: ubnd-ba-dinh, attributes: {position: leader}}
+ * observations:
+ *   - {subject: cb-001, indicator: badge-worn, value: true, observed-on: 2025-06-12, method: inspection}
+ * events:
+ *   - {id: ev-1, subject: cb-001, type: late-arrival, date: 2025-06-03, attributes: {minutes: 20}}
+ * }</pre>
+ *
+ * <p>The file is parsed with the same safe parser as rule packs: no tag can create an object,
+ * anchors and aliases, duplicate keys and deep nesting are refused, and the file must be UTF-8.
+ * Every problem is collected, with its line, column and field path, and reported at once in an
+ * {@link InvalidFactsException}: unknown keys, missing ids, types, subjects and dates, malformed
+ * dates, values of the wrong shape, subject and event ids used twice.
+ *
+ * <p><b>Values.</b> Attribute and observation values are typed by how they are written: an unquoted
+ * {@code true} or {@code false} is a {@link Boolean}; unquoted decimal text ({@code -?digits[.digits]})
+ * a {@link BigDecimal}; unquoted {@code yyyy-mm-dd} a {@link LocalDate}; anything else, and any
+ * quoted value, a {@link String}. Unlike YAML 1.1, {@code yes}, {@code 0x1F}, {@code 1e3} or
+ * {@code 1_000} stay text. The engine converts each value again to the type the pack declares
+ * (a numeric string is accepted for a number, {@code "true"}/{@code "false"} for a boolean, ISO text
+ * for a date), so {@code "80"} and {@code 80} both work for a number indicator, while an attribute
+ * declared as a string must be quoted if it looks like a number ({@code code: "0123"}). A
+ * {@code null} attribute value is treated as absent; a {@code null} observation value means "not
+ * observed".
+ *
+ * <p>Instances are immutable and thread-safe; the {@code with…} methods return a new reader.
+ *
+ * <pre>{@code
+ * EvaluationRequest request = new FactsReader().read(Path.of("june.yaml"));
+ * Report report = engine.evaluate(request);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class FactsReader {
+
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+  private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  private static final List<String> ROOT_KEYS =
+      List.of("as-of", "period", "packs", "pin", "subjects", "observations", "events");
+  private static final List<String> PERIOD_KEYS = List.of("start", "end");
+  private static final List<String> SUBJECT_KEYS = List.of("id", "type", "name", "parent", "attributes");
+  private static final List<String> OBSERVATION_KEYS =
+      List.of("subject", "indicator", "value", "observed-by", "observed-on", "method");
+  private static final List<String> EVENT_KEYS =
+      List.of("id", "subject", "type", "date", "verified", "attributes");
+
+  private final LocalDate asOf;
+
+  /** Creates a reader that takes the evaluation date from the file's {@code as-of}. */
+  public FactsReader() {
+    this(null);
+  }
+
+  private FactsReader(LocalDate asOf) {
+    this.asOf = asOf;
+  }
+
+  /**
+   * Returns a reader that evaluates as of the given date, whatever the file's {@code as-of} says;
+   * the file then need not have one. A {@code period} given in the file is kept; without one, the
+   * period is the calendar month of this date.
+   *
+   * @param date the evaluation date, or {@code null} to use the file's {@code as-of}
+   */
+  public FactsReader withAsOf(LocalDate date) {
+    return new FactsReader(date);
+  }
+
+  /** The evaluation date this reader imposes, if any. */
+  public Optional<LocalDate> asOf() {
+    return Optional.ofNullable(asOf);
+  }
+
+  /**
+   * Reads a facts file into a request.
+   *
+   * @throws InvalidFactsException if the file cannot be read or has any error (all are reported)
+   */
+  public EvaluationRequest read(Path file) {
+    return load(file).request();
+  }
+
+  /**
+   * Reads facts from bytes into a request.
+   *
+   * @param fileName the name used in issue locations (e.g. {@code june.yaml})
+   * @param content the file's content, UTF-8
+   * @throws InvalidFactsException if the content has any error (all are reported)
+   */
+  public EvaluationRequest read(String fileName, byte[] content) {
+    return load(fileName, content).request();
+  }
+
+  /**
+   * Reads a facts file, keeping where each fact was written so that problems the engine finds
+   * with the facts can be located in the file ({@link FactsFile#locate}).
+   *
+   * <p>Issues name the file by its file name; the exception's {@link InvalidFactsException#source()}
+   * is the path as given.
+   *
+   * @throws InvalidFactsException if the file cannot be read or has any error (all are reported)
+   */
+  public FactsFile load(Path file) {
+    Objects.requireNonNull(file, "file");
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidFactsException(file.toString(), List.of(new ValidationIssue(ValidationIssue.Level.ERROR,
+          "facts.io", name, 0, 0, "", "no such file: " + file, "check the path")));
+    } catch (IOException e) {
+      throw new InvalidFactsException(file.toString(), List.of(new ValidationIssue(ValidationIssue.Level.ERROR,
+          "facts.io", name, 0, 0, "", "cannot read the file: " + e.getMessage(), null)));
+    }
+    return load(file.toString(), name, content);
+  }
+
+  /**
+   * Reads facts from bytes, keeping where each fact was written.
+   *
+   * @param fileName the name used in issue locations and as the source (e.g. {@code june.yaml})
+   * @param content the file's content, UTF-8
+   * @throws InvalidFactsException if the content has any error (all are reported)
+   */
+  public FactsFile load(String fileName, byte[] content) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(content, "content");
+    return load(fileName, fileName, content);
+  }
+
+  private FactsFile load(String source, String fileName, byte[] content) {
+    Issues issues = new Issues();
+    Optional<YamlDocument> parsed = SafeYaml.parse(fileName, content, issues);
+    if (parsed.isEmpty() || issues.hasErrors()) {
+      throw new InvalidFactsException(source, issues.sorted());
+    }
+    YamlDocument document = parsed.get();
+    Binder binder = new Binder(document, quotedScalars(content), issues);
+    EvaluationRequest request = binder.bind(asOf);
+    if (issues.hasErrors() || request == null) {
+      throw new InvalidFactsException(source, issues.sorted());
+    }
+    return new FactsFile(source, document, request);
+  }
+
+  /**
+   * Returns the paths of the scalars that were quoted. Runs only on content the safe parser
+   * accepted, so it meets no tag, alias or deep nesting.
+   */
+  private static Set<String> quotedScalars(byte[] content) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(50);
+    options.setNestingDepthLimit(SafeYaml.MAX_DEPTH);
+    options.setCodePointLimit(SafeYaml.MAX_CODE_POINTS);
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    options.setTagInspector(tag -> false);
+    Set<String> quoted = new HashSet<>();
+    try {
+      Node root = new Yaml(new SafeConstructor(options))
+          .compose(new StringReader(new String(content, StandardCharsets.UTF_8)));
+      if (root != null) {
+        collectQuoted(root, "", quoted, 0);
+      }
+    } catch (RuntimeException e) {
+      // cannot happen after SafeYaml accepted the text; without style information every
+      // scalar is converted as if unquoted, which the engine's conversion tolerates
+    }
+    return quoted;
+  }
+
+  private static void collectQuoted(Node node, String path, Set<String> quoted, int depth) {
+    if (depth > SafeYaml.MAX_DEPTH) {
+      return;
+    }
+    if (node instanceof ScalarNode scalar) {
+      if (!scalar.isPlain()) {
+        quoted.add(path);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      int index = 0;
+      for (Node item : sequence.getValue()) {
+        collectQuoted(item, YamlDocument.element(path, index++), quoted, depth + 1);
+      }
+    } else if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key) {
+          collectQuoted(tuple.getValueNode(), YamlDocument.child(path, key.getValue()), quoted, depth + 1);
+        }
+      }
+    }
+  }
+
+  /**
+   * Converts a scalar as written in a facts file: unquoted {@code true}/{@code false} to Boolean,
+   * unquoted decimal text to BigDecimal, unquoted {@code yyyy-mm-dd} to LocalDate (if it is a real
+   * date), anything else to the text itself.
+   *
+   * @param text the scalar's text
+   * @param quoted whether the scalar was quoted (quoted values always stay text)
+   * @return the value; {@code null} only if {@code text} is {@code null}
+   */
+  static Object convertScalar(String text, boolean quoted) {
+    if (text == null || quoted) {
+      return text;
+    }
+    if (text.equals("true")) {
+      return Boolean.TRUE;
+    }
+    if (text.equals("false")) {
+      return Boolean.FALSE;
+    }
+    if (DECIMAL.matcher(text).matches()) {
+      return new BigDecimal(text);
+    }
+    if (ISO_DATE.matcher(text).matches()) {
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        return text;
+      }
+    }
+    return text;
+  }
+
+  /** Binds one parsed document, reporting every problem. */
+  private static final class Binder {
+    private final YamlDocument document;
+    private final Set<String> quoted;
+    private final Issues issues;
+
+    Binder(YamlDocument document, Set<String> quoted, Issues issues) {
+      this.document = document;
+      this.quoted = quoted;
+      this.issues = issues;
+    }
+
+    EvaluationRequest bind(LocalDate override) {
+      JsonNode root = document.root();
+      if (root.isMissingNode() || root.isNull()) {
+        error("", "facts.empty", "the file is empty",
+            "write at least 'as-of' and 'subjects'; see specs/facts-format.md");
+        return null;
+      }
+      if (!root.isObject()) {
+        error("", "facts.type", "expected a mapping with keys " + ROOT_KEYS + ", but found " + describe(root),
+            "see specs/facts-format.md");
+        return null;
+      }
+      keys(root, "", ROOT_KEYS);
+      LocalDate fileAsOf = date(root, "", "as-of", override == null);
+      Period period = period(root.get("period"));
+      List<String> packs = texts(root.get("packs"), "packs");
+      Map<String, String> pins = pins(root.get("pin"));
+      List<Subject> subjects = subjects(root.get("subjects"));
+      List<Observation> observations = observations(root.get("observations"));
+      List<Event> events = events(root.get("events"));
+      LocalDate asOf = override != null ? override : fileAsOf;
+      if (issues.hasErrors() || asOf == null) {
+        return null;
+      }
+      EvaluationRequest.Builder builder = EvaluationRequest.builder(asOf)
+          .subjects(subjects).observations(observations).events(events);
+      if (period != null) {
+        builder.period(period);
+      }
+      packs.forEach(builder::pack);
+      pins.forEach(builder::pin);
+      return builder.build();
+    }
+
+    private Period period(JsonNode node) {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (!mapping(node, "period")) {
+        return null;
+      }
+      keys(node, "period", PERIOD_KEYS);
+      LocalDate start = date(node, "period", "start", true);
+      LocalDate end = date(node, "period", "end", true);
+      if (start == null || end == null) {
+        return null;
+      }
+      if (end.isBefore(start)) {
+        error("period.end", "facts.period", "period ends on " + end + ", before it starts on " + start,
+            "give 'end' on or after 'start'");
+        return null;
+      }
+      return new Period(start, end);
+    }
+
+    private List<String> texts(JsonNode node, String path) {
+      List<String> values = new ArrayList<>();
+      if (node == null || node.isNull()) {
+        return values;
+      }
+      if (!node.isArray()) {
+        error(path, "facts.type", "expected a list of pack ids, but found " + describe(node),
+            "write e.g. [hanoi-522]");
+        return values;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        String value = scalarText(node.get(i), YamlDocument.element(path, i), true);
+        if (value != null) {
+          if (values.contains(value)) {
+            error(YamlDocument.element(path, i), "facts.duplicate-id", "pack '" + value + "' is listed twice", null);
+          } else {
+            values.add(value);
+          }
+        }
+      }
+      return values;
+    }
+
+    private Map<String, String> pins(JsonNode node) {
+      Map<String, String> pins = new LinkedHashMap<>();
+      if (node == null || node.isNull() || !mapping(node, "pin")) {
+        return pins;
+      }
+      node.fields().forEachRemaining(entry -> {
+        String version = scalarText(entry.getValue(), YamlDocument.child("pin", entry.getKey()), true);
+        if (version != null) {
+          pins.put(entry.getKey(), version);
+        }
+      });
+      return pins;
+    }
+
+    private List<Subject> subjects(JsonNode node) {
+      List<Subject> subjects = new ArrayList<>();
+      Map<String, String> firstAt = new HashMap<>();
+      for (int i = 0; list(node, "subjects") && i < node.size(); i++) {
+        String path = YamlDocument.element("subjects", i);
+        JsonNode item = node.get(i);
+        if (!mapping(item, path)) {
+          continue;
+        }
+        keys(item, path, SUBJECT_KEYS);
+        String id = text(item, path, "id", true);
+        String type = text(item, path, "type", true);
+        String name = text(item, path, "name", false);
+        String parent = text(item, path, "parent", false);
+        Map<String, Object> attributes = attributes(item.get("attributes"), YamlDocument.child(path, "attributes"));
+        if (id != null) {
+          String previous = firstAt.putIfAbsent(id, path);
+          if (previous != null) {
+            error(YamlDocument.child(path, "id"), "facts.duplicate-id", "subject id '" + id + "' is already used by "
+                + previous + " (line " + document.locate(previous)[0] + ")", "give each subject its own id");
+          }
+        }
+        if (id != null && type != null) {
+          subjects.add(new Subject(id, type, name, parent, attributes));
+        }
+      }
+      return subjects;
+    }
+
+    private List<Observation> observations(JsonNode node) {
+      List<Observation> observations = new ArrayList<>();
+      for (int i = 0; list(node, "observations") && i < node.size(); i++) {
+        String path = YamlDocument.element("observations", i);
+        JsonNode item = node.get(i);
+        if (!mapping(item, path)) {
+          continue;
+        }
+        keys(item, path, OBSERVATION_KEYS);
+        String subject = text(item, path, "subject", true);
+        String indicator = text(item, path, "indicator", true);
+        Object value = null;
+        if (!item.has("value")) {
+          missing(path, "value", "write 'value: null' if the indicator was not observed");
+        } else {
+          value = value(item.get("value"), YamlDocument.child(path, "value"));
+        }
+        String observedBy = text(item, path, "observed-by", false);
+        LocalDate observedOn = date(item, path, "observed-on", false);
+        String method = text(item, path, "method", false);
+        if (subject != null && indicator != null) {
+          observations.add(new Observation(subject, indicator, value, observedBy, observedOn, method));
+        }
+      }
+      return observations;
+    }
+
+    private List<Event> events(JsonNode node) {
+      List<Event> events = new ArrayList<>();
+      Map<String, String> firstAt = new HashMap<>();
+      for (int i = 0; list(node, "events") && i < node.size(); i++) {
+        String path = YamlDocument.element("events", i);
+        JsonNode item = node.get(i);
+        if (!mapping(item, path)) {
+          continue;
+        }
+        keys(item, path, EVENT_KEYS);
+        String id = text(item, path, "id", false);
+        String subject = text(item, path, "subject", true);
+        String type = text(item, path, "type", true);
+        LocalDate date = date(item, path, "date", true);
+        boolean verified = verified(item.get("verified"), YamlDocument.child(path, "verified"));
+        Map<String, Object> attributes = attributes(item.get("attributes"), YamlDocument.child(path, "attributes"));
+        if (id != null) {
+          String previous = firstAt.putIfAbsent(id, path);
+          if (previous != null) {
+            error(YamlDocument.child(path, "id"), "facts.duplicate-id", "event id '" + id + "' is already used by "
+                + previous + " (line " + document.locate(previous)[0] + ")", "give each event its own id, or none");
+          }
+        }
+        if (subject != null && type != null && date != null) {
+          events.add(new Event(id, subject, type, date, verified, attributes));
+        }
+      }
+      return events;
+    }
+
+    private boolean verified(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return true;
+      }
+      String text = scalarText(node, path, false);
+      if ("true".equals(text)) {
+        return true;
+      }
+      if ("false".equals(text)) {
+        return false;
+      }
+      if (text != null) {
+        error(path, "facts.type", "'verified' must be true or false, but was '" + text + "'",
+            "leave it out for a verified event");
+      }
+      return true;
+    }
+
+    private Map<String, Object> attributes(JsonNode node, String path) {
+      Map<String, Object> attributes = new LinkedHashMap<>();
+      if (node == null || node.isNull() || !mapping(node, path)) {
+        return attributes;
+      }
+      node.fields().forEachRemaining(entry -> {
+        Object value = value(entry.getValue(), YamlDocument.child(path, entry.getKey()));
+        if (value != null) {
+          attributes.put(entry.getKey(), value);
+        }
+      });
+      return attributes;
+    }
+
+    /** A typed scalar value, or {@code null} for null or a reported error. */
+    private Object value(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (!node.isValueNode()) {
+        error(path, "facts.type", "expected a single value (text, number, true/false or a date), but found "
+            + describe(node), "facts hold one value per attribute or indicator");
+        return null;
+      }
+      return convertScalar(node.asText(), quoted.contains(path));
+    }
+
+    // --- shapes -------------------------------------------------------------------------------
+
+    private boolean list(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return false;
+      }
+      if (!node.isArray()) {
+        error(path, "facts.type", "expected a list, but found " + describe(node),
+            "write one '- {...}' item per fact");
+        return false;
+      }
+      return true;
+    }
+
+    private boolean mapping(JsonNode node, String path) {
+      if (node != null && node.isObject()) {
+        return true;
+      }
+      error(path, "facts.type", "expected a mapping, but found " + describe(node), null);
+      return false;
+    }
+
+    private void keys(JsonNode node, String path, List<String> allowed) {
+      node.fieldNames().forEachRemaining(key -> {
+        if (!allowed.contains(key)) {
+          String child = YamlDocument.child(path, key);
+          int[] mark = document.locateKey(child);
+          issues.error(document.file(), mark[0], mark[1], child, "facts.unknown-key",
+              "unknown key '" + key + "'", suggestion(key, allowed));
+        }
+      });
+    }
+
+    private String text(JsonNode parent, String path, String key, boolean required) {
+      JsonNode node = parent.get(key);
+      String child = YamlDocument.child(path, key);
+      if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+        if (required) {
+          missing(path, key, null);
+        }
+        return null;
+      }
+      return scalarText(node, child, required);
+    }
+
+    private String scalarText(JsonNode node, String path, boolean required) {
+      if (node == null || node.isNull()) {
+        if (required) {
+          error(path, "facts.missing", "a value is required here", null);
+        }
+        return null;
+      }
+      if (!node.isValueNode()) {
+        error(path, "facts.type", "expected text, but found " + describe(node), null);
+        return null;
+      }
+      return node.asText();
+    }
+
+    private LocalDate date(JsonNode parent, String path, String key, boolean required) {
+      JsonNode node = parent.get(key);
+      String child = YamlDocument.child(path, key);
+      if (node == null || node.isNull()) {
+        if (required) {
+          missing(path, key, "write a date as yyyy-mm-dd, e.g. 2025-06-30");
+        }
+        return null;
+      }
+      String text = scalarText(node, child, required);
+      if (text == null) {
+        return null;
+      }
+      if (ISO_DATE.matcher(text).matches()) {
+        try {
+          return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          error(child, "facts.date", "'" + text + "' is not a date in the calendar", "check the day and month");
+          return null;
+        }
+      }
+      error(child, "facts.date", "'" + text + "' is not a date", "write a date as yyyy-mm-dd, e.g. 2025-06-30");
+      return null;
+    }
+
+    private void missing(String path, String key, String hint) {
+      error(YamlDocument.child(path, key), "facts.missing", "missing '" + key + "'", hint);
+    }
+
+    private void error(String path, String code, String message, String hint) {
+      issues.error(document, path, code, message, hint);
+    }
+
+    private static String describe(JsonNode node) {
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return "nothing";
+      }
+      if (node.isArray()) {
+        return "a list";
+      }
+      if (node.isObject()) {
+        return "a mapping";
+      }
+      return "'" + node.asText() + "'";
+    }
+
+    private static String suggestion(String key, List<String> allowed) {
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (String candidate : allowed) {
+        int distance = distance(key, candidate);
+        if (distance < bestDistance) {
+          best = candidate;
+          bestDistance = distance;
+        }
+      }
+      String known = "known keys are " + String.join(", ", allowed);
+      return best != null && bestDistance <= Math.max(2, key.length() / 3)
+          ? "did you mean '" + best + "'? " + known : known;
+    }
+
+    private static int distance(String a, String b) {
+      int[] previous = new int[b.length() + 1];
+      int[] current = new int[b.length() + 1];
+      for (int j = 0; j <= b.length(); j++) {
+        previous[j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        current[0] = i;
+        for (int j = 1; j <= b.length(); j++) {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        }
+        int[] swap = previous;
+        previous = current;
+        current = swap;
+      }
+      return previous[b.length()];
+    }
+  }
+}

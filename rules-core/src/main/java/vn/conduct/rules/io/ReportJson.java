@@ -1,0 +1,373 @@
+package vn.conduct.rules.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.Citation;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.ItemScore;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.PackUse;
+import vn.conduct.rules.api.Period;
+import vn.conduct.rules.api.Provenance;
+import vn.conduct.rules.api.Ranking;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RollUp;
+import vn.conduct.rules.api.RuleRef;
+import vn.conduct.rules.api.ScoreAdjustment;
+import vn.conduct.rules.api.SubjectResult;
+
+/**
+ * Writes a {@link Report} as JSON, in the shape described in {@code specs/report-format.md}.
+ *
+ * <p>The output is deterministic: fields always come in the same order, lists in the report's
+ * order, objects keyed by rating or rule id in the report's order. Numbers are plain decimals
+ * without trailing zeros ({@code 85.5}, {@code 100}, never {@code 1E+2}); dates are ISO
+ * ({@code 2025-06-30}); absent values are {@code null}, never left out. Text is UTF-8 and not
+ * escaped beyond what JSON requires.
+ *
+ * <p>Every human-readable text is written twice: as a string in the writer's language under its
+ * own name ({@code reason}, {@code title}, {@code rating-title}), and in both languages under the
+ * same name with {@code -localized} appended ({@code {"vi": ..., "en": ...}}).
+ *
+ * <p>Instances are immutable and thread-safe; the {@code with…} methods return a new writer.
+ *
+ * <pre>{@code
+ * String json = new ReportJson().withLanguage(Language.EN).write(report);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ReportJson {
+
+  /** The version of the report format this class writes, given as {@code format} in the output. */
+  public static final int FORMAT = 1;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .build();
+
+  private final Language language;
+  private final Function<FactProblem, Optional<String>> locator;
+
+  /** Creates a writer whose single-language texts are in Vietnamese. */
+  public ReportJson() {
+    this(Language.VI, null);
+  }
+
+  private ReportJson(Language language, Function<FactProblem, Optional<String>> locator) {
+    this.language = language;
+    this.locator = locator;
+  }
+
+  /** Returns a writer whose single-language texts ({@code reason}, {@code title}, …) are in the given language. */
+  public ReportJson withLanguage(Language value) {
+    return new ReportJson(Objects.requireNonNull(value, "language"), locator);
+  }
+
+  /**
+   * Returns a writer that adds a {@code location} ({@code file:line:column}) to each fact problem,
+   * e.g. {@code withFactLocator(factsFile::locate)}.
+   *
+   * @param value finds where a fact was written; {@code null} for no locations
+   */
+  public ReportJson withFactLocator(Function<FactProblem, Optional<String>> value) {
+    return new ReportJson(language, value);
+  }
+
+  /** The language of the single-language texts. */
+  public Language language() {
+    return language;
+  }
+
+  /** Writes the report as pretty-printed JSON, ending with a newline. */
+  public String write(Report report) {
+    StringWriter out = new StringWriter();
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the report as pretty-printed UTF-8 JSON, ending with a newline. The stream is flushed,
+   * not closed.
+   *
+   * @throws IOException if the stream fails
+   */
+  public void write(Report report, OutputStream out) throws IOException {
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      write(report, generator);
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  /**
+   * Writes the report as pretty-printed JSON, ending with a newline. The writer is flushed, not
+   * closed.
+   *
+   * @throws IOException if the writer fails
+   */
+  public void write(Report report, Writer out) throws IOException {
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      write(report, generator);
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private void write(Report report, JsonGenerator generator) throws IOException {
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    generator.setPrettyPrinter(printer);
+    MAPPER.writeTree(generator, toTree(report));
+  }
+
+  /**
+   * Returns the report as a Jackson tree, for hosts that embed it in their own JSON. The tree is
+   * new on each call and may be modified.
+   */
+  public ObjectNode toTree(Report report) {
+    Objects.requireNonNull(report, "report");
+    ObjectNode root = NODES.objectNode();
+    root.put("format", FORMAT);
+    root.put("language", tag(language));
+    root.set("provenance", provenance(report.provenance()));
+    ArrayNode subjects = root.putArray("subjects");
+    report.subjects().forEach(result -> subjects.add(subject(result)));
+    ArrayNode rankings = root.putArray("rankings");
+    report.rankings().forEach(ranking -> rankings.add(ranking(ranking)));
+    ArrayNode problems = root.putArray("fact-problems");
+    report.factProblems().forEach(problem -> problems.add(factProblem(problem)));
+    return root;
+  }
+
+  private ObjectNode provenance(Provenance provenance) {
+    ObjectNode node = NODES.objectNode();
+    node.put("engine", provenance.engineVersion());
+    putDate(node, "as-of", provenance.asOf());
+    node.set("period", period(provenance.period()));
+    ArrayNode packs = node.putArray("packs");
+    for (PackUse use : provenance.packs()) {
+      ObjectNode pack = packs.addObject();
+      pack.put("id", use.packId());
+      pack.put("version", use.version());
+      pack.put("digest", use.digest());
+      pack.put("pinned", use.pinned());
+    }
+    return node;
+  }
+
+  private static ObjectNode period(Period period) {
+    ObjectNode node = NODES.objectNode();
+    putDate(node, "start", period.start());
+    putDate(node, "end", period.end());
+    return node;
+  }
+
+  private ObjectNode subject(SubjectResult result) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", result.subject().id());
+    node.put("type", result.subject().type());
+    node.put("name", result.subject().name());
+    node.put("parent", result.subject().parentId());
+    node.put("compliant", result.compliant());
+    ObjectNode counts = node.putObject("counts");
+    for (Outcome outcome : Outcome.values()) {
+      counts.put(outcome.name(), result.count(outcome));
+    }
+    ArrayNode findings = node.putArray("findings");
+    result.findings().forEach(finding -> findings.add(finding(finding)));
+    ArrayNode scores = node.putArray("scores");
+    result.scores().forEach(score -> scores.add(score(score)));
+    ArrayNode rollUps = node.putArray("roll-ups");
+    result.rollUps().forEach(rollUp -> rollUps.add(rollUp(rollUp)));
+    return node;
+  }
+
+  private ObjectNode finding(Finding finding) {
+    RuleRef rule = finding.rule();
+    ObjectNode node = NODES.objectNode();
+    node.put("rule", rule.ruleId());
+    node.put("pack", rule.packId());
+    node.put("version", rule.packVersion());
+    node.put("outcome", finding.outcome().name());
+    node.put("severity", lower(rule.severity()));
+    node.put("kind", lower(rule.kind()));
+    text(node, "title", rule.title());
+    node.set("citation", citation(rule.citation()));
+    text(node, "reason", finding.reason());
+    return node;
+  }
+
+  private ObjectNode citation(Citation citation) {
+    ObjectNode node = NODES.objectNode();
+    node.put("document", citation.documentId());
+    node.put("number", citation.documentNumber());
+    node.put("article", citation.article());
+    node.put("clause", citation.clause());
+    node.put("basis", lower(citation.basis()));
+    node.put("note", citation.note());
+    node.put("text", citation.render(language));
+    return node;
+  }
+
+  private ObjectNode score(ChecklistScore score) {
+    ObjectNode node = NODES.objectNode();
+    node.put("checklist", score.checklistId());
+    node.put("pack", score.packId());
+    text(node, "title", score.title());
+    putNumber(node, "score", score.score());
+    putNumber(node, "maximum", score.maximum());
+    putNumber(node, "evidence-percent", score.evidencePercent());
+    node.put("rating", score.rating());
+    text(node, "rating-title", score.ratingTitle());
+    node.put("rated", score.rated());
+    ArrayNode items = node.putArray("items");
+    for (ItemScore item : score.items()) {
+      ObjectNode entry = items.addObject();
+      entry.put("rule", item.ruleId());
+      entry.put("outcome", item.outcome().name());
+      putNumber(entry, "earned", item.earned());
+      putNumber(entry, "available", item.available());
+      entry.put("bonus", item.bonus());
+    }
+    ArrayNode adjustments = node.putArray("adjustments");
+    for (ScoreAdjustment adjustment : score.adjustments()) {
+      ObjectNode entry = adjustments.addObject();
+      entry.put("kind", lower(adjustment.kind()));
+      entry.put("source", adjustment.source());
+      putNumber(entry, "points", adjustment.points());
+      entry.put("from-rating", adjustment.fromRating());
+      entry.put("to-rating", adjustment.toRating());
+      text(entry, "reason", adjustment.reason());
+    }
+    return node;
+  }
+
+  private static ObjectNode rollUp(RollUp rollUp) {
+    ObjectNode node = NODES.objectNode();
+    node.put("checklist", rollUp.checklistId());
+    node.put("pack", rollUp.packId());
+    node.put("members", rollUp.members());
+    node.put("rated", rollUp.rated());
+    putNumber(node, "average-score", rollUp.averageScore());
+    ObjectNode ratings = node.putObject("ratings");
+    for (Map.Entry<String, Integer> entry : rollUp.ratings().entrySet()) {
+      ratings.put(entry.getKey(), entry.getValue());
+    }
+    ObjectNode failures = node.putObject("failures");
+    for (Map.Entry<String, Integer> entry : rollUp.failures().entrySet()) {
+      failures.put(entry.getKey(), entry.getValue());
+    }
+    return node;
+  }
+
+  private static ObjectNode ranking(Ranking ranking) {
+    ObjectNode node = NODES.objectNode();
+    node.put("checklist", ranking.checklistId());
+    node.put("pack", ranking.packId());
+    node.put("peer-group", ranking.peerGroup());
+    ArrayNode entries = node.putArray("entries");
+    for (Ranking.Entry entry : ranking.entries()) {
+      ObjectNode item = entries.addObject();
+      item.put("rank", entry.rank());
+      item.put("subject", entry.subjectId());
+      putNumber(item, "score", entry.score());
+      item.put("rating", entry.rating());
+    }
+    ArrayNode unranked = node.putArray("unranked");
+    ranking.unranked().forEach(unranked::add);
+    return node;
+  }
+
+  private ObjectNode factProblem(FactProblem problem) {
+    ObjectNode node = NODES.objectNode();
+    node.put("kind", problem.kind());
+    node.put("index", problem.index());
+    node.put("field", problem.field());
+    node.put("path", FactsFile.path(problem));
+    if (locator != null) {
+      node.put("location", locator.apply(problem).orElse(null));
+    }
+    node.put("message", problem.message());
+    return node;
+  }
+
+  // --- values -----------------------------------------------------------------------------------
+
+  private void text(ObjectNode node, String name, LocalizedText text) {
+    LocalizedText value = text == null ? LocalizedText.EMPTY : text;
+    node.put(name, value.in(language));
+    ObjectNode both = node.putObject(name + "-localized");
+    both.put("vi", blankToNull(value.vi()));
+    both.put("en", blankToNull(value.en()));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  private static void putDate(ObjectNode node, String name, LocalDate date) {
+    node.put(name, date == null ? null : date.toString());
+  }
+
+  /** Puts a number as a plain decimal without trailing zeros, or {@code null}. */
+  private static void putNumber(ObjectNode node, String name, BigDecimal value) {
+    if (value == null) {
+      node.putNull(name);
+    } else {
+      node.set(name, DecimalNode.valueOf(plain(value)));
+    }
+  }
+
+  /** Strips trailing zeros, keeping integers at scale 0 ({@code 100}, not {@code 1E+2}). */
+  static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  private static String lower(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String tag(Language language) {
+    return language.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Files in and out of the engine: {@link vn.conduct.rules.io.FactsReader} reads a facts file
+ * (YAML or JSON) into an {@link vn.conduct.rules.api.EvaluationRequest}, and
+ * {@link vn.conduct.rules.io.ReportJson} writes a {@link vn.conduct.rules.api.Report} as JSON.
+ *
+ * <p>The formats are specified in {@code specs/facts-format.md} and {@code specs/report-format.md}.
+ * Hosts that build requests in code and consume reports as objects do not need this package.
+ *
+ * <pre>{@code
+ * FactsFile facts = new FactsReader().load(Path.of("june.yaml"));   // InvalidFactsException lists every problem
+ * Report report = engine.evaluate(facts.request());
+ * String json = new ReportJson()
+ *     .withLanguage(Language.EN)
+ *     .withFactLocator(facts::locate)                                // fact problems get file:line:column
+ *     .write(report);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+package vn.conduct.rules.io;
