@@ -155,6 +155,18 @@ public final class EngineBuilder implements RulesEngine.Builder {
     if (!errors.isEmpty()) {
       throw new InvalidRulePackException(String.join(", ", failedOrigins), errors);
     }
+    Map<String, LoadedPack> ruleOwners = new LinkedHashMap<>();
+    for (LoadedPack pack : packs) {
+      for (LoadedPack.LoadedRule rule : pack.rules()) {
+        LoadedPack owner = ruleOwners.putIfAbsent(rule.doc().id(), pack);
+        if (owner != null && !owner.id().equals(pack.id())) {
+          throw new RulePackConflictException("Rule '" + rule.doc().id() + "' is defined by pack '" + owner.id()
+              + "' (" + owner.origin() + "/" + owner.rules().stream().filter(r -> r.doc().id().equals(rule.doc().id()))
+                  .findFirst().orElseThrow().file() + ") and by pack '" + pack.id() + "' (" + pack.origin() + "/"
+              + rule.file() + ") [Hint: rule ids are unique across packs; prefix them with the pack's code]");
+        }
+      }
+    }
     for (String packId : parameters.keySet()) {
       if (packs.stream().noneMatch(p -> p.id().equals(packId))) {
         throw new IllegalStateException("A parameter was set for pack '" + packId + "', which is not loaded"

@@ -184,6 +184,19 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_refuse_two_packs_defining_the_same_rule_id_naming_both_files() {
+    String body = "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 1}\n";
+    Path one = pack("alpha", "1.0.0").rule("r.same", body).writeTo(dir.resolve("alpha"));
+    Path two = pack("beta", "1.0.0").rule("r.same", body).writeTo(dir.resolve("beta"));
+
+    Throwable thrown = catchThrowable(() -> RulesEngine.builder().addPack(one).addPack(two).build());
+
+    assertThat(thrown).isInstanceOf(RulePackConflictException.class)
+        .hasMessage("Rule 'r.same' is defined by pack 'alpha' (" + one + "/rules/r.same/rule.yaml) and by pack 'beta' ("
+            + two + "/rules/r.same/rule.yaml) [Hint: rule ids are unique across packs; prefix them with the pack's code]");
+  }
+
+  @Test
   void should_refuse_a_pack_made_for_another_engine() throws Exception {
     Path packDir = pack("future", "1.0.0").writeTo(dir);
     Path manifest = packDir.resolve("pack.yaml");
