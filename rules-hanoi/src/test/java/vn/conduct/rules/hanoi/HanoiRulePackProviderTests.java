@@ -85,7 +85,9 @@ class HanoiRulePackProviderTests {
     assertThat(score.score()).isEqualByComparingTo("90");
     // alone in the unit: 30 % of one graded officer allows no A, so the quota lowers the A to B
     assertThat(score.rating()).isEqualTo("B");
-    assertThat(score.adjustments()).singleElement().satisfies(a -> {
+    assertThat(score.adjustments()).extracting(a -> a.kind().name()).containsExactly("BONUS", "QUOTA");
+    assertThat(score.adjustments().get(0).points()).isEqualTo(new java.math.BigDecimal("4"));
+    assertThat(score.adjustments()).filteredOn(a -> a.kind().name().equals("QUOTA")).singleElement().satisfies(a -> {
       assertThat(a.kind()).isEqualTo(vn.conduct.rules.api.ScoreAdjustment.Kind.QUOTA);
       assertThat(a.fromRating()).isEqualTo("A");
       assertThat(a.toRating()).isEqualTo("B");

@@ -55,7 +55,7 @@ public final class Scorer {
         if (value == null) {
           outcome = Outcome.UNKNOWN;
         } else {
-          got = creditPoints(item.credit(), value).min(points);
+          got = scale(creditPoints(item.credit(), value).min(points));
         }
       } else if (outcome == Outcome.PASS) {
         got = points;
