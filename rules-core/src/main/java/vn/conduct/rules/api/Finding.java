@@ -1,6 +1,7 @@
 package vn.conduct.rules.api;
 
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +16,7 @@ public final class Finding {
 
   private final RuleRef rule;
   private final Outcome outcome;
-  private final Supplier<LocalizedText> reasonSource;
+  private final Function<Finding, LocalizedText> reasonSource;
   private volatile LocalizedText reason;
 
   /**
@@ -26,9 +27,24 @@ public final class Finding {
    * @param reason computes the reason; called at most once, must not return {@code null}
    */
   public Finding(RuleRef rule, Outcome outcome, Supplier<LocalizedText> reason) {
+    this(rule, outcome, reasonFor(reason));
+  }
+
+  /**
+   * Creates a finding whose reason is computed from the finding itself by a function that may be
+   * shared by many findings (for example all findings of one subject).
+   *
+   * @param reasons computes the reason of a finding; called at most once per finding
+   */
+  public Finding(RuleRef rule, Outcome outcome, Function<Finding, LocalizedText> reasons) {
     this.rule = Objects.requireNonNull(rule, "rule");
     this.outcome = Objects.requireNonNull(outcome, "outcome");
-    this.reasonSource = Objects.requireNonNull(reason, "reason");
+    this.reasonSource = Objects.requireNonNull(reasons, "reasons");
+  }
+
+  private static Function<Finding, LocalizedText> reasonFor(Supplier<LocalizedText> reason) {
+    Objects.requireNonNull(reason, "reason");
+    return finding -> reason.get();
   }
 
   /** Creates a finding whose reason is already known. */
@@ -61,7 +77,7 @@ public final class Finding {
       synchronized (this) {
         value = reason;
         if (value == null) {
-          value = Objects.requireNonNull(reasonSource.get(), "reason");
+          value = Objects.requireNonNull(reasonSource.apply(this), "reason");
           reason = value;
         }
       }

@@ -138,15 +138,8 @@ public final class DroolsCompiler {
     PatternDef<SubjectFact> subjectPattern = pattern(subject)
         .expr("type:" + type, s -> type.equals(s.type),
             alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), s -> s.type, type));
-    List<Dnf.Literal> aggregates = new ArrayList<>();
-    for (Dnf.Literal literal : literals) {
-      if (literal.atom() instanceof Cond.Compare compare) {
-        addOwnLiteral(subjectPattern, type, compare, literal.truth());
-      } else {
-        aggregates.add(literal);
-      }
-    }
     if (missingAny != null) {
+      // first after the type, so that rules reading the same fields share this node
       int[] slots = missingAny.clone();
       subjectPattern.expr("missing-any:" + type + ":" + java.util.Arrays.toString(slots), s -> {
         for (int slot : slots) {
@@ -156,6 +149,14 @@ public final class DroolsCompiler {
         }
         return false;
       });
+    }
+    List<Dnf.Literal> aggregates = new ArrayList<>();
+    for (Dnf.Literal literal : literals) {
+      if (literal.atom() instanceof Cond.Compare compare) {
+        addOwnLiteral(subjectPattern, type, compare, literal.truth());
+      } else {
+        aggregates.add(literal);
+      }
     }
     items.add(subjectPattern);
     for (Dnf.Literal literal : aggregates) {
@@ -184,6 +185,9 @@ public final class DroolsCompiler {
           pattern.expr(id, f -> f.present[s] && value.equals(f.str[s]),
               alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex(type + ":" + s),
                   f -> f.present[s] ? f.str[s] : null, value));
+        } else if (compare.field().type() != vn.conduct.rules.internal.model.DataType.STRING
+            && compare.operands().size() == 1) {
+          pattern.expr(id, numeric(compare.op(), truth, s, Semantics.number(compare.operands().get(0).constant())));
         } else if (truth) {
           pattern.expr(id, f -> f.present[s] && test.holds(f, s));
         } else {
@@ -191,6 +195,30 @@ public final class DroolsCompiler {
         }
       }
     }
+  }
+
+  /** One lambda per operator and truth, so that the hot path makes no further virtual call. */
+  private static org.drools.model.functions.Predicate1<SubjectFact> numeric(Cond.Op op, boolean truth, int s, double t) {
+    if (truth) {
+      return switch (op) {
+        case EQ -> f -> f.present[s] && f.num[s] == t;
+        case NE -> f -> f.present[s] && f.num[s] != t;
+        case LT -> f -> f.present[s] && f.num[s] < t;
+        case LE -> f -> f.present[s] && f.num[s] <= t;
+        case GT -> f -> f.present[s] && f.num[s] > t;
+        case GE -> f -> f.present[s] && f.num[s] >= t;
+        default -> throw new IllegalArgumentException(op.toString());
+      };
+    }
+    return switch (op) {
+      case EQ -> f -> f.present[s] && f.num[s] != t;
+      case NE -> f -> f.present[s] && f.num[s] == t;
+      case LT -> f -> f.present[s] && !(f.num[s] < t);
+      case LE -> f -> f.present[s] && !(f.num[s] <= t);
+      case GT -> f -> f.present[s] && !(f.num[s] > t);
+      case GE -> f -> f.present[s] && !(f.num[s] >= t);
+      default -> throw new IllegalArgumentException(op.toString());
+    };
   }
 
   private void addAggregate(List<RuleItemBuilder<?>> items, Variable<EvalContext> ctx,

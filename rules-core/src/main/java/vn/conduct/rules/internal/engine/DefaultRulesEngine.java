@@ -61,6 +61,7 @@ public final class DefaultRulesEngine implements RulesEngine {
   private final Map<String, Integer> windows;
   private final List<RulePlan> plans;
   private final Map<String, List<RulePlan>> plansByType;
+  private final Map<String, TypePlans> typePlans;
   private final KieBase kieBase;
   private final Explainer explainer;
   private final FactIntake intake;
@@ -81,6 +82,14 @@ public final class DefaultRulesEngine implements RulesEngine {
       }
     }
     this.plansByType = byType;
+    Map<String, TypePlans> arrays = new HashMap<>();
+    byType.forEach((type, list) -> {
+      Map<RuleRef, RulePlan> byRef = new java.util.IdentityHashMap<>();
+      list.forEach(plan -> byRef.put(plan.ref(), plan));
+      arrays.put(type, new TypePlans(list.toArray(new RulePlan[0]),
+          list.stream().map(plan -> plan.neededSlots().get(type)).toArray(int[][]::new), byRef));
+    });
+    this.typePlans = arrays;
     this.infos = packs.stream().map(p -> new RulePackInfo(p.id(), p.manifest().version(), p.manifest().title(),
         p.manifest().jurisdiction(), p.manifest().effective() == null ? null : p.manifest().effective().from(),
         p.manifest().effective() == null ? null : p.manifest().effective().until(), p.digest(), p.origin(),
@@ -339,10 +348,24 @@ public final class DefaultRulesEngine implements RulesEngine {
     }
   }
 
+  /** The plans that apply to one subject type, with what they need, as arrays for the hot path. */
+  private record TypePlans(RulePlan[] plans, int[][] needed, Map<RuleRef, RulePlan> byRef) {
+    static final TypePlans NONE = new TypePlans(new RulePlan[0], new int[0][], Map.of());
+  }
+
+  private TypePlans typePlans(String type) {
+    return typePlans.getOrDefault(type, TypePlans.NONE);
+  }
+
   private List<Finding> findings(Run run, Batch batch, SubjectFact fact, Firings firings, RuntimeException failure) {
-    List<RulePlan> applicable = plansByType.getOrDefault(fact.type, List.of());
-    List<Finding> findings = new ArrayList<>();
-    for (RulePlan plan : applicable) {
+    TypePlans applicable = typePlans(fact.type);
+    RulePlan[] plans = applicable.plans();
+    List<Finding> findings = new ArrayList<>(plans.length);
+    EvalContext ctx = run.ctx;
+    java.util.function.Function<Finding, LocalizedText> reasons =
+        finding -> explainer.reason(applicable.byRef().get(finding.rule()), finding.outcome(), fact, batch, ctx);
+    for (int p = 0; p < plans.length; p++) {
+      RulePlan plan = plans[p];
       if (!run.active[plan.version()]) {
         continue;
       }
@@ -352,7 +375,7 @@ public final class DefaultRulesEngine implements RulesEngine {
             "Lỗi khi đánh giá: " + message, "Evaluation failed: " + message)));
         continue;
       }
-      Outcome outcome = decide(plan, fact, firings.get(fact.index, plan.index()));
+      Outcome outcome = decide(plan, applicable.needed()[p], fact, firings.get(fact.index, plan.index()));
       if (outcome == Outcome.UNKNOWN && fact.invalid != null) {
         Finding invalid = invalidValue(plan, fact);
         if (invalid != null) {
@@ -360,8 +383,7 @@ public final class DefaultRulesEngine implements RulesEngine {
           continue;
         }
       }
-      EvalContext ctx = run.ctx;
-      findings.add(new Finding(plan.ref(), outcome, () -> explainer.reason(plan, outcome, fact, batch, ctx)));
+      findings.add(new Finding(plan.ref(), outcome, reasons));
     }
     return findings;
   }
@@ -387,7 +409,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     return null;
   }
 
-  private static Outcome decide(RulePlan plan, SubjectFact fact, byte flags) {
+  private static Outcome decide(RulePlan plan, int[] needed, SubjectFact fact, byte flags) {
     if ((flags & RulePlan.NOT_APPLICABLE) != 0) {
       return Outcome.NOT_APPLICABLE;
     }
@@ -400,7 +422,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     if (plan.proofRequired()) {
       return Outcome.UNKNOWN;
     }
-    for (int slot : plan.neededSlots().get(fact.type)) {
+    for (int slot : needed) {
       if (!fact.present[slot]) {
         return Outcome.UNKNOWN;
       }
@@ -641,7 +663,7 @@ public final class DefaultRulesEngine implements RulesEngine {
           if (!run.active[plan.version()]) {
             continue;
           }
-          Outcome compiled = decide(plan, fact, firings.get(fact.index, plan.index()));
+          Outcome compiled = decide(plan, plan.neededSlots().get(fact.type), fact, firings.get(fact.index, plan.index()));
           Outcome reference = explainer.referenceOutcome(plan, fact, batch, run.ctx);
           if (compiled != reference) {
             mismatches.add(fact.id + " " + plan.ref().ruleId() + ": compiled " + compiled + ", reference " + reference);

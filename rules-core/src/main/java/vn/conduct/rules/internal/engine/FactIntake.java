@@ -133,7 +133,7 @@ final class FactIntake {
       intake.subjects.add(subject);
       intake.facts.put(subject.id(), fact);
     }
-    Map<String, LocalDate> observedOn = new HashMap<>();
+    Map<SubjectFact, long[]> observedOn = new java.util.IdentityHashMap<>();
     for (int i = 0; i < request.observations().size(); i++) {
       Observation observation = request.observations().get(i);
       SubjectFact fact = intake.facts.get(observation.subjectId());
@@ -152,13 +152,17 @@ final class FactIntake {
       if (date.isAfter(asOf) || observation.value() == null) {
         continue;
       }
-      String key = fact.id + "\u0000" + observation.indicator();
-      LocalDate previous = observedOn.get(key);
-      if (previous != null && previous.isAfter(date)) {
+      long[] days = observedOn.computeIfAbsent(fact, f -> {
+        long[] none = new long[f.num.length];
+        java.util.Arrays.fill(none, Long.MIN_VALUE);
+        return none;
+      });
+      long day = date.toEpochDay();
+      if (days[slot.index()] > day) {
         continue;
       }
       if (put(fact, slot, observation.value(), intake.problems, "observation", i, "value")) {
-        observedOn.put(key, date);
+        days[slot.index()] = day;
       }
     }
     for (int i = 0; i < request.events().size(); i++) {
