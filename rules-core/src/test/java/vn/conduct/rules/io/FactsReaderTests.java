@@ -125,7 +125,7 @@ class FactsReaderTests {
             org.assertj.core.groups.Tuple.tuple("facts.yaml:6:28", "subjects[2].colour", "facts.unknown-key"),
             org.assertj.core.groups.Tuple.tuple("facts.yaml:8:5", "observations[0].value", "facts.missing"),
             org.assertj.core.groups.Tuple.tuple("facts.yaml:9:5", "observations[1].subject", "facts.missing"),
-            org.assertj.core.groups.Tuple.tuple("facts.yaml:9:50", "observations[1].observed-on", "facts.date"),
+            org.assertj.core.groups.Tuple.tuple("facts.yaml:9:51", "observations[1].observed-on", "facts.date"),
             org.assertj.core.groups.Tuple.tuple("facts.yaml:11:5", "events[0].date", "facts.missing"),
             org.assertj.core.groups.Tuple.tuple("facts.yaml:12:47", "events[1].date", "facts.date"),
             org.assertj.core.groups.Tuple.tuple("facts.yaml:12:67", "events[1].verified", "facts.type"),
@@ -255,9 +255,9 @@ class FactsReaderTests {
     assertThat(facts.request().subjects()).hasSize(6);
     assertThat(facts.locate(new FactProblem("observation", 8, "indicator", "no such indicator")))
         .contains("june.yaml:19:30");
-    assertThat(facts.locate(new FactProblem("subject", 2, "attributes.code", "x"))).contains("june.yaml:6:82");
+    assertThat(facts.locate(new FactProblem("subject", 2, "attributes.code", "x"))).contains("june.yaml:6:101");
     assertThat(facts.locate(new FactProblem("subject", 5, "attributes.missing", "x")))
-        .as("falls back to the nearest enclosing value").contains("june.yaml:9:48");
+        .as("falls back to the nearest enclosing value").contains("june.yaml:9:53");
     assertThat(facts.locate(new FactProblem("event", 99, "type", "x"))).isEmpty();
     assertThat(FactsFile.path(new FactProblem("event", 1, "attributes.minutes", "x")))
         .isEqualTo("events[1].attributes.minutes");

@@ -26,6 +26,7 @@ public final class Layout {
     for (LoadedPack pack : packs) {
       String owner = pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + ")";
       pack.manifest().vocabulary().subjectTypes().forEach((type, doc) -> {
+        layout.subjectFields.computeIfAbsent(type, t -> new HashMap<>());
         doc.attributes().forEach((name, field) ->
             layout.add(layout.subjectFields, type, key(Cond.Scope.ATTRIBUTE, name), field, owner));
         doc.indicators().forEach((name, field) ->
