@@ -77,6 +77,22 @@ public final class EvaluationRequest {
   }
 
   /** Builds an {@link EvaluationRequest}; not thread-safe. */
+  /**
+   * Returns a builder holding everything this request holds (its date, period, facts, packs and
+   * pins), to derive a request that differs in a few points, e.g. one more {@link Builder#pack}.
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(asOf);
+    builder.period = period;
+    builder.subjects.addAll(subjects);
+    builder.observations.addAll(observations);
+    builder.events.addAll(events);
+    builder.packIds.addAll(packIds);
+    builder.pinnedVersions.putAll(pinnedVersions);
+    return builder;
+  }
+
+  /** Builds an {@link EvaluationRequest}; not thread-safe. */
   public static final class Builder {
     private final LocalDate asOf;
     private Period period;
@@ -103,31 +119,37 @@ public final class EvaluationRequest {
       return this;
     }
 
+    /** Adds a subject. */
     public Builder subject(Subject subject) {
       subjects.add(Objects.requireNonNull(subject, "subject"));
       return this;
     }
 
+    /** Adds subjects, in order. */
     public Builder subjects(Collection<Subject> values) {
       values.forEach(this::subject);
       return this;
     }
 
+    /** Adds an observation. */
     public Builder observation(Observation observation) {
       observations.add(Objects.requireNonNull(observation, "observation"));
       return this;
     }
 
+    /** Adds observations, in order. */
     public Builder observations(Collection<Observation> values) {
       values.forEach(this::observation);
       return this;
     }
 
+    /** Adds an event. */
     public Builder event(Event event) {
       events.add(Objects.requireNonNull(event, "event"));
       return this;
     }
 
+    /** Adds events, in order. */
     public Builder events(Collection<Event> values) {
       values.forEach(this::event);
       return this;
@@ -154,6 +176,7 @@ public final class EvaluationRequest {
       return this;
     }
 
+    /** Builds the immutable request. */
     public EvaluationRequest build() {
       return new EvaluationRequest(this);
     }

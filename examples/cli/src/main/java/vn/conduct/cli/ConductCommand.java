@@ -1,0 +1,96 @@
+package vn.conduct.cli;
+
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import vn.conduct.rules.api.RulesException;
+
+/**
+ * The {@code conduct} command line.
+ *
+ * <p>Exit codes, for every command:
+ *
+ * <ul>
+ *   <li>{@value #OK}: done; for {@code check}, the pack is valid (warnings may have been printed);
+ *   <li>{@value #INVALID}: a pack or facts file has errors, each printed with its
+ *       {@code file:line:col}, or a pack or file named on the command line does not exist;
+ *   <li>{@value #USAGE}: the command line itself is wrong (unknown option, missing argument);
+ *   <li>{@value #SOFTWARE}: an unexpected error inside the engine (a bug: please report it).
+ * </ul>
+ */
+@Command(
+    name = "conduct",
+    mixinStandardHelpOptions = true,
+    versionProvider = Versions.class,
+    description = {
+        "Checks rule packs of codes of conduct and evaluates facts against them.",
+        "Kiểm tra bộ quy tắc ứng xử và đánh giá dữ liệu theo các bộ quy tắc đó."},
+    subcommands = {
+        CheckCommand.class,
+        EvaluateCommand.class,
+        DemoCommand.class,
+        PacksCommand.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0  done; for check: the pack is valid",
+        "  1  a pack or facts file is invalid (errors shown as file:line:col) or missing",
+        "  2  wrong command line",
+        "  3  unexpected internal error"})
+public final class ConductCommand implements Runnable {
+
+  /** Done. */
+  public static final int OK = 0;
+  /** A pack or facts file is invalid or missing. */
+  public static final int INVALID = 1;
+  /** The command line is wrong. */
+  public static final int USAGE = 2;
+  /** Unexpected internal error. */
+  public static final int SOFTWARE = 3;
+
+  /** Held so that its level is not lost when java.util.logging drops unreferenced loggers. */
+  private static final Logger HIBERNATE_VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given output streams and returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    // Hibernate Validator announces its version on java.util.logging; a command line stays quiet.
+    HIBERNATE_VALIDATOR_LOG.setLevel(Level.WARNING);
+    CommandLine commandLine = new CommandLine(new ConductCommand())
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((exception, line, parseResult) -> {
+          if (exception instanceof UsageException) {
+            line.getErr().println("conduct: " + exception.getMessage());
+            return USAGE;
+          }
+          if (exception instanceof RulesException) {
+            line.getErr().println(exception.getMessage());
+            return INVALID;
+          }
+          line.getErr().println("conduct: unexpected error: " + exception);
+          exception.printStackTrace(line.getErr());
+          return SOFTWARE;
+        });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

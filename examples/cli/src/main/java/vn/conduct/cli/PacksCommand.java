@@ -1,0 +1,55 @@
+package vn.conduct.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.RulePackInfo;
+import vn.conduct.rules.api.RulesEngine;
+
+/** {@code conduct packs}: lists the loaded pack versions and which is in force. */
+@Command(
+    name = "packs",
+    mixinStandardHelpOptions = true,
+    description = {"Lists the rule packs on the class path and any given with --pack.",
+        "", "For each version: id, dates in force, rules, checklists, digest and origin."})
+final class PacksCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  PackOptions packs;
+
+  @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>", description = "Mark the versions in force on this date (default: today).")
+  LocalDate asOf;
+
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
+  String lang = "vi";
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    LocalDate date = asOf != null ? asOf : LocalDate.now();
+    Language language = Language.parse(lang);
+    RulesEngine engine = packs.engine();
+    out.println(String.format("%-16s %-9s %-5s %-11s %-11s %5s %5s  %-12s  %s", "ID", "VERSION", "NOW", "FROM", "UNTIL",
+        "RULES", "LISTS", "SHA-256", "TITLE"));
+    for (RulePackInfo pack : engine.packs()) {
+      out.println(String.format("%-16s %-9s %-5s %-11s %-11s %5d %5d  %-12s  %s", pack.id(), pack.version(),
+          pack.inForceOn(date) ? "yes" : "no", pack.effectiveFrom() == null ? "—" : pack.effectiveFrom(),
+          pack.effectiveUntil() == null ? "—" : pack.effectiveUntil(), pack.ruleCount(), pack.checklistCount(),
+          pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language)));
+    }
+    out.println();
+    out.println("NOW = in force on " + date + "; origins:");
+    engine.packs().forEach(p -> out.println("  " + p.id() + " " + p.version() + ": " + p.origin()));
+    out.flush();
+    return ConductCommand.OK;
+  }
+}

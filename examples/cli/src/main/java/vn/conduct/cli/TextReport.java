@@ -1,0 +1,243 @@
+package vn.conduct.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.PackUse;
+import vn.conduct.rules.api.Ranking;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RollUp;
+import vn.conduct.rules.api.ScoreAdjustment;
+import vn.conduct.rules.api.SubjectResult;
+
+/**
+ * Renders a report as text for a terminal: per subject (members indented under their unit) its
+ * scores and ratings with every adjustment, roll-ups, and the findings that need attention (FAIL,
+ * UNKNOWN, ERROR) with their reasons and citations; then rankings, ignored facts and totals.
+ */
+final class TextReport {
+
+  private final Language language;
+  private final boolean allFindings;
+  private final Function<FactProblem, Optional<String>> locator;
+
+  TextReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator) {
+    this.language = language;
+    this.allFindings = allFindings;
+    this.locator = locator;
+  }
+
+  void print(Report report, PrintWriter out) {
+    header(report, out);
+    Map<String, SubjectResult> byId = new HashMap<>();
+    report.subjects().forEach(s -> byId.put(s.subjectId(), s));
+    for (SubjectResult subject : unitsFirst(report.subjects(), byId)) {
+      subject(subject, depth(subject, byId), out);
+    }
+    rankings(report, byId, out);
+    factProblems(report, out);
+    totals(report, out);
+    out.flush();
+  }
+
+  private void header(Report report, PrintWriter out) {
+    var provenance = report.provenance();
+    out.println(t("Đánh giá ngày ", "Evaluated as of ") + provenance.asOf()
+        + t(" · kỳ ", " · period ") + provenance.period().start() + " → " + provenance.period().end()
+        + " · conduct " + provenance.engineVersion());
+    out.println(t("Bộ quy tắc: ", "Rule packs: ") + (provenance.packs().isEmpty() ? t("không có", "none")
+        : provenance.packs().stream().map(TextReport::pack).collect(Collectors.joining(", "))));
+  }
+
+  private static String pack(PackUse use) {
+    return use.packId() + " " + use.version() + (use.pinned() ? " (pinned)" : "")
+        + " sha256:" + use.digest().substring(0, Math.min(12, use.digest().length()));
+  }
+
+  /** Each unit followed by its members (depth first), siblings in the report's order. */
+  private static List<SubjectResult> unitsFirst(List<SubjectResult> subjects, Map<String, SubjectResult> byId) {
+    Map<String, List<SubjectResult>> children = new java.util.LinkedHashMap<>();
+    List<SubjectResult> roots = new java.util.ArrayList<>();
+    for (SubjectResult subject : subjects) {
+      String parent = subject.subject().parentId();
+      if (parent != null && byId.containsKey(parent) && !parent.equals(subject.subjectId())) {
+        children.computeIfAbsent(parent, p -> new java.util.ArrayList<>()).add(subject);
+      } else {
+        roots.add(subject);
+      }
+    }
+    List<SubjectResult> ordered = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<SubjectResult> stack = new java.util.ArrayDeque<>();
+    for (SubjectResult root : roots) {
+      stack.push(root);
+      while (!stack.isEmpty()) {
+        SubjectResult next = stack.pop();
+        if (!seen.add(next.subjectId())) {
+          continue;
+        }
+        ordered.add(next);
+        List<SubjectResult> members = children.getOrDefault(next.subjectId(), List.of());
+        for (int i = members.size() - 1; i >= 0; i--) {
+          stack.push(members.get(i));
+        }
+      }
+    }
+    subjects.stream().filter(s -> !seen.contains(s.subjectId())).forEach(ordered::add); // parent cycles
+    return ordered;
+  }
+
+  private static int depth(SubjectResult subject, Map<String, SubjectResult> byId) {
+    int depth = 0;
+    String parent = subject.subject().parentId();
+    while (parent != null && byId.containsKey(parent) && depth < 16) {
+      depth++;
+      parent = byId.get(parent).subject().parentId();
+    }
+    return depth;
+  }
+
+  private void subject(SubjectResult result, int depth, PrintWriter out) {
+    String indent = "  ".repeat(depth);
+    var subject = result.subject();
+    out.println();
+    out.println(indent + subject.id() + (subject.name() != null ? "  " + subject.name() : "")
+        + "  [" + subject.type() + "]");
+    String inner = indent + "  ";
+    for (ChecklistScore score : result.scores()) {
+      score(score, inner, out);
+    }
+    for (RollUp rollUp : result.rollUps()) {
+      rollUp(rollUp, inner, out);
+    }
+    int width = result.findings().stream().mapToInt(f -> f.ruleId().length()).max().orElse(0);
+    for (Finding finding : result.findings()) {
+      if (allFindings || finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN
+          || finding.outcome() == Outcome.ERROR) {
+        out.println(inner + String.format("%-13s %-" + width + "s  ", outcome(finding.outcome()), finding.ruleId())
+            + finding.reason().in(language));
+      }
+    }
+    out.println(inner + counts(result));
+  }
+
+  private void score(ChecklistScore score, String indent, PrintWriter out) {
+    String rating = score.rated()
+        ? "→ " + score.rating() + (score.ratingTitle() != null && !score.ratingTitle().isEmpty()
+            ? " (" + score.ratingTitle().in(language) + ")" : "")
+        : t("→ chưa xếp loại (bằng chứng " + number(score.evidencePercent()) + " %)",
+            "→ not rated (evidence " + number(score.evidencePercent()) + " %)");
+    out.println(indent + score.checklistId() + "  " + number(score.score()) + " / " + number(score.maximum())
+        + t(" điểm  ", " points  ") + rating);
+    for (ScoreAdjustment adjustment : score.adjustments()) {
+      out.println(indent + "    " + adjustment(adjustment.kind()) + ": " + adjustment.reason().in(language));
+    }
+  }
+
+  private void rollUp(RollUp rollUp, String indent, PrintWriter out) {
+    String ratings = rollUp.ratings().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    out.println(indent + rollUp.checklistId() + t(": tổng hợp ", ": roll-up of ") + rollUp.members()
+        + t(" thành viên, ", " members, ") + rollUp.rated() + t(" được xếp loại", " rated")
+        + (rollUp.averageScore() != null ? t(", điểm trung bình ", ", average ") + number(rollUp.averageScore()) : "")
+        + (ratings.isEmpty() ? "" : "; " + ratings));
+    if (!rollUp.failures().isEmpty()) {
+      out.println(indent + "  " + t("vi phạm của thành viên: ", "members' failures: ")
+          + rollUp.failures().entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
+              .collect(Collectors.joining(", ")));
+    }
+  }
+
+  private void rankings(Report report, Map<String, SubjectResult> byId, PrintWriter out) {
+    for (Ranking ranking : report.rankings()) {
+      out.println();
+      out.println(t("Xếp hạng ", "Ranking ") + ranking.checklistId()
+          + (ranking.peerGroup().isEmpty() ? "" : t(" — nhóm ", " — peer group ") + ranking.peerGroup()));
+      for (Ranking.Entry entry : ranking.entries()) {
+        SubjectResult subject = byId.get(entry.subjectId());
+        String name = subject != null && subject.subject().name() != null ? subject.subject().name() : "";
+        out.println(String.format("  %3d  %-28s %8s  %-3s %s", entry.rank(), entry.subjectId(),
+            number(entry.score()), entry.rating() == null ? "" : entry.rating(), name));
+      }
+      if (!ranking.unranked().isEmpty()) {
+        out.println("  " + t("không xếp hạng (thiếu bằng chứng): ", "not ranked (too little evidence): ")
+            + String.join(", ", ranking.unranked()));
+      }
+    }
+  }
+
+  private void factProblems(Report report, PrintWriter out) {
+    if (report.factProblems().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(t("Dữ liệu bị bỏ qua hoặc có lỗi:", "Facts ignored or in error:"));
+    for (FactProblem problem : report.factProblems()) {
+      String where = locator.apply(problem).orElse(problem.kind() + "[" + problem.index() + "]");
+      out.println("  " + where + "  " + problem.field() + ": " + problem.message());
+    }
+  }
+
+  private void totals(Report report, PrintWriter out) {
+    Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    long compliant = 0;
+    for (SubjectResult subject : report.subjects()) {
+      for (Outcome outcome : Outcome.values()) {
+        counts.merge(outcome, subject.count(outcome), Long::sum);
+      }
+      compliant += subject.compliant() ? 1 : 0;
+    }
+    out.println();
+    out.println(t("Tổng cộng: ", "Total: ") + report.subjects().size() + t(" đối tượng, ", " subjects, ")
+        + compliant + t(" tuân thủ đầy đủ; ", " fully compliant; ")
+        + List.of(Outcome.values()).stream().map(o -> outcome(o).trim() + " " + counts.get(o))
+            .collect(Collectors.joining(" · ")));
+  }
+
+  private String counts(SubjectResult result) {
+    return List.of(Outcome.values()).stream()
+        .filter(o -> result.count(o) > 0)
+        .map(o -> outcome(o).trim() + " " + result.count(o))
+        .collect(Collectors.joining(" · "))
+        + (result.compliant() ? t("  ✓ tuân thủ", "  ✓ compliant") : "");
+  }
+
+  private String outcome(Outcome outcome) {
+    return switch (outcome) {
+      case PASS -> t("ĐẠT", "PASS");
+      case FAIL -> t("KHÔNG ĐẠT", "FAIL");
+      case NOT_APPLICABLE -> t("KHÔNG ÁP DỤNG", "N/A");
+      case UNKNOWN -> t("CHƯA RÕ", "UNKNOWN");
+      case ERROR -> t("LỖI", "ERROR");
+    };
+  }
+
+  private String adjustment(ScoreAdjustment.Kind kind) {
+    return switch (kind) {
+      case DEDUCTION -> t("trừ điểm", "deduction");
+      case BONUS -> t("cộng điểm", "bonus");
+      case BOUND -> t("giới hạn", "bound");
+      case VETO -> t("phủ quyết", "veto");
+      case QUOTA -> t("hạn mức", "quota");
+    };
+  }
+
+  static String number(BigDecimal value) {
+    return value == null ? "—" : value.stripTrailingZeros().toPlainString();
+  }
+
+  private String t(String vi, String en) {
+    return language == Language.VI ? vi : en;
+  }
+}

@@ -1,0 +1,264 @@
+package vn.conduct.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConductCommandTests {
+
+  private static final String PACK = """
+      format: 1
+      id: cli-test
+      version: 1.0.0
+      title: {vi: Bộ thử, en: Test pack}
+      engine: ">=0.1.0 <1.0.0"
+      sources:
+        src: {number: "1/2025/QĐ-TEST", title: {vi: Văn bản thử, en: Test document}}
+      vocabulary:
+        subject-types:
+          officer:
+            indicators:
+              score: {type: number, unit: points}
+      """;
+
+  private static final String RULE = """
+      id: t.score
+      title: {vi: "Điểm đạt từ 70", en: "Score at least 70"}
+      source: {document: src, basis: read}
+      applies-to: [officer]
+      kind: requirement
+      severity: minor
+      condition: {indicator: score, ge: 70}
+      """;
+
+  private static final String FACTS = """
+      as-of: 2025-06-30
+      subjects:
+        - {id: o1, type: officer, name: "Nguyễn Văn An"}
+        - {id: o2, type: officer}
+        - {id: o3, type: officer}
+      observations:
+        - {subject: o1, indicator: score, value: 82}
+        - {subject: o2, indicator: score, value: 64}
+      """;
+
+  @TempDir
+  Path directory;
+
+  private Path pack;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void writePack() throws IOException {
+    pack = directory.resolve("cli-test");
+    Files.createDirectories(pack.resolve("rules/t.score"));
+    write(pack.resolve("pack.yaml"), PACK);
+    write(pack.resolve("rules/t.score/rule.yaml"), RULE);
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private int run(String... args) {
+    return ConductCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Nested
+  class Check {
+
+    @Test
+    void should_accept_a_valid_pack_with_exit_code_0() {
+      assertThat(run("check", pack.toString())).isEqualTo(ConductCommand.OK);
+      assertThat(out.toString()).contains(pack + ": valid");
+      assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void should_list_every_located_error_and_exit_1() throws IOException {
+      write(pack.resolve("pack.yaml"), PACK.replace("version: 1.0.0", "version: 1.0") + "colour: red\n");
+
+      assertThat(run("check", pack.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(err.toString())
+          .contains("pack.yaml:3:10  version:")
+          .contains("pack.yaml:13:1  colour:")
+          .contains(pack + ": invalid, 2 errors");
+    }
+
+    @Test
+    void should_refuse_a_global_tag_naming_the_line() throws IOException {
+      write(pack.resolve("pack.yaml"), PACK + "extra: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+
+      assertThat(run("check", pack.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(err.toString()).contains("pack.yaml:13:8").containsIgnoringCase("global tag");
+    }
+
+    @Test
+    void should_refuse_an_alias_bomb_naming_the_line() throws IOException {
+      StringBuilder bomb = new StringBuilder(PACK).append("lol0: &a0 [lol]\n");
+      for (int i = 1; i <= 9; i++) {
+        bomb.append("lol").append(i).append(": &a").append(i).append(" [");
+        bomb.append(("*a" + (i - 1) + ",").repeat(9)).append("*a").append(i - 1).append("]\n");
+      }
+      write(pack.resolve("pack.yaml"), bomb.toString());
+
+      assertThat(run("check", pack.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(err.toString()).contains("pack.yaml:14:").containsIgnoringCase("alias");
+    }
+
+    @Test
+    void should_refuse_a_duplicate_key_naming_both_lines() throws IOException {
+      write(pack.resolve("pack.yaml"), PACK + "id: again\n");
+
+      assertThat(run("check", pack.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(err.toString()).contains("pack.yaml:13:1").contains("duplicate key 'id'").contains("line 2");
+    }
+
+    @Test
+    void should_refuse_20000_nested_brackets_without_overflowing_the_stack() throws IOException {
+      write(pack.resolve("pack.yaml"), "x: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+
+      assertThat(run("check", pack.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(err.toString()).contains("pack.yaml:1:").containsIgnoringCase("nest")
+          .doesNotContain("StackOverflowError");
+    }
+
+    @Test
+    void should_say_so_when_the_directory_does_not_exist() {
+      assertThat(run("check", directory.resolve("nowhere").toString())).isEqualTo(ConductCommand.INVALID);
+      assertThat(err.toString()).contains("nowhere  no such directory");
+    }
+  }
+
+  @Nested
+  class Evaluate {
+
+    private Path facts;
+
+    @BeforeEach
+    void writeFacts() throws IOException {
+      facts = directory.resolve("june.yaml");
+      write(facts, FACTS);
+    }
+
+    @Test
+    void should_print_each_fail_and_unknown_with_its_reason_and_source() {
+      assertThat(run("evaluate", "--pack", pack.toString(), "--facts", facts.toString(), "--lang", "en"))
+          .isEqualTo(ConductCommand.OK);
+
+      assertThat(out.toString())
+          .contains("Evaluated as of 2025-06-30")
+          .contains("cli-test 1.0.0")
+          .containsPattern("o2 .*\\n.*FAIL +t\\.score +.*64.*70.*1/2025/QĐ-TEST")
+          .containsPattern("o3 .*\\n.*UNKNOWN +t\\.score +.*'score'")
+          .contains("Total: 3 subjects, 1 fully compliant");
+    }
+
+    @Test
+    void should_write_the_report_as_json() throws IOException {
+      assertThat(run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--format", "json"))
+          .isEqualTo(ConductCommand.OK);
+
+      JsonNode report = new ObjectMapper().readTree(out.toString());
+      assertThat(report.path("format").asInt()).isEqualTo(1);
+      assertThat(report.toString()).contains("\"o2\"").contains("FAIL").contains("cli-test");
+    }
+
+    @Test
+    void should_evaluate_on_another_date_when_asked() {
+      assertThat(run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--as-of", "2025-07-31",
+          "--lang", "en")).isEqualTo(ConductCommand.OK);
+      assertThat(out.toString()).contains("Evaluated as of 2025-07-31 · period 2025-07-01 → 2025-07-31");
+    }
+
+    @Test
+    void should_refuse_an_invalid_facts_file_with_every_located_error() throws IOException {
+      write(facts, FACTS.replace("as-of: 2025-06-30", "as-of: 2025-06-31") + "colour: red\n");
+
+      assertThat(run("evaluate", "-p", pack.toString(), "--facts", facts.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(err.toString()).contains("june.yaml:1:8").contains("june.yaml:9:1");
+      assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void should_choose_a_bundled_pack_by_id() throws IOException {
+      Path demo = directory.resolve("demo.yaml");
+      assertThat(run("demo", "--print-facts")).isZero();
+      write(demo, out.toString());
+      out.getBuffer().setLength(0);
+
+      assertThat(run("evaluate", "--pack", "hanoi-522", "--facts", demo.toString(), "--format", "json"))
+          .isEqualTo(ConductCommand.OK);
+
+      assertThat(out.toString()).contains("hanoi-522").doesNotContain("hn3814.");
+    }
+
+    @Test
+    void should_refuse_an_unknown_pack_id() {
+      assertThat(run("evaluate", "--pack", "hanoi-999", "--facts", facts.toString())).isEqualTo(ConductCommand.INVALID);
+      assertThat(err.toString()).contains("No rule pack with id 'hanoi-999'");
+    }
+
+    @Test
+    void should_call_a_badly_written_parameter_a_usage_error() {
+      assertThat(run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--param", "quota=40"))
+          .isEqualTo(ConductCommand.USAGE);
+      assertThat(err.toString()).contains("--param 'quota=40' must name a pack and a parameter");
+    }
+
+    @Test
+    void should_call_an_unknown_option_a_usage_error() {
+      assertThat(run("evaluate", "--facts", facts.toString(), "--colour", "red")).isEqualTo(ConductCommand.USAGE);
+      assertThat(err.toString()).contains("Unknown options: '--colour'");
+    }
+  }
+
+  @Nested
+  class Demo {
+
+    @Test
+    void should_grade_and_explain_the_sample_month_in_vietnamese_by_default() {
+      assertThat(run("demo")).isEqualTo(ConductCommand.OK);
+
+      assertThat(out.toString())
+          .contains("Conduct — minh họa")
+          .contains("hn3814-monthly")
+          .containsPattern("cb-003 .*\\n.*96 / 100 điểm  → A")
+          .contains("hạn mức: Hạn mức: tối đa 30%")
+          .contains("KHÔNG ĐẠT")
+          .contains("522/QĐ-UBND");
+    }
+
+    @Test
+    void should_speak_english_when_asked() {
+      assertThat(run("demo", "--lang", "en")).isEqualTo(ConductCommand.OK);
+
+      assertThat(out.toString()).contains("Conduct — demo").contains("points  → A (Grade A").contains("FAIL");
+    }
+
+    @Test
+    void should_list_the_bundled_packs() {
+      assertThat(run("packs", "--as-of", "2025-06-30")).isEqualTo(ConductCommand.OK);
+
+      assertThat(out.toString()).containsPattern("hanoi-522 +1\\.0\\.0 +yes").contains("hanoi-3814");
+    }
+  }
+}
