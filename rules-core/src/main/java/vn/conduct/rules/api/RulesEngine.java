@@ -52,6 +52,15 @@ public interface RulesEngine {
   List<RulePackInfo> packs();
 
   /**
+   * Every rule of every loaded pack version, disabled ones included, ordered by pack id, pack
+   * version, then rule id: for tools that print forms, measure test coverage or probe thresholds.
+   */
+  List<RuleInfo> rules();
+
+  /** Every checklist of every loaded pack version, ordered by pack id, pack version, then id. */
+  List<ChecklistInfo> checklists();
+
+  /**
    * Evaluates the request against the pack versions in force on its date (or pinned by it).
    *
    * @throws RulePackNotFoundException if the request names a pack or pinned version not loaded

@@ -28,6 +28,8 @@ import vn.conduct.rules.api.RollUp;
 import vn.conduct.rules.api.RuleKind;
 import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulePackNotFoundException;
+import vn.conduct.rules.api.ChecklistInfo;
+import vn.conduct.rules.api.RuleInfo;
 import vn.conduct.rules.api.RuleRef;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.Subject;
@@ -128,7 +130,72 @@ public final class DefaultRulesEngine implements RulesEngine {
     DroolsCompiler compiler = new DroolsCompiler(layout, windows);
     plans.forEach(compiler::add);
     KieBase kieBase = compiler.build();
-    return new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase);
+    DefaultRulesEngine engine = new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase);
+    engine.describe(overrides);
+    return engine;
+  }
+
+  private List<RuleInfo> ruleInfos = List.of();
+  private List<ChecklistInfo> checklistInfos = List.of();
+
+  private void describe(Map<String, Map<String, Object>> overrides) {
+    List<RuleInfo> rules = new ArrayList<>();
+    List<ChecklistInfo> checklists = new ArrayList<>();
+    for (LoadedPack pack : packs) {
+      Map<String, Object> parameters = parameters(pack, overrides.getOrDefault(pack.id(), Map.of()));
+      pack.rules().stream().sorted(Comparator.comparing(r -> r.doc().id())).forEach(rule -> {
+        Cond condition = Semantics.resolve(rule.condition(), parameters);
+        List<RuleInfo.Threshold> thresholds = new ArrayList<>();
+        thresholds(condition, true, thresholds);
+        rules.add(new RuleInfo(ref(pack, rule.doc()), rule.doc().description(), rule.doc().appliesTo(),
+            rule.enabled(), rule.when() != null, rule.doc().evidence(), thresholds));
+      });
+      pack.checklists().stream().sorted(Comparator.comparing(c -> c.doc().id())).forEach(checklist -> {
+        var doc = checklist.doc();
+        checklists.add(new ChecklistInfo(pack.id(), pack.manifest().version(), doc.id(), doc.title(),
+            doc.subjectType(),
+            doc.items().stream().map(item -> new ChecklistInfo.Item(item.rule(), item.points(), item.weight(),
+                Boolean.TRUE.equals(item.bonus()))).toList(),
+            doc.bands().stream().map(band -> new ChecklistInfo.Band(band.id(), band.min(),
+                band.title() == null ? vn.conduct.rules.api.LocalizedText.EMPTY : band.title())).toList()));
+      });
+    }
+    this.ruleInfos = List.copyOf(rules);
+    this.checklistInfos = List.copyOf(checklists);
+  }
+
+  private static void thresholds(Cond cond, boolean whole, List<RuleInfo.Threshold> into) {
+    if (cond instanceof Cond.All all) {
+      all.operands().forEach(c -> thresholds(c, false, into));
+    } else if (cond instanceof Cond.Any any) {
+      any.operands().forEach(c -> thresholds(c, false, into));
+    } else if (cond instanceof Cond.Not not) {
+      thresholds(not.operand(), false, into);
+    } else if (cond instanceof Cond.Compare compare && compare.field().scope() != Cond.Scope.EVENT_ATTRIBUTE
+        && java.util.EnumSet.of(Cond.Op.EQ, Cond.Op.NE, Cond.Op.LT, Cond.Op.LE, Cond.Op.GT, Cond.Op.GE,
+            Cond.Op.BETWEEN).contains(compare.op())
+        && !compare.operands().isEmpty()
+        && compare.field().type() == vn.conduct.rules.internal.model.DataType.NUMBER
+        && compare.operands().stream().allMatch(o -> o.constant() instanceof Number)) {
+      into.add(new RuleInfo.Threshold(compare.field().scope() == Cond.Scope.INDICATOR ? "indicator" : "attribute",
+          compare.field().name(), compare.op().key,
+          compare.operands().stream().map(o -> decimal((Number) o.constant())).toList(), whole));
+    }
+  }
+
+  private static java.math.BigDecimal decimal(Number number) {
+    java.math.BigDecimal value = new java.math.BigDecimal(number.toString()).stripTrailingZeros();
+    return value.scale() < 0 ? value.setScale(0) : value;
+  }
+
+  @Override
+  public List<RuleInfo> rules() {
+    return ruleInfos;
+  }
+
+  @Override
+  public List<ChecklistInfo> checklists() {
+    return checklistInfos;
   }
 
   private static Map<String, Object> parameters(LoadedPack pack, Map<String, Object> overrides) {

@@ -14,6 +14,9 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import vn.conduct.rules.api.RuleInfo;
+import vn.conduct.rules.api.ChecklistInfo;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.conduct.rules.api.EvaluationRequest;
@@ -64,6 +67,45 @@ class RulesEngineTests {
     assertThat(outcome(report, "o1", "r.not-low")).isEqualTo(Outcome.FAIL);
     assertThat(report.subject("o1").orElseThrow().finding("r.high").orElseThrow().reason().in(Language.EN))
         .isEqualTo("Not met: indicator 'n' = 50 (required ≥ 90) — 1/QĐ-TEST [read in source]");
+  }
+
+  @Test
+  void should_describe_every_rule_and_checklist_with_thresholds_resolved() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("described", "1.0.0")
+        .rule("d.task", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: task, ge: {param: target}}\n")
+        .rule("d.mixed", "applies-to: [officer]\nkind: requirement\nwhen: {attribute: position, eq: staff}\n"
+            + "condition: {all: [{indicator: n, between: [1, 5]}, {indicator: badge-worn, eq: true}]}\n")
+        .rule("d.draft", "applies-to: [officer]\nkind: prohibition\nenabled: false\n"
+            + "condition: {count: {events: [late], within: period}, ge: 1}\n")
+        .file("checklists/d-list.yaml", """
+            id: d-list
+            title: {vi: Phiếu, en: Sheet}
+            subject-type: officer
+            items:
+              - {rule: d.task, points: 60}
+              - {rule: d.mixed, points: 40}
+            bands:
+              - {id: A, min: 90, title: {vi: Tốt, en: Good}}
+              - {id: B, min: 0}
+            """)
+        .writeTo(dir)).parameter("described", "target", 75).build();
+
+    assertThat(engine.rules()).extracting(RuleInfo::ruleId).containsExactly("d.draft", "d.mixed", "d.task");
+    RuleInfo task = engine.rules().get(2);
+    assertThat(task.enabled()).isTrue();
+    assertThat(task.conditional()).isFalse();
+    assertThat(task.thresholds()).containsExactly(
+        new RuleInfo.Threshold("indicator", "task", "ge", List.of(new BigDecimal("75")), true));
+    RuleInfo mixed = engine.rules().get(1);
+    assertThat(mixed.conditional()).isTrue();
+    assertThat(mixed.thresholds()).singleElement()
+        .satisfies(t -> assertThat(t.operator()).isEqualTo("between"))
+        .satisfies(t -> assertThat(t.whole()).isFalse());
+    assertThat(engine.rules().get(0).enabled()).isFalse();
+    assertThat(engine.checklists()).singleElement().satisfies(list -> {
+      assertThat(list.items()).extracting(ChecklistInfo.Item::ruleId).containsExactly("d.task", "d.mixed");
+      assertThat(list.bands()).extracting(ChecklistInfo.Band::id).containsExactly("A", "B");
+    });
   }
 
   @Test
