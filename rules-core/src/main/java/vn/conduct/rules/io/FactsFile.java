@@ -22,11 +22,60 @@ public final class FactsFile {
   private final String source;
   private final YamlDocument document;
   private final EvaluationRequest request;
+  private final java.util.Set<String> quoted;
+  private final java.util.List<String> extensionKeys;
 
-  FactsFile(String source, YamlDocument document, EvaluationRequest request) {
+  FactsFile(String source, YamlDocument document, EvaluationRequest request, java.util.Set<String> quoted,
+      java.util.List<String> extensionKeys) {
     this.source = source;
     this.document = document;
     this.request = request;
+    this.quoted = quoted;
+    this.extensionKeys = extensionKeys;
+  }
+
+  /**
+   * Returns what the file holds under an extension key the reader was told to accept
+   * ({@link FactsReader#withExtensionKeys}), as plain values: mappings as {@code Map<String, Object>}
+   * in file order, lists as {@code List<Object>}, and scalars typed as facts are (Boolean,
+   * BigDecimal, LocalDate or String; quoted values stay text). Empty if the key is absent or null.
+   *
+   * @throws IllegalArgumentException if the key is not one of the reader's extension keys
+   */
+  public Optional<Object> extension(String key) {
+    if (!extensionKeys.contains(key)) {
+      throw new IllegalArgumentException("'" + key + "' is not an extension key of this file's reader "
+          + extensionKeys);
+    }
+    com.fasterxml.jackson.databind.JsonNode node = document.root().get(key);
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(plain(node, key));
+  }
+
+  private Object plain(com.fasterxml.jackson.databind.JsonNode node, String path) {
+    if (node.isObject()) {
+      java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+      node.fields().forEachRemaining(e -> map.put(e.getKey(),
+          e.getValue().isNull() ? null : plain(e.getValue(), YamlDocument.child(path, e.getKey()))));
+      return java.util.Collections.unmodifiableMap(map);
+    }
+    if (node.isArray()) {
+      java.util.List<Object> list = new java.util.ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        list.add(node.get(i).isNull() ? null : plain(node.get(i), YamlDocument.element(path, i)));
+      }
+      return java.util.Collections.unmodifiableList(list);
+    }
+    return FactsReader.convertScalar(node.asText(), quoted.contains(path));
+  }
+
+  /**
+   * Returns where a value was written, as {@code file:line:column}, for a path such as
+   * {@code subjects[2].attributes.code} or {@code expect.o1}; a path the file lacks gives the
+   * nearest enclosing value, and empty only if nothing encloses it.
+   */
+  public Optional<String> locate(String path) {
+    int[] mark = document.locate(path);
+    return mark[0] <= 0 ? Optional.empty() : Optional.of(document.file() + ":" + mark[0] + ":" + mark[1]);
   }
 
   /** Where the facts were read from: the path as given, or the name passed to the reader. */

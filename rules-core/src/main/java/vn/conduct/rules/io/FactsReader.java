@@ -100,14 +100,34 @@ public final class FactsReader {
       List.of("id", "subject", "type", "date", "verified", "attributes");
 
   private final LocalDate asOf;
+  private final List<String> extensionKeys;
 
   /** Creates a reader that takes the evaluation date from the file's {@code as-of}. */
   public FactsReader() {
-    this(null);
+    this(null, List.of());
   }
 
-  private FactsReader(LocalDate asOf) {
+  private FactsReader(LocalDate asOf, List<String> extensionKeys) {
     this.asOf = asOf;
+    this.extensionKeys = extensionKeys;
+  }
+
+  /**
+   * Returns a reader that also accepts the given top-level keys, for tools whose files carry
+   * facts and something more (a test fixture's expectations, a description). The reader does not
+   * check what they hold; {@link FactsFile#extension(String)} returns it.
+   *
+   * @param keys top-level keys to accept besides the facts format's own
+   * @throws IllegalArgumentException if a key is one of the facts format's own keys
+   */
+  public FactsReader withExtensionKeys(String... keys) {
+    List<String> list = List.of(keys);
+    for (String key : list) {
+      if (ROOT_KEYS.contains(key)) {
+        throw new IllegalArgumentException("'" + key + "' is a key of the facts format itself");
+      }
+    }
+    return new FactsReader(asOf, list);
   }
 
   /**
@@ -118,7 +138,7 @@ public final class FactsReader {
    * @param date the evaluation date, or {@code null} to use the file's {@code as-of}
    */
   public FactsReader withAsOf(LocalDate date) {
-    return new FactsReader(date);
+    return new FactsReader(date, extensionKeys);
   }
 
   /** The evaluation date this reader imposes, if any. */
@@ -191,12 +211,13 @@ public final class FactsReader {
       throw new InvalidFactsException(source, issues.sorted());
     }
     YamlDocument document = parsed.get();
-    Binder binder = new Binder(document, quotedScalars(content), issues);
+    Set<String> quoted = quotedScalars(content);
+    Binder binder = new Binder(document, quoted, issues, extensionKeys);
     EvaluationRequest request = binder.bind(asOf);
     if (issues.hasErrors() || request == null) {
       throw new InvalidFactsException(source, issues.sorted());
     }
-    return new FactsFile(source, document, request);
+    return new FactsFile(source, document, request, quoted, extensionKeys);
   }
 
   /**
@@ -285,11 +306,15 @@ public final class FactsReader {
     private final YamlDocument document;
     private final Set<String> quoted;
     private final Issues issues;
+    private final List<String> rootKeys;
 
-    Binder(YamlDocument document, Set<String> quoted, Issues issues) {
+    Binder(YamlDocument document, Set<String> quoted, Issues issues, List<String> extensionKeys) {
       this.document = document;
       this.quoted = quoted;
       this.issues = issues;
+      List<String> keys = new java.util.ArrayList<>(ROOT_KEYS);
+      keys.addAll(extensionKeys);
+      this.rootKeys = List.copyOf(keys);
     }
 
     EvaluationRequest bind(LocalDate override) {
@@ -304,7 +329,7 @@ public final class FactsReader {
             "see specs/facts-format.md");
         return null;
       }
-      keys(root, "", ROOT_KEYS);
+      keys(root, "", rootKeys);
       LocalDate fileAsOf = date(root, "", "as-of", override == null);
       Period period = period(root.get("period"));
       List<String> packs = texts(root.get("packs"), "packs");

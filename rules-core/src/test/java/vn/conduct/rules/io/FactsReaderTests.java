@@ -290,4 +290,25 @@ class FactsReaderTests {
     assertThat(List.of(request.period().start(), request.period().end()))
         .containsExactly(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30));
   }
+
+  @Test
+  void should_hand_extension_keys_to_the_tool_that_asked_for_them() {
+    FactsFile file = reader.withExtensionKeys("expect", "description").load("fixture.yaml", """
+        as-of: 2025-06-30
+        description: one officer
+        subjects:
+          - {id: o1, type: officer}
+        expect:
+          o1: {outcomes: {r.badge: FAIL}, score: 90.5, code: "007", on: 2025-06-30}
+        """.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(file.extension("description")).contains("one officer");
+    assertThat(file.extension("expect")).get().isEqualTo(Map.of("o1", Map.of(
+        "outcomes", Map.of("r.badge", "FAIL"), "score", new BigDecimal("90.5"), "code", "007",
+        "on", LocalDate.of(2025, 6, 30))));
+    assertThat(file.locate("expect.o1.outcomes.r.badge")).contains("fixture.yaml:6:28");
+    assertThatThrownBy(() -> file.extension("colour")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(invalid("as-of: 2025-06-30\nexpect: {}\n").issues())
+        .extracting(ValidationIssue::code).containsExactly("facts.unknown-key");
+  }
 }
