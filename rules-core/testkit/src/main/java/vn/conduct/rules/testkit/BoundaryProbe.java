@@ -1,0 +1,122 @@
+package vn.conduct.rules.testkit;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apiguardian.api.API;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.Observation;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RuleInfo;
+import vn.conduct.rules.api.RuleKind;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.Subject;
+
+/**
+ * Probes a numeric threshold at its boundary: takes a fixture in which the rule decided (PASS or
+ * FAIL) for its subject, sets the compared field to values just below, at and just above each
+ * constant (±1 and ±0.01), evaluates again, and checks that the outcome flips exactly where the
+ * comparison says. Only thresholds that are a rule's whole condition are probed: there the
+ * outcome follows the comparison alone.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class BoundaryProbe {
+
+  private static final BigDecimal[] STEPS = {new BigDecimal("-1"), new BigDecimal("-0.01"), BigDecimal.ZERO,
+      new BigDecimal("0.01"), BigDecimal.ONE};
+
+  /**
+   * One probe.
+   *
+   * @param value the value given to the field
+   * @param expected the outcome the comparison implies
+   * @param actual the outcome the engine gave
+   */
+  public record Probe(BigDecimal value, Outcome expected, Outcome actual) {
+    /** Whether the engine agreed. */
+    public boolean agrees() {
+      return expected == actual;
+    }
+
+    @Override
+    public String toString() {
+      return value.stripTrailingZeros().toPlainString() + " → " + actual + (agrees() ? "" : " (expected " + expected + ")");
+    }
+  }
+
+  private BoundaryProbe() { }
+
+  /** The values probed around a threshold's constants, ascending. */
+  public static List<BigDecimal> values(RuleInfo.Threshold threshold) {
+    TreeSet<BigDecimal> values = new TreeSet<>();
+    for (BigDecimal constant : threshold.values()) {
+      for (BigDecimal step : STEPS) {
+        values.add(constant.add(step).stripTrailingZeros());
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  /** Whether the comparison holds for a value. */
+  public static boolean holds(RuleInfo.Threshold threshold, BigDecimal value) {
+    BigDecimal t = threshold.values().get(0);
+    int c = value.compareTo(t);
+    return switch (threshold.operator()) {
+      case "eq" -> c == 0;
+      case "ne" -> c != 0;
+      case "lt" -> c < 0;
+      case "le" -> c <= 0;
+      case "gt" -> c > 0;
+      case "ge" -> c >= 0;
+      case "between" -> c >= 0 && value.compareTo(threshold.values().get(1)) <= 0;
+      default -> throw new IllegalArgumentException("not a numeric comparison: " + threshold.operator());
+    };
+  }
+
+  /**
+   * Probes a rule's threshold, starting from a fixture's facts about one subject.
+   *
+   * @return the probes, ascending by value; empty if the template does not decide the rule
+   */
+  public static List<Probe> probe(RulesEngine engine, RuleInfo rule, RuleInfo.Threshold threshold,
+      EvaluationRequest template, String subjectId) {
+    List<Probe> probes = new ArrayList<>();
+    for (BigDecimal value : values(threshold)) {
+      EvaluationRequest request = with(template, subjectId, threshold, value);
+      Report report = engine.evaluate(request);
+      Optional<Outcome> actual = report.subject(subjectId).flatMap(s -> s.finding(rule.ruleId()))
+          .map(f -> f.outcome());
+      boolean holds = holds(threshold, value);
+      boolean passes = rule.rule().kind() == RuleKind.PROHIBITION ? !holds : holds;
+      probes.add(new Probe(value, passes ? Outcome.PASS : Outcome.FAIL, actual.orElse(Outcome.NOT_APPLICABLE)));
+    }
+    return probes;
+  }
+
+  private static EvaluationRequest with(EvaluationRequest template, String subjectId, RuleInfo.Threshold threshold,
+      BigDecimal value) {
+    EvaluationRequest.Builder builder = EvaluationRequest.builder(template.asOf()).period(template.period());
+    for (Subject subject : template.subjects()) {
+      builder.subject(subject.id().equals(subjectId) && threshold.scope().equals("attribute")
+          ? subject.withAttribute(threshold.field(), value) : subject);
+    }
+    for (Observation observation : template.observations()) {
+      if (!(threshold.scope().equals("indicator") && observation.subjectId().equals(subjectId)
+          && observation.indicator().equals(threshold.field()))) {
+        builder.observation(observation);
+      }
+    }
+    if (threshold.scope().equals("indicator")) {
+      builder.observation(Observation.of(subjectId, threshold.field(), value));
+    }
+    builder.events(template.events());
+    template.packIds().forEach(builder::pack);
+    template.pinnedVersions().forEach(builder::pin);
+    return builder.build();
+  }
+}
