@@ -124,6 +124,8 @@ public final class Semantics {
       case GT -> value > t;
       case GE -> value >= t;
       case BETWEEN -> value >= t && value <= number(operands.get(1).constant());
+      case IN -> operands.stream().anyMatch(o -> number(o.constant()) == value);
+      case NOT_IN -> operands.stream().noneMatch(o -> number(o.constant()) == value);
       default -> throw new IllegalArgumentException(op.toString());
     };
   }

@@ -259,9 +259,9 @@ public final class ConditionParser {
     if (op == null) {
       return null;
     }
-    if (op == Op.EXISTS || op == Op.MISSING || op == Op.IN || op == Op.NOT_IN) {
+    if (op == Op.EXISTS || op == Op.MISSING) {
       error(YamlDocument.child(path, op.key), "condition.syntax",
-          "'" + op.key + "' cannot compare an aggregate", "use eq, ne, lt, le, gt, ge or between");
+          "'" + op.key + "' cannot compare an aggregate", "use eq, ne, lt, le, gt, ge, between, in or not-in");
       return null;
     }
     List<Operand> operands = operands(op, node.get(op.key), YamlDocument.child(path, op.key),

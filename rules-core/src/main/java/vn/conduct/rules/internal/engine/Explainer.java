@@ -189,7 +189,8 @@ final class Explainer {
     boolean known = stats.known(agg.agg());
     int truth = stats.truth(agg.agg(), agg.op(), agg.operands());
     String threshold = agg.op().symbol + " " + operands(agg.operands());
-    String valueText = known ? show(stats.value(agg.agg())) + (agg.agg() == Cond.Agg.SHARE ? " %" : "") : "?";
+    String valueText = !known ? "?" : agg.agg() == Cond.Agg.SHARE ? showShare(stats.ones, stats.elements) + " %"
+        : show(stats.value(agg.agg()));
     String missing = stats.unknown > 0 ? " (" + stats.unknown + " undecided)" : "";
     String missingVi = stats.unknown > 0 ? " (" + stats.unknown + " chưa xác định)" : "";
     return new Leaf(truth, LocalizedText.of(
@@ -267,6 +268,13 @@ final class Explainer {
   private static String operands(List<Cond.Operand> operands) {
     List<String> shown = operands.stream().map(o -> show(o.constant())).toList();
     return shown.size() == 1 ? shown.get(0) : shown.toString();
+  }
+
+  /** A share as the spec shows it: 100 × matching ÷ all, exactly, rounded half-up to two decimals. */
+  static String showShare(int matching, int elements) {
+    return BigDecimal.valueOf(100L * matching)
+        .divide(BigDecimal.valueOf(elements), 2, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString();
   }
 
   static String show(Object value) {

@@ -149,7 +149,7 @@ final class FactIntake {
         continue;
       }
       LocalDate date = observation.observedOn() == null ? asOf : observation.observedOn();
-      if (date.isAfter(asOf) || observation.value() == null) {
+      if (date.isAfter(asOf)) {
         continue;
       }
       long[] days = observedOn.computeIfAbsent(fact, f -> {
@@ -161,8 +161,13 @@ final class FactIntake {
       if (days[slot.index()] > day) {
         continue;
       }
-      if (put(fact, slot, observation.value(), intake.problems, "observation", i, "value")) {
-        days[slot.index()] = day;
+      // The latest observation decides, whatever it holds: a null value makes the indicator missing
+      // and a value of the wrong type makes it invalid, so an older observation never shows through.
+      days[slot.index()] = day;
+      if (observation.value() == null) {
+        clear(fact, slot);
+      } else {
+        put(fact, slot, observation.value(), intake.problems, "observation", i, "value");
       }
     }
     for (int i = 0; i < request.events().size(); i++) {
@@ -224,6 +229,13 @@ final class FactIntake {
       fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
     }
     return true;
+  }
+
+  private static void clear(SubjectFact fact, Layout.Slot slot) {
+    fact.present[slot.index()] = false;
+    if (fact.invalid != null) {
+      fact.invalid[slot.index()] = null;
+    }
   }
 
   private static void markInvalid(Values fact, Layout.Slot slot, Object value) {

@@ -120,7 +120,8 @@ public final class Scorer {
           null, LocalizedText.of("Giới hạn ở mức tối đa " + plain(ceiling), "Capped at the maximum of " + plain(ceiling))));
       score = ceiling;
     }
-    String capRating = null;
+    List<ChecklistDoc.VetoDoc> ratingCaps = new ArrayList<>();
+    List<LocalizedText> ratingCapReasons = new ArrayList<>();
     boolean vetoUndecided = false;
     for (ChecklistDoc.VetoDoc veto : list.vetoes()) {
       Finding finding = findings.get(veto.rule());
@@ -137,10 +138,9 @@ public final class Scorer {
             veto.capScore().subtract(score), null, null, reason));
         score = veto.capScore();
       }
-      if (veto.capRating() != null && (capRating == null || bandIndex(list, veto.capRating()) > bandIndex(list, capRating))) {
-        capRating = veto.capRating();
-        adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.VETO, veto.rule(), null, null,
-            veto.capRating(), reason));
+      if (veto.capRating() != null) {
+        ratingCaps.add(veto);
+        ratingCapReasons.add(reason);
       }
     }
     BigDecimal evidence = counted == 0 ? BigDecimal.ZERO
@@ -151,8 +151,15 @@ public final class Scorer {
     String rating = null;
     if (rated) {
       int band = bandFor(list, score);
-      if (capRating != null) {
-        band = Math.max(band, bandIndex(list, capRating));
+      // Step 6: each failed veto with cap-rating lowers a better rating to its band; only actual
+      // changes are recorded, with the rating before and after.
+      for (int i = 0; i < ratingCaps.size(); i++) {
+        int cap = bandIndex(list, ratingCaps.get(i).capRating());
+        if (cap > band) {
+          adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.VETO, ratingCaps.get(i).rule(), null,
+              list.bands().get(band).id(), list.bands().get(cap).id(), ratingCapReasons.get(i)));
+          band = cap;
+        }
       }
       rating = list.bands().get(band).id();
     }

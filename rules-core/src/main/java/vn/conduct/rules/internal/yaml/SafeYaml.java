@@ -22,7 +22,12 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -88,14 +93,8 @@ public final class SafeYaml {
     Yaml yaml = new Yaml(new SafeConstructor(options));
     Node root;
     try {
-      for (Event event : yaml.parse(new StringReader(text))) {
-        if (event instanceof AliasEvent alias) {
-          Mark mark = alias.getStartMark();
-          issues.error(file, line(mark), column(mark), "", "yaml.alias",
-              "alias '*" + alias.getAnchor() + "': anchors and aliases are not allowed in packs",
-              "write the value out where it is used");
-          return Optional.empty();
-        }
+      if (!refuseAnchorsAndAliases(file, yaml.parse(new StringReader(text)), issues)) {
+        return Optional.empty();
       }
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
@@ -145,6 +144,62 @@ public final class SafeYaml {
 
   static int column(Mark mark) {
     return mark == null ? 0 : mark.getColumn() + 1;
+  }
+
+  /**
+   * Reports every anchor ({@code &a}) and alias ({@code *a}) with its position and field path; returns
+   * whether there was none. Checked on the event stream, before any alias is expanded.
+   */
+  private static boolean refuseAnchorsAndAliases(String file, Iterable<Event> events, Issues issues) {
+    boolean clean = true;
+    java.util.ArrayDeque<Object[]> frames = new java.util.ArrayDeque<>(); // {path, isMapping, expectKey, key, index}
+    for (Event event : events) {
+      if (event instanceof CollectionEndEvent) {
+        frames.pop();
+        continue;
+      }
+      if (!(event instanceof NodeEvent node)) {
+        continue;
+      }
+      String path = "";
+      Object[] top = frames.peek();
+      if (top != null) {
+        String parent = (String) top[0];
+        if ((Boolean) top[1]) {
+          boolean isKey = (Boolean) top[2];
+          top[2] = !isKey;
+          if (isKey) {
+            top[3] = event instanceof ScalarEvent scalar ? scalar.getValue() : null;
+            path = top[3] == null ? parent : YamlDocument.child(parent, (String) top[3]);
+          } else {
+            path = top[3] == null ? parent : YamlDocument.child(parent, (String) top[3]);
+          }
+        } else {
+          int index = (Integer) top[4];
+          top[4] = index + 1;
+          path = YamlDocument.element(parent, index);
+        }
+      }
+      if (event instanceof AliasEvent alias) {
+        Mark mark = alias.getStartMark();
+        issues.error(file, line(mark), column(mark), path, "yaml.alias",
+            "alias '*" + alias.getAnchor() + "': anchors and aliases are not allowed in packs",
+            "write the value out where it is used");
+        clean = false;
+      } else if (node.getAnchor() != null) {
+        Mark mark = node.getStartMark();
+        issues.error(file, line(mark), column(mark), path, "yaml.alias",
+            "anchor '&" + node.getAnchor() + "': anchors and aliases are not allowed in packs",
+            "remove the anchor and write values out where they are used");
+        clean = false;
+      }
+      if (event instanceof MappingStartEvent) {
+        frames.push(new Object[] {path, true, true, null, 0});
+      } else if (event instanceof SequenceStartEvent) {
+        frames.push(new Object[] {path, false, false, null, 0});
+      }
+    }
+    return clean;
   }
 
   private static final class Converter {
