@@ -41,7 +41,6 @@ final class OutputOptions {
     if (format == Format.json) {
       try {
         new ReportJson().withLanguage(language).withFactLocator(locator).write(report, out);
-        out.println();
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -33,7 +33,7 @@ public final class EvaluationRequest {
     this.observations = List.copyOf(builder.observations);
     this.events = List.copyOf(builder.events);
     this.packIds = List.copyOf(builder.packIds);
-    this.pinnedVersions = Map.copyOf(builder.pinnedVersions);
+    this.pinnedVersions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.pinnedVersions));
   }
 
   /** Starts a request evaluated as of the given date. */

@@ -27,11 +27,19 @@ public record Event(
     Objects.requireNonNull(subjectId, "subjectId");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(date, "date");
-    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    attributes = attributes == null ? Map.of() : ordered(attributes);
   }
 
   /** Returns a verified event with no id and no attributes. */
   public static Event verified(String subjectId, String type, LocalDate date) {
     return new Event(null, subjectId, type, date, true, Map.of());
+  }
+
+  /** An unmodifiable copy that keeps the caller's order, so that reports stay deterministic. */
+  private static Map<String, Object> ordered(Map<String, Object> attributes) {
+    java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>();
+    attributes.forEach((key, value) -> copy.put(java.util.Objects.requireNonNull(key, "attribute name"),
+        java.util.Objects.requireNonNull(value, () -> "value of attribute '" + key + "'")));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 }

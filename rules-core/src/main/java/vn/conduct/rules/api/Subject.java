@@ -22,7 +22,7 @@ public record Subject(
   public Subject {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
-    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    attributes = attributes == null ? Map.of() : ordered(attributes);
   }
 
   /** Returns a subject with no parent and no attributes. */
@@ -45,5 +45,13 @@ public record Subject(
     var copy = new java.util.LinkedHashMap<>(attributes);
     copy.put(key, value);
     return new Subject(id, type, name, parentId, copy);
+  }
+
+  /** An unmodifiable copy that keeps the caller's order, so that reports stay deterministic. */
+  private static Map<String, Object> ordered(Map<String, Object> attributes) {
+    java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>();
+    attributes.forEach((key, value) -> copy.put(java.util.Objects.requireNonNull(key, "attribute name"),
+        java.util.Objects.requireNonNull(value, () -> "value of attribute '" + key + "'")));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 }

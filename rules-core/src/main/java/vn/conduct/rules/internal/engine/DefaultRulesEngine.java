@@ -626,7 +626,8 @@ public final class DefaultRulesEngine implements RulesEngine {
           List<String> unranked = new ArrayList<>();
           Map<ChecklistScore, String> owner = new java.util.IdentityHashMap<>();
           for (SubjectResult member : members) {
-            ChecklistScore score = member.score(ids[1]).orElseThrow();
+            ChecklistScore score = member.scores().stream()
+                .filter(s -> s.packId().equals(ids[0]) && s.checklistId().equals(ids[1])).findFirst().orElseThrow();
             boolean grouped = peerAttribute == null || member.subject().attributes().get(peerAttribute) != null;
             if (score.rated() && grouped) {
               rated.add(score);

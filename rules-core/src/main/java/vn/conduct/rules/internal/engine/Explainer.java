@@ -47,8 +47,9 @@ final class Explainer {
       }
       case PASS -> {
         collect(plan.requirement(), Semantics.TRUE, subject, batch, ctx, parts);
-        vi = "Đạt: ";
-        en = "Met: ";
+        boolean prohibition = plan.ref().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION;
+        vi = prohibition ? "Không vi phạm: " : "Đạt: ";
+        en = prohibition ? "Not violated: " : "Met: ";
       }
       case NOT_APPLICABLE -> {
         collect(plan.when(), Semantics.FALSE, subject, batch, ctx, parts);

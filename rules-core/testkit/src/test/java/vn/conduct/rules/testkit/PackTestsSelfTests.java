@@ -108,7 +108,7 @@ class PackTestsSelfTests {
             + "    items: s.score PASS 60/60, s.late PASS 20/20, s.badge PASS 20/20",
         "tests/wrong-grades.yaml:12:16: o1 / compliant: expected not compliant but was compliant\n"
             + "    s.badge PASS: Met: indicator 'badge-worn' = true (required = true) — 1/2025/QĐ-MẪU, Điều 3 [read in source]\n"
-            + "    s.late PASS: Met: number of verified events [late] in the period = 0 (threshold ≥ 1) — "
+            + "    s.late PASS: Not violated: number of verified events [late] in the period = 0 (threshold ≥ 1) — "
             + "1/2025/QĐ-MẪU, Điều 3 [read in source]\n"
             + "    s.score PASS: Met: indicator 'score' = 95 points (required ≥ 70 points) — 1/2025/QĐ-MẪU, Điều 2 [read in source]");
   }
