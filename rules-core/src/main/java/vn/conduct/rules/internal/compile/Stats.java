@@ -16,6 +16,11 @@ public final class Stats implements java.io.Serializable {
   public double sum;
   public double min = Double.POSITIVE_INFINITY;
   public double max = Double.NEGATIVE_INFINITY;
+  /**
+   * The sum in exact decimal, kept once a value with a fractional part is added (whole numbers
+   * add exactly in a double up to 2^53): 0.1 + 0.2 is 0.3, as the format promises.
+   */
+  private java.math.BigDecimal exactSum;
 
   /** Adds one element's code: NaN for undecided, else the value (1/0 for count and share). */
   public void add(double code) {
@@ -26,6 +31,9 @@ public final class Stats implements java.io.Serializable {
     }
     if (code == 1.0) {
       ones++;
+    }
+    if (exactSum != null || code != Math.rint(code)) {
+      exactSum = (exactSum == null ? java.math.BigDecimal.valueOf(sum) : exactSum).add(java.math.BigDecimal.valueOf(code));
     }
     sum += code;
     min = Math.min(min, code);
@@ -38,6 +46,7 @@ public final class Stats implements java.io.Serializable {
     copy.unknown = unknown;
     copy.ones = ones;
     copy.sum = sum;
+    copy.exactSum = exactSum;
     copy.min = min;
     copy.max = max;
     return copy;
@@ -89,7 +98,7 @@ public final class Stats implements java.io.Serializable {
   public double value(Cond.Agg agg) {
     return switch (agg) {
       case COUNT -> ones;
-      case SUM -> sum;
+      case SUM -> exactSum != null ? exactSum.doubleValue() : sum;
       case MIN -> min;
       case MAX -> max;
       case SHARE -> elements == 0 ? Double.NaN : 100.0 * ones / elements;
