@@ -64,12 +64,13 @@ public final class PackBuilder {
 
   /** Adds a rule with the usual header; {@code body} holds applies-to, kind, condition… */
   public PackBuilder rule(String id, String body) {
+    String text = body.stripIndent();
+    boolean ownSource = text.startsWith("source:") || text.contains("\nsource:");
     files.put("rules/" + id + "/rule.yaml", """
         id: %s
         title: {vi: Quy tắc %s, en: Rule %s}
-        source: {document: src, basis: read}
-        severity: minor
-        """.formatted(id, id, id) + body.stripIndent());
+        %sseverity: minor
+        """.formatted(id, id, id, ownSource ? "" : "source: {document: src, basis: read}\n") + text);
     return this;
   }
 

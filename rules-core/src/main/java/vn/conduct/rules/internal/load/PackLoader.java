@@ -176,6 +176,9 @@ public final class PackLoader {
       for (Bound<ChecklistDoc> bound : checklistDocs) {
         checkChecklist(pack, bound, rulesById).ifPresent(checklists::add);
       }
+      if (!issues.hasErrors()) {
+        warnUnused(pack, m, rules, checklists);
+      }
       if (issues.hasErrors()) {
         boolean onlyEngine = incompatible && issues.sorted().stream()
             .filter(i -> i.severity() == ValidationIssue.Level.ERROR)
@@ -187,6 +190,80 @@ public final class PackLoader {
       LoadedPack loaded = new LoadedPack(pack, SemVer.parse(pack.version()), range, digest(files), origin,
           List.copyOf(rules), List.copyOf(checklists), Map.copyOf(defaults));
       return new Result(Optional.of(loaded), issues.sorted(), false);
+    }
+
+    /**
+     * Warns of vocabulary no rule or checklist reads ({@code vocabulary.unused}) and of rules that
+     * cite no article and say nothing about why ({@code rule.uncited}): both are allowed, and both
+     * fail {@code conduct check --strict}.
+     */
+    private void warnUnused(PackDoc pack, YamlDocument manifest, List<LoadedRule> rules,
+        List<LoadedChecklist> checklists) {
+      java.util.Set<String> used = new java.util.HashSet<>();
+      for (LoadedRule rule : rules) {
+        uses(rule.when(), used);
+        uses(rule.condition(), used);
+      }
+      for (LoadedChecklist checklist : checklists) {
+        checklist.quotaOverrides().forEach(c -> uses(c, used));
+        for (var item : checklist.doc().items()) {
+          if (item.credit() != null) {
+            used.add("indicator:" + item.credit().indicator());
+          }
+        }
+        checklist.doc().deductions().forEach(d -> d.events().forEach(e -> used.add("event:" + e)));
+        if (checklist.doc().ranking() != null && checklist.doc().ranking().peerGroup() != null) {
+          used.add("attribute:" + checklist.doc().ranking().peerGroup());
+        }
+      }
+      pack.vocabulary().subjectTypes().forEach((type, doc) -> {
+        doc.attributes().keySet().stream().filter(name -> !used.contains("attribute:" + name)).forEach(name ->
+            issues.warning(manifest, "vocabulary.subject-types." + type + ".attributes." + name, "vocabulary.unused",
+                "attribute '" + name + "' of '" + type + "' is read by no rule or checklist",
+                "remove it, or use it in a rule"));
+        doc.indicators().keySet().stream().filter(name -> !used.contains("indicator:" + name)).forEach(name ->
+            issues.warning(manifest, "vocabulary.subject-types." + type + ".indicators." + name, "vocabulary.unused",
+                "indicator '" + name + "' of '" + type + "' is read by no rule or checklist",
+                "remove it, or use it in a rule"));
+      });
+      pack.vocabulary().eventTypes().forEach((type, doc) -> {
+        if (!used.contains("event:" + type)) {
+          issues.warning(manifest, "vocabulary.event-types." + type, "vocabulary.unused",
+              "event type '" + type + "' is counted by no rule or checklist", "remove it, or count it in a rule");
+        }
+        doc.attributes().keySet().stream().filter(name -> !used.contains("event-attribute:" + name)).forEach(name ->
+            issues.warning(manifest, "vocabulary.event-types." + type + ".attributes." + name, "vocabulary.unused",
+                "attribute '" + name + "' of event type '" + type + "' is read by no rule", "remove it, or use it"));
+      });
+    }
+
+    private static void uses(vn.conduct.rules.internal.condition.Cond cond, java.util.Set<String> used) {
+      if (cond == null) {
+        return;
+      }
+      if (cond instanceof vn.conduct.rules.internal.condition.Cond.All all) {
+        all.operands().forEach(c -> uses(c, used));
+      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Any any) {
+        any.operands().forEach(c -> uses(c, used));
+      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Not not) {
+        uses(not.operand(), used);
+      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Compare compare) {
+        used.add(key(compare.field()));
+      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Aggregate agg) {
+        agg.eventTypes().forEach(e -> used.add("event:" + e));
+        uses(agg.where(), used);
+        if (agg.of() != null) {
+          used.add(key(agg.of()));
+        }
+      }
+    }
+
+    private static String key(vn.conduct.rules.internal.condition.Cond.Field field) {
+      return switch (field.scope()) {
+        case ATTRIBUTE -> "attribute:" + field.name();
+        case INDICATOR -> "indicator:" + field.name();
+        case EVENT_ATTRIBUTE -> "event-attribute:" + field.name();
+      };
     }
 
     private record Bound<T>(T value, YamlDocument document) { }
@@ -286,6 +363,12 @@ public final class PackLoader {
       if (!rule.id().equals(folder)) {
         issues.error(doc, "id", "id.mismatch", "rule id '" + rule.id() + "' differs from its folder '"
             + folder + "'", "a rule's id is the name of its folder");
+      }
+      if (rule.source() != null && rule.source().article() == null
+          && (rule.source().note() == null || rule.source().note().isBlank())) {
+        issues.warning(doc, "source", "rule.uncited", "rule '" + rule.id() + "' cites no article and gives no note"
+            + " saying why", "add the article (and clause) if the source gives one, else a 'note' on what the rule"
+            + " rests on");
       }
       String previous = ruleFiles.putIfAbsent(rule.id(), doc.file());
       if (previous != null) {

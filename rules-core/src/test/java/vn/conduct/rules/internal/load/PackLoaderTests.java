@@ -29,7 +29,7 @@ class PackLoaderTests {
             """)
         .writeTo(dir);
 
-    assertThat(RulesEngine.check(dir)).isEmpty();
+    assertThat(errors(dir)).isEmpty();
   }
 
   @Test
@@ -63,7 +63,7 @@ class PackLoaderTests {
             """)
         .writeTo(dir);
 
-    List<ValidationIssue> issues = RulesEngine.check(dir);
+    List<ValidationIssue> issues = errors(dir);
 
     assertThat(rendered(issues)).containsExactly(
         "ERROR   rules/r.bad-event/rule.yaml:7:30  condition.count.events[0]: unknown event type 'sleeping'"
@@ -90,7 +90,7 @@ class PackLoaderTests {
             """)
         .writeTo(dir);
 
-    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+    assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   rules/r.one/rule.yaml:7:10  enabled: expected true or false, but was 'NO'"
             + " [Hint: YAML 1.1 words such as yes/no/on/off are not booleans here]");
   }
@@ -99,7 +99,7 @@ class PackLoaderTests {
   void should_read_a_version_like_1_10_as_text_and_refuse_it_as_semver() {
     pack("v", "1.10").writeTo(dir);
 
-    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+    assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   pack.yaml:3:10  version: must be a semantic version such as 1.0.0 but was '1.10'");
   }
 
@@ -113,7 +113,7 @@ class PackLoaderTests {
             """)
         .writeTo(dir);
 
-    assertThat(RulesEngine.check(dir)).isEmpty();
+    assertThat(errors(dir)).isEmpty();
   }
 
   @Test
@@ -130,14 +130,14 @@ class PackLoaderTests {
             """)
         .writeTo(dir);
 
-    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+    assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   rules/r.folder/rule.yaml:1:5  id: rule id 'r.other' differs from its folder 'r.folder'"
             + " [Hint: a rule's id is the name of its folder]");
   }
 
   @Test
   void should_refuse_a_pack_without_manifest() {
-    assertThat(rendered(RulesEngine.check(dir))).singleElement().asString()
+    assertThat(rendered(errors(dir))).singleElement().asString()
         .startsWith("ERROR   pack.yaml  no pack.yaml at the pack's root");
   }
 
@@ -164,7 +164,7 @@ class PackLoaderTests {
             """)
         .writeTo(dir);
 
-    assertThat(rendered(RulesEngine.check(dir))).containsExactly(
+    assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   checklists/grade.yaml:6:12  items[1].rule: unknown rule 'r.two'"
             + " [Hint: a checklist refers to rules of its own pack: [r.one]]",
         "ERROR   checklists/grade.yaml:8:31  vetoes[0].cap-rating: unknown band 'Z' [Hint: bands: [A, B]]",
@@ -172,5 +172,50 @@ class PackLoaderTests {
             + " the previous band's 50",
         "ERROR   checklists/grade.yaml:11:18  bands[1].min: the lowest band starts at 60, above the floor 0, so some"
             + " scores would get no band [Hint: let the lowest band start at the floor]");
+  }
+
+  private static List<ValidationIssue> errors(Path pack) {
+    return RulesEngine.check(pack).stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).toList();
+  }
+
+  @Test
+  void should_warn_of_unused_vocabulary_and_of_rules_that_cite_no_article_and_say_not_why() {
+    pack("warned", "1.0.0")
+        .rule("r.cited", """
+            applies-to: [officer]
+            kind: requirement
+            source: {document: src, article: "Điều 3", basis: read}
+            condition: {indicator: n, ge: {param: target}}
+            """)
+        .rule("r.noted", """
+            applies-to: [officer]
+            kind: prohibition
+            source: {document: src, basis: summary, note: "Known only from the city portal's summary."}
+            condition: {count: {events: [late], within: period}, ge: 1}
+            """)
+        .rule("r.bare", """
+            applies-to: [officer]
+            kind: requirement
+            condition: {indicator: badge-worn, eq: true}
+            """)
+        .writeTo(dir);
+
+    List<ValidationIssue> issues = RulesEngine.check(dir);
+
+    assertThat(issues).allMatch(i -> i.severity() == ValidationIssue.Level.WARNING);
+    assertThat(issues).extracting(ValidationIssue::code, ValidationIssue::path).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.subject-types.agency.attributes.block"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.subject-types.agency.attributes.exceptional"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.subject-types.agency.indicators.sipas"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.subject-types.officer.attributes.position"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.subject-types.officer.attributes.born"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.subject-types.officer.indicators.signed"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.subject-types.officer.indicators.task"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.event-types.fine"),
+        org.assertj.core.groups.Tuple.tuple("vocabulary.unused", "vocabulary.event-types.fine.attributes.amount"),
+        org.assertj.core.groups.Tuple.tuple("rule.uncited", "source"));
+    assertThat(issues).filteredOn(i -> i.code().equals("rule.uncited")).singleElement()
+        .satisfies(i -> assertThat(i.render()).startsWith("WARNING rules/r.bare/rule.yaml:3:9  source: rule 'r.bare' "
+            + "cites no article and gives no note saying why"));
   }
 }
