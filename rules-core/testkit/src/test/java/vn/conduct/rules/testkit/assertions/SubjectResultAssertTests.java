@@ -137,7 +137,7 @@ class SubjectResultAssertTests {
             "but every finding is PASS or NOT_APPLICABLE:",
             "  demo.badge PASS: Met: indicator 'badge-worn' = true (required = true) — 522/QĐ-UBND, "
                 + "Điều 3 [from a summary]",
-            "  demo.no-smoking PASS: Met: number of verified events [smoking] in the period = 0 "
+            "  demo.no-smoking PASS: Not violated: number of verified events [smoking] in the period = 0 "
                 + "(threshold ≥ 1) — 522/QĐ-UBND [inferred, not from a source]",
             "  demo.task PASS: Met: indicator 'task' = 95 % (required ≥ 80 %) — 522/QĐ-UBND, Điều 5, "
                 + "khoản 1 [read in source]"));
