@@ -29,6 +29,7 @@ import vn.conduct.rules.api.RulesException;
         "Kiểm tra bộ quy tắc ứng xử và đánh giá dữ liệu theo các bộ quy tắc đó."},
     subcommands = {
         CheckCommand.class,
+        TestCommand.class,
         EvaluateCommand.class,
         DemoCommand.class,
         PacksCommand.class,

@@ -261,4 +261,69 @@ class ConductCommandTests {
       assertThat(out.toString()).containsPattern("hanoi-522 +1\\.0\\.0 +yes").contains("hanoi-3814");
     }
   }
+
+  @Nested
+  class TestAndStrictCheck {
+
+    @BeforeEach
+    void writeFixtures() throws IOException {
+      Files.createDirectories(pack.resolve("rules/t.score/tests"));
+      write(pack.resolve("rules/t.score/tests/good.pass.yaml"),
+          "as-of: 2025-06-30\nsubjects: [{id: o1, type: officer}]\n"
+              + "observations: [{subject: o1, indicator: score, value: 82}]\n");
+      write(pack.resolve("rules/t.score/tests/poor.fail.yaml"),
+          "as-of: 2025-06-30\nsubjects: [{id: o1, type: officer}]\n"
+              + "observations: [{subject: o1, indicator: score, value: 64}]\n");
+    }
+
+    @Test
+    void should_run_the_fixtures_probe_the_threshold_and_print_coverage() {
+      assertThat(run("test", pack.toString())).isEqualTo(ConductCommand.OK);
+
+      assertThat(out.toString())
+          .contains("PASS   rules/t.score/tests/good.pass.yaml")
+          .contains("PASS   rules/t.score/tests/poor.fail.yaml")
+          .contains("PASS   boundary t.score: indicator score ge 70 (from rules/t.score/tests/good.pass.yaml, o1): "
+              + "[69 → FAIL, 69.99 → FAIL, 70 → PASS, 70.01 → PASS, 71 → PASS]")
+          .contains("rules: 1 of 1 covered (100.0 %)")
+          .contains("2 fixtures, 2 passed; 1 thresholds probed; 0 failed");
+    }
+
+    @Test
+    void should_fail_when_a_fixture_is_wrong_or_coverage_falls_short() throws IOException {
+      Files.delete(pack.resolve("rules/t.score/tests/poor.fail.yaml"));
+      write(pack.resolve("rules/t.score/tests/borderline.pass.yaml"),
+          "as-of: 2025-06-30\nsubjects: [{id: o1, type: officer}]\n"
+              + "observations: [{subject: o1, indicator: score, value: 69.5}]\n");
+
+      assertThat(run("test", pack.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(out.toString())
+          .contains("FAIL   rules/t.score/tests/borderline.pass.yaml")
+          .contains("rules/t.score/tests/borderline.pass.yaml:2:17: o1 / t.score: expected PASS but was FAIL")
+          .contains("rule coverage 0.0 % is below the required 100.0 %: [t.score missing [fail]]");
+    }
+
+    @Test
+    void should_fail_a_strict_check_on_warnings_and_untested_rules() throws IOException {
+      Files.delete(pack.resolve("rules/t.score/tests/good.pass.yaml"));
+      Files.delete(pack.resolve("rules/t.score/tests/poor.fail.yaml"));
+
+      assertThat(run("check", pack.toString())).as("warnings alone pass without --strict").isEqualTo(ConductCommand.OK);
+      assertThat(run("check", "--strict", pack.toString())).isEqualTo(ConductCommand.INVALID);
+
+      assertThat(out.toString())
+          .contains("WARNING rules/t.score/rule.yaml:3:9  source: rule 't.score' cites no article")
+          .contains("WARNING rules/t.score/rule.yaml  no fixture tests rule 't.score'");
+      assertThat(err.toString()).contains(": invalid, 0 errors, 2 warnings (--strict)");
+    }
+
+    @Test
+    void should_pass_a_strict_check_when_every_rule_is_cited_and_tested() throws IOException {
+      write(pack.resolve("rules/t.score/rule.yaml"), RULE.replace("basis: read}", "article: \"Điều 2\", basis: read}"));
+
+      assertThat(run("check", "--strict", pack.toString())).isEqualTo(ConductCommand.OK);
+      assertThat(out.toString()).contains(pack + ": valid");
+    }
+  }
 }

@@ -1,0 +1,113 @@
+package vn.conduct.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.rules.api.RulesException;
+import vn.conduct.rules.testkit.BoundaryProbe;
+import vn.conduct.rules.testkit.Coverage;
+import vn.conduct.rules.testkit.FixtureResult;
+import vn.conduct.rules.testkit.PackTests;
+
+/** {@code conduct test <pack-dir>}: runs a pack's fixtures and prints the coverage table. */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs a pack's fixtures, probes its numeric thresholds and prints the coverage table.",
+        "",
+        "Fixtures live in rules/<rule-id>/tests/ and tests/ (see specs/fixture-format.md). Exits 0 when every"
+            + " fixture and probe passes and coverage meets the thresholds, 1 otherwise."})
+final class TestCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<pack-dir>", description = "The pack directory (holding pack.yaml).")
+  Path pack;
+
+  @Option(names = "--with", paramLabel = "<pack-dir>", description = "Another pack to load beside it (repeatable).")
+  List<Path> others = new ArrayList<>();
+
+  @Option(names = "--min-rules", paramLabel = "<percent>", defaultValue = "100",
+      description = "Required rule coverage (default 100).")
+  double minRules;
+
+  @Option(names = "--min-clauses", paramLabel = "<percent>", defaultValue = "100",
+      description = "Required coverage of cited clauses (default 100).")
+  double minClauses;
+
+  @Option(names = "--min-bands", paramLabel = "<percent>", defaultValue = "0",
+      description = "Required coverage of rating bands (default 0: reported only).")
+  double minBands;
+
+  @Option(names = "--no-boundaries", description = "Do not probe numeric thresholds.")
+  boolean noBoundaries;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!Files.isDirectory(pack)) {
+      spec.commandLine().getErr().println("ERROR   " + pack + "  no such directory [Hint: give the folder that holds pack.yaml]");
+      return ConductCommand.INVALID;
+    }
+    PackTests tests = PackTests.forPack(pack).requireRuleCoverage(minRules).requireClauseCoverage(minClauses)
+        .requireBandCoverage(minBands);
+    for (Path other : others) {
+      tests = tests.withPack(other);
+    }
+    tests.engine();
+    List<FixtureResult> results = new ArrayList<>();
+    int failed = 0;
+    List<Path> files = tests.fixtureFiles();
+    for (Path file : files) {
+      String name = pack.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+      try {
+        FixtureResult result = tests.run(file);
+        results.add(result);
+        if (result.passed()) {
+          out.println("PASS   " + name);
+        } else {
+          failed++;
+          out.println("FAIL   " + name);
+          result.mismatches().forEach(m -> out.println("       " + m.render().replace("\n", "\n       ")));
+        }
+      } catch (RulesException e) {
+        failed++;
+        out.println("ERROR  " + name);
+        out.println("       " + e.getMessage().replace("\n", "\n       "));
+      }
+    }
+    int probes = 0;
+    if (!noBoundaries) {
+      for (PackTests.BoundaryCheck check : tests.boundaryChecks(results)) {
+        List<BoundaryProbe.Probe> run = check.run(tests.engine());
+        probes++;
+        boolean agrees = run.stream().allMatch(BoundaryProbe.Probe::agrees);
+        out.println((agrees ? "PASS   " : "FAIL   ") + "boundary " + check.name() + ": " + run);
+        if (!agrees) {
+          failed++;
+        }
+      }
+    }
+    Coverage coverage = tests.coverage(results);
+    out.println();
+    out.print(coverage.table());
+    List<String> shortfalls = tests.shortfalls(coverage);
+    out.println();
+    out.println(files.size() + " fixtures, " + (files.size() - (int) results.stream().filter(r -> !r.passed()).count()
+        - (files.size() - results.size())) + " passed; " + probes + " thresholds probed; " + failed + " failed"
+        + (shortfalls.isEmpty() ? "" : "; coverage below the thresholds"));
+    shortfalls.forEach(s -> out.println("  " + s));
+    out.flush();
+    return failed == 0 && shortfalls.isEmpty() ? ConductCommand.OK : ConductCommand.INVALID;
+  }
+}
