@@ -20,6 +20,10 @@ public final class Layout {
 
   private final Map<String, Map<String, Slot>> subjectFields = new HashMap<>();
   private final Map<String, Map<String, Slot>> eventFields = new HashMap<>();
+  /** The same slots keyed by bare name, per scope: looked up once per fact, so no key is built. */
+  private final Map<String, Map<String, Slot>> attributeSlots = new HashMap<>();
+  private final Map<String, Map<String, Slot>> indicatorSlots = new HashMap<>();
+  private final Map<String, Map<String, Slot>> eventAttributeSlots = new HashMap<>();
 
   public static Layout of(List<LoadedPack> packs) {
     Layout layout = new Layout();
@@ -38,6 +42,14 @@ public final class Layout {
             layout.add(layout.eventFields, type, key(Cond.Scope.EVENT_ATTRIBUTE, name), field, owner));
       });
     }
+    layout.subjectFields.forEach((type, fields) -> fields.forEach((key, slot) -> {
+      Map<String, Map<String, Slot>> byScope = key.startsWith("indicator:") ? layout.indicatorSlots
+          : layout.attributeSlots;
+      byScope.computeIfAbsent(type, t -> new HashMap<>()).put(key.substring(key.indexOf(':') + 1), slot);
+    }));
+    layout.eventFields.forEach((type, fields) -> fields.forEach((key, slot) ->
+        layout.eventAttributeSlots.computeIfAbsent(type, t -> new HashMap<>())
+            .put(key.substring(key.indexOf(':') + 1), slot)));
     return layout;
   }
 
@@ -71,14 +83,14 @@ public final class Layout {
 
   /** The slot of a subject field, or {@code null} if the type does not declare it. */
   public Slot subjectSlot(String type, Cond.Scope scope, String name) {
-    Map<String, Slot> fields = subjectFields.get(type);
-    return fields == null ? null : fields.get(key(scope, name));
+    Map<String, Slot> fields = (scope == Cond.Scope.INDICATOR ? indicatorSlots : attributeSlots).get(type);
+    return fields == null ? null : fields.get(name);
   }
 
   /** The slot of an event attribute, or {@code null}. */
   public Slot eventSlot(String type, String name) {
-    Map<String, Slot> fields = eventFields.get(type);
-    return fields == null ? null : fields.get(key(Cond.Scope.EVENT_ATTRIBUTE, name));
+    Map<String, Slot> fields = eventAttributeSlots.get(type);
+    return fields == null ? null : fields.get(name);
   }
 
   /** Slot for a field reference in the context of a subject or event type. */
