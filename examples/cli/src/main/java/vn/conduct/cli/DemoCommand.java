@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     if (output.format == OutputOptions.Format.table) {
       intro(report, output.language(), out);
     }
-    output.print(report, facts::locate, out);
+    output.print(report, facts::locate, out, true);
     return ConductCommand.OK;
   }
 

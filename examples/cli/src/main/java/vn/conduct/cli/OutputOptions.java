@@ -37,6 +37,10 @@ final class OutputOptions {
   }
 
   void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out) {
+    print(report, locator, out, false);
+  }
+
+  void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary) {
     Language language = language();
     if (format == Format.json) {
       try {
@@ -46,7 +50,7 @@ final class OutputOptions {
         throw new UncheckedIOException(e);
       }
     } else {
-      new TextReport(language, all, locator).print(report, out);
+      new TextReport(language, all, locator, summary && !all).print(report, out);
     }
   }
 }

@@ -31,19 +31,50 @@ final class TextReport {
   private final Language language;
   private final boolean allFindings;
   private final Function<FactProblem, Optional<String>> locator;
+  private final boolean summary;
 
   TextReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator) {
+    this(language, allFindings, locator, false);
+  }
+
+  /**
+   * @param summary if set, members with nothing to explain (every rule passed or not applicable, no
+   *     deduction, veto or quota) are listed on one line under their unit instead of in full
+   */
+  TextReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator,
+      boolean summary) {
     this.language = language;
     this.allFindings = allFindings;
     this.locator = locator;
+    this.summary = summary;
   }
 
   void print(Report report, PrintWriter out) {
     header(report, out);
     Map<String, SubjectResult> byId = new HashMap<>();
     report.subjects().forEach(s -> byId.put(s.subjectId(), s));
+    Map<String, List<SubjectResult>> quietMembers = new java.util.LinkedHashMap<>();
+    if (summary) {
+      for (SubjectResult subject : report.subjects()) {
+        String parent = subject.subject().parentId();
+        if (parent != null && byId.containsKey(parent) && quiet(subject)) {
+          quietMembers.computeIfAbsent(parent, k -> new java.util.ArrayList<>()).add(subject);
+        }
+      }
+    }
+    java.util.Set<String> skip = new java.util.HashSet<>();
+    quietMembers.values().forEach(list -> list.forEach(s -> skip.add(s.subjectId())));
     for (SubjectResult subject : unitsFirst(report.subjects(), byId)) {
-      subject(subject, depth(subject, byId), out);
+      if (skip.contains(subject.subjectId())) {
+        continue;
+      }
+      int depth = depth(subject, byId);
+      subject(subject, depth, out);
+      List<SubjectResult> quiet = quietMembers.getOrDefault(subject.subjectId(), List.of());
+      if (!quiet.isEmpty()) {
+        out.println("  ".repeat(depth + 1) + t("Thành viên không có gì cần giải thích (", "Members with nothing to explain (")
+            + quiet.size() + "): " + quiet.stream().map(this::brief).collect(Collectors.joining(", ")));
+      }
     }
     rankings(report, byId, out);
     factProblems(report, out);
@@ -96,6 +127,20 @@ final class TextReport {
     }
     subjects.stream().filter(s -> !seen.contains(s.subjectId())).forEach(ordered::add); // parent cycles
     return ordered;
+  }
+
+  /** Nothing to explain: no FAIL, UNKNOWN or ERROR, no roll-up, and no deduction, veto or quota. */
+  private static boolean quiet(SubjectResult subject) {
+    return subject.rollUps().isEmpty()
+        && subject.findings().stream().allMatch(f -> f.outcome() == Outcome.PASS || f.outcome() == Outcome.NOT_APPLICABLE)
+        && subject.scores().stream().allMatch(score -> score.rated() && score.adjustments().stream()
+            .allMatch(a -> a.kind() == ScoreAdjustment.Kind.BONUS || a.kind() == ScoreAdjustment.Kind.BOUND));
+  }
+
+  private String brief(SubjectResult subject) {
+    String scores = subject.scores().stream().map(s -> s.rating() + " " + number(s.score()))
+        .collect(Collectors.joining("/"));
+    return subject.subjectId() + (scores.isEmpty() ? "" : " (" + scores + ")");
   }
 
   private static int depth(SubjectResult subject, Map<String, SubjectResult> byId) {
