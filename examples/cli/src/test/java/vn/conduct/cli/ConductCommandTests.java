@@ -241,7 +241,8 @@ class ConductCommandTests {
       assertThat(out.toString())
           .contains("Conduct — minh họa")
           .contains("hn3814-monthly")
-          .containsPattern("cb-003 .*\\n.*96 / 100 điểm  → A")
+          .contains("Thành viên không có gì cần giải thích (1): cb-003 (A 96)")
+          .containsPattern("cb-001 .*\\n.*94 / 100 điểm  → B")
           .contains("hạn mức: Hạn mức: tối đa 30%")
           .contains("KHÔNG ĐẠT")
           .contains("522/QĐ-UBND");
@@ -251,7 +252,7 @@ class ConductCommandTests {
     void should_speak_english_when_asked() {
       assertThat(run("demo", "--lang", "en")).isEqualTo(ConductCommand.OK);
 
-      assertThat(out.toString()).contains("Conduct — demo").contains("points  → A (Grade A").contains("FAIL");
+      assertThat(out.toString()).contains("Conduct — demo").contains("points  → B (Grade B").contains("Members with nothing to explain (3): cb-005 (A 95)").contains("FAIL");
     }
 
     @Test
