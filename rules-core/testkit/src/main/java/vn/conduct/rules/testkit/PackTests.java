@@ -122,17 +122,21 @@ public final class PackTests {
 
   /** The tested pack's rules (every loaded version of it). */
   public List<RuleInfo> rules() {
-    String origin = RulePackSource.directory(pack).origin();
-    List<String> ids = engine().packs().stream().filter(p -> p.origin().equals(origin)).map(p -> p.id() + "@" + p.version())
+    List<String> tested = testedVersions();
+    return engine().rules().stream().filter(r -> tested.contains(r.rule().packId() + "@" + r.rule().packVersion()))
         .toList();
-    return engine().rules().stream().filter(r -> ids.contains(r.rule().packId() + "@" + r.rule().packVersion())).toList();
   }
 
   private List<ChecklistInfo> checklists() {
+    List<String> tested = testedVersions();
+    return engine().checklists().stream().filter(c -> tested.contains(c.packId() + "@" + c.packVersion())).toList();
+  }
+
+  /** {@code id@version} of the pack versions loaded from the tested directory (not the packs beside it). */
+  private List<String> testedVersions() {
     String origin = RulePackSource.directory(pack).origin();
-    List<String> ids = engine().packs().stream().filter(p -> p.origin().equals(origin)).map(p -> p.id() + "@" + p.version())
+    return engine().packs().stream().filter(p -> p.origin().equals(origin)).map(p -> p.id() + "@" + p.version())
         .toList();
-    return engine().checklists().stream().filter(c -> ids.contains(c.packId() + "@" + c.packVersion())).toList();
   }
 
   /** The fixture files of the pack, sorted. */
