@@ -38,7 +38,8 @@ public final class HanoiRulePackProvider implements RulePackProvider {
   public static final String ID = "hanoi";
 
   private static final List<String> FOLDERS =
-      List.of("rulepacks/hanoi-522", "rulepacks/hanoi-3814", "rulepacks/hanoi-1665");
+      List.of("rulepacks/hanoi-522", "rulepacks/hanoi-3814", "rulepacks/hanoi-1665",
+          "rulepacks/hanoi-units/v1", "rulepacks/hanoi-units/v2");
 
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {
