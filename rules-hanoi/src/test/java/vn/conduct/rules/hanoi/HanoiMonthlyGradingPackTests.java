@@ -1,0 +1,18 @@
+package vn.conduct.rules.hanoi;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import vn.conduct.rules.testkit.PackTests;
+
+/** The hanoi-3814 pack (monthly grading per QĐ 3814-QĐ/TU): its fixtures, probes and coverage. */
+class HanoiMonthlyGradingPackTests {
+
+  @TestFactory
+  Stream<DynamicNode> pack() {
+    return PackTests.forPack(Path.of("src/main/resources/rulepacks/hanoi-3814"))
+        .requireBandCoverage(100)
+        .dynamicTests();
+  }
+}
