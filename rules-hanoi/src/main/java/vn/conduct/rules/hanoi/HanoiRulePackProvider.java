@@ -38,7 +38,7 @@ public final class HanoiRulePackProvider implements RulePackProvider {
   public static final String ID = "hanoi";
 
   private static final List<String> FOLDERS =
-      List.of("rulepacks/hanoi-522", "rulepacks/hanoi-3814");
+      List.of("rulepacks/hanoi-522", "rulepacks/hanoi-3814", "rulepacks/hanoi-models");
 
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {
