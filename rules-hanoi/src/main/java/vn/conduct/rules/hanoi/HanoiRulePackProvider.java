@@ -40,7 +40,7 @@ public final class HanoiRulePackProvider implements RulePackProvider {
   private static final List<String> FOLDERS =
       List.of("rulepacks/hanoi-522", "rulepacks/hanoi-3814", "rulepacks/hanoi-1665",
           "rulepacks/hanoi-units/v1", "rulepacks/hanoi-units/v2",
-          "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335");
+          "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335", "rulepacks/hanoi-models");
 
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {
