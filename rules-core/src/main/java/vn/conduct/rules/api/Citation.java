@@ -26,17 +26,27 @@ public record Citation(
     Objects.requireNonNull(basis, "basis");
   }
 
-  /** Renders the citation, e.g. {@code QĐ 522/QĐ-UBND, Điều 3, khoản 2 [read]}. */
+  /**
+   * Renders the citation, e.g. {@code 1665/QĐ-UBND, Điều 3, khoản 2 [đọc từ văn bản]} in Vietnamese or
+   * {@code 1665/QĐ-UBND, Article 3, clause 2 [read in source]} in English: a bare article or clause
+   * number gets its label, text such as {@code Điều 16} is shown as written.
+   */
   public String render(Language language) {
     StringBuilder text = new StringBuilder(documentNumber != null ? documentNumber : documentId);
+    boolean vi = language == Language.VI;
     if (article != null) {
-      text.append(", ").append(article);
+      text.append(", ").append(numbered(article, vi ? "Điều " : "Article "));
     }
     if (clause != null) {
-      text.append(", ").append(clause);
+      text.append(", ").append(numbered(clause, vi ? "khoản " : "clause "));
     }
     text.append(" [").append(basisLabel(language)).append(']');
     return text.toString();
+  }
+
+  /** A bare number such as {@code 3} or {@code 2a} gets its label; text is kept as written. */
+  private static String numbered(String value, String label) {
+    return value.matches("[0-9]+[a-zđ]?") ? label + value : value;
   }
 
   private String basisLabel(Language language) {
