@@ -8,14 +8,19 @@ import vn.conduct.rules.spi.RulePackSource;
 /**
  * Supplies the Hanoi rule packs from this jar's class path.
  *
- * <p>The packs are data only; this class merely points at their folders:
+ * <p>The packs are data only; this class merely points at their folders (see the module's README
+ * for what each covers, on what basis, and how it scores):
  *
  * <ul>
- *   <li>{@code rulepacks/hanoi-522}: the code of conduct for officers of Hanoi city agencies
- *       (QĐ 522/QĐ-UBND, 2017), with the national office-culture baseline (QĐ 129/2007/QĐ-TTg);
- *       norms known only from the 2016 draft are disabled by default.
- *   <li>{@code rulepacks/hanoi-3814}: the monthly officer grading sheet under QĐ 3814-QĐ/TU (2018),
- *       checklist {@code hn3814-monthly}.
+ *   <li>{@code hanoi-522}: officers' code of conduct, QĐ 522/QĐ-UBND (2017), with the national
+ *       baseline QĐ 129/2007/QĐ-TTg; draft-only norms disabled;
+ *   <li>{@code hanoi-1665}: conduct in public places, QĐ 1665/QĐ-UBND (2017), and festivals (NĐ 110/2018);
+ *   <li>{@code hanoi-3814}: monthly grading, QĐ 3814-QĐ/TU (A/B/C/D with a share quota);
+ *   <li>{@code hanoi-yearly}: yearly classification, NĐ 90/2020 (1.0.0, to 2025) and NĐ 335/2025 (2.0.0, from 2026);
+ *   <li>{@code hanoi-units}: unit scoring and ranking by block (PAR-like index, SIPAS, inspections),
+ *       1.0.0 until 30 June 2025 and 2.0.0 after the district level ended;
+ *   <li>{@code hanoi-models}: the model programmes (one-stop desk, cultural apartment building, green
+ *       agency, friendly school, civilised market, relic as a safe destination, ...).
  * </ul>
  *
  * <p>Found by {@link java.util.ServiceLoader} through

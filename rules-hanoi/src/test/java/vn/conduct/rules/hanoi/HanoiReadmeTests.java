@@ -1,0 +1,62 @@
+package vn.conduct.rules.hanoi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import vn.conduct.rules.api.RuleInfo;
+import vn.conduct.rules.api.RulePackInfo;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.testkit.Fixtures;
+
+/** The READMEs must say what the packs hold: counts in rules-hanoi/README.md, every rule in its pack's README. */
+class HanoiReadmeTests {
+
+  private static final Path PACKS = Path.of("src/main/resources/rulepacks");
+  private static final Pattern ROW = Pattern.compile(
+      "^\\| \\[`([^`]+)`]\\([^)]*\\) \\| `([^`]+)` \\| ([^ ]+) \\| [^|]+\\| [^|]+\\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$");
+
+  @TestFactory
+  List<DynamicTest> packTableMatchesThePacks() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    List<String> listed = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("README.md"))) {
+      Matcher row = ROW.matcher(line);
+      if (!row.matches()) {
+        continue;
+      }
+      String folder = row.group(1);
+      listed.add(folder);
+      tests.add(DynamicTest.dynamicTest("README row " + folder, () -> {
+        Path pack = PACKS.resolve(folder);
+        RulesEngine engine = RulesEngine.builder().addPack(pack).build();
+        RulePackInfo info = engine.packs().get(0);
+        assertThat(info.id()).as("pack id").isEqualTo(row.group(2));
+        assertThat(info.version()).as("version").isEqualTo(row.group(3));
+        assertThat(engine.rules()).as("rules").hasSize(Integer.parseInt(row.group(4)));
+        assertThat(engine.rules().stream().filter(RuleInfo::enabled).count()).as("enabled rules")
+            .isEqualTo(Long.parseLong(row.group(5)));
+        assertThat(engine.checklists()).as("checklists").hasSize(Integer.parseInt(row.group(6)));
+        assertThat(Fixtures.find(pack)).as("fixtures").hasSize(Integer.parseInt(row.group(7)));
+        String readme = Files.readString(readmeOf(pack));
+        assertThat(engine.rules()).as("rules named in " + readmeOf(pack))
+            .allSatisfy(rule -> assertThat(readme).contains(rule.ruleId()));
+      }));
+    }
+    tests.add(DynamicTest.dynamicTest("README lists every pack the provider loads", () ->
+        assertThat(listed).hasSameSizeAs(new HanoiRulePackProvider().packs())));
+    return tests;
+  }
+
+  private static Path readmeOf(Path pack) {
+    Path own = pack.resolve("README.md");
+    return Files.exists(own) ? own : pack.getParent().resolve("README.md");
+  }
+}
