@@ -100,8 +100,8 @@ NOTABLE = {
     "cb-005": ({"capability": 20, "task": 96, "bonus": 4},
                "loại A / grade A"),
     "cb-006": ({"capability": 19, "task": 96, "bonus": 3},
-               "loại A theo điểm (91) nhưng bị hạ xuống B theo hạn mức 30% (điểm thấp nhất trong nhóm A) / "
-               "A by score (91) but lowered to B by the 30 % quota (lowest of the A scorers)"),
+               "loại A theo điểm (90) nhưng bị hạ xuống B theo hạn mức 30% (điểm thấp nhất trong nhóm A) / "
+               "A by score (90) but lowered to B by the 30 % quota (lowest of the A scorers)"),
     "cb-007": ({"capability": 20, "task": 98, "bonus": 4},
                "loại A / grade A"),
     "cb-002": ({"task": 92, "late_june": 1},
