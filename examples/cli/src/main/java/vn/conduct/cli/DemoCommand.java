@@ -23,8 +23,9 @@ import vn.conduct.rules.io.FactsReader;
     description = {
         "Evaluates the bundled Hanoi sample data and prints a graded, explained summary.",
         "",
-        "The sample is a fictional month of three Hanoi agencies. It is the template for your own facts"
-            + " file: print it with --print-facts."})
+        "The sample is a fictional Hanoi district in June 2025 (a district committee, three wards, 60 officers,"
+            + " model units, people in public places, peer districts and departments for ranking). It is the"
+            + " template for your own facts file: print it with --print-facts."})
 final class DemoCommand implements Callable<Integer> {
 
   static final String SAMPLE = "samples/hanoi-demo.yaml";
@@ -60,15 +61,21 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void intro(Report report, Language language, PrintWriter out) {
     if (language == Language.VI) {
-      out.println("Conduct — minh họa: các bộ quy tắc của Hà Nội (QĐ 522/QĐ-UBND, QĐ 3814-QĐ/TU) áp dụng cho "
-          + report.subjects().size() + " đối tượng hư cấu.");
-      out.println("Mỗi dòng KHÔNG ĐẠT / CHƯA RÕ nêu giá trị quan sát, ngưỡng và căn cứ; điểm tháng được xếp loại A/B/C/D");
-      out.println("theo hạn mức tỷ lệ A của đơn vị. Dữ liệu mẫu: conduct demo --print-facts. English: conduct demo --lang en.");
+      out.println("Conduct — minh họa: một quận hư cấu của Hà Nội, tháng 6/2025 (UBND quận Ba Đình, 3 phường, 60 cán bộ,"
+          + " các đơn vị mô hình, 2 quận và 3 sở cùng khối) — " + report.subjects().size() + " đối tượng.");
+      out.println("Bộ quy tắc: QĐ 522/QĐ-UBND (ứng xử cán bộ), QĐ 3814-QĐ/TU (xếp loại tháng A/B/C/D, hạn mức 30% loại A),"
+          + " QĐ 1665/QĐ-UBND (nơi công cộng),");
+      out.println("hanoi-units (Chỉ số CCHC, SIPAS, xếp hạng theo khối), hanoi-models (các mô hình tuyên truyền Quy tắc ứng xử).");
+      out.println("Mỗi dòng KHÔNG ĐẠT / CHƯA RÕ nêu giá trị quan sát, ngưỡng và căn cứ. Dữ liệu mẫu: conduct demo --print-facts."
+          + " English: conduct demo --lang en.");
     } else {
-      out.println("Conduct — demo: Hanoi's rule packs (QĐ 522/QĐ-UBND, QĐ 3814-QĐ/TU) applied to "
-          + report.subjects().size() + " fictional subjects.");
-      out.println("Each FAIL / UNKNOWN line names the observed value, the threshold and the legal source; monthly");
-      out.println("scores are graded A/B/C/D under the unit's quota of A grades. Sample data: conduct demo --print-facts.");
+      out.println("Conduct — demo: a fictional Hanoi district in June 2025 (Ba Đình district committee, 3 wards, 60 officers,"
+          + " model units, 2 peer districts and 3 departments) — " + report.subjects().size() + " subjects.");
+      out.println("Rule packs: QĐ 522/QĐ-UBND (officers' conduct), QĐ 3814-QĐ/TU (monthly grades A/B/C/D, at most 30 % A),"
+          + " QĐ 1665/QĐ-UBND (public places),");
+      out.println("hanoi-units (PAR index, SIPAS, ranking by block), hanoi-models (the code-of-conduct propaganda models).");
+      out.println("Each FAIL / UNKNOWN line names the observed value, the threshold and the legal source."
+          + " Sample data: conduct demo --print-facts.");
     }
     out.println();
   }

@@ -239,20 +239,47 @@ class ConductCommandTests {
       assertThat(run("demo")).isEqualTo(ConductCommand.OK);
 
       assertThat(out.toString())
-          .contains("Conduct — minh họa")
-          .contains("hn3814-monthly")
-          .contains("Thành viên không có gì cần giải thích (1): cb-003 (A 96)")
-          .containsPattern("cb-001 .*\\n.*94 / 100 điểm  → B")
-          .contains("hạn mức: Hạn mức: tối đa 30%")
-          .contains("KHÔNG ĐẠT")
-          .contains("522/QĐ-UBND");
+          .contains("Conduct — minh họa: một quận hư cấu của Hà Nội, tháng 6/2025")
+          .contains("hanoi-3814 1.0.0").contains("hanoi-units 1.0.0").doesNotContain("hanoi-yearly")
+          // clean members are summarised on one line under their unit
+          .contains("Thành viên không có gì cần giải thích (11): cb-001 (A 94), cb-003 (B 85)")
+          // the 30 % quota lowers the lowest A scorer of the district committee
+          .containsPattern("cb-006  .*\\n.*90 / 100 điểm  → B \\(Loại B")
+          .contains("hạn mức: Hạn mức: tối đa 30% của 15 thành viên được xếp loại 'ubnd-ba-dinh' (4 người) được loại A;"
+              + " 5 người đạt; hạ xuống B vì điểm 90 thuộc nhóm thấp nhất")
+          // a verified gift solicitation caps the grade at D
+          .containsPattern("cb-009  .*\\n.*80 / 100 điểm  → D \\(Loại D")
+          .contains("phủ quyết: Có vi phạm đã xác minh về đòi, gợi ý, nhận tiền, quà biếu của người dân:"
+              + " xếp loại không cao hơn D")
+          // units ranked in their block
+          .containsPattern("Xếp hạng hnunits-par — nhóm district\\n +1  ubnd-hoan-kiem +90.36  nhom-1 UBND quận Hoàn Kiếm\\n"
+              + " +2  ubnd-ba-dinh +88.81  nhom-2 UBND quận Ba Đình")
+          .containsPattern("Xếp hạng hnunits-sipas — nhóm commune\\n +1  ubnd-p-truc-bach +88  tu-80")
+          // model units rated
+          .contains("hnm-one-stop  83.3333 / 100 điểm  → chua-dat (Chưa đạt)")
+          .contains("hnm-relic  100 / 100 điểm  → dat (Đạt)")
+          // a failure with its reason and citation
+          .contains("KHÔNG ĐẠT     hn522.late-arrival-repeat    Vi phạm: số sự kiện [late-arrival] đã xác minh trong P12M"
+              + " trước ngày đánh giá = 3 (ngưỡng ≥ 2) — 522/QĐ-UBND [suy luận, không có nguồn]")
+          .doesNotContain("Dữ liệu bị bỏ qua hoặc có lỗi");
     }
 
     @Test
     void should_speak_english_when_asked() {
       assertThat(run("demo", "--lang", "en")).isEqualTo(ConductCommand.OK);
 
-      assertThat(out.toString()).contains("Conduct — demo").contains("points  → B (Grade B").contains("Members with nothing to explain (3): cb-005 (A 95)").contains("FAIL");
+      assertThat(out.toString())
+          .contains("Conduct — demo: a fictional Hanoi district in June 2025")
+          .contains("Members with nothing to explain (11): cb-001 (A 94), cb-003 (B 85)")
+          .contains("quota: Quota: at most 30% of 15 rated members 'ubnd-ba-dinh' (4) may hold A; 5 reached it;"
+              + " lowered to B as score 90 is among the lowest")
+          .contains("veto: Verified soliciting or accepting money or gifts from citizens: graded no higher than D")
+          .containsPattern("Ranking hnunits-par — peer group district\\n +1  ubnd-hoan-kiem +90.36  nhom-1")
+          .contains("hnm-market  80 / 100 points  → chua-dat (Does not yet meet the model)")
+          .contains("hnm-school  100 / 100 points  → dat (Meets the model)")
+          .contains("FAIL          hn522.late-arrival-repeat    Violation: number of verified events [late-arrival] within"
+              + " P12M before the evaluation date = 3 (threshold ≥ 2) — 522/QĐ-UBND [inferred, not from a source]")
+          .doesNotContain("Facts ignored or in error");
     }
 
     @Test
