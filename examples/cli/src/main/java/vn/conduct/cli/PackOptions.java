@@ -77,14 +77,24 @@ final class PackOptions {
     return engine;
   }
 
-  /** Adds the packs named by id and the pins to a request read from a facts file. */
+  /**
+   * Applies the command line to a request read from a facts file: packs named by id replace the
+   * file's {@code packs} list (a pack given as a directory adds to it), and pins override the file's.
+   */
   EvaluationRequest restrict(EvaluationRequest request) {
     if (packIds().isEmpty() && pins.isEmpty()) {
       return request;
     }
-    EvaluationRequest.Builder builder = request.toBuilder();
-    packIds().forEach(builder::pack);
-    pins.forEach(builder::pin);
+    EvaluationRequest.Builder builder = EvaluationRequest.builder(request.asOf()).period(request.period())
+        .subjects(request.subjects()).observations(request.observations()).events(request.events());
+    if (packIds().isEmpty()) {
+      request.packIds().forEach(builder::pack);
+    } else {
+      packIds().forEach(builder::pack);
+    }
+    java.util.Map<String, String> pinned = new java.util.LinkedHashMap<>(request.pinnedVersions());
+    pinned.putAll(pins);
+    pinned.forEach(builder::pin);
     return builder.build();
   }
 }

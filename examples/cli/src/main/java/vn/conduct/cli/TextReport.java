@@ -279,7 +279,8 @@ final class TextReport {
   }
 
   static String number(BigDecimal value) {
-    return value == null ? "—" : value.stripTrailingZeros().toPlainString();
+    return value == null ? "—" : value.setScale(Math.min(value.scale(), 2), java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString();
   }
 
   private String t(String vi, String en) {

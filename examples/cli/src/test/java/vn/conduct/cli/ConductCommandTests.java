@@ -256,7 +256,7 @@ class ConductCommandTests {
               + " +2  ubnd-ba-dinh +88.81  nhom-2 UBND quận Ba Đình")
           .containsPattern("Xếp hạng hnunits-sipas — nhóm commune\\n +1  ubnd-p-truc-bach +88  tu-80")
           // model units rated
-          .contains("hnm-one-stop  83.3333 / 100 điểm  → chua-dat (Chưa đạt)")
+          .contains("hnm-one-stop  83.33 / 100 điểm  → chua-dat (Chưa đạt)")
           .contains("hnm-relic  100 / 100 điểm  → dat (Đạt)")
           // a failure with its reason and citation
           .contains("KHÔNG ĐẠT     hn522.late-arrival-repeat    Vi phạm: số sự kiện [late-arrival] đã xác minh trong P12M"

@@ -216,10 +216,19 @@ final class Explainer {
       case SHARE -> "share of";
     };
     if (agg.over() == Cond.Over.EVENTS) {
-      return function + (agg.verifiedOnly() ? " verified" : "") + " events " + agg.eventTypes()
+      return function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more")
           + " " + windowEn(agg.window());
     }
     return function + " members of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
+  }
+
+  /** The event types, the first four and a count of the rest when there are more than five. */
+  private static String types(Cond.Aggregate agg, String more) {
+    List<String> types = new ArrayList<>(agg.eventTypes());
+    if (types.size() <= 5) {
+      return types.toString();
+    }
+    return "[" + String.join(", ", types.subList(0, 4)) + ", … +" + (types.size() - 4) + more + "]";
   }
 
   private static String describeVi(Cond.Aggregate agg) {
@@ -231,7 +240,7 @@ final class Explainer {
       case SHARE -> "tỷ lệ";
     };
     if (agg.over() == Cond.Over.EVENTS) {
-      return function + " sự kiện " + agg.eventTypes() + (agg.verifiedOnly() ? " đã xác minh" : "")
+      return function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "")
           + " " + windowVi(agg.window());
     }
     return function + " thành viên loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện");

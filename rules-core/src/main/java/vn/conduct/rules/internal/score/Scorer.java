@@ -100,7 +100,9 @@ public final class Scorer {
         minus = deduction.max();
       }
       score = score.subtract(minus);
-      String what = String.join(", ", deduction.events());
+      List<String> types = deduction.events();
+      String what = types.size() <= 5 ? String.join(", ", types)
+          : String.join(", ", types.subList(0, 4)) + ", … +" + (types.size() - 4);
       adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.DEDUCTION, what, minus.negate(), null, null,
           LocalizedText.of(
               "Trừ " + plain(minus) + " điểm: " + count + " sự kiện [" + what + "] × " + plain(deduction.points())
