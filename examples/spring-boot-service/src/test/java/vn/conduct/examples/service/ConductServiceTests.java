@@ -79,7 +79,7 @@ class ConductServiceTests {
   // --- POST /evaluations -------------------------------------------------------------------------
 
   @Test
-  void theHanoiSampleIsEvaluatedWithReasonsScoresAndLocatedFactProblems() throws IOException {
+  void theHanoiSampleIsEvaluatedWithReasonsAndScores() throws IOException {
     ResponseEntity<String> response = post("/evaluations", hanoiSample(), YAML);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -107,9 +107,26 @@ class ConductServiceTests {
       }
     }));
     assertThat(ratings).isNotEmpty().allSatisfy(rating -> assertThat(rating).isIn("A", "B", "C", "D"));
-    // fact problems are located in the request body, named by its content type
-    assertThat(report.get("fact-problems")).isNotEmpty().allSatisfy(problem ->
-        assertThat(problem.get("location").asText()).matches("facts\\.yaml:\\d+:\\d+"));
+    assertThat(report.get("fact-problems")).as("the sample uses only declared vocabulary").isEmpty();
+  }
+
+  @Test
+  void factProblemsAreLocatedInTheRequestBody() throws IOException {
+    String facts = """
+        as-of: 2025-06-30
+        packs: [hanoi-522]
+        subjects:
+          - {id: cb-1, type: officer, attributes: {position: staff}}
+        observations:
+          - {subject: cb-1, indicator: no-such-indicator, value: 1}
+        """;
+    ResponseEntity<String> response = post("/evaluations?lang=en", facts, YAML);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode problem = JSON.readTree(response.getBody()).get("fact-problems").get(0);
+    assertThat(problem.get("path").asText()).isEqualTo("observations[0].indicator");
+    assertThat(problem.get("location").asText()).isEqualTo("facts.yaml:6:32");
+    assertThat(problem.get("message").asText()).contains("has no indicator 'no-such-indicator'");
   }
 
   @Test
