@@ -76,4 +76,13 @@ class QuickStartTest {
         "cb-001 xếp loại tháng: chưa xếp loại (6/100 điểm, bằng chứng 36.36%)",
         "cb-002 xếp loại tháng: chưa xếp loại (9/100 điểm, bằng chứng 45.45%)");
   }
+
+  @org.junit.jupiter.api.Test
+  void the_readme_quotes_this_very_code() throws java.io.IOException {
+    String source = java.nio.file.Files.readString(
+        java.nio.file.Path.of("src/main/java/vn/conduct/examples/quickstart/QuickStart.java"));
+    String quoted = source.substring(source.indexOf("public final class QuickStart")).strip();
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../../README.md"));
+    org.assertj.core.api.Assertions.assertThat(readme).as("README.md quotes QuickStart.java").contains(quoted);
+  }
 }
