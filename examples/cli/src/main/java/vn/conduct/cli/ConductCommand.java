@@ -31,6 +31,8 @@ import vn.conduct.rules.api.RulesException;
         CheckCommand.class,
         TestCommand.class,
         EvaluateCommand.class,
+        ExplainCommand.class,
+        FormCommand.class,
         DemoCommand.class,
         PacksCommand.class,
         CommandLine.HelpCommand.class},
@@ -81,8 +83,9 @@ public final class ConductCommand implements Runnable {
             line.getErr().println("conduct: " + exception.getMessage());
             return USAGE;
           }
-          if (exception instanceof RulesException) {
-            line.getErr().println(exception.getMessage());
+          if (exception instanceof RulesException || exception instanceof FileProblem) {
+            line.getErr().println(exception instanceof FileProblem ? "conduct: " + exception.getMessage()
+                : exception.getMessage());
             return INVALID;
           }
           line.getErr().println("conduct: unexpected error: " + exception);
