@@ -93,13 +93,16 @@ final class Batches {
       evaluated += batch.subjects.size();
       done.accept(evaluated);
     }
-    Map<String, Integer> order = new HashMap<>();
-    for (int i = 0; i < subjects.size(); i++) {
-      order.putIfAbsent(subjects.get(i).id(), i);
-    }
-    results.sort(Comparator.comparingInt(r -> order.getOrDefault(r.subjectId(), Integer.MAX_VALUE)));
-    problems.sort(Comparator.comparing(FactProblem::kind).thenComparingInt(FactProblem::index));
-    return new Report(provenance, results, merge(rankings), problems);
+    // The orders of specs/report-format.md, section 11: subjects by id; rankings by pack, checklist,
+    // peer group; fact problems subjects, observations, events, each in the request's order.
+    results.sort(Comparator.comparing(SubjectResult::subjectId));
+    List<String> kinds = List.of("subject", "observation", "event");
+    problems.sort(Comparator.comparingInt((FactProblem p) -> kinds.indexOf(p.kind()) < 0 ? 3 : kinds.indexOf(p.kind()))
+        .thenComparingInt(FactProblem::index));
+    List<Ranking> merged = new ArrayList<>(merge(rankings));
+    merged.sort(Comparator.comparing(Ranking::packId).thenComparing(Ranking::checklistId)
+        .thenComparing(Ranking::peerGroup));
+    return new Report(provenance, results, merged, problems);
   }
 
   /**
