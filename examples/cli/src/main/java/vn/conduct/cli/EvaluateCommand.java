@@ -36,8 +36,9 @@ import vn.conduct.rules.io.FactsReader;
         "",
         "CSV layout (UTF-8, header row, comma-separated, RFC 4180 quotes; * = required column):",
         "  subjects:     id*, type*, name, parent, attr.<name>...",
-        "  events:       id, subject*, type*, date* (yyyy-mm-dd), verified (true|false), attr.<name>...",
-        "  observations: subject*, indicator*, value* (empty = not observed), observed-by, observed-on, method",
+        "  events:       id, subject*, type*, date*, verified, attr.<name>...",
+        "  observations: subject*, indicator*, value*, observed-by, observed-on, method",
+        "Dates are yyyy-mm-dd; verified is true (default) or false; an empty value means not observed.",
         "A CSV row with a problem is reported on the standard error as file:line  field: message and left out;"
             + " the rest is evaluated and a summary reconciles the counts (read = evaluated + rejected).",
         "",

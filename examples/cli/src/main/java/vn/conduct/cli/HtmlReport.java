@@ -39,7 +39,8 @@ import vn.conduct.rules.api.SubjectResult;
  */
 final class HtmlReport {
 
-  private static final String[] BAR_COLOURS = {"#1a7f37", "#4c9a2a", "#b08800", "#d1712b", "#c62828", "#8e24aa"};
+  /** From the best band (green) to the worst (red); bands in between take the nearest step. */
+  private static final String[] BAR_COLOURS = {"#1a7f37", "#4c9a2a", "#b08800", "#d1712b", "#c62828"};
   private static final String UNRATED_COLOUR = "#8c959f";
 
   private final Words w;
@@ -211,7 +212,8 @@ final class HtmlReport {
       long count = row[0] == null ? unrated : counts.getOrDefault(row[0], 0L);
       int y = 5 + i * rowHeight;
       int width = (int) Math.round((double) barWidth * count / max);
-      String colour = row[0] == null ? UNRATED_COLOUR : BAR_COLOURS[Math.min(i, BAR_COLOURS.length - 1)];
+      int step = bands.size() <= 1 ? 0 : (int) Math.round((double) i * (BAR_COLOURS.length - 1) / (bands.size() - 1));
+      String colour = row[0] == null ? UNRATED_COLOUR : BAR_COLOURS[Math.min(step, BAR_COLOURS.length - 1)];
       String label = row[0] == null ? row[1] : row[0] + (row[1].isEmpty() || row[1].equals(row[0]) ? "" : " — " + row[1]);
       long percent = Math.round(100.0 * count / scores.size());
       html.append("<text x=\"0\" y=\"").append(y + 18).append("\">").append(esc(shorten(label, 50))).append("</text>")
