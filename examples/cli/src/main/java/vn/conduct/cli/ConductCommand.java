@@ -14,8 +14,10 @@ import vn.conduct.rules.api.RulesException;
  *
  * <ul>
  *   <li>{@value #OK}: done; for {@code check}, the pack is valid (warnings may have been printed);
- *   <li>{@value #INVALID}: a pack or facts file has errors, each printed with its
- *       {@code file:line:col}, or a pack or file named on the command line does not exist;
+ *   <li>{@value #INVALID}: a pack, facts or CSV file has errors, each printed with its
+ *       {@code file:line:col}, or a pack or file named on the command line does not exist or
+ *       cannot be written; for {@code evaluate}, also when CSV rows were rejected (the report of
+ *       the other rows is still written);
  *   <li>{@value #USAGE}: the command line itself is wrong (unknown option, missing argument);
  *   <li>{@value #SOFTWARE}: an unexpected error inside the engine (a bug: please report it).
  * </ul>
@@ -31,14 +33,17 @@ import vn.conduct.rules.api.RulesException;
         CheckCommand.class,
         TestCommand.class,
         EvaluateCommand.class,
+        ExplainCommand.class,
+        FormCommand.class,
         DemoCommand.class,
         PacksCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  done; for check: the pack is valid",
-        "  1  a pack or facts file is invalid (errors shown as file:line:col) or missing",
-        "  2  wrong command line",
+        "  1  a pack, facts or CSV file is invalid (errors shown as file:line:col), missing or not writable;",
+        "     evaluate: some CSV rows were rejected (the other rows are still reported)",
+        "  2  wrong command line (also: explain's subject or checklist, form's subject type not found)",
         "  3  unexpected internal error"})
 public final class ConductCommand implements Runnable {
 
@@ -81,8 +86,9 @@ public final class ConductCommand implements Runnable {
             line.getErr().println("conduct: " + exception.getMessage());
             return USAGE;
           }
-          if (exception instanceof RulesException) {
-            line.getErr().println(exception.getMessage());
+          if (exception instanceof RulesException || exception instanceof FileProblem) {
+            line.getErr().println(exception instanceof FileProblem ? "conduct: " + exception.getMessage()
+                : exception.getMessage());
             return INVALID;
           }
           line.getErr().println("conduct: unexpected error: " + exception);

@@ -1,33 +1,60 @@
 package vn.conduct.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.FactProblem;
 import vn.conduct.rules.api.Report;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.io.FactsFile;
 import vn.conduct.rules.io.FactsReader;
 
-/** {@code conduct evaluate}: evaluates a facts file against packs and prints the report. */
+/**
+ * {@code conduct evaluate}: evaluates a facts file (YAML or JSON) or CSV files of subjects, events
+ * and observations against packs and prints the report as a table, JSON, CSV or HTML.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Evaluates a facts file against rule packs and prints an explained report.",
+        "Evaluates facts against rule packs and prints an explained report.",
         "",
-        "The facts file (YAML or JSON, see specs/facts-format.md) gives subjects, observations and events."
-            + " The report gives the outcome of every rule for every subject with its reason and legal source,"
-            + " scores, ratings, roll-ups and rankings.",
+        "Facts come either from one facts file (--facts, YAML or JSON, see specs/facts-format.md) or from CSV"
+            + " files (--subjects, with optional --events and --observations, and --as-of). The report gives the"
+            + " outcome of every rule for every subject with its reason and legal source, scores, ratings,"
+            + " roll-ups and rankings.",
         "",
-        "Exits 0 when the evaluation ran, whatever its outcomes; 1 if a pack or the facts file is invalid."})
+        "CSV layout (UTF-8, header row, comma-separated, RFC 4180 quotes; * = required column):",
+        "  subjects:     id*, type*, name, parent, attr.<name>...",
+        "  events:       id, subject*, type*, date*, verified, attr.<name>...",
+        "  observations: subject*, indicator*, value*, observed-by, observed-on, method",
+        "Dates are yyyy-mm-dd; verified is true (default) or false; an empty value means not observed.",
+        "A CSV row with a problem is reported on the standard error as file:line  field: message and left out;"
+            + " the rest is evaluated and a summary reconciles the counts (read = evaluated + rejected).",
+        "",
+        "More than 10000 subjects are evaluated in batches of whole units, with a progress bar on the"
+            + " standard error; the report is the same as in one run.",
+        "",
+        "Exits 0 when the evaluation ran, whatever its outcomes; 1 if a pack or the facts are invalid, or if"
+            + " any CSV row was rejected (the report of the other rows is still written)."})
 final class EvaluateCommand implements Callable<Integer> {
+
+  /** Subjects per batch when a large request is evaluated in batches. */
+  static final int BATCH_SIZE = 2_000;
+
+  @Option(names = "--progress-over", hidden = true, defaultValue = "" + Progress.THRESHOLD,
+      description = "Show progress (and evaluate in batches) above this many subjects; for tests.")
+  int progressThreshold = Progress.THRESHOLD;
 
   @Spec
   CommandSpec spec;
@@ -38,22 +65,75 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
-  @Option(names = "--facts", required = true, paramLabel = "<file>",
+  @Option(names = "--facts", paramLabel = "<file>",
       description = "The facts: subjects, observations and events (.yaml, .yml or .json).")
   Path facts;
 
+  @Option(names = "--subjects", paramLabel = "<csv>", description = "Subjects as CSV (instead of --facts).")
+  Path subjects;
+
+  @Option(names = "--events", paramLabel = "<csv>", description = "Events as CSV (with --subjects).")
+  Path events;
+
+  @Option(names = "--observations", paramLabel = "<csv>", description = "Observations as CSV (with --subjects).")
+  Path observations;
+
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>",
-      description = "The evaluation date; overrides the file's as-of (and its default period).")
+      description = {"The evaluation date; overrides the facts file's as-of (and its default period).",
+          "Required with CSV input; the period is then its calendar month."})
   LocalDate asOf;
 
   @Override
   public Integer call() {
-    FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
-    FactsFile file = reader.load(facts);
+    PrintWriter err = spec.commandLine().getErr();
+    EvaluationRequest request;
+    Function<FactProblem, Optional<String>> locator;
+    CsvFacts csv = null;
+    if (facts != null) {
+      if (subjects != null || events != null || observations != null) {
+        throw new UsageException("give either --facts or CSV files (--subjects, --events, --observations), not both");
+      }
+      FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
+      FactsFile file = reader.load(facts);
+      request = file.request();
+      locator = file::locate;
+    } else if (subjects != null) {
+      if (asOf == null) {
+        throw new UsageException("--as-of is required with CSV input (a CSV file has no as-of)");
+      }
+      csv = CsvFacts.read(subjects, events, observations);
+      csv.rejections.forEach(r -> err.println(r.render()));
+      request = EvaluationRequest.builder(asOf).subjects(csv.subjects).events(csv.events)
+          .observations(csv.observations).build();
+      locator = csv::locate;
+    } else if (events != null || observations != null) {
+      throw new UsageException("--events and --observations need --subjects");
+    } else {
+      throw new UsageException("give the facts: --facts <file>, or --subjects <csv> with --as-of");
+    }
     RulesEngine engine = packs.engine();
-    EvaluationRequest request = packs.restrict(file.request());
-    Report report = engine.evaluate(request);
-    output.print(report, file::locate, spec.commandLine().getOut());
+    request = packs.restrict(request);
+    Report report = evaluate(engine, request, err);
+    output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
+    if (csv != null) {
+      err.println(csv.summary());
+      err.flush();
+      return csv.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
+    }
     return ConductCommand.OK;
+  }
+
+  /** One evaluation, or batches with a progress bar above the threshold. */
+  Report evaluate(RulesEngine engine, EvaluationRequest request, PrintWriter err) {
+    int count = request.subjects().size();
+    if (!Progress.wanted(count, progressThreshold)) {
+      return engine.evaluate(request);
+    }
+    Progress progress = new Progress(err, count);
+    progress.update(0);
+    Report report = Batches.evaluate(engine, request, Math.min(BATCH_SIZE, Math.max(1, progressThreshold / 5)),
+        progress::update);
+    progress.finish();
+    return report;
   }
 }

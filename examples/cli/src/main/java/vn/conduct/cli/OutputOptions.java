@@ -1,11 +1,17 @@
 package vn.conduct.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
+import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.FactProblem;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.Report;
@@ -15,17 +21,23 @@ import vn.conduct.rules.io.ReportJson;
 final class OutputOptions {
 
   /** The output formats. */
-  enum Format { table, json }
+  enum Format { table, json, csv, html }
 
-  @Option(names = {"-f", "--format"}, paramLabel = "table|json", defaultValue = "table",
-      description = "table (readable text, the default) or json (the report format of specs/report-format.md).")
+  @Option(names = {"-f", "--format"}, paramLabel = "table|json|csv|html", defaultValue = "table",
+      description = {"table (readable text, the default), json (the report format of specs/report-format.md),",
+          "csv (one row per subject and checklist: scores, ratings, ranks) or html (a self-contained page:",
+          "summary, chart of ratings, rankings, findings with reasons and citations)."})
   Format format = Format.table;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "<file>",
+      description = "Write the report to this file (UTF-8) instead of the standard output.")
+  Path file;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
       description = "Language of reasons and labels: vi (default) or en.")
   String lang = "vi";
 
-  @Option(names = "--all", description = "In a table, list every finding, passes and not-applicable ones too.")
+  @Option(names = "--all", description = "In a table or html report, list every finding, passes and not-applicable ones too.")
   boolean all;
 
   Language language() {
@@ -37,20 +49,51 @@ final class OutputOptions {
   }
 
   void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out) {
-    print(report, locator, out, false);
+    print(report, locator, out, false, List.of());
   }
 
   void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary) {
+    print(report, locator, out, summary, List.of());
+  }
+
+  /**
+   * Prints the report in the chosen format, to {@code --output} if given, else to {@code out}.
+   *
+   * @param checklists the engine's checklists (band order and titles for html), or empty
+   */
+  void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary,
+      List<ChecklistInfo> checklists) {
     Language language = language();
-    if (format == Format.json) {
-      try {
-        new ReportJson().withLanguage(language).withFactLocator(locator).write(report, out);
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    if (file == null) {
+      render(report, locator, out, summary, checklists, language);
+      return;
+    }
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        PrintWriter target = new PrintWriter(writer)) {
+      render(report, locator, target, summary, checklists, language);
+      if (target.checkError()) {
+        throw new FileProblem("Could not write the report to " + file);
       }
-    } else {
-      new TextReport(language, all, locator, summary && !all).print(report, out);
+    } catch (IOException e) {
+      throw new FileProblem("Could not write the report to " + file + ": " + e
+          + " [Hint: the folder must exist and be writable]");
+    }
+  }
+
+  private void render(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out,
+      boolean summary, List<ChecklistInfo> checklists, Language language) {
+    switch (format) {
+      case json -> {
+        try {
+          new ReportJson().withLanguage(language).withFactLocator(locator).write(report, out);
+          out.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      case csv -> new CsvReport(language).print(report, out);
+      case html -> new HtmlReport(language, all, locator, checklists).print(report, out);
+      case table -> new TextReport(language, all, locator, summary && !all).print(report, out);
     }
   }
 }

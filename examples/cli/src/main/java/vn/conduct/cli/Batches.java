@@ -1,0 +1,199 @@
+package vn.conduct.cli;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.api.Observation;
+import vn.conduct.rules.api.Provenance;
+import vn.conduct.rules.api.Ranking;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.api.RulesEngine;
+
+/**
+ * Evaluates a large request in batches so that progress can be shown between them, and merges the
+ * batches' reports into one report equal to a single evaluation's.
+ *
+ * <p>A batch holds whole trees of units: a subject is always in the batch of its topmost ancestor
+ * in the request, with every fact about it, so quotas, roll-ups and aggregates over members (which
+ * only look inside a unit) are exactly those of a single evaluation. Rankings span every subject:
+ * each batch's entries are merged per checklist and peer group and ranked again as the engine
+ * ranks ("1, 2, 2, 4", then by subject id). Fact problems are renumbered to the request's indexes.
+ */
+final class Batches {
+
+  private Batches() {
+  }
+
+  /** Evaluates in batches of at least {@code size} subjects (whole trees), reporting subjects done. */
+  static Report evaluate(RulesEngine engine, EvaluationRequest request, int size, LongConsumer done) {
+    List<Subject> subjects = request.subjects();
+    Map<String, Subject> byId = new HashMap<>();
+    subjects.forEach(s -> byId.putIfAbsent(s.id(), s));
+    Map<String, Integer> batchOfRoot = new LinkedHashMap<>();
+    Map<String, Integer> batchOfSubject = new HashMap<>();
+    List<Batch> batches = new ArrayList<>();
+    Map<String, Integer> treeSizes = new LinkedHashMap<>();
+    Map<String, String> rootOf = new HashMap<>();
+    for (Subject subject : subjects) {
+      String root = root(subject, byId);
+      rootOf.put(subject.id(), root);
+      treeSizes.merge(root, 1, Integer::sum);
+    }
+    int current = 0;
+    for (Map.Entry<String, Integer> tree : treeSizes.entrySet()) {
+      if (batches.isEmpty() || current >= size) {
+        batches.add(new Batch(request));
+        current = 0;
+      }
+      batchOfRoot.put(tree.getKey(), batches.size() - 1);
+      current += tree.getValue();
+    }
+    if (batches.isEmpty()) {
+      batches.add(new Batch(request));
+    }
+    for (int i = 0; i < subjects.size(); i++) {
+      int batch = batchOfRoot.get(rootOf.get(subjects.get(i).id()));
+      batchOfSubject.putIfAbsent(subjects.get(i).id(), batch);
+      batches.get(batch).subject(subjects.get(i), i);
+    }
+    for (int i = 0; i < request.observations().size(); i++) {
+      Observation observation = request.observations().get(i);
+      batches.get(batchOfSubject.getOrDefault(observation.subjectId(), 0)).observation(observation, i);
+    }
+    for (int i = 0; i < request.events().size(); i++) {
+      Event event = request.events().get(i);
+      batches.get(batchOfSubject.getOrDefault(event.subjectId(), 0)).event(event, i);
+    }
+    List<SubjectResult> results = new ArrayList<>();
+    List<FactProblem> problems = new ArrayList<>();
+    List<Ranking> rankings = new ArrayList<>();
+    Provenance provenance = null;
+    long evaluated = 0;
+    for (Batch batch : batches) {
+      Report report = engine.evaluate(batch.builder.build());
+      provenance = provenance == null ? report.provenance() : provenance;
+      results.addAll(report.subjects());
+      for (FactProblem problem : report.factProblems()) {
+        problems.add(batch.renumber(problem));
+      }
+      rankings.addAll(report.rankings());
+      evaluated += batch.subjects.size();
+      done.accept(evaluated);
+    }
+    // The orders of specs/report-format.md, section 11: subjects by id; rankings by pack, checklist,
+    // peer group; fact problems subjects, observations, events, each in the request's order.
+    results.sort(Comparator.comparing(SubjectResult::subjectId));
+    List<String> kinds = List.of("subject", "observation", "event");
+    problems.sort(Comparator.comparingInt((FactProblem p) -> kinds.indexOf(p.kind()) < 0 ? 3 : kinds.indexOf(p.kind()))
+        .thenComparingInt(FactProblem::index));
+    List<Ranking> merged = new ArrayList<>(merge(rankings));
+    merged.sort(Comparator.comparing(Ranking::packId).thenComparing(Ranking::checklistId)
+        .thenComparing(Ranking::peerGroup));
+    return new Report(provenance, results, merged, problems);
+  }
+
+  /**
+   * The topmost ancestor of a subject among the request's subjects (itself if none; cycles stop);
+   * members of a unit that is not in the request are grouped by that unit's id, as quotas group them.
+   */
+  private static String root(Subject subject, Map<String, Subject> byId) {
+    Set<String> seen = new HashSet<>();
+    Subject at = subject;
+    while (at.parentId() != null && byId.containsKey(at.parentId()) && seen.add(at.id())) {
+      at = byId.get(at.parentId());
+    }
+    if (at.parentId() != null && !byId.containsKey(at.parentId())) {
+      return "\0" + at.parentId(); // a NUL never starts a subject id: no clash with a root id
+    }
+    return at.id();
+  }
+
+  /** Merges rankings of the same pack, checklist and peer group, ranking their entries again. */
+  static List<Ranking> merge(List<Ranking> rankings) {
+    Map<List<String>, List<Ranking>> groups = new LinkedHashMap<>();
+    for (Ranking ranking : rankings) {
+      groups.computeIfAbsent(List.of(ranking.packId(), ranking.checklistId(), ranking.peerGroup()),
+          k -> new ArrayList<>()).add(ranking);
+    }
+    List<Ranking> merged = new ArrayList<>();
+    for (Map.Entry<List<String>, List<Ranking>> group : groups.entrySet()) {
+      List<Ranking.Entry> entries = new ArrayList<>();
+      TreeSet<String> unranked = new TreeSet<>();
+      group.getValue().forEach(r -> {
+        entries.addAll(r.entries());
+        unranked.addAll(r.unranked());
+      });
+      entries.sort(Comparator.comparing(Ranking.Entry::score, Comparator.reverseOrder())
+          .thenComparing(Ranking.Entry::subjectId));
+      List<Ranking.Entry> ranked = new ArrayList<>();
+      BigDecimal previous = null;
+      int rank = 0;
+      for (int i = 0; i < entries.size(); i++) {
+        Ranking.Entry entry = entries.get(i);
+        if (previous == null || entry.score().compareTo(previous) != 0) {
+          rank = i + 1;
+          previous = entry.score();
+        }
+        ranked.add(new Ranking.Entry(rank, entry.subjectId(), entry.score(), entry.rating()));
+      }
+      List<String> key = group.getKey();
+      merged.add(new Ranking(key.get(0), key.get(1), key.get(2), ranked, List.copyOf(unranked)));
+    }
+    return merged;
+  }
+
+  /** One batch: its request and, per kind of fact, the request's index of each of its facts. */
+  private static final class Batch {
+    final EvaluationRequest.Builder builder;
+    final List<Integer> subjects = new ArrayList<>();
+    final List<Integer> observations = new ArrayList<>();
+    final List<Integer> events = new ArrayList<>();
+
+    Batch(EvaluationRequest request) {
+      builder = EvaluationRequest.builder(request.asOf()).period(request.period());
+      request.packIds().forEach(builder::pack);
+      request.pinnedVersions().forEach(builder::pin);
+    }
+
+    void subject(Subject subject, int index) {
+      builder.subject(subject);
+      subjects.add(index);
+    }
+
+    void observation(Observation observation, int index) {
+      builder.observation(observation);
+      observations.add(index);
+    }
+
+    void event(Event event, int index) {
+      builder.event(event);
+      events.add(index);
+    }
+
+    FactProblem renumber(FactProblem problem) {
+      List<Integer> indexes = switch (problem.kind()) {
+        case "subject" -> subjects;
+        case "observation" -> observations;
+        case "event" -> events;
+        default -> List.of();
+      };
+      if (problem.index() < 0 || problem.index() >= indexes.size()) {
+        return problem;
+      }
+      return new FactProblem(problem.kind(), indexes.get(problem.index()), problem.field(), problem.message());
+    }
+  }
+}

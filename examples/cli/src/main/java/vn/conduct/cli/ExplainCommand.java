@@ -1,0 +1,303 @@
+package vn.conduct.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.rules.api.ChecklistInfo;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.ItemScore;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.PackUse;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.ScoreAdjustment;
+import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.io.FactsFile;
+import vn.conduct.rules.io.FactsReader;
+
+/**
+ * {@code conduct explain}: why a subject got its rating, and the fewest failed or unknown criteria
+ * that would lift it to the next band.
+ */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Explains one subject's score and rating, and what would lift it to the next band.",
+        "",
+        "For each checklist that scores the subject (or the one given): every item with its outcome and points"
+            + " earned / available, every adjustment (deduction, bonus, bound, veto, quota) with its reason; then"
+            + " the next better band and the smallest set of FAIL or UNKNOWN criteria (or criteria with partial"
+            + " credit) whose passing with full points would reach it.",
+        "",
+        "The set is chosen greedily by points, largest gain first, which gives the fewest criteria (not the fewest"
+            + " points). It assumes that the other items, deductions, bonuses and quotas stay as they are, that a"
+            + " criterion passing earns its full points, and that an UNKNOWN criterion is observed and passes."
+            + " A failed veto rule is always in the set, since the veto caps the rating whatever the score.",
+        "",
+        "Exits 0 when explained; 1 if a pack or the facts file is invalid; 2 if the subject or checklist is not"
+            + " in the report."})
+final class ExplainCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  PackOptions packs;
+
+  @Option(names = "--facts", required = true, paramLabel = "<file>", description = "The facts file (.yaml, .yml or .json).")
+  Path facts;
+
+  @Option(names = {"-s", "--subject"}, required = true, paramLabel = "<id>", description = "The subject to explain.")
+  String subjectId;
+
+  @Option(names = {"-c", "--checklist"}, paramLabel = "<id>", description = "Only this checklist (default: every one).")
+  String checklistId;
+
+  @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>", description = "The evaluation date; overrides the file's.")
+  LocalDate asOf;
+
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language: vi (default) or en.")
+  String lang = "vi";
+
+  private Words w;
+  private Language language;
+
+  /** A criterion that could pass, and what passing would add. */
+  record Gain(ItemScore item, BigDecimal points, boolean veto) { }
+
+  @Override
+  public Integer call() {
+    try {
+      language = Language.parse(lang);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--lang: " + e.getMessage());
+    }
+    w = new Words(language);
+    FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
+    FactsFile file = reader.load(facts);
+    RulesEngine engine = packs.engine();
+    // Quotas and rankings need every subject: the whole file is evaluated.
+    Report report = engine.evaluate(packs.restrict(file.request()));
+    SubjectResult result = report.subject(subjectId).orElseThrow(() -> new UsageException("no subject '" + subjectId
+        + "' in " + facts + " [Hint: its subjects are " + report.subjects().stream().limit(12)
+        .map(SubjectResult::subjectId).collect(Collectors.joining(", ")) + (report.subjects().size() > 12 ? ", …" : "")
+        + "]"));
+    List<ChecklistScore> scores = result.scores().stream()
+        .filter(s -> checklistId == null || s.checklistId().equals(checklistId)).toList();
+    if (checklistId != null && scores.isEmpty()) {
+      throw new UsageException("checklist '" + checklistId + "' does not score subject '" + subjectId + "'"
+          + (result.scores().isEmpty() ? "" : " [Hint: it is scored by " + result.scores().stream()
+              .map(ChecklistScore::checklistId).collect(Collectors.joining(", ")) + "]"));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    var subject = result.subject();
+    out.println(subject.id() + (subject.name() != null ? "  " + subject.name() : "") + "  [" + subject.type() + "]"
+        + (subject.parentId() != null ? w.t("  thuộc ", "  member of ") + subject.parentId() : ""));
+    if (scores.isEmpty()) {
+      out.println(w.t("Không có phiếu chấm nào cho đối tượng này; các kết quả cần lưu ý:",
+          "No checklist scores this subject; findings that need attention:"));
+      findings(result, out);
+    }
+    for (ChecklistScore score : scores) {
+      Optional<ChecklistInfo> info = info(engine, report, score);
+      explain(result, score, info, out);
+    }
+    out.flush();
+    return ConductCommand.OK;
+  }
+
+  private static Optional<ChecklistInfo> info(RulesEngine engine, Report report, ChecklistScore score) {
+    String version = report.provenance().packs().stream().filter(p -> p.packId().equals(score.packId()))
+        .map(PackUse::version).findFirst().orElse(null);
+    return engine.checklists().stream().filter(c -> c.packId().equals(score.packId())
+        && c.checklistId().equals(score.checklistId()) && (version == null || c.packVersion().equals(version)))
+        .findFirst();
+  }
+
+  private void findings(SubjectResult result, PrintWriter out) {
+    for (Finding finding : result.findings()) {
+      if (finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN || finding.outcome() == Outcome.ERROR) {
+        out.println(String.format("  %-13s %s  %s", w.outcome(finding.outcome()), finding.ruleId(),
+            finding.reason().in(language)));
+      }
+    }
+  }
+
+  private void explain(SubjectResult result, ChecklistScore score, Optional<ChecklistInfo> info, PrintWriter out) {
+    out.println();
+    out.println(score.checklistId() + " (" + score.packId() + ")  " + score.title().in(language));
+    out.println("  " + w.t("Điểm ", "Score ") + Words.number(score.score()) + " / " + Words.number(score.maximum())
+        + " → " + (score.rated() ? rating(score.rating(), info)
+            : w.t("chưa xếp loại (bằng chứng ", "not rated (evidence ") + Words.number(score.evidencePercent()) + " %)"));
+    BigDecimal earned = BigDecimal.ZERO;
+    BigDecimal available = BigDecimal.ZERO;
+    int width = score.items().stream().mapToInt(i -> i.ruleId().length()).max().orElse(10);
+    out.println("  " + w.t("Các mục (đạt được / tối đa):", "Items (earned / available):"));
+    for (ItemScore item : score.items()) {
+      earned = earned.add(item.earned());
+      available = available.add(item.available());
+      String reason = result.finding(item.ruleId())
+          .filter(f -> f.outcome() != Outcome.PASS && f.outcome() != Outcome.NOT_APPLICABLE)
+          .map(f -> "  " + f.reason().in(language)).orElse("");
+      out.println(String.format("    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()), item.ruleId(),
+          Words.number(item.earned()), Words.number(item.available()), item.bonus() ? w.t(" (thưởng)", " (bonus)") : "",
+          reason));
+    }
+    out.println("    " + w.t("Cộng: ", "Items total: ") + Words.number(earned) + " / " + Words.number(available));
+    if (score.adjustments().isEmpty()) {
+      out.println("  " + w.t("Không có điều chỉnh.", "No adjustments."));
+    } else {
+      out.println("  " + w.t("Điều chỉnh:", "Adjustments:"));
+      for (ScoreAdjustment adjustment : score.adjustments()) {
+        out.println("    " + w.adjustment(adjustment.kind())
+            + (adjustment.points() != null ? " " + signed(adjustment.points()) : "")
+            + (adjustment.fromRating() != null ? " " + adjustment.fromRating() + " → " + adjustment.toRating() : "")
+            + ": " + adjustment.reason().in(language));
+      }
+    }
+    nextBand(score, info, out);
+  }
+
+  private String rating(String rating, Optional<ChecklistInfo> info) {
+    String title = info.flatMap(c -> c.bands().stream().filter(b -> b.id().equals(rating)).findFirst())
+        .map(b -> b.title() == null ? "" : b.title().in(language)).orElse("");
+    return rating + (title == null || title.isEmpty() || title.equals(rating) ? "" : " (" + title + ")");
+  }
+
+  private void nextBand(ChecklistScore score, Optional<ChecklistInfo> info, PrintWriter out) {
+    if (info.isEmpty()) {
+      return;
+    }
+    List<ChecklistInfo.Band> bands = info.get().bands();
+    List<ScoreAdjustment> quotas = score.adjustments().stream()
+        .filter(a -> a.kind() == ScoreAdjustment.Kind.QUOTA).toList();
+    List<String> vetoRules = score.adjustments().stream().filter(a -> a.kind() == ScoreAdjustment.Kind.VETO)
+        .map(ScoreAdjustment::source).filter(s -> s != null).toList();
+    BigDecimal vetoPoints = score.adjustments().stream().filter(a -> a.kind() == ScoreAdjustment.Kind.VETO)
+        .map(ScoreAdjustment::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal base = score.score().subtract(vetoPoints); // the score before vetoes capped it
+    int index = score.rated() ? bandIndex(bands, score.rating()) : bandOf(bands, score.score());
+    if (score.rated() && !quotas.isEmpty() && vetoRules.isEmpty()) {
+      index = Math.min(index, bandIndex(bands, quotas.get(0).fromRating()));
+      out.println("  " + w.t("Lưu ý: xếp loại theo điểm là ", "Note: by score the rating is ") + quotas.get(0).fromRating()
+          + w.t("; hạn mức của đơn vị đã hạ xuống. Đạt thêm tiêu chí không thay đổi hạn mức.",
+              "; the unit's quota lowered it. Passing more criteria does not change the quota."));
+    }
+    if (index == 0) {
+      out.println("  " + w.t("Đã ở bậc cao nhất (", "Already in the best band (") + bands.get(0).id() + ")."
+          + (score.rated() ? "" : w.t(" Cần quan sát các tiêu chí CHƯA RÕ để được xếp loại.",
+              " The UNKNOWN criteria must be observed for a rating.")));
+      return;
+    }
+    ChecklistInfo.Band target = bands.get(Math.min(index, bands.size()) - 1);
+    List<Gain> gains = new ArrayList<>();
+    for (ItemScore item : score.items()) {
+      boolean partial = item.outcome() == Outcome.PASS && !item.bonus() && item.earned().compareTo(item.available()) < 0;
+      if (item.outcome() == Outcome.FAIL || item.outcome() == Outcome.UNKNOWN || item.outcome() == Outcome.ERROR
+          || partial) {
+        BigDecimal points = item.bonus() ? info.get().items().stream().filter(i -> i.ruleId().equals(item.ruleId()))
+            .map(ChecklistInfo.Item::points).filter(p -> p != null).findFirst().orElse(BigDecimal.ZERO)
+            : item.available().subtract(item.earned());
+        gains.add(new Gain(item, points, vetoRules.contains(item.ruleId())));
+      }
+    }
+    List<Gain> chosen = choose(gains, base, target.min(), score.maximum());
+    BigDecimal projected = project(base, chosen, score.maximum());
+    out.println("  " + w.t("Bậc tiếp theo: ", "Next band: ") + rating(target.id(), info) + " ≥ " + Words.number(target.min())
+        + w.t(", cần thêm ", ", needs ") + Words.number(target.min().subtract(base).max(BigDecimal.ZERO))
+        + w.t(" điểm", " more points") + (vetoRules.isEmpty() ? "" : w.t(" và gỡ phủ quyết ", " and the veto lifted: ")
+            + String.join(", ", vetoRules)) + ".");
+    boolean unknownLeft = gains.stream().anyMatch(g -> g.item().outcome() != Outcome.FAIL && !chosen.contains(g));
+    if (projected.compareTo(target.min()) < 0) {
+      out.println("  " + w.t("Kể cả khi mọi tiêu chí không đạt / chưa rõ đều đạt đủ điểm, điểm chỉ lên ",
+          "Even if every failed or unknown criterion passed with full points, the score would only reach ")
+          + Words.number(projected) + w.t(": không tập tiêu chí nào đạt được bậc này", ": no set of criteria reaches this band")
+          + (score.adjustments().stream().anyMatch(a -> a.kind() == ScoreAdjustment.Kind.DEDUCTION)
+              ? w.t(" (các khoản trừ điểm vẫn giữ nguyên).", " (the deductions stay).") : "."));
+      return;
+    }
+    List<String> vetoesOutside = vetoRules.stream()
+        .filter(rule -> chosen.stream().noneMatch(g -> g.item().ruleId().equals(rule))).distinct().toList();
+    int size = chosen.size() + vetoesOutside.size();
+    out.println("  " + w.t("Tập nhỏ nhất cần đạt (" + size + " tiêu chí, chọn theo điểm lớn trước):",
+        "Smallest set to pass (" + CheckCommand.plural(size, "criterion").replace("criterions", "criteria")
+            + ", largest gain first):"));
+    for (String rule : vetoesOutside) {
+      out.println("    " + rule + "  +0  (" + w.outcome(Outcome.FAIL) + " → " + w.outcome(Outcome.PASS)
+          + w.t(", gỡ phủ quyết", ", lifts the veto") + ")");
+    }
+    for (Gain gain : chosen) {
+      ItemScore item = gain.item();
+      String change = item.outcome() == Outcome.PASS
+          ? w.t("đủ điểm: ", "full points: ") + Words.number(item.earned()) + " → " + Words.number(item.available())
+          : w.outcome(item.outcome()) + " → " + w.outcome(Outcome.PASS);
+      out.println("    " + item.ruleId() + "  " + signed(gain.points()) + "  (" + change
+          + (gain.veto() ? w.t(", gỡ phủ quyết", ", lifts the veto") : "") + ")");
+    }
+    out.println("  " + w.t("Điểm dự kiến: ", "Projected score: ") + Words.number(projected) + " → " + target.id()
+        + (score.rated() || !unknownLeft ? "" : w.t(" (nếu đủ bằng chứng để được xếp loại: các tiêu chí CHƯA RÕ còn lại"
+            + " cũng phải được quan sát)", " (if there is enough evidence to be rated: the remaining UNKNOWN criteria"
+            + " must be observed too)")));
+  }
+
+  /** Veto rules first, then the largest gains, until the target is reached. */
+  static List<Gain> choose(List<Gain> gains, BigDecimal base, BigDecimal target, BigDecimal maximum) {
+    List<Gain> chosen = new ArrayList<>(gains.stream().filter(Gain::veto).toList());
+    List<Gain> rest = gains.stream().filter(g -> !g.veto() && g.points().signum() > 0)
+        .sorted(Comparator.comparing(Gain::points).reversed().thenComparing(g -> g.item().ruleId())).toList();
+    for (Gain gain : rest) {
+      if (project(base, chosen, maximum).compareTo(target) >= 0) {
+        break;
+      }
+      chosen.add(gain);
+    }
+    return chosen;
+  }
+
+  private static BigDecimal project(BigDecimal base, List<Gain> chosen, BigDecimal maximum) {
+    BigDecimal sum = base;
+    for (Gain gain : chosen) {
+      sum = sum.add(gain.points());
+    }
+    return maximum == null ? sum : sum.min(maximum.max(base));
+  }
+
+  /** The index of the first band (best first) whose minimum the score reaches; the last if none. */
+  private static int bandOf(List<ChecklistInfo.Band> bands, BigDecimal score) {
+    for (int i = 0; i < bands.size(); i++) {
+      if (score.compareTo(bands.get(i).min()) >= 0) {
+        return i;
+      }
+    }
+    return bands.size() - 1;
+  }
+
+  private static int bandIndex(List<ChecklistInfo.Band> bands, String id) {
+    for (int i = 0; i < bands.size(); i++) {
+      if (bands.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return bands.size();
+  }
+
+  private static String signed(BigDecimal points) {
+    return (points.signum() >= 0 ? "+" : "") + Words.number(points);
+  }
+}

@@ -1,0 +1,48 @@
+package vn.conduct.cli;
+
+import java.math.BigDecimal;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.ScoreAdjustment;
+
+/** Labels shared by the renderers: outcomes, adjustment kinds and numbers, in Vietnamese or English. */
+final class Words {
+
+  private final Language language;
+
+  Words(Language language) {
+    this.language = language;
+  }
+
+  Language language() {
+    return language;
+  }
+
+  String t(String vi, String en) {
+    return language == Language.VI ? vi : en;
+  }
+
+  String outcome(Outcome outcome) {
+    return switch (outcome) {
+      case PASS -> t("ĐẠT", "PASS");
+      case FAIL -> t("KHÔNG ĐẠT", "FAIL");
+      case NOT_APPLICABLE -> t("KHÔNG ÁP DỤNG", "N/A");
+      case UNKNOWN -> t("CHƯA RÕ", "UNKNOWN");
+      case ERROR -> t("LỖI", "ERROR");
+    };
+  }
+
+  String adjustment(ScoreAdjustment.Kind kind) {
+    return switch (kind) {
+      case DEDUCTION -> t("trừ điểm", "deduction");
+      case BONUS -> t("cộng điểm", "bonus");
+      case BOUND -> t("giới hạn", "bound");
+      case VETO -> t("phủ quyết", "veto");
+      case QUOTA -> t("hạn mức", "quota");
+    };
+  }
+
+  static String number(BigDecimal value) {
+    return value == null ? "—" : value.stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,157 @@
+package vn.conduct.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.conduct.rules.api.Ranking;
+
+class CsvInputTests {
+
+  private final CliRun cli = new CliRun();
+
+  @TempDir
+  Path directory;
+
+  private Path pack;
+
+  @BeforeEach
+  void writePack() throws IOException {
+    pack = TestPack.write(directory);
+  }
+
+  private Path csv(String name, String text) throws IOException {
+    Path file = directory.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void should_reject_bad_rows_with_line_and_field_evaluate_the_rest_and_reconcile() throws IOException {
+    Path subjects = csv("subjects.csv", """
+        id,type,name,attr.group
+        o1,officer,"Nguyễn Văn An, tổ 1",g
+        ,officer,No id,g
+        o2,officer,Trần Thị Bình,g
+        o1,officer,Again,g
+        """);
+    Path events = csv("events.csv", """
+        id,subject,type,date,verified,attr.minutes
+        e1,o2,late,2025-06-03,true,20
+        e2,o2,late,2025-06-31,true,5
+        e3,o9,late,2025-06-04,,5
+        e4,o1,late,2025-06-05,maybe,5
+        """);
+    Path observations = csv("observations.csv", """
+        subject,indicator,value,observed-by,observed-on,method
+        o1,score,82,Tổ kiểm tra,2025-06-12,inspection
+        o2,score,75,Tổ kiểm tra,2025-06-12,inspection
+        o2,score,,Tổ kiểm tra,,inspection
+        """);
+
+    int code = cli.run("evaluate", "-p", pack.toString(), "--subjects", subjects.toString(), "--events",
+        events.toString(), "--observations", observations.toString(), "--as-of", "2025-06-30", "--format", "json");
+
+    assertThat(code).as("rows were rejected").isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.err())
+        .contains("subjects.csv:3  id: is empty; it is required")
+        .contains("subjects.csv:5  id: duplicate subject id 'o1', first on line 2")
+        .contains("events.csv:3  date: '2025-06-31' is not a date yyyy-mm-dd")
+        .contains("events.csv:4  subject: no subject 'o9' in the subjects file")
+        .contains("events.csv:5  verified: 'maybe' is not true or false")
+        .contains("conduct: read 4 subjects (2 evaluated, 2 rejected), 4 events (1 evaluated, 3 rejected),"
+            + " 3 observations (3 evaluated, 0 rejected); records read 11 = 6 evaluated + 5 rejected");
+    JsonNode report = new ObjectMapper().readTree(cli.out());
+    assertThat(report.path("subjects")).hasSize(2);
+    assertThat(report.toString()).contains("Nguyễn Văn An, tổ 1").contains("\"o2\"");
+  }
+
+  @Test
+  void should_refuse_a_file_whose_header_is_wrong_naming_the_columns() throws IOException {
+    Path subjects = csv("subjects.csv", "id,kind,colour\no1,officer,red\n");
+
+    assertThat(cli.run("evaluate", "-p", pack.toString(), "--subjects", subjects.toString(), "--as-of", "2025-06-30"))
+        .isEqualTo(ConductCommand.INVALID);
+
+    assertThat(cli.err()).contains("subjects.csv:1  unknown column 'kind'; unknown column 'colour'; missing column 'type'")
+        .contains("attr.<name>");
+  }
+
+  @Test
+  void should_need_a_date_for_csv_input() throws IOException {
+    Path subjects = csv("subjects.csv", "id,type\no1,officer\n");
+    assertThat(cli.run("evaluate", "-p", pack.toString(), "--subjects", subjects.toString()))
+        .isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).contains("--as-of is required with CSV input");
+  }
+
+  @Test
+  void should_show_progress_only_above_the_threshold() {
+    assertThat(Progress.THRESHOLD).isEqualTo(10_000);
+    assertThat(Progress.wanted(10_000, Progress.THRESHOLD)).isFalse();
+    assertThat(Progress.wanted(10_001, Progress.THRESHOLD)).isTrue();
+    assertThat(Progress.bar(5_000, 10_000)).isEqualTo("[" + "#".repeat(15) + "-".repeat(15) + "]  50 %  5000 / 10000 subjects");
+  }
+
+  @Test
+  void should_give_the_same_report_in_batches_with_a_progress_bar() throws IOException {
+    StringBuilder subjects = new StringBuilder("id,type,parent,attr.group\n");
+    StringBuilder observations = new StringBuilder("subject,indicator,value\n");
+    for (int i = 1; i <= 12; i++) {
+      subjects.append("o").append(i).append(",officer,").append(i % 3 == 0 ? "" : "unit-" + (i % 2)).append(",g\n");
+      observations.append("o").append(i).append(",score,").append(60 + 3 * i).append('\n');
+    }
+    Path s = csv("subjects.csv", subjects.toString());
+    Path o = csv("observations.csv", observations.toString());
+    String[] args = {"evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--observations", o.toString(),
+        "--as-of", "2025-06-30", "--format", "csv"};
+
+    assertThat(cli.run(args)).isZero();
+    String single = cli.out();
+    assertThat(cli.err()).doesNotContain("subjects\r").doesNotContain("[#");
+
+    String[] batched = new String[args.length + 2];
+    System.arraycopy(args, 0, batched, 0, args.length);
+    batched[args.length] = "--progress-over";
+    batched[args.length + 1] = "5";
+    assertThat(cli.run(batched)).isZero();
+
+    assertThat(cli.out()).isEqualTo(single);
+    assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
+        .contains("] 100 %  12 / 12 subjects");
+  }
+
+  @Test
+  void should_rank_merged_batches_as_the_engine_does() {
+    Ranking a = new Ranking("p", "c", "", List.of(new Ranking.Entry(1, "x", BigDecimal.TEN, "A"),
+        new Ranking.Entry(2, "y", BigDecimal.ONE, "C")), List.of("u2"));
+    Ranking b = new Ranking("p", "c", "", List.of(new Ranking.Entry(1, "w", BigDecimal.TEN, "A"),
+        new Ranking.Entry(2, "v", new BigDecimal("5"), "B")), List.of("u1"));
+
+    Ranking merged = Batches.merge(List.of(a, b)).get(0);
+
+    assertThat(merged.entries()).extracting(e -> e.rank() + " " + e.subjectId())
+        .containsExactly("1 w", "1 x", "3 v", "4 y");
+    assertThat(merged.unranked()).containsExactly("u1", "u2");
+  }
+
+  @Test
+  void should_type_cells_as_a_facts_file_types_plain_scalars() {
+    assertThat(CsvFacts.typed("true")).isEqualTo(Boolean.TRUE);
+    assertThat(CsvFacts.typed("85.5")).isEqualTo(new BigDecimal("85.5"));
+    assertThat(CsvFacts.typed("2025-06-30")).isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(CsvFacts.typed("2025-02-30")).isEqualTo("2025-02-30");
+    assertThat(CsvFacts.typed("leader")).isEqualTo("leader");
+    assertThat(CsvFacts.typed("")).isNull();
+  }
+}
