@@ -250,7 +250,8 @@ final class ExplainCommand implements Callable<Integer> {
       out.println("    " + item.ruleId() + "  " + signed(gain.points()) + "  (" + change
           + (gain.veto() ? w.t(", gỡ phủ quyết", ", lifts the veto") : "") + ")");
     }
-    out.println("  " + w.t("Điểm dự kiến: ", "Projected score: ") + Words.number(projected) + " → " + target.id()
+    out.println("  " + w.t("Điểm dự kiến: ", "Projected score: ") + Words.number(projected) + " → "
+        + bands.get(Math.max(0, Math.min(bandOf(bands, projected), bands.size() - 1))).id()
         + (score.rated() || !unknownLeft ? "" : w.t(" (nếu đủ bằng chứng để được xếp loại: các tiêu chí CHƯA RÕ còn lại"
             + " cũng phải được quan sát)", " (if there is enough evidence to be rated: the remaining UNKNOWN criteria"
             + " must be observed too)")));

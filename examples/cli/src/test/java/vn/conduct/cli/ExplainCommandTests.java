@@ -29,29 +29,30 @@ class ExplainCommandTests {
 
   @Test
   void should_list_items_and_the_fewest_criteria_to_the_next_band() {
-    assertThat(cli.run("explain", "--facts", facts.toString(), "--subject", "cb-002", "--checklist", "hn3814-monthly",
+    assertThat(cli.run("explain", "--facts", facts.toString(), "--subject", "cb-026", "--checklist", "hn3814-monthly",
         "--lang", "en")).isZero();
 
     assertThat(cli.out())
-        .contains("cb-002  Trần Thị Bình  [officer]  member of ubnd-ba-dinh")
-        .contains("Score 77 / 100 → B")
-        .containsPattern("FAIL +hn3814\\.working-time +0 / 3 .*late-arrival")
-        .contains("Next band: A (Grade A – Excellent) ≥ 90, needs 13 more points.")
-        .contains("Smallest set to pass (3 criteria, largest gain first):")
+        .contains("cb-026  Kiều Hải Phương  [officer]  member of ubnd-p-quan-thanh")
+        .contains("Score 82 / 100 → B")
+        .containsPattern("PASS +hn3814\\.task-completion +44 / 50")
+        .contains("Next band: A (Grade A – Excellent) ≥ 90, needs 8 more points.")
+        .contains("Smallest set to pass (2 criteria, largest gain first):")
         .contains("hn3814.task-completion  +6  (full points: 44 → 50)")
-        .contains("hn3814.working-time  +3  (FAIL → PASS)")
+        .contains("hn3814.capability  +2  (full points: 18 → 20)")
         .contains("Projected score: 90 → A")
         .doesNotContain("yearly-classification");
   }
 
   @Test
   void should_name_a_failed_veto_rule_and_a_quota_as_what_holds_the_rating() {
-    assertThat(cli.run("explain", "--facts", facts.toString(), "-s", "cb-010", "-c", "hn3814-monthly", "--lang", "en"))
+    assertThat(cli.run("explain", "--facts", facts.toString(), "-s", "cb-009", "-c", "hn3814-monthly", "--lang", "en"))
         .isZero();
     assertThat(cli.out()).containsPattern("veto B → D: .*")
-        .contains("hn3814.no-gift-solicitation  +0  (FAIL → PASS, lifts the veto)");
+        .contains("hn3814.no-gift-solicitation  +0  (FAIL → PASS, lifts the veto)")
+        .as("lifting the veto gives the band the score earns").contains("Projected score: 80 → B");
 
-    assertThat(cli.run("explain", "--facts", facts.toString(), "-s", "cb-004", "-c", "hn3814-monthly", "--lang", "en"))
+    assertThat(cli.run("explain", "--facts", facts.toString(), "-s", "cb-006", "-c", "hn3814-monthly", "--lang", "en"))
         .isZero();
     assertThat(cli.out()).containsPattern("quota A → B: .*")
         .contains("Note: by score the rating is A; the unit's quota lowered it.");
