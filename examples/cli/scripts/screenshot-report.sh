@@ -5,7 +5,7 @@
 #   examples/cli/scripts/screenshot-report.sh [vi|en]
 #
 # Needs: the jar (mvn -B -pl examples/cli -am package), and Chromium (Debian: apt-get install -y chromium).
-# Writes: examples/cli/target/report.html and examples/cli/docs/report.png (1280 px wide).
+# Writes: examples/cli/target/report.html and examples/cli/docs/report.png (1280 × 5200 px: summary, rating charts, rankings and the first findings).
 set -euo pipefail
 cd "$(dirname "$0")/.."                       # examples/cli
 lang="${1:-vi}"
@@ -20,5 +20,5 @@ java -jar "$jar" demo --print-facts > "$facts"
 java -jar "$jar" evaluate --facts "$facts" --format html --lang "$lang" -o target/report.html
 mkdir -p docs
 "$browser" --headless --disable-gpu --no-sandbox --hide-scrollbars --screenshot="$PWD/docs/report.png" \
-  --window-size=1280,2000 "file://$PWD/target/report.html"
+  --window-size=1280,5200 "file://$PWD/target/report.html"
 echo "wrote $PWD/target/report.html and $PWD/docs/report.png"
