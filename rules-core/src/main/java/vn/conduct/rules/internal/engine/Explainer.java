@@ -67,9 +67,15 @@ final class Explainer {
     }
     String citationVi = plan.ref().citation().render(Language.VI);
     String citationEn = plan.ref().citation().render(Language.EN);
-    return LocalizedText.of(
-        vi + join(parts, Language.VI) + " — " + citationVi,
-        en + join(parts, Language.EN) + " — " + citationEn);
+    String detailVi = join(parts, Language.VI);
+    String detailEn = join(parts, Language.EN);
+    if (plan.ref().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION
+        && (outcome == Outcome.FAIL || outcome == Outcome.PASS)) {
+      // a prohibition's comparisons describe the breach, not what is required
+      detailVi = detailVi.replace(" (yêu cầu ", " (vi phạm khi ");
+      detailEn = detailEn.replace(" (required ", " (breach when ");
+    }
+    return LocalizedText.of(vi + detailVi + " — " + citationVi, en + detailEn + " — " + citationEn);
   }
 
   /**

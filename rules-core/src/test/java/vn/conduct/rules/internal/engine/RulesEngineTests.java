@@ -109,6 +109,23 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_word_a_prohibition_as_the_breach_it_describes() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("breach", "1.0.0")
+        .rule("p.no-badge", "applies-to: [officer]\nkind: prohibition\ncondition: {indicator: badge-worn, eq: false}\n")
+        .writeTo(dir)).build();
+
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer")).observation(Observation.of("o1", "badge-worn", false))
+        .subject(Subject.of("o2", "officer")).observation(Observation.of("o2", "badge-worn", true))
+        .build());
+
+    assertThat(report.subject("o1").orElseThrow().finding("p.no-badge").orElseThrow().reason().in(Language.EN))
+        .isEqualTo("Violation: indicator 'badge-worn' = false (breach when = false) — 1/QĐ-TEST [read in source]");
+    assertThat(report.subject("o2").orElseThrow().finding("p.no-badge").orElseThrow().reason().in(Language.VI))
+        .isEqualTo("Không vi phạm: chỉ số 'badge-worn' = true (vi phạm khi = false) — 1/QĐ-TEST [đọc từ văn bản]");
+  }
+
+  @Test
   void should_agree_with_a_plain_java_reading_of_every_rule_on_random_facts() {
     RulesEngine engine = RulesEngine.builder().addPack(pack("mixed", "1.0.0")
         .rule("r.any", "applies-to: [officer]\nkind: requirement\n"
