@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param rated number of members with enough evidence to be rated
  * @param averageScore average score of the rated members, or {@code null} if none was rated
  * @param ratings how many rated members got each rating, in band order
- * @param failures findings with outcome FAIL among the members, by rule id
+ * @param failures FAIL findings among the members for the rules the checklist scores or vetoes on, by rule id
  * @since 0.1
  */
 public record RollUp(

@@ -188,6 +188,20 @@ public final class DefaultRulesEngine implements RulesEngine {
     return value.scale() < 0 ? value.setScale(0) : value;
   }
 
+  /** The members' failures of the rules a checklist scores or vetoes on, by rule id. */
+  private static Map<String, Integer> checklistFailures(ChecklistDoc doc, Map<String, Integer> failures) {
+    java.util.Set<String> rules = new java.util.HashSet<>();
+    doc.items().forEach(item -> rules.add(item.rule()));
+    doc.vetoes().forEach(veto -> rules.add(veto.rule()));
+    Map<String, Integer> own = new TreeMap<>();
+    failures.forEach((rule, count) -> {
+      if (rules.contains(rule)) {
+        own.put(rule, count);
+      }
+    });
+    return own;
+  }
+
   @Override
   public List<RuleInfo> rules() {
     return ruleInfos;
@@ -699,7 +713,7 @@ public final class DefaultRulesEngine implements RulesEngine {
             average = average.setScale(0);
           }
           rollUps.add(new RollUp(ids[0], ids[1], scores.size(), rated, average, distribution,
-              failuresByPack.getOrDefault(ids[0], Map.of())));
+              checklistFailures(doc, failuresByPack.getOrDefault(ids[0], Map.of()))));
         });
         ordered.add(new SubjectResult(result.subject(), result.findings(), result.scores(), rollUps));
       }
