@@ -142,9 +142,9 @@ final class ExplainCommand implements Callable<Integer> {
   private void explain(SubjectResult result, ChecklistScore score, Optional<ChecklistInfo> info, PrintWriter out) {
     out.println();
     out.println(score.checklistId() + " (" + score.packId() + ")  " + score.title().in(language));
-    out.println("  " + w.t("Điểm ", "Score ") + Words.number(score.score()) + " / " + Words.number(score.maximum())
+    out.println("  " + w.t("Điểm ", "Score ") + Words.display(score.score()) + " / " + Words.display(score.maximum())
         + " → " + (score.rated() ? rating(score.rating(), info)
-            : w.t("chưa xếp loại (bằng chứng ", "not rated (evidence ") + Words.number(score.evidencePercent()) + " %)"));
+            : w.t("chưa xếp loại (bằng chứng ", "not rated (evidence ") + Words.display(score.evidencePercent()) + " %)"));
     BigDecimal earned = BigDecimal.ZERO;
     BigDecimal available = BigDecimal.ZERO;
     int width = score.items().stream().mapToInt(i -> i.ruleId().length()).max().orElse(10);
@@ -156,10 +156,10 @@ final class ExplainCommand implements Callable<Integer> {
           .filter(f -> f.outcome() != Outcome.PASS && f.outcome() != Outcome.NOT_APPLICABLE)
           .map(f -> "  " + f.reason().in(language)).orElse("");
       out.println(String.format("    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()), item.ruleId(),
-          Words.number(item.earned()), Words.number(item.available()), item.bonus() ? w.t(" (thưởng)", " (bonus)") : "",
+          Words.display(item.earned()), Words.display(item.available()), item.bonus() ? w.t(" (thưởng)", " (bonus)") : "",
           reason));
     }
-    out.println("    " + w.t("Cộng: ", "Items total: ") + Words.number(earned) + " / " + Words.number(available));
+    out.println("    " + w.t("Cộng: ", "Items total: ") + Words.display(earned) + " / " + Words.display(available));
     if (score.adjustments().isEmpty()) {
       out.println("  " + w.t("Không có điều chỉnh.", "No adjustments."));
     } else {
@@ -219,15 +219,15 @@ final class ExplainCommand implements Callable<Integer> {
     }
     List<Gain> chosen = choose(gains, base, target.min(), score.maximum());
     BigDecimal projected = project(base, chosen, score.maximum());
-    out.println("  " + w.t("Bậc tiếp theo: ", "Next band: ") + rating(target.id(), info) + " ≥ " + Words.number(target.min())
-        + w.t(", cần thêm ", ", needs ") + Words.number(target.min().subtract(base).max(BigDecimal.ZERO))
+    out.println("  " + w.t("Bậc tiếp theo: ", "Next band: ") + rating(target.id(), info) + " ≥ " + Words.display(target.min())
+        + w.t(", cần thêm ", ", needs ") + Words.display(target.min().subtract(base).max(BigDecimal.ZERO))
         + w.t(" điểm", " more points") + (vetoRules.isEmpty() ? "" : w.t(" và gỡ phủ quyết ", " and the veto lifted: ")
             + String.join(", ", vetoRules)) + ".");
     boolean unknownLeft = gains.stream().anyMatch(g -> g.item().outcome() != Outcome.FAIL && !chosen.contains(g));
     if (projected.compareTo(target.min()) < 0) {
       out.println("  " + w.t("Kể cả khi mọi tiêu chí không đạt / chưa rõ đều đạt đủ điểm, điểm chỉ lên ",
           "Even if every failed or unknown criterion passed with full points, the score would only reach ")
-          + Words.number(projected) + w.t(": không tập tiêu chí nào đạt được bậc này", ": no set of criteria reaches this band")
+          + Words.display(projected) + w.t(": không tập tiêu chí nào đạt được bậc này", ": no set of criteria reaches this band")
           + (score.adjustments().stream().anyMatch(a -> a.kind() == ScoreAdjustment.Kind.DEDUCTION)
               ? w.t(" (các khoản trừ điểm vẫn giữ nguyên).", " (the deductions stay).") : "."));
       return;
@@ -245,12 +245,12 @@ final class ExplainCommand implements Callable<Integer> {
     for (Gain gain : chosen) {
       ItemScore item = gain.item();
       String change = item.outcome() == Outcome.PASS
-          ? w.t("đủ điểm: ", "full points: ") + Words.number(item.earned()) + " → " + Words.number(item.available())
+          ? w.t("đủ điểm: ", "full points: ") + Words.display(item.earned()) + " → " + Words.display(item.available())
           : w.outcome(item.outcome()) + " → " + w.outcome(Outcome.PASS);
       out.println("    " + item.ruleId() + "  " + signed(gain.points()) + "  (" + change
           + (gain.veto() ? w.t(", gỡ phủ quyết", ", lifts the veto") : "") + ")");
     }
-    out.println("  " + w.t("Điểm dự kiến: ", "Projected score: ") + Words.number(projected) + " → "
+    out.println("  " + w.t("Điểm dự kiến: ", "Projected score: ") + Words.display(projected) + " → "
         + bands.get(Math.max(0, Math.min(bandOf(bands, projected), bands.size() - 1))).id()
         + (score.rated() || !unknownLeft ? "" : w.t(" (nếu đủ bằng chứng để được xếp loại: các tiêu chí CHƯA RÕ còn lại"
             + " cũng phải được quan sát)", " (if there is enough evidence to be rated: the remaining UNKNOWN criteria"
@@ -299,6 +299,6 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static String signed(BigDecimal points) {
-    return (points.signum() >= 0 ? "+" : "") + Words.number(points);
+    return (points.signum() >= 0 ? "+" : "") + Words.display(points);
   }
 }

@@ -170,7 +170,7 @@ final class FormCommand implements Callable<Integer> {
       }
       List<String> bands = checklist.bands().stream()
           .map(b -> b.id() + (b.title() == null || b.title().isEmpty() ? "" : " (" + b.title().in(language) + ")")
-              + " ≥ " + Words.number(b.min()))
+              + " ≥ " + Words.display(b.min()))
           .toList();
       sections.add(new Section(checklist.title().in(language) + " [" + checklist.checklistId() + "]", "", lines, bands));
     }
@@ -186,12 +186,12 @@ final class FormCommand implements Callable<Integer> {
 
   private String points(ChecklistInfo.Item item) {
     if (item.bonus()) {
-      return "+" + Words.number(item.points()) + w.t(" (thưởng)", " (bonus)");
+      return "+" + Words.display(item.points()) + w.t(" (thưởng)", " (bonus)");
     }
     if (item.weight() != null) {
-      return w.t("trọng số ", "weight ") + Words.number(item.weight());
+      return w.t("trọng số ", "weight ") + Words.display(item.weight());
     }
-    return Words.number(item.points());
+    return Words.display(item.points());
   }
 
   private static Line line(RuleInfo rule, String points, Language language) {

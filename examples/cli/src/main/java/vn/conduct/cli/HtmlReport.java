@@ -269,7 +269,7 @@ final class HtmlReport {
       html.append("<tr><td class=\"num\">").append(entry.rank()).append("</td><td><a href=\"#s-")
           .append(esc(entry.subjectId())).append("\">").append(esc(entry.subjectId())).append("</a></td><td>")
           .append(esc(subject == null ? "" : subject.subject().name())).append("</td><td class=\"num\">")
-          .append(Words.number(entry.score())).append("</td><td><span class=\"rating\">")
+          .append(Words.display(entry.score())).append("</td><td><span class=\"rating\">")
           .append(esc(entry.rating())).append("</span></td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
@@ -327,7 +327,7 @@ final class HtmlReport {
     html.append("</h3>\n");
     for (ChecklistScore score : result.scores()) {
       html.append("<p class=\"score\"><b>").append(esc(score.title().in(language))).append("</b>: ")
-          .append(Words.number(score.score())).append(" / ").append(Words.number(score.maximum()))
+          .append(Words.display(score.score())).append(" / ").append(Words.display(score.maximum()))
           .append(esc(w.t(" điểm", " points"))).append(" → ");
       if (score.rated()) {
         html.append("<span class=\"rating\">").append(esc(score.rating())).append("</span>");
@@ -336,8 +336,8 @@ final class HtmlReport {
           html.append(' ').append(esc(title));
         }
       } else {
-        html.append(esc(w.t("chưa xếp loại (bằng chứng " + Words.number(score.evidencePercent()) + " %)",
-            "not rated (evidence " + Words.number(score.evidencePercent()) + " %)")));
+        html.append(esc(w.t("chưa xếp loại (bằng chứng " + Words.display(score.evidencePercent()) + " %)",
+            "not rated (evidence " + Words.display(score.evidencePercent()) + " %)")));
       }
       html.append("</p>\n");
       if (!score.adjustments().isEmpty()) {

@@ -32,6 +32,7 @@ final class TextReport {
   private final boolean allFindings;
   private final Function<FactProblem, Optional<String>> locator;
   private final boolean summary;
+  private final Words words;
 
   TextReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator) {
     this(language, allFindings, locator, false);
@@ -47,6 +48,7 @@ final class TextReport {
     this.allFindings = allFindings;
     this.locator = locator;
     this.summary = summary;
+    this.words = new Words(language);
   }
 
   void print(Report report, PrintWriter out) {
@@ -259,31 +261,18 @@ final class TextReport {
   }
 
   private String outcome(Outcome outcome) {
-    return switch (outcome) {
-      case PASS -> t("ĐẠT", "PASS");
-      case FAIL -> t("KHÔNG ĐẠT", "FAIL");
-      case NOT_APPLICABLE -> t("KHÔNG ÁP DỤNG", "N/A");
-      case UNKNOWN -> t("CHƯA RÕ", "UNKNOWN");
-      case ERROR -> t("LỖI", "ERROR");
-    };
+    return words.outcome(outcome);
   }
 
   private String adjustment(ScoreAdjustment.Kind kind) {
-    return switch (kind) {
-      case DEDUCTION -> t("trừ điểm", "deduction");
-      case BONUS -> t("cộng điểm", "bonus");
-      case BOUND -> t("giới hạn", "bound");
-      case VETO -> t("phủ quyết", "veto");
-      case QUOTA -> t("hạn mức", "quota");
-    };
+    return words.adjustment(kind);
   }
 
   static String number(BigDecimal value) {
-    return value == null ? "—" : value.setScale(Math.min(value.scale(), 2), java.math.RoundingMode.HALF_UP)
-        .stripTrailingZeros().toPlainString();
+    return Words.display(value);
   }
 
   private String t(String vi, String en) {
-    return language == Language.VI ? vi : en;
+    return words.t(vi, en);
   }
 }

@@ -42,7 +42,13 @@ final class Words {
     };
   }
 
+  /** The exact value, without trailing zeros (for machine-readable output such as CSV). */
   static String number(BigDecimal value) {
     return value == null ? "—" : value.stripTrailingZeros().toPlainString();
+  }
+
+  /** The value rounded to at most two decimals, for people to read (83.3333 → 83.33). */
+  static String display(BigDecimal value) {
+    return value == null ? "—" : number(value.setScale(Math.min(value.scale(), 2), java.math.RoundingMode.HALF_UP));
   }
 }
