@@ -252,7 +252,7 @@ final class HtmlReport {
     if (ranking.entries().isEmpty()) {
       html.append("<p class=\"note\">").append(esc(w.t("Xếp hạng", "Ranking")))
           .append(ranking.peerGroup().isEmpty() ? "" : " — " + esc(w.t("nhóm ", "peer group ") + ranking.peerGroup()))
-          .append(": ").append(esc(w.t("không ai được xếp hạng (thiếu bằng chứng): ", "nobody ranked (too little evidence): ")))
+          .append(": ").append(esc(w.t("không ai được xếp hạng (chưa được xếp loại): ", "nobody ranked (no rating): ")))
           .append(esc(String.join(", ", ranking.unranked()))).append("</p>\n");
       return;
     }
@@ -274,8 +274,8 @@ final class HtmlReport {
     }
     html.append("</tbody>\n</table>\n");
     if (!ranking.unranked().isEmpty()) {
-      html.append("<p class=\"note\">").append(esc(w.t("Không xếp hạng (thiếu bằng chứng): ",
-          "Not ranked (too little evidence): "))).append(esc(String.join(", ", ranking.unranked()))).append("</p>\n");
+      html.append("<p class=\"note\">").append(esc(w.t("Không xếp hạng (chưa được xếp loại: thiếu bằng chứng hoặc tiêu chí không áp dụng): ",
+          "Not ranked (no rating: too little evidence, or the criteria do not apply): "))).append(esc(String.join(", ", ranking.unranked()))).append("</p>\n");
     }
   }
 

@@ -218,7 +218,7 @@ final class TextReport {
             number(entry.score()), entry.rating() == null ? "" : entry.rating(), name));
       }
       if (!ranking.unranked().isEmpty()) {
-        out.println("  " + t("không xếp hạng (thiếu bằng chứng): ", "not ranked (too little evidence): ")
+        out.println("  " + t("không xếp hạng (chưa được xếp loại: thiếu bằng chứng hoặc tiêu chí không áp dụng): ", "not ranked (no rating: too little evidence, or the criteria do not apply): ")
             + String.join(", ", ranking.unranked()));
       }
     }

@@ -60,7 +60,7 @@ class HtmlReportTests {
         .contains("<table class=\"ranking\">")
         .containsPattern("<tr><td class=\"num\">1</td><td><a href=\"#s-o1\">o1</a></td>")
         .containsPattern("<td class=\"num\">2</td><td><a href=\"#s-o3\">o3</a></td><td></td><td class=\"num\">80</td>")
-        .contains("Not ranked (too little evidence): o4")
+        .contains("Not ranked (no rating: too little evidence, or the criteria do not apply): o4")
         .contains("<span class=\"badge fail\">FAIL</span>")
         .contains("1/2025/QĐ-TEST, Article 2 [read in source]")
         .contains("<span class=\"kind\">deduction</span> −20 points")
