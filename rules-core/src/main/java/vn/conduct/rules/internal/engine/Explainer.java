@@ -40,42 +40,36 @@ final class Explainer {
     String en;
     switch (outcome) {
       case FAIL -> {
-        collect(plan.requirement(), Semantics.FALSE, subject, batch, ctx, parts);
+        collect(plan.requirement(), Semantics.FALSE, false, subject, batch, ctx, parts);
         boolean prohibition = plan.ref().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION;
         vi = prohibition ? "Vi phạm: " : "Không đạt: ";
         en = prohibition ? "Violation: " : "Not met: ";
       }
       case PASS -> {
-        collect(plan.requirement(), Semantics.TRUE, subject, batch, ctx, parts);
+        collect(plan.requirement(), Semantics.TRUE, false, subject, batch, ctx, parts);
         boolean prohibition = plan.ref().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION;
         vi = prohibition ? "Không vi phạm: " : "Đạt: ";
         en = prohibition ? "Not violated: " : "Met: ";
       }
       case NOT_APPLICABLE -> {
-        collect(plan.when(), Semantics.FALSE, subject, batch, ctx, parts);
+        collect(plan.when(), Semantics.FALSE, false, subject, batch, ctx, parts);
         vi = "Không áp dụng: ";
         en = "Not applicable: ";
       }
       default -> {
         if (plan.when() != null) {
-          collect(plan.when(), Semantics.UNKNOWN, subject, batch, ctx, parts);
+          collect(plan.when(), Semantics.UNKNOWN, false, subject, batch, ctx, parts);
         }
-        collect(plan.requirement(), Semantics.UNKNOWN, subject, batch, ctx, parts);
+        collect(plan.requirement(), Semantics.UNKNOWN, false, subject, batch, ctx, parts);
         vi = "Thiếu bằng chứng: ";
         en = "Missing evidence: ";
       }
     }
     String citationVi = plan.ref().citation().render(Language.VI);
     String citationEn = plan.ref().citation().render(Language.EN);
-    String detailVi = join(parts, Language.VI);
-    String detailEn = join(parts, Language.EN);
-    if (plan.ref().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION
-        && (outcome == Outcome.FAIL || outcome == Outcome.PASS)) {
-      // a prohibition's comparisons describe the breach, not what is required
-      detailVi = detailVi.replace(" (yêu cầu ", " (vi phạm khi ");
-      detailEn = detailEn.replace(" (required ", " (breach when ");
-    }
-    return LocalizedText.of(vi + detailVi + " — " + citationVi, en + detailEn + " — " + citationEn);
+    return LocalizedText.of(
+        vi + join(parts, Language.VI) + " — " + citationVi,
+        en + join(parts, Language.EN) + " — " + citationEn);
   }
 
   /**
@@ -85,7 +79,7 @@ final class Explainer {
   Outcome referenceOutcome(RulePlan plan, SubjectFact subject, Batch batch, EvalContext ctx) {
     List<LocalizedText> ignored = new ArrayList<>();
     if (plan.when() != null) {
-      int applicable = collect(plan.when(), Semantics.TRUE, subject, batch, ctx, ignored);
+      int applicable = collect(plan.when(), Semantics.TRUE, false, subject, batch, ctx, ignored);
       if (applicable == Semantics.FALSE) {
         return Outcome.NOT_APPLICABLE;
       }
@@ -93,7 +87,7 @@ final class Explainer {
         return Outcome.UNKNOWN;
       }
     }
-    int holds = collect(plan.requirement(), Semantics.TRUE, subject, batch, ctx, ignored);
+    int holds = collect(plan.requirement(), Semantics.TRUE, false, subject, batch, ctx, ignored);
     return holds == Semantics.TRUE ? Outcome.PASS : holds == Semantics.FALSE ? Outcome.FAIL : Outcome.UNKNOWN;
   }
 
@@ -104,11 +98,16 @@ final class Explainer {
     return parts.stream().map(p -> p.in(language)).distinct().collect(Collectors.joining("; "));
   }
 
-  /** Evaluates and adds the descriptions of the leaves that make {@code cond} come out {@code want}. */
-  private int collect(Cond cond, int want, SubjectFact subject, Batch batch, EvalContext ctx,
+  /**
+   * Evaluates and adds the descriptions of the leaves that make {@code cond} come out {@code want}.
+   * Under an odd number of {@code not}s (a prohibition's condition is one) a comparison describes
+   * what must not hold, so it is worded as the breach rather than as the requirement.
+   */
+  private int collect(Cond cond, int want, boolean negated, SubjectFact subject, Batch batch, EvalContext ctx,
       List<LocalizedText> out) {
     if (cond instanceof Cond.Not not) {
-      int inner = collect(not.operand(), want == Semantics.UNKNOWN ? want : 1 - want, subject, batch, ctx, out);
+      int inner = collect(not.operand(), want == Semantics.UNKNOWN ? want : 1 - want, !negated, subject, batch, ctx,
+          out);
       return inner == Semantics.UNKNOWN ? inner : 1 - inner;
     }
     if (cond instanceof Cond.All || cond instanceof Cond.Any) {
@@ -118,7 +117,7 @@ final class Explainer {
       int[] results = new int[operands.size()];
       for (int i = 0; i < operands.size(); i++) {
         List<LocalizedText> sub = new ArrayList<>();
-        results[i] = collect(operands.get(i), want, subject, batch, ctx, sub);
+        results[i] = collect(operands.get(i), want, negated, subject, batch, ctx, sub);
         texts.add(sub);
       }
       int dominant = all ? Semantics.FALSE : Semantics.TRUE;
@@ -143,14 +142,14 @@ final class Explainer {
       return result;
     }
     Leaf leaf = cond instanceof Cond.Compare compare
-        ? compare(compare, subject) : aggregate((Cond.Aggregate) cond, subject, batch, ctx);
+        ? compare(compare, negated, subject) : aggregate((Cond.Aggregate) cond, subject, batch, ctx);
     if (leaf.truth() == want) {
       out.add(leaf.text());
     }
     return leaf.truth();
   }
 
-  private Leaf compare(Cond.Compare compare, SubjectFact subject) {
+  private Leaf compare(Cond.Compare compare, boolean negated, SubjectFact subject) {
     Layout.Slot slot = layout.slot(subject.type, compare.field());
     int truth = Semantics.tri(compare, subject.type, layout).eval(subject);
     Object value = subject.display(slot.index(), slot.type());
@@ -165,8 +164,8 @@ final class Explainer {
     }
     String required = compare.op().symbol + " " + operands(compare.operands()) + unit;
     return new Leaf(truth, LocalizedText.of(
-        fieldVi + " = " + show(value) + unit + " (yêu cầu " + required + ")",
-        fieldEn + " = " + show(value) + unit + " (required " + required + ")"));
+        fieldVi + " = " + show(value) + unit + (negated ? " (vi phạm khi " : " (yêu cầu ") + required + ")",
+        fieldEn + " = " + show(value) + unit + (negated ? " (breach when " : " (required ") + required + ")"));
   }
 
   private Leaf aggregate(Cond.Aggregate agg, SubjectFact subject, Batch batch, EvalContext ctx) {
