@@ -15,7 +15,7 @@ public class InvalidRulePackException extends RulesException {
   private final transient List<ValidationIssue> issues;
 
   public InvalidRulePackException(String source, List<ValidationIssue> issues) {
-    super(render(source, issues));
+    super(ValidationIssue.describeAll("Rule pack at " + source, issues));
     this.source = source;
     this.issues = issues.stream().sorted(ValidationIssue.ORDER).toList();
   }
@@ -30,17 +30,4 @@ public class InvalidRulePackException extends RulesException {
     return issues;
   }
 
-  private static String render(String source, List<ValidationIssue> issues) {
-    long errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).count();
-    long warnings = issues.size() - errors;
-    StringBuilder text = new StringBuilder("Rule pack at ").append(source).append(" is invalid (")
-        .append(errors).append(errors == 1 ? " error" : " errors");
-    if (warnings > 0) {
-      text.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings");
-    }
-    text.append("):");
-    issues.stream().sorted(ValidationIssue.ORDER)
-        .forEach(issue -> text.append(System.lineSeparator()).append("  ").append(issue.render()));
-    return text.toString();
-  }
 }

@@ -75,4 +75,24 @@ public record ValidationIssue(
     }
     return text.toString();
   }
+
+  /**
+   * Renders a list of issues as an exception message: {@code <what> is invalid (2 errors, 1 warning):}
+   * followed by one {@link #render() rendered} issue per line, sorted by {@link #ORDER}.
+   *
+   * @param what what the issues are about, e.g. {@code Rule pack at packs/x}
+   */
+  public static String describeAll(String what, java.util.List<ValidationIssue> issues) {
+    long errors = issues.stream().filter(i -> i.severity() == Level.ERROR).count();
+    long warnings = issues.size() - errors;
+    StringBuilder text = new StringBuilder(what).append(" is invalid (")
+        .append(errors).append(errors == 1 ? " error" : " errors");
+    if (warnings > 0) {
+      text.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings");
+    }
+    text.append("):");
+    issues.stream().sorted(ORDER)
+        .forEach(issue -> text.append(System.lineSeparator()).append("  ").append(issue.render()));
+    return text.toString();
+  }
 }

@@ -36,7 +36,7 @@ public class InvalidFactsException extends RulesException {
    * @param issues every issue found; at least one should be an error
    */
   public InvalidFactsException(String source, List<ValidationIssue> issues) {
-    super(render(source, issues));
+    super(ValidationIssue.describeAll("Facts file at " + source, issues));
     this.source = source;
     this.issues = issues.stream().sorted(ValidationIssue.ORDER).toList();
   }
@@ -51,17 +51,4 @@ public class InvalidFactsException extends RulesException {
     return issues;
   }
 
-  private static String render(String source, List<ValidationIssue> issues) {
-    long errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).count();
-    long warnings = issues.size() - errors;
-    StringBuilder text = new StringBuilder("Facts file at ").append(source).append(" is invalid (")
-        .append(errors).append(errors == 1 ? " error" : " errors");
-    if (warnings > 0) {
-      text.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings");
-    }
-    text.append("):");
-    issues.stream().sorted(ValidationIssue.ORDER)
-        .forEach(issue -> text.append(System.lineSeparator()).append("  ").append(issue.render()));
-    return text.toString();
-  }
 }

@@ -1,7 +1,6 @@
 package vn.conduct.rules.testkit;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import vn.conduct.rules.api.RulesException;
 import vn.conduct.rules.api.ValidationIssue;
@@ -20,9 +19,8 @@ public class InvalidFixtureException extends RulesException {
 
   /** Creates the exception for a fixture's problems. */
   public InvalidFixtureException(String fixture, List<ValidationIssue> issues) {
-    super("Fixture " + fixture + " is invalid (" + issues.size() + (issues.size() == 1 ? " error" : " errors")
-        + "):\n" + issues.stream().map(i -> "  " + i.render()).collect(Collectors.joining("\n")));
-    this.issues = List.copyOf(issues);
+    super(ValidationIssue.describeAll("Fixture " + fixture, issues));
+    this.issues = issues.stream().sorted(ValidationIssue.ORDER).toList();
   }
 
   /** The problems, sorted by location. */
