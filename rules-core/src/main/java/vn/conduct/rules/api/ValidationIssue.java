@@ -51,28 +51,36 @@ public record ValidationIssue(
     WARNING
   }
 
-  /** Returns {@code file:line:col}, omitting unknown parts. */
+  /** Returns {@code file:line:col}, omitting unknown parts; the file name is shown {@link SafeText#line safely}. */
   public String location() {
+    String name = SafeText.line(file);
     if (line <= 0) {
-      return file;
+      return name;
     }
-    return column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
+    return column <= 0 ? name + ":" + line : name + ":" + line + ":" + column;
   }
 
-  /** Renders the issue on one line, e.g. {@code ERROR pack.yaml:3:10 version: ... [Hint: ...]}. */
+  /**
+   * Renders the issue on one line, e.g.
+   * {@code ERROR   pack.yaml:3:10  version: must be ... [Hint: ...] [field.constraint]}.
+   *
+   * <p>Every part that may quote pack or facts text goes through {@link SafeText#line}, so a
+   * rendered issue is always exactly one line and cannot carry terminal control sequences.
+   */
   public String render() {
     StringBuilder text = new StringBuilder()
-        .append(String.format("%-7s", severity))
+        .append(String.format(java.util.Locale.ROOT, "%-7s", severity))
         .append(' ')
         .append(location())
         .append("  ");
     if (!path.isEmpty()) {
-      text.append(path).append(": ");
+      text.append(SafeText.line(path)).append(": ");
     }
-    text.append(message);
+    text.append(SafeText.line(message));
     if (hint != null && !hint.isBlank()) {
-      text.append(" [Hint: ").append(hint).append(']');
+      text.append(" [Hint: ").append(SafeText.line(hint)).append(']');
     }
+    text.append(" [").append(SafeText.line(code)).append(']');
     return text.toString();
   }
 
@@ -85,7 +93,7 @@ public record ValidationIssue(
   public static String describeAll(String what, java.util.List<ValidationIssue> issues) {
     long errors = issues.stream().filter(i -> i.severity() == Level.ERROR).count();
     long warnings = issues.size() - errors;
-    StringBuilder text = new StringBuilder(what).append(" is invalid (")
+    StringBuilder text = new StringBuilder(SafeText.line(what)).append(" is invalid (")
         .append(errors).append(errors == 1 ? " error" : " errors");
     if (warnings > 0) {
       text.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings");

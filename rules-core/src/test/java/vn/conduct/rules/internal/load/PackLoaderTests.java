@@ -67,16 +67,16 @@ class PackLoaderTests {
 
     assertThat(rendered(issues)).containsExactly(
         "ERROR   rules/r.bad-event/rule.yaml:7:30  condition.count.events[0]: unknown event type 'sleeping'"
-            + " [Hint: declared event types: [fine, late]]",
+            + " [Hint: declared event types: [fine, late]] [ref.unknown-event-type]",
         "ERROR   rules/r.bad-field/rule.yaml:7:24  condition.indicator: subject type 'officer' has no indicator 'nope'"
-            + " [Hint: declared indicators: [badge-worn, n, signed, task]]",
+            + " [Hint: declared indicators: [badge-worn, n, signed, task]] [ref.unknown-field]",
         "ERROR   rules/r.bad-kind/rule.yaml:6:7  kind: expected one of [requirement, prohibition, criterion],"
-            + " but was 'forbidden'",
+            + " but was 'forbidden' [bind.type]",
         "ERROR   rules/r.bad-type/rule.yaml:7:38  condition.ge: 'ge' orders numbers or dates, but attribute 'position'"
-            + " is a string [Hint: use eq, ne, in or not-in]",
+            + " is a string [Hint: use eq, ne, in or not-in] [type.mismatch]",
         "ERROR   rules/r.unknown-key/rule.yaml:7:1  severty: unknown field 'severty' [Hint: known fields here:"
             + " [applies-to, condition, description, enabled, evidence, id, kind, points, remediation, sanction,"
-            + " severity, source, tags, title, when]]");
+            + " severity, source, tags, title, when]] [bind.unknown-field]");
   }
 
   @Test
@@ -92,7 +92,7 @@ class PackLoaderTests {
 
     assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   rules/r.one/rule.yaml:7:10  enabled: expected true or false, but was 'NO'"
-            + " [Hint: YAML 1.1 words such as yes/no/on/off are not booleans here]");
+            + " [Hint: YAML 1.1 words such as yes/no/on/off are not booleans here] [bind.type]");
   }
 
   @Test
@@ -100,7 +100,7 @@ class PackLoaderTests {
     pack("v", "1.10").writeTo(dir);
 
     assertThat(rendered(errors(dir))).containsExactly(
-        "ERROR   pack.yaml:3:10  version: must be a semantic version such as 1.0.0 but was '1.10'");
+        "ERROR   pack.yaml:3:10  version: must be a semantic version such as 1.0.0 but was '1.10' [field.constraint]");
   }
 
   @Test
@@ -132,7 +132,7 @@ class PackLoaderTests {
 
     assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   rules/r.folder/rule.yaml:1:5  id: rule id 'r.other' differs from its folder 'r.folder'"
-            + " [Hint: a rule's id is the name of its folder]");
+            + " [Hint: a rule's id is the name of its folder] [id.mismatch]");
   }
 
   @Test
@@ -166,12 +166,12 @@ class PackLoaderTests {
 
     assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   checklists/grade.yaml:6:12  items[1].rule: unknown rule 'r.two'"
-            + " [Hint: a checklist refers to rules of its own pack: [r.one]]",
-        "ERROR   checklists/grade.yaml:8:31  vetoes[0].cap-rating: unknown band 'Z' [Hint: bands: [A, B]]",
+            + " [Hint: a checklist refers to rules of its own pack: [r.one]] [ref.unknown-rule]",
+        "ERROR   checklists/grade.yaml:8:31  vetoes[0].cap-rating: unknown band 'Z' [Hint: bands: [A, B]] [ref.unknown-band]",
         "ERROR   checklists/grade.yaml:11:18  bands[1].min: bands are listed best first, so min 60 must be below"
-            + " the previous band's 50",
+            + " the previous band's 50 [field.constraint]",
         "ERROR   checklists/grade.yaml:11:18  bands[1].min: the lowest band starts at 60, above the floor 0, so some"
-            + " scores would get no band [Hint: let the lowest band start at the floor]");
+            + " scores would get no band [Hint: let the lowest band start at the floor] [field.constraint]");
   }
 
   private static List<ValidationIssue> errors(Path pack) {
