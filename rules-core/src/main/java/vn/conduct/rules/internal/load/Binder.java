@@ -93,49 +93,49 @@ public final class Binder {
 
   /** Converts a Jakarta property path to a YAML field path. */
   static String path(Path propertyPath) {
-    StringBuilder text = new StringBuilder();
+    String text = "";
     for (Path.Node node : propertyPath) {
       if (node.isInIterable()) {
         if (node.getIndex() != null) {
-          text.append('[').append(node.getIndex()).append(']');
+          text = YamlDocument.element(text, node.getIndex());
         } else if (node.getKey() != null) {
-          text.append('.').append(node.getKey());
+          text = YamlDocument.child(text, String.valueOf(node.getKey()));
         }
       }
       String name = node.getName();
       if (name != null && !name.startsWith("<")) {
-        text.append('.').append(kebab(name));
+        text = YamlDocument.child(text, kebab(name));
       }
     }
-    return text.length() > 0 && text.charAt(0) == '.' ? text.substring(1) : text.toString();
+    return text;
   }
 
   static String path(java.util.List<JsonMappingException.Reference> references) {
-    StringBuilder text = new StringBuilder();
+    String text = "";
     for (JsonMappingException.Reference reference : references) {
       if (reference.getIndex() >= 0) {
-        text.append('[').append(reference.getIndex()).append(']');
+        text = YamlDocument.element(text, reference.getIndex());
       } else if (reference.getFieldName() != null) {
-        if (text.length() > 0) {
-          text.append('.');
-        }
-        text.append(reference.getFieldName());
+        text = YamlDocument.child(text, reference.getFieldName());
       }
     }
-    return text.toString();
+    return text;
   }
 
   static String path(JsonStreamContext context) {
-    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    java.util.Deque<JsonStreamContext> chain = new java.util.ArrayDeque<>();
     for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      chain.push(c);
+    }
+    String text = "";
+    for (JsonStreamContext c : chain) {
       if (c.inArray()) {
-        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+        text = YamlDocument.element(text, Math.max(0, c.getCurrentIndex()));
       } else if (c.getCurrentName() != null) {
-        parts.push("." + c.getCurrentName());
+        text = YamlDocument.child(text, c.getCurrentName());
       }
     }
-    String joined = String.join("", parts);
-    return joined.startsWith(".") ? joined.substring(1) : joined;
+    return text;
   }
 
   static String kebab(String camel) {
