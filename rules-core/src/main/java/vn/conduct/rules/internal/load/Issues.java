@@ -23,7 +23,7 @@ public final class Issues {
 
   private final List<ValidationIssue> issues = new ArrayList<>();
   private final Map<String, int[]> perFile = new HashMap<>();
-  private boolean errors;
+  private int errorCount;
 
   /** Reports an error at a field path of a parsed document. */
   public void error(YamlDocument document, String path, String code, String message, String hint) {
@@ -60,7 +60,9 @@ public final class Issues {
 
   /** Counts an issue for its file; returns whether it is kept. */
   private boolean count(String file, ValidationIssue.Level level) {
-    errors |= level == ValidationIssue.Level.ERROR;
+    if (level == ValidationIssue.Level.ERROR) {
+      errorCount++;
+    }
     int[] count = perFile.computeIfAbsent(file, f -> new int[1]);
     return ++count[0] <= MAX_PER_FILE;
   }
@@ -72,7 +74,12 @@ public final class Issues {
   }
 
   public boolean hasErrors() {
-    return errors;
+    return errorCount > 0;
+  }
+
+  /** How many errors have been reported so far, kept or not. */
+  public int errorCount() {
+    return errorCount;
   }
 
   /** How many issues have been reported so far, kept or not. */

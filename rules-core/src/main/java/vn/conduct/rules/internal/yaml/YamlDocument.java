@@ -128,11 +128,30 @@ public final class YamlDocument {
     return current;
   }
 
-  static String parent(String path) {
-    int dot = path.lastIndexOf('.');
-    int bracket = path.lastIndexOf('[');
-    int cut = Math.max(dot, bracket);
-    return cut <= 0 ? "" : path.substring(0, cut);
+  /** Returns the path of the value that holds the one at {@code path}; {@code ""} for a top-level key. */
+  public static String parent(String path) {
+    int last = 0;
+    int i = 0;
+    while (i < path.length()) {
+      char c = path.charAt(i);
+      if (c == '[') {
+        last = i;
+        if (i + 1 < path.length() && path.charAt(i + 1) == '"') {
+          i += 2;
+          while (i < path.length() && path.charAt(i) != '"') {
+            i += path.charAt(i) == '\\' ? 2 : 1;
+          }
+        }
+        int close = path.indexOf(']', i);
+        i = close < 0 ? path.length() : close + 1;
+      } else if (c == '.') {
+        last = i;
+        i++;
+      } else {
+        i++;
+      }
+    }
+    return path.substring(0, last);
   }
 
   /** Returns the path of a child key, quoting the key when it is not a plain name. */
