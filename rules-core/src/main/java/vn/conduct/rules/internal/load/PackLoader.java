@@ -465,6 +465,14 @@ public final class PackLoader {
 
     private void checkFields(YamlDocument doc, String path, Map<String, FieldDoc> fields) {
       fields.forEach((name, field) -> {
+        Set<String> distinct = new HashSet<>();
+        for (int i = 0; i < field.values().size(); i++) {
+          String value = field.values().get(i);
+          if (value != null && !distinct.add(value)) {
+            issues.error(doc, YamlDocument.element(YamlDocument.child(YamlDocument.child(path, name), "values"), i),
+                "id.duplicate", "value '" + Binder.shorten(value) + "' is listed twice", null);
+          }
+        }
         if (!field.values().isEmpty() && field.type() != DataType.STRING) {
           issues.error(doc, YamlDocument.child(YamlDocument.child(path, name), "values"), "field.constraint",
               "'values' lists allowed strings, but the field is a " + field.type().label(), null);

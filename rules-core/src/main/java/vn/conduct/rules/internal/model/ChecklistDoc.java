@@ -84,7 +84,8 @@ public record ChecklistDoc(
 
   /** A rating band: scores at or above {@code min} get this rating (bands listed best first). */
   public record BandDoc(
-      @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "must be an ASCII band id") String id,
+      @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,127}",
+          message = "must be an ASCII band id (letters, digits, '_', '-') of at most 128 characters") String id,
       @NotNull BigDecimal min,
       LocalizedText title) { }
 

@@ -27,7 +27,7 @@ public record RuleDoc(
     LocalizedText evidence,
     LocalizedText remediation,
     LocalizedText sanction,
-    List<@NotNull String> tags) {
+    List<@NotNull @Id String> tags) {
 
   public RuleDoc {
     tags = tags == null ? List.of() : tags;
