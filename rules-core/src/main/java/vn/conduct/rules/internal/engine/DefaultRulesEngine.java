@@ -67,9 +67,20 @@ public final class DefaultRulesEngine implements RulesEngine {
   private final KieBase kieBase;
   private final Explainer explainer;
   private final FactIntake intake;
+  private final Faults faults;
+
+  /** A hook for fault-injection tests; production engines use {@link #NONE}. */
+  interface Faults {
+    /** Does nothing. */
+    Faults NONE = subjects -> { };
+
+    /** Called with a session's subjects just before its rules fire; may throw to simulate a failure. */
+    void beforeFiring(List<Subject> subjects);
+  }
 
   private DefaultRulesEngine(List<LoadedPack> packs, Layout layout, Map<String, Integer> windows,
-      List<RulePlan> plans, KieBase kieBase) {
+      List<RulePlan> plans, KieBase kieBase, Faults faults) {
+    this.faults = faults;
     this.packs = packs;
     this.layout = layout;
     this.windows = windows;
@@ -99,6 +110,12 @@ public final class DefaultRulesEngine implements RulesEngine {
   }
 
   static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides) {
+    return create(loaded, overrides, Faults.NONE);
+  }
+
+  /** Builds an engine that calls {@code faults} around each session: for fault-injection tests. */
+  static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides,
+      Faults faults) {
     List<LoadedPack> packs = new ArrayList<>(loaded);
     packs.sort(Comparator.comparing(LoadedPack::id).thenComparing(LoadedPack::version));
     Layout layout = Layout.of(packs);
@@ -130,7 +147,8 @@ public final class DefaultRulesEngine implements RulesEngine {
     DroolsCompiler compiler = new DroolsCompiler(layout, windows);
     plans.forEach(compiler::add);
     KieBase kieBase = compiler.build();
-    DefaultRulesEngine engine = new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase);
+    DefaultRulesEngine engine = new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase,
+        faults);
     engine.describe(overrides);
     return engine;
   }
@@ -403,29 +421,52 @@ public final class DefaultRulesEngine implements RulesEngine {
     void accept(SubjectResult result, SubjectFact fact);
   }
 
+  /**
+   * Evaluates every batch. A failure is kept to the subjects it touches: if a session fails, its
+   * unit trees are evaluated again one by one, and only the trees that still fail get ERROR
+   * findings naming the cause; a failure while wording or scoring one subject's results gives that
+   * subject ERROR findings. Every subject taken in comes out once.
+   */
   private void evaluateBatches(Run run, ResultSink sink) {
     for (Batch batch : run.facts.batches(BATCH_SIZE)) {
-      Firings firings = new Firings(batch.facts.size(), plans.size());
-      RuntimeException failure = null;
-      KieSession session = kieBase.newKieSession();
+      evaluateBatch(run, batch, sink, true);
+    }
+  }
+
+  private void evaluateBatch(Run run, Batch batch, ResultSink sink, boolean mayRetry) {
+    Firings firings = new Firings(batch.facts.size(), plans.size());
+    RuntimeException failure = null;
+    KieSession session = kieBase.newKieSession();
+    try {
+      session.setGlobal(DroolsCompiler.SINK, firings);
+      session.insert(run.ctx);
+      batch.facts.forEach(session::insert);
+      batch.events.forEach(session::insert);
+      faults.beforeFiring(batch.subjects);
+      session.fireAllRules();
+    } catch (RuntimeException e) {
+      failure = e;
+    } finally {
+      session.dispose();
+    }
+    if (failure != null && mayRetry && batch.treeCount() > 1) {
+      for (Batch tree : run.facts.batches(batch.subjects, 1)) {
+        evaluateBatch(run, tree, sink, false);
+      }
+      return;
+    }
+    for (int i = 0; i < batch.facts.size(); i++) {
+      SubjectFact fact = batch.facts.get(i);
+      Subject subject = batch.subjects.get(i);
+      SubjectResult result;
       try {
-        session.setGlobal(DroolsCompiler.SINK, firings);
-        session.insert(run.ctx);
-        batch.facts.forEach(session::insert);
-        batch.events.forEach(session::insert);
-        session.fireAllRules();
-      } catch (RuntimeException e) {
-        failure = e;
-      } finally {
-        session.dispose();
-      }
-      for (int i = 0; i < batch.facts.size(); i++) {
-        SubjectFact fact = batch.facts.get(i);
-        Subject subject = batch.subjects.get(i);
         List<Finding> findings = findings(run, batch, fact, firings, failure);
-        List<ChecklistScore> scores = scores(run, subject, fact, findings);
-        sink.accept(new SubjectResult(subject, findings, scores, List.of()), fact);
+        result = new SubjectResult(subject, findings, scores(run, subject, fact, findings), List.of());
+      } catch (RuntimeException e) {
+        List<Finding> findings = findings(run, batch, fact, firings, e);
+        result = new SubjectResult(subject, findings, List.of(), List.of());
       }
+      sink.accept(result, fact);
     }
   }
 
@@ -451,7 +492,8 @@ public final class DefaultRulesEngine implements RulesEngine {
         continue;
       }
       if (failure != null) {
-        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String message = failure.getClass().getSimpleName()
+            + (failure.getMessage() == null ? "" : ": " + vn.conduct.rules.api.SafeText.line(failure.getMessage()));
         findings.add(new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
             "Lỗi khi đánh giá: " + message, "Evaluation failed: " + message)));
         continue;

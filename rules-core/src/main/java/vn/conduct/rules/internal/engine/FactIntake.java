@@ -52,6 +52,14 @@ final class FactIntake {
 
     /** Groups whole unit trees into batches of about {@code size} subjects, in subject-id order. */
     List<Batch> batches(int size) {
+      return batches(subjects, size);
+    }
+
+    /**
+     * Groups the given subjects' unit trees into batches of about {@code size} subjects; with size
+     * 1, each tree is a batch of its own.
+     */
+    List<Batch> batches(List<Subject> subjects, int size) {
       Map<String, String> parents = new HashMap<>();
       subjects.forEach(s -> parents.put(s.id(), s.parentId()));
       Map<String, List<Subject>> trees = new TreeMap<>();
@@ -205,16 +213,24 @@ final class FactIntake {
     if (value == null) {
       return false;
     }
-    Object converted = convert(value, slot.type());
+    Object converted;
+    try {
+      converted = convert(value, slot.type());
+    } catch (RuntimeException e) {
+      problems.add(new FactProblem(kind, index, field, "the value could not be read ("
+          + e.getClass().getSimpleName() + "); rules that read it give ERROR"));
+      markInvalid(fact, slot, "(unreadable " + value.getClass().getSimpleName() + ")");
+      return false;
+    }
     if (converted != null && !slot.values().isEmpty() && !slot.values().contains(converted)) {
-      problems.add(new FactProblem(kind, index, field, "'" + value + "' is not one of the declared values "
+      problems.add(new FactProblem(kind, index, field, "'" + shown(value) + "' is not one of the declared values "
           + slot.values() + "; rules that read it give ERROR"));
       markInvalid(fact, slot, value);
       return false;
     }
     if (converted == null) {
-      problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '" + value
-          + "'; rules that read it give ERROR"));
+      problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '"
+          + shown(value) + "'; rules that read it give ERROR"));
       markInvalid(fact, slot, value);
       return false;
     }
@@ -229,6 +245,18 @@ final class FactIntake {
       fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
     }
     return true;
+  }
+
+  /** A host value as text for a message: one line, at most 120 characters, never throwing. */
+  static String shown(Object value) {
+    String text;
+    try {
+      text = String.valueOf(value);
+    } catch (RuntimeException e) {
+      return "(unreadable " + value.getClass().getSimpleName() + ")";
+    }
+    text = vn.conduct.rules.api.SafeText.line(text);
+    return text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
   }
 
   private static void clear(SubjectFact fact, Layout.Slot slot) {

@@ -114,7 +114,8 @@ public final class PackLoader {
   /** The largest file a pack may hold, in bytes (rule-pack-format.md, section 2). */
   public static final int MAX_FILE_BYTES = SafeYaml.Profile.PACK.maxBytes();
 
-  private static String origin(RulePackSource source) {
+  /** A source's origin for messages, on one line; the class name if the source gives none or fails. */
+  public static String origin(RulePackSource source) {
     try {
       String origin = source.origin();
       return origin == null ? source.getClass().getName() : SafeText.line(origin);
