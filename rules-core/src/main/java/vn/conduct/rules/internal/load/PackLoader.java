@@ -694,17 +694,10 @@ public final class PackLoader {
           }
         }
         if (deduction.within() != null && !deduction.within().equals("period") && !deduction.within().equals("all")) {
-          boolean valid;
-          try {
-            java.time.Period window = java.time.Period.parse(deduction.within());
-            valid = !window.isNegative() && !window.isZero();
-          } catch (java.time.format.DateTimeParseException e) {
-            valid = false;
-          }
-          if (!valid) {
+          if (ConditionParser.lookBack(deduction.within()) == null) {
             issues.error(doc, YamlDocument.child(path, "within"), "condition.syntax", "'within' must be 'period', "
-                + "'all' or a positive ISO-8601 period such as P12M, but was '" + Binder.shorten(deduction.within())
-                + "'", null);
+                + "'all' or a positive ISO-8601 period of at most 100 years, such as P12M, but was '"
+                + Binder.shorten(deduction.within()) + "'", null);
           }
         }
       }
