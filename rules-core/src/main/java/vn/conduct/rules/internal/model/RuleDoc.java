@@ -20,7 +20,7 @@ public record RuleDoc(
     @NotEmpty List<@NotNull String> appliesTo,
     @NotNull RuleKind kind,
     @NotNull Severity severity,
-    @PositiveOrZero BigDecimal points,
+    @PositiveOrZero @Amount BigDecimal points,
     Boolean enabled,
     JsonNode when,
     @NotNull JsonNode condition,
