@@ -86,6 +86,25 @@ public final class Fixtures {
    * @throws InvalidFixtureException if its expectations are invalid
    */
   public static Fixture read(Path packDirectory, Path file) {
+    Read read = readAll(packDirectory, file);
+    if (!read.issues().isEmpty()) {
+      throw new InvalidFixtureException(read.fixture().name(), read.issues());
+    }
+    return read.fixture();
+  }
+
+  /**
+   * A fixture as far as it could be read, with its problems: the expectations that could be read,
+   * so that what they name can be checked too, and every problem found in the file.
+   */
+  record Read(Fixture fixture, List<ValidationIssue> issues) { }
+
+  /**
+   * Reads a fixture, keeping its problems instead of throwing them.
+   *
+   * @throws vn.conduct.rules.io.InvalidFactsException if its facts are invalid (nothing can be checked further)
+   */
+  static Read readAll(Path packDirectory, Path file) {
     String name = packDirectory.relativize(file).toString().replace('\\', '/');
     byte[] content;
     try {
@@ -140,9 +159,9 @@ public final class Fixtures {
         }
       }
     }
-    problems.throwIfAny();
     Object description = facts.extension("description").orElse("");
-    return new Fixture(name, file, rule, String.valueOf(description), facts, expectations);
+    return new Read(new Fixture(name, file, rule, String.valueOf(description), facts, expectations),
+        problems.issues.stream().sorted(ValidationIssue.ORDER).toList());
   }
 
   static Optional<String> ruleOf(String name) {
@@ -302,12 +321,6 @@ public final class Fixtures {
 
     boolean hasAny() {
       return !issues.isEmpty();
-    }
-
-    void throwIfAny() {
-      if (!issues.isEmpty()) {
-        throw new InvalidFixtureException(name, issues.stream().sorted(ValidationIssue.ORDER).toList());
-      }
     }
   }
 

@@ -160,12 +160,19 @@ public final class PackTests {
    *     ({@link InvalidFixtureException} for a rule, checklist or version that the packs lack)
    */
   public FixtureResult run(Path fixtureFile) {
-    Fixture fixture = Fixtures.read(pack, fixtureFile);
-    List<ValidationIssue> issues = FixtureCheck.references(fixture, engine(), testedIds());
+    Fixtures.Read read = Fixtures.readAll(pack, fixtureFile);
+    List<ValidationIssue> issues = problems(read);
     if (!issues.isEmpty()) {
-      throw new InvalidFixtureException(fixture.name(), issues);
+      throw new InvalidFixtureException(read.fixture().name(), issues);
     }
-    return FixtureResult.check(fixture, engine().evaluate(fixture.request()), engine());
+    return FixtureResult.check(read.fixture(), engine().evaluate(read.fixture().request()), engine());
+  }
+
+  /** A fixture's own problems and those of what its readable expectations name, sorted. */
+  private List<ValidationIssue> problems(Fixtures.Read read) {
+    List<ValidationIssue> issues = new ArrayList<>(read.issues());
+    issues.addAll(FixtureCheck.references(read.fixture(), engine(), testedIds()));
+    return issues.stream().distinct().sorted(ValidationIssue.ORDER).toList();
   }
 
   /**
@@ -186,10 +193,7 @@ public final class PackTests {
     List<ValidationIssue> issues = new ArrayList<>();
     for (Path file : fixtureFiles()) {
       try {
-        Fixture fixture = Fixtures.read(pack, file);
-        issues.addAll(FixtureCheck.references(fixture, engine(), testedIds()));
-      } catch (InvalidFixtureException e) {
-        issues.addAll(e.issues());
+        issues.addAll(problems(Fixtures.readAll(pack, file)));
       } catch (InvalidFactsException e) {
         issues.addAll(e.issues());
       }
