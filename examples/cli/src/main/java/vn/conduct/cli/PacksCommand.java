@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 
 /** {@code conduct packs}: lists the loaded pack versions and which is in force. */
 @Command(
@@ -30,25 +31,24 @@ final class PacksCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
-  String lang = "vi";
+  Language language = Language.VI;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     LocalDate date = asOf != null ? asOf : LocalDate.now();
-    Language language = Language.parse(lang);
     RulesEngine engine = packs.engine();
     out.println(String.format("%-16s %-9s %-5s %-11s %-11s %5s %5s  %-12s  %s", "ID", "VERSION", "NOW", "FROM", "UNTIL",
         "RULES", "LISTS", "SHA-256", "TITLE"));
     for (RulePackInfo pack : engine.packs()) {
-      out.println(String.format("%-16s %-9s %-5s %-11s %-11s %5d %5d  %-12s  %s", pack.id(), pack.version(),
-          pack.inForceOn(date) ? "yes" : "no", pack.effectiveFrom() == null ? "—" : pack.effectiveFrom(),
+      out.println(SafeText.line(String.format("%-16s %-9s %-5s %-11s %-11s %5d %5d  %-12s  %s", pack.id(),
+          pack.version(), pack.inForceOn(date) ? "yes" : "no", pack.effectiveFrom() == null ? "—" : pack.effectiveFrom(),
           pack.effectiveUntil() == null ? "—" : pack.effectiveUntil(), pack.ruleCount(), pack.checklistCount(),
-          pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language)));
+          pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language))));
     }
     out.println();
     out.println("NOW = in force on " + date + "; origins:");
-    engine.packs().forEach(p -> out.println("  " + p.id() + " " + p.version() + ": " + p.origin()));
+    engine.packs().forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin())));
     out.flush();
     return ConductCommand.OK;
   }
