@@ -139,8 +139,8 @@ final class FormCommand implements Callable<Integer> {
           PrintWriter out = new PrintWriter(writer)) {
         render(title, subtitle, sections, out);
       } catch (IOException e) {
-        throw new FileProblem("Could not write the form to " + file + ": " + e.getMessage()
-            + " [Hint: the folder must exist and be writable]");
+        throw new FileProblem("Could not write the form to " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
+            ? "no such folder" : e.getMessage()) + " [Hint: the folder must exist and be writable]");
       }
     }
     return ConductCommand.OK;
