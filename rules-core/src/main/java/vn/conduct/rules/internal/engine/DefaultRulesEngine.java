@@ -581,9 +581,9 @@ public final class DefaultRulesEngine implements RulesEngine {
     return scores;
   }
 
-  private Double indicator(SubjectFact fact, String name) {
+  private java.math.BigDecimal indicator(SubjectFact fact, String name) {
     Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, name);
-    return slot == null || !fact.present[slot.index()] ? null : fact.num[slot.index()];
+    return slot == null || !fact.present[slot.index()] ? null : fact.dec[slot.index()];
   }
 
   /** Quotas, roll-ups and rankings: the steps that need every subject's result. */

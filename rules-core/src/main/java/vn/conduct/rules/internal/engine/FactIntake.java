@@ -98,6 +98,7 @@ final class FactIntake {
 
   private static void copy(Values from, Values to) {
     System.arraycopy(from.num, 0, to.num, 0, from.num.length);
+    System.arraycopy(from.dec, 0, to.dec, 0, from.dec.length);
     System.arraycopy(from.str, 0, to.str, 0, from.str.length);
     System.arraycopy(from.present, 0, to.present, 0, from.present.length);
   }
@@ -243,8 +244,35 @@ final class FactIntake {
       fact.str[s] = text;
     } else {
       fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
+      if (slot.type() == DataType.NUMBER) {
+        fact.dec[s] = decimal(value, (Double) converted);
+      }
     }
     return true;
+  }
+
+  /**
+   * The exact decimal of a number the host gave: a {@link java.math.BigDecimal} as is, integers
+   * exactly, decimal text as written, and a binary double by its shortest decimal form.
+   */
+  static java.math.BigDecimal decimal(Object value, double converted) {
+    if (value instanceof java.math.BigDecimal decimal) {
+      return decimal;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return java.math.BigDecimal.valueOf(((Number) value).longValue());
+    }
+    if (value instanceof java.math.BigInteger integer) {
+      return new java.math.BigDecimal(integer);
+    }
+    if (value instanceof CharSequence text) {
+      try {
+        return new java.math.BigDecimal(text.toString().trim());
+      } catch (NumberFormatException e) {
+        return java.math.BigDecimal.valueOf(converted);
+      }
+    }
+    return java.math.BigDecimal.valueOf(converted);
   }
 
   /** A host value as text for a message: one line, at most 120 characters, never throwing. */
@@ -261,6 +289,7 @@ final class FactIntake {
 
   private static void clear(SubjectFact fact, Layout.Slot slot) {
     fact.present[slot.index()] = false;
+    fact.dec[slot.index()] = null;
     if (fact.invalid != null) {
       fact.invalid[slot.index()] = null;
     }
