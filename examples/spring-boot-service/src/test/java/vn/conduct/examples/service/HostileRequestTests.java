@@ -149,6 +149,11 @@ class HostileRequestTests {
         raw("not HTTP at all", "\u0000\u0001\u0002 \u001b[2J\r\n", null).is(HttpStatus.BAD_REQUEST),
         raw("DELETE /packs", "DELETE /packs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n", null)
             .is(HttpStatus.METHOD_NOT_ALLOWED),
+        raw("an Accept the page cannot meet", "GET /rankings?checklist=hnunits-par HTTP/1.1\r\nHost: localhost\r\n"
+            + "Accept: application/json\r\nConnection: close\r\n", null).is(HttpStatus.NOT_ACCEPTABLE),
+        raw("an Accept no problem meets", "POST /evaluations HTTP/1.1\r\nHost: localhost\r\nAccept: application/xml\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 10\r\nConnection: close\r\n", "{\"as-of\": ")
+            .is(ProblemType.INVALID_FACTS).at("yaml.syntax", "facts.json:1:11", "as-of"),
         // defects
         get("an exception in an endpoint", "/test/failure?kind=exception").is(ProblemType.INTERNAL_ERROR),
         get("an error in an endpoint", "/test/failure?kind=error").is(ProblemType.INTERNAL_ERROR));
@@ -261,6 +266,26 @@ class HostileRequestTests {
       assertThat(report.at("/subjects/0/id").asText()).as(value).isEqualTo("so-a");
       if (!value.equals("1e-999999999")) { // the one a BigDecimal holds
         assertThat(report.at("/fact-problems/0/location").asText()).as(value).isEqualTo("facts.json:1:222");
+      }
+    }
+  }
+
+  @Test
+  void subjectsThatAreTheirOwnParentsAreAnsweredWithAReportOrASafeProblem() throws IOException {
+    // rules-core 0.1 fails on these with a NullPointerException (reported); whatever it does, the answer is safe
+    for (String subjects : List.of(
+        "[{\"id\": \"a\", \"type\": \"officer\", \"parent\": \"a\"}]",
+        "[{\"id\": \"a\", \"type\": \"agency\", \"parent\": \"b\"}, {\"id\": \"b\", \"type\": \"agency\", \"parent\": \"a\"}]",
+        "[{\"id\": \"a\", \"type\": \"officer\"}, {\"id\": \"b\", \"type\": \"officer\", \"parent\": \"a\"}]")) {
+      RawHttp.Response response = post(subjects, "application/json",
+          "{\"as-of\": \"2025-06-30\", \"subjects\": " + subjects + "}").send(port);
+
+      if (response.status() == 200) {
+        assertThat(JSON.readTree(response.body()).path("subjects")).as(subjects).hasSize(subjects.split("\"id\"").length - 1);
+      } else {
+        assertThat(MediaType.parseMediaType(response.header("content-type"))
+            .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(subjects).isTrue();
+        assertSafe(response);
       }
     }
   }
