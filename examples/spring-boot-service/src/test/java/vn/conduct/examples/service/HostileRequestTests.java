@@ -199,7 +199,8 @@ class HostileRequestTests {
     assertThat(incident).matches("[0-9a-f-]{36}");
     assertThat(problem.path("detail").asText()).contains(incident).doesNotContain("hunter2");
     assertThat(log.getOut()).contains("Incident " + incident + ": GET /test/failure failed")
-        .contains("java.lang.IllegalStateException: password=hunter2").contains("at vn.conduct.examples.service.");
+        .contains("java.lang.IllegalStateException: password=hunter2 at /srv/conduct/secrets.yaml ?[31m")
+        .contains("at vn.conduct.examples.service.").doesNotContain("\u001b");
   }
 
   @Test
