@@ -314,6 +314,7 @@ public final class FactsReader {
 
     private List<String> texts(JsonNode node, String path) {
       List<String> values = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
       if (node == null || node.isNull()) {
         return values;
       }
@@ -325,7 +326,7 @@ public final class FactsReader {
       for (int i = 0; i < node.size(); i++) {
         String value = scalarText(node.get(i), YamlDocument.element(path, i), true);
         if (value != null) {
-          if (values.contains(value)) {
+          if (!seen.add(value)) {
             error(YamlDocument.element(path, i), "facts.duplicate-id", "pack '" + value + "' is listed twice", null);
           } else {
             values.add(value);
@@ -447,7 +448,7 @@ public final class FactsReader {
         return false;
       }
       if (text != null) {
-        error(path, "facts.type", "'verified' must be true or false, but was '" + text + "'",
+        error(path, "facts.type", "'verified' must be true or false, but was " + describe(node),
             "leave it out for a verified event");
       }
       return true;
@@ -575,11 +576,11 @@ public final class FactsReader {
         try {
           return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-          error(child, "facts.date", "'" + text + "' is not a date in the calendar", "check the day and month");
+          error(child, "facts.date", describe(node) + " is not a date in the calendar", "check the day and month");
           return null;
         }
       }
-      error(child, "facts.date", "'" + text + "' is not a date", "write a date as yyyy-mm-dd, e.g. 2025-06-30");
+      error(child, "facts.date", describe(node) + " is not a date", "write a date as yyyy-mm-dd, e.g. 2025-06-30");
       return null;
     }
 
@@ -601,7 +602,9 @@ public final class FactsReader {
       if (node.isObject()) {
         return "a mapping";
       }
-      return "'" + node.asText() + "'";
+      String text = node.asText();
+      return "'" + (text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)")
+          + "'";
     }
 
     private static String suggestion(String key, List<String> allowed) {

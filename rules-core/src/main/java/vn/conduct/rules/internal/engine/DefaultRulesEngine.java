@@ -24,6 +24,7 @@ import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Provenance;
 import vn.conduct.rules.api.Ranking;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.RollUp;
 import vn.conduct.rules.api.RuleKind;
 import vn.conduct.rules.api.RulePackInfo;
@@ -348,13 +349,13 @@ public final class DefaultRulesEngine implements RulesEngine {
     }
     for (String id : request.packIds()) {
       if (!byId.containsKey(id)) {
-        throw new RulePackNotFoundException("Rule pack not found: '" + id + "' [Hint: loaded packs are "
+        throw new RulePackNotFoundException("Rule pack not found: '" + SafeText.line(id) + "' [Hint: loaded packs are "
             + byId.keySet() + "]");
       }
     }
     for (String id : request.pinnedVersions().keySet()) {
       if (!byId.containsKey(id)) {
-        throw new RulePackNotFoundException("Cannot pin rule pack '" + id + "': it is not loaded [Hint: loaded packs are "
+        throw new RulePackNotFoundException("Cannot pin rule pack '" + SafeText.line(id) + "': it is not loaded [Hint: loaded packs are "
             + byId.keySet() + "]");
       }
     }
@@ -377,7 +378,7 @@ public final class DefaultRulesEngine implements RulesEngine {
                 + " (" + range(infos.get(v)) + ")").toList() + "; pin one to use it anyway]");
       }
       if (pinned != null && chosen == null) {
-        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version " + pinned + " [Hint: loaded versions are "
+        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version " + SafeText.line(pinned) + " [Hint: loaded versions are "
             + entry.getValue().stream().map(v -> packs.get(v).manifest().version()).toList() + "]");
       }
       if (chosen != null) {
@@ -631,7 +632,8 @@ public final class DefaultRulesEngine implements RulesEngine {
           if (checklist(score.packId(), score.checklistId()).quotas().isEmpty()) {
             continue;
           }
-          String parent = result.subject().parentId() == null ? "" : result.subject().parentId();
+          String unitId = facts.get(result.subjectId()).parentId;
+          String parent = unitId == null ? "" : unitId;
           groups.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new TreeMap<>())
               .computeIfAbsent(parent, k -> new ArrayList<>()).add(new Quotas.Member(result.subjectId(), score));
         }
@@ -643,7 +645,7 @@ public final class DefaultRulesEngine implements RulesEngine {
           SubjectFact unit = facts.get(parent);
           Quotas.apply(list.doc(), members, parent, q -> {
             Cond override = list.quotaOverrides().get(q);
-            return override != null && unit != null
+            return override != null && unit != null && layout.isParentType(list.doc().subjectType(), unit.type)
                 && Semantics.tri(override, unit.type, layout).eval(unit) == Semantics.TRUE;
           });
           for (Quotas.Member member : members) {
@@ -710,7 +712,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     List<SubjectResult> withRollUps() {
       Map<String, List<SubjectResult>> members = new HashMap<>();
       for (SubjectResult result : results.values()) {
-        String parent = result.subject().parentId();
+        String parent = facts.get(result.subjectId()).parentId;
         if (parent != null && results.containsKey(parent)) {
           members.computeIfAbsent(parent, k -> new ArrayList<>()).add(result);
         }

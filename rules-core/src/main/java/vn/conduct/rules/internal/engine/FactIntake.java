@@ -28,6 +28,12 @@ import vn.conduct.rules.internal.model.DataType;
  */
 final class FactIntake {
 
+  /** The largest magnitude a number fact may have (facts-format.md, section 8). */
+  static final double MAX_MAGNITUDE = 1e18;
+
+  /** The most decimal places a number fact may have. */
+  static final int MAX_DECIMALS = 18;
+
   private final Layout layout;
 
   FactIntake(Layout layout) {
@@ -115,6 +121,8 @@ final class FactIntake {
   Intake take(EvaluationRequest request) {
     Intake intake = new Intake();
     LocalDate asOf = request.asOf();
+    Map<String, String> types = new HashMap<>();
+    request.subjects().forEach(s -> types.putIfAbsent(s.id(), s.type()));
     for (int i = 0; i < request.subjects().size(); i++) {
       Subject subject = request.subjects().get(i);
       int subjectIndex = i;
@@ -128,7 +136,7 @@ final class FactIntake {
             + "' has type '" + subject.type() + "', which no loaded pack declares; it is ignored"));
         continue;
       }
-      SubjectFact fact = new SubjectFact(subject.id(), subject.type(), subject.parentId(), 0,
+      SubjectFact fact = new SubjectFact(subject.id(), subject.type(), parent(subject, i, types, intake.problems), 0,
           layout.subjectSlots(subject.type()));
       subject.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.subjectSlot(subject.type(), Cond.Scope.ATTRIBUTE, name);
@@ -207,6 +215,33 @@ final class FactIntake {
       intake.events.computeIfAbsent(event.subjectId(), k -> new ArrayList<>()).add(event);
     }
     return intake;
+  }
+
+  /**
+   * The unit a subject belongs to, as the engine counts it: its parent, unless it names itself or
+   * a subject of a type no pack gives it as parent (both reported, and then it has no unit).
+   */
+  private String parent(Subject subject, int index, Map<String, String> types, List<FactProblem> problems) {
+    String parent = subject.parentId();
+    if (parent == null) {
+      return null;
+    }
+    if (parent.equals(subject.id())) {
+      problems.add(new FactProblem("subject", index, "parent", "subject '" + shown(subject.id())
+          + "' names itself as its parent; it is taken as belonging to no unit"));
+      return null;
+    }
+    String parentType = types.get(parent);
+    if (parentType != null && !layout.isParentType(subject.type(), parentType)) {
+      java.util.Set<String> declared = layout.parentTypes(subject.type());
+      problems.add(new FactProblem("subject", index, "parent", "the parent of '" + shown(subject.id()) + "' (a "
+          + subject.type() + ") is '" + shown(parent) + "', a " + parentType + "; "
+          + (declared.isEmpty() ? "no loaded pack gives a " + subject.type() + " a parent unit"
+              : "a " + subject.type() + " belongs to a " + String.join(" or ", declared))
+          + "; it is taken as belonging to no unit"));
+      return null;
+    }
+    return parent;
   }
 
   private static boolean put(Values fact, Layout.Slot slot, Object value, List<FactProblem> problems, String kind,
@@ -310,19 +345,23 @@ final class FactIntake {
             : null;
       }
       case NUMBER -> {
+        double d;
         if (value instanceof Number number) {
-          double d = number.doubleValue();
-          return Double.isFinite(d) ? d : null;
-        }
-        if (value instanceof CharSequence text) {
+          d = number.doubleValue();
+        } else if (value instanceof CharSequence text) {
           try {
-            double d = Double.parseDouble(text.toString().trim());
-            return Double.isFinite(d) ? d : null;
+            d = Double.parseDouble(text.toString().trim());
           } catch (NumberFormatException e) {
             return null;
           }
+        } else {
+          return null;
         }
-        return null;
+        if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {
+          return null;
+        }
+        java.math.BigDecimal exact = decimal(value, d);
+        return exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : d;
       }
       case BOOLEAN -> {
         if (value instanceof Boolean b) {
