@@ -647,7 +647,8 @@ public final class PackLoader {
               + item.rule() + "' has no 'points'", bonus ? "give the bonus its points" : "or set 'method: weighted' and give weights");
         }
         if (item.points() == null && points != null && (!weighted || bonus)) {
-          items.set(i, new ChecklistDoc.ItemDoc(item.rule(), points, item.weight(), item.bonus(), item.credit()));
+          items.set(i, new ChecklistDoc.ItemDoc(item.rule(), points, item.weight(), item.bonus(), item.credit(),
+              item.required(), item.effective()));
         }
         ChecklistDoc.CreditDoc credit = item.credit();
         if (credit != null && points != null) {
@@ -790,7 +791,8 @@ public final class PackLoader {
         return Optional.empty();
       }
       ChecklistDoc normalized = new ChecklistDoc(list.id(), list.title(), list.description(), list.subjectType(),
-          list.source(), list.method(), list.maximum(), list.floor(), list.minEvidence(), List.copyOf(items),
+          list.period(), list.source(), list.method(), list.maximum(), list.floor(), list.minEvidence(), list.score(),
+          List.copyOf(items),
           list.deductions(), list.vetoes(), list.bands(), sortedQuotas(list), list.ranking());
       List<Cond> sortedOverrides = new ArrayList<>();
       for (ChecklistDoc.QuotaDoc quota : normalized.quotas()) {

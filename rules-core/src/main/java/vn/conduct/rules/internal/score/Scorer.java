@@ -33,9 +33,12 @@ public final class Scorer {
    * @param findings the subject's findings by rule id, for the checklist's pack version
    * @param indicator reads a number indicator of the subject exactly, or {@code null} if not observed
    * @param events the subject's events
+   * @param asOf the reference date: windows end on it
+   * @param decision the decision date: events recorded after it do not count
+   * @param period the period judged
    */
   public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
-      Function<String, BigDecimal> indicator, List<Event> events, LocalDate asOf, Period period) {
+      Function<String, BigDecimal> indicator, List<Event> events, LocalDate asOf, LocalDate decision, Period period) {
     boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
     List<ItemScore> items = new ArrayList<>();
     List<ScoreAdjustment> adjustments = new ArrayList<>();
@@ -91,6 +94,7 @@ public final class Scorer {
       long count = events.stream()
           .filter(e -> deduction.events().contains(e.type()))
           .filter(e -> !Boolean.FALSE.equals(deduction.verifiedOnly()) ? e.verified() : true)
+          .filter(e -> !e.recorded().isAfter(decision))
           .filter(e -> inWindow(deduction.within(), e.date(), asOf, period))
           .count();
       if (count == 0) {
