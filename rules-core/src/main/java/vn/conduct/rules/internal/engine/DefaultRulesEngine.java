@@ -635,11 +635,16 @@ public final class DefaultRulesEngine implements RulesEngine {
           }
         }
         List<Event> events = stage.facts().eventsOf(subject.id());
-        scores.add(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name), events,
-            judgment.reference(), judgment.decision(), judgment.period()));
+        scores.add(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
+            name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(), judgment.period()));
       }
     }
     return scores;
+  }
+
+  private boolean invalidIndicator(SubjectFact fact, String name) {
+    Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, name);
+    return slot != null && fact.invalidAt(slot.index()) != null;
   }
 
   private java.math.BigDecimal indicator(SubjectFact fact, String name) {
