@@ -40,7 +40,9 @@ import vn.conduct.rules.io.FactsReader;
         "  observations: subject*, indicator*, value*, observed-by, observed-on, method",
         "Dates are yyyy-mm-dd; verified is true (default) or false; an empty value means not observed.",
         "A CSV row with a problem is reported on the standard error as file:line  field: message and left out;"
-            + " the rest is evaluated and a summary reconciles the counts (read = evaluated + rejected).",
+            + " the rest is evaluated and a summary reconciles the counts (read = evaluated + rejected + ignored,"
+            + " ignored: rows the engine did not use, such as a subject of an unknown type or an observation"
+            + " dated after --as-of).",
         "",
         "More than 10000 subjects are evaluated in batches of whole units, with a progress bar on the"
             + " standard error; the report is the same as in one run.",
@@ -86,6 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    TextOut messages = new TextOut(err);
     EvaluationRequest request;
     Function<FactProblem, Optional<String>> locator;
     CsvFacts csv = null;
@@ -101,8 +104,8 @@ final class EvaluateCommand implements Callable<Integer> {
       if (asOf == null) {
         throw new UsageException("--as-of is required with CSV input (a CSV file has no as-of)");
       }
-      csv = CsvFacts.read(subjects, events, observations);
-      csv.rejections.forEach(r -> err.println(r.render()));
+      csv = CsvFacts.read(subjects, events, observations, asOf, rejection -> messages.println(rejection.render()));
+      messages.flush();
       request = EvaluationRequest.builder(asOf).subjects(csv.subjects).events(csv.events)
           .observations(csv.observations).build();
       locator = csv::locate;
@@ -116,8 +119,15 @@ final class EvaluateCommand implements Callable<Integer> {
     Report report = evaluate(engine, request, err);
     output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
     if (csv != null) {
-      err.println(csv.summary());
-      err.flush();
+      // The rows the engine left out: on the standard error unless the report lists them (a CSV report has no room).
+      boolean reportLists = output.format != OutputOptions.Format.csv;
+      for (CsvFacts.Ignored ignored : csv.reconcile(report.factProblems())) {
+        if (!ignored.fromReport() || !reportLists) {
+          messages.println(ignored.where().render());
+        }
+      }
+      messages.println(csv.summary());
+      messages.flush();
       return csv.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
     }
     return ConductCommand.OK;
