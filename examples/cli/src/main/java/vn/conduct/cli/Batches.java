@@ -28,7 +28,10 @@ import vn.conduct.rules.api.RulesEngine;
  *
  * <p>A batch holds whole trees of units: a subject is always in the batch of its topmost ancestor
  * in the request, with every fact about it, so quotas, roll-ups and aggregates over members (which
- * only look inside a unit) are exactly those of a single evaluation. Rankings span every subject:
+ * only look inside a unit) are exactly those of a single evaluation. A batch is closed when it holds
+ * enough subjects or enough events and observations, whichever comes first: the engine keeps all of
+ * a session's events in its working memory at once (about 500 bytes each), so a few subjects with
+ * many events are split as many subjects are. Rankings span every subject:
  * each batch's entries are merged per checklist and peer group and ranked again as the engine
  * ranks ("1, 2, 2, 4", then by subject id). Fact problems are renumbered to the request's indexes.
  */
@@ -37,8 +40,11 @@ final class Batches {
   private Batches() {
   }
 
-  /** Evaluates in batches of at least {@code size} subjects (whole trees), reporting subjects done. */
-  static Report evaluate(RulesEngine engine, EvaluationRequest request, int size, LongConsumer done) {
+  /**
+   * Evaluates in batches of whole trees, each closed once it holds at least {@code size} subjects or
+   * {@code facts} events and observations, reporting the subjects done after each.
+   */
+  static Report evaluate(RulesEngine engine, EvaluationRequest request, int size, long facts, LongConsumer done) {
     List<Subject> subjects = request.subjects();
     Map<String, Subject> byId = new HashMap<>();
     subjects.forEach(s -> byId.putIfAbsent(s.id(), s));
@@ -52,14 +58,20 @@ final class Batches {
       rootOf.put(subject.id(), root);
       treeSizes.merge(root, 1, Integer::sum);
     }
+    Map<String, Long> treeFacts = new HashMap<>();
+    request.events().forEach(e -> treeFacts.merge(rootOf.getOrDefault(e.subjectId(), ""), 1L, Long::sum));
+    request.observations().forEach(o -> treeFacts.merge(rootOf.getOrDefault(o.subjectId(), ""), 1L, Long::sum));
     int current = 0;
+    long currentFacts = 0;
     for (Map.Entry<String, Integer> tree : treeSizes.entrySet()) {
-      if (batches.isEmpty() || current >= size) {
+      if (batches.isEmpty() || current >= size || currentFacts >= facts) {
         batches.add(new Batch(request));
         current = 0;
+        currentFacts = 0;
       }
       batchOfRoot.put(tree.getKey(), batches.size() - 1);
       current += tree.getValue();
+      currentFacts += treeFacts.getOrDefault(tree.getKey(), 0L);
     }
     if (batches.isEmpty()) {
       batches.add(new Batch(request));

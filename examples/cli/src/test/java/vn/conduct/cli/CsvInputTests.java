@@ -220,6 +220,15 @@ class CsvInputTests {
     assertThat(cli.out()).isEqualTo(single);
     assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
         .contains("] 100 %  12 / 12 subjects");
+
+    batched[args.length] = "--facts-per-batch";
+    batched[args.length + 1] = "3";
+    assertThat(cli.run(batched)).as("few subjects with many facts are batched too").isZero();
+
+    assertThat(cli.out()).isEqualTo(single);
+    assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
+        .containsPattern("\\] +[1-9][0-9]? %  [1-9][0-9]? / 12 subjects")
+        .contains("] 100 %  12 / 12 subjects");
   }
 
   @Test
