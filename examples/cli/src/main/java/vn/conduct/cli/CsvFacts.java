@@ -55,8 +55,9 @@ import vn.conduct.rules.api.Subject;
  * rejected too.
  *
  * <p>Rows are read one at a time and turned into facts at once; no row is held. Values that repeat
- * (subject ids in events, types, dates, attribute values) are shared, so that a million events take
- * the memory of their facts and little more. Rejections go to the caller as they are found.
+ * (subject ids in events, parents, types, dates, attribute values) are shared, so that a million
+ * events take the memory of their facts and little more. Rejections go to the caller as they are
+ * found.
  *
  * <p>Every row read ends up in exactly one of three counts: <em>evaluated</em>, <em>rejected</em>
  * here, or <em>ignored</em> by the engine ({@link #reconcile}), so that the summary reconciles.
@@ -217,7 +218,7 @@ final class CsvFacts {
       }
       known.put(id, new KnownSubject(id, row.line));
       kind.kept(row.line, false);
-      subjects.add(new Subject(id, shared(type), row.optional("name"), row.optional("parent"), attributes));
+      subjects.add(new Subject(id, shared(type), row.optional("name"), shared(row.optional("parent")), attributes));
     }
   }
 
