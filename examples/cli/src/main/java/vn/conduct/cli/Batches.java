@@ -167,12 +167,15 @@ final class Batches {
     return merged;
   }
 
-  /** One batch: its request and, per kind of fact, the request's index of each of its facts. */
+  /**
+   * One batch: its request and, per kind of fact, the request's index of each of its facts (in
+   * arrays of ints: a million events would otherwise hold a million boxed indexes).
+   */
   private static final class Batch {
     final EvaluationRequest.Builder builder;
-    final List<Integer> subjects = new ArrayList<>();
-    final List<Integer> observations = new ArrayList<>();
-    final List<Integer> events = new ArrayList<>();
+    final IntList subjects = new IntList();
+    final IntList observations = new IntList();
+    final IntList events = new IntList();
 
     Batch(EvaluationRequest request) {
       builder = EvaluationRequest.builder(request.asOf()).period(request.period());
@@ -196,16 +199,37 @@ final class Batches {
     }
 
     FactProblem renumber(FactProblem problem) {
-      List<Integer> indexes = switch (problem.kind()) {
+      IntList indexes = switch (problem.kind()) {
         case "subject" -> subjects;
         case "observation" -> observations;
         case "event" -> events;
-        default -> List.of();
+        default -> null;
       };
-      if (problem.index() < 0 || problem.index() >= indexes.size()) {
+      if (indexes == null || problem.index() < 0 || problem.index() >= indexes.size()) {
         return problem;
       }
       return new FactProblem(problem.kind(), indexes.get(problem.index()), problem.field(), problem.message());
+    }
+  }
+
+  /** A growable list of ints. */
+  private static final class IntList {
+    private int[] values = new int[64];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int get(int index) {
+      return values[index];
+    }
+
+    int size() {
+      return size;
     }
   }
 }
