@@ -34,6 +34,13 @@ final class FactIntake {
   /** The most decimal places a number fact may have. */
   static final int MAX_DECIMALS = 18;
 
+  /**
+   * The most events one session holds (unless one unit tree alone has more): a session keeps about
+   * 500 bytes per event it matches, so a batch is closed at this many events as well as at its
+   * number of subjects.
+   */
+  static final int MAX_BATCH_EVENTS = 50_000;
+
   private final Layout layout;
 
   FactIntake(Layout layout) {
@@ -110,7 +117,12 @@ final class FactIntake {
       List<Batch> batches = new ArrayList<>();
       Batch current = new Batch();
       for (List<Subject> tree : trees.values()) {
-        if (!current.subjects.isEmpty() && current.subjects.size() + tree.size() > size) {
+        int treeEvents = 0;
+        for (Subject subject : tree) {
+          treeEvents += eventFacts.getOrDefault(subject.id(), List.of()).size();
+        }
+        if (!current.subjects.isEmpty() && (current.subjects.size() + tree.size() > size
+            || current.events.size() + treeEvents > MAX_BATCH_EVENTS)) {
           batches.add(finish(current));
           current = new Batch();
         }
