@@ -93,8 +93,19 @@ public final class ConductCommand implements Runnable {
     PrintStream stderr = utf8(FileDescriptor.err);
     System.setOut(stdout);
     System.setErr(stderr);
-    System.exit(execute(args, new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
-        new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true)));
+    int code;
+    try {
+      code = execute(args, new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
+          new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+    } catch (OutOfMemoryError e) {
+      // Input over the limits is refused with located errors; running out of memory anyway is an
+      // engine bug. One line, no stack trace: the heap may be too full to print one.
+      stderr.println("conduct: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MB heap); this is a bug in the engine, please report it with the command that caused it");
+      stderr.flush();
+      code = SOFTWARE;
+    }
+    System.exit(code);
   }
 
   private static PrintStream utf8(FileDescriptor descriptor) {
