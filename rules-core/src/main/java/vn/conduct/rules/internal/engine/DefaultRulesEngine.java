@@ -238,13 +238,19 @@ public final class DefaultRulesEngine implements RulesEngine {
     overrides.forEach((name, value) -> {
       ParameterDoc doc = pack.manifest().parameters().get(name);
       if (doc == null) {
-        throw new IllegalStateException("Pack '" + pack.id() + "' has no parameter '" + name + "' [Hint: its parameters are "
+        throw new IllegalStateException("Pack '" + pack.id() + "' has no parameter '" + SafeText.line(name)
+            + "' [Hint: its parameters are "
             + new java.util.TreeSet<>(pack.manifest().parameters().keySet()) + "]");
       }
-      Object converted = FactIntake.convert(value, doc.type());
+      Object converted;
+      try {
+        converted = FactIntake.convert(value, doc.type());
+      } catch (RuntimeException e) {
+        converted = null;
+      }
       if (converted == null) {
-        throw new IllegalArgumentException("Parameter '" + name + "' of pack '" + pack.id() + "' is a "
-            + doc.type().label() + ", but was given '" + value + "'");
+        throw new IllegalArgumentException("Parameter '" + SafeText.line(name) + "' of pack '" + pack.id() + "' is a "
+            + doc.type().label() + ", but was given '" + FactIntake.shown(value) + "'");
       }
       values.put(name, converted);
     });

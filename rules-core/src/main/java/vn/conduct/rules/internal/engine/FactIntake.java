@@ -272,6 +272,16 @@ final class FactIntake {
   }
 
   /**
+   * What follows from a value that cannot be used (facts-format.md, section 9): a subject's rules
+   * that read it give ERROR; an event counts, with the attribute missing for {@code where} and
+   * {@code of}.
+   */
+  private static String consequence(Values fact) {
+    return fact instanceof SubjectFact ? "rules that read it give ERROR"
+        : "the value is ignored: the event counts, without this attribute";
+  }
+
+  /**
    * Makes an indicator value outside its declared range invalid: a fact problem, and rules that
    * read it give ERROR (and checklists that read it leave the subject not rated).
    */
@@ -331,19 +341,19 @@ final class FactIntake {
       converted = convert(value, slot.type());
     } catch (RuntimeException e) {
       problems.add(new FactProblem(kind, index, field, "the value could not be read ("
-          + e.getClass().getSimpleName() + "); rules that read it give ERROR"));
+          + e.getClass().getSimpleName() + "); " + consequence(fact)));
       markInvalid(fact, slot, "(unreadable " + value.getClass().getSimpleName() + ")");
       return false;
     }
     if (converted != null && !slot.values().isEmpty() && !slot.values().contains(converted)) {
       problems.add(new FactProblem(kind, index, field, "'" + shown(value) + "' is not one of the declared values "
-          + slot.values() + "; rules that read it give ERROR"));
+          + slot.values() + "; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;
     }
     if (converted == null) {
       problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '"
-          + shown(value) + "'; rules that read it give ERROR"));
+          + shown(value) + "'; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;
     }
