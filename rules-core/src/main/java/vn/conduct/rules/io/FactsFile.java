@@ -22,15 +22,12 @@ public final class FactsFile {
   private final String source;
   private final YamlDocument document;
   private final EvaluationRequest request;
-  private final java.util.Set<String> quoted;
   private final java.util.List<String> extensionKeys;
 
-  FactsFile(String source, YamlDocument document, EvaluationRequest request, java.util.Set<String> quoted,
-      java.util.List<String> extensionKeys) {
+  FactsFile(String source, YamlDocument document, EvaluationRequest request, java.util.List<String> extensionKeys) {
     this.source = source;
     this.document = document;
     this.request = request;
-    this.quoted = quoted;
     this.extensionKeys = extensionKeys;
   }
 
@@ -65,7 +62,7 @@ public final class FactsFile {
       }
       return java.util.Collections.unmodifiableList(list);
     }
-    return FactsReader.convertScalar(node.asText(), quoted.contains(path));
+    return FactsReader.convertScalar(node.asText(), document.isQuoted(path));
   }
 
   /**

@@ -2,7 +2,6 @@ package vn.conduct.rules.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Event;
 import vn.conduct.rules.api.Observation;
@@ -206,67 +197,17 @@ public final class FactsReader {
 
   private FactsFile load(String source, String fileName, byte[] content) {
     Issues issues = new Issues();
-    Optional<YamlDocument> parsed = SafeYaml.parse(fileName, content, issues);
+    Optional<YamlDocument> parsed = SafeYaml.parse(fileName, content, issues, SafeYaml.Profile.FACTS);
     if (parsed.isEmpty() || issues.hasErrors()) {
       throw new InvalidFactsException(source, issues.sorted());
     }
     YamlDocument document = parsed.get();
-    Set<String> quoted = quotedScalars(content);
-    Binder binder = new Binder(document, quoted, issues, extensionKeys);
+    Binder binder = new Binder(document, issues, extensionKeys);
     EvaluationRequest request = binder.bind(asOf);
     if (issues.hasErrors() || request == null) {
       throw new InvalidFactsException(source, issues.sorted());
     }
-    return new FactsFile(source, document, request, quoted, extensionKeys);
-  }
-
-  /**
-   * Returns the paths of the scalars that were quoted. Runs only on content the safe parser
-   * accepted, so it meets no tag, alias or deep nesting.
-   */
-  private static Set<String> quotedScalars(byte[] content) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(SafeYaml.MAX_DEPTH);
-    options.setCodePointLimit(SafeYaml.MAX_CODE_POINTS);
-    options.setAllowRecursiveKeys(false);
-    options.setProcessComments(false);
-    options.setTagInspector(tag -> false);
-    Set<String> quoted = new HashSet<>();
-    try {
-      Node root = new Yaml(new SafeConstructor(options))
-          .compose(new StringReader(new String(content, StandardCharsets.UTF_8)));
-      if (root != null) {
-        collectQuoted(root, "", quoted, 0);
-      }
-    } catch (RuntimeException e) {
-      // cannot happen after SafeYaml accepted the text; without style information every
-      // scalar is converted as if unquoted, which the engine's conversion tolerates
-    }
-    return quoted;
-  }
-
-  private static void collectQuoted(Node node, String path, Set<String> quoted, int depth) {
-    if (depth > SafeYaml.MAX_DEPTH) {
-      return;
-    }
-    if (node instanceof ScalarNode scalar) {
-      if (!scalar.isPlain()) {
-        quoted.add(path);
-      }
-    } else if (node instanceof SequenceNode sequence) {
-      int index = 0;
-      for (Node item : sequence.getValue()) {
-        collectQuoted(item, YamlDocument.element(path, index++), quoted, depth + 1);
-      }
-    } else if (node instanceof MappingNode mapping) {
-      for (NodeTuple tuple : mapping.getValue()) {
-        if (tuple.getKeyNode() instanceof ScalarNode key) {
-          collectQuoted(tuple.getValueNode(), YamlDocument.child(path, key.getValue()), quoted, depth + 1);
-        }
-      }
-    }
+    return new FactsFile(source, document, request, extensionKeys);
   }
 
   /**
@@ -304,13 +245,11 @@ public final class FactsReader {
   /** Binds one parsed document, reporting every problem. */
   private static final class Binder {
     private final YamlDocument document;
-    private final Set<String> quoted;
     private final Issues issues;
     private final List<String> rootKeys;
 
-    Binder(YamlDocument document, Set<String> quoted, Issues issues, List<String> extensionKeys) {
+    Binder(YamlDocument document, Issues issues, List<String> extensionKeys) {
       this.document = document;
-      this.quoted = quoted;
       this.issues = issues;
       List<String> keys = new java.util.ArrayList<>(ROOT_KEYS);
       keys.addAll(extensionKeys);
@@ -537,7 +476,7 @@ public final class FactsReader {
             + describe(node), "facts hold one value per attribute or indicator");
         return null;
       }
-      return convertScalar(node.asText(), quoted.contains(path));
+      return convertScalar(node.asText(), document.isQuoted(path));
     }
 
     // --- shapes -------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ import vn.conduct.rules.internal.condition.Cond.Operand;
 import vn.conduct.rules.internal.condition.Cond.Over;
 import vn.conduct.rules.internal.condition.Cond.Scope;
 import vn.conduct.rules.internal.condition.Cond.Window;
+import vn.conduct.rules.internal.load.Hints;
 import vn.conduct.rules.internal.load.Issues;
+import vn.conduct.rules.internal.load.PackScope;
 import vn.conduct.rules.internal.model.DataType;
 import vn.conduct.rules.internal.model.EventTypeDoc;
 import vn.conduct.rules.internal.model.FieldDoc;
@@ -38,16 +40,21 @@ public final class ConditionParser {
   private static final Set<String> COMPARISON_KEYS = Set.of("attribute", "indicator");
   private static final Set<String> AGG_KEYS = Set.of("count", "sum", "min", "max", "share");
 
+  private final PackScope scope;
   private final VocabularyDoc vocabulary;
   private final Map<String, ParameterDoc> parameters;
   private final YamlDocument document;
   private final Issues issues;
   private boolean failed;
 
-  public ConditionParser(VocabularyDoc vocabulary, Map<String, ParameterDoc> parameters,
-      YamlDocument document, Issues issues) {
-    this.vocabulary = vocabulary;
-    this.parameters = parameters;
+  /**
+   * @param scope what the pack's manifest declares; references to entries it knows to be broken
+   *     fail silently (the declaration's own error is reported)
+   */
+  public ConditionParser(PackScope scope, YamlDocument document, Issues issues) {
+    this.scope = scope;
+    this.vocabulary = scope.vocabulary();
+    this.parameters = scope.parameters();
     this.document = document;
     this.issues = issues;
   }
@@ -125,8 +132,11 @@ public final class ConditionParser {
       }
     }
     if (fieldKey == null) {
+      List<String> forms = List.of("attribute", "indicator", "all", "any", "not", "count", "sum", "min", "max", "share");
+      String typo = keys(node).stream().map(k -> Hints.nearest(k, forms).orElse(null))
+          .filter(java.util.Objects::nonNull).findFirst().map(n -> "did you mean '" + n + "'? ").orElse("");
       error(path, "condition.syntax", "unknown condition with keys " + keys(node),
-          "use one of attribute, indicator, all, any, not, count, sum, min, max, share");
+          typo + "use one of attribute, indicator, all, any, not, count, sum, min, max, share");
       return null;
     }
     JsonNode nameNode = node.get(fieldKey);
@@ -191,8 +201,12 @@ public final class ConditionParser {
       JsonNode members = spec.get("members");
       String membersPath = YamlDocument.child(specPath, "members");
       if (!members.isTextual() || !vocabulary.subjectTypes().containsKey(members.asText())) {
-        error(membersPath, "ref.unknown-subject-type", "unknown member subject type "
-            + describe(members), "declared subject types: " + new TreeSet<>(vocabulary.subjectTypes().keySet()));
+        if (members.isTextual() && !scope.reportsSubjectType(members.asText())) {
+          failed = true;
+        } else {
+          error(membersPath, "ref.unknown-subject-type", "unknown member subject type " + describe(members),
+              Hints.unknown(members.asText(), vocabulary.subjectTypes().keySet(), "declared subject types"));
+        }
         return null;
       }
       memberType = members.asText();
@@ -284,8 +298,12 @@ public final class ConditionParser {
       String typePath = YamlDocument.element(path, i);
       EventTypeDoc doc = type.isTextual() ? vocabulary.eventTypes().get(type.asText()) : null;
       if (doc == null) {
-        error(typePath, "ref.unknown-event-type", "unknown event type " + describe(type),
-            "declared event types: " + new TreeSet<>(vocabulary.eventTypes().keySet()));
+        if (type.isTextual() && !scope.reportsEventType(type.asText())) {
+          failed = true;
+        } else {
+          error(typePath, "ref.unknown-event-type", "unknown event type " + describe(type),
+              Hints.unknown(type.asText(), vocabulary.eventTypes().keySet(), "declared event types"));
+        }
         continue;
       }
       if (!doc.subjectTypes().isEmpty()) {
@@ -331,10 +349,15 @@ public final class ConditionParser {
       }
       DataType type = null;
       for (String eventType : context.eventTypes()) {
-        FieldDoc field = vocabulary.eventTypes().get(eventType).attributes().get(name);
+        Map<String, FieldDoc> declared = vocabulary.eventTypes().get(eventType).attributes();
+        FieldDoc field = declared.get(name);
         if (field == null) {
-          error(path, "ref.unknown-field", "event type '" + eventType + "' has no attribute '" + name + "'",
-              "declared: " + new TreeSet<>(vocabulary.eventTypes().get(eventType).attributes().keySet()));
+          if (!scope.reportsEventAttribute(eventType, name)) {
+            failed = true;
+          } else {
+            error(path, "ref.unknown-field", "event type '" + eventType + "' has no attribute '" + name + "'",
+                declared.isEmpty() ? "it declares no attributes" : Hints.unknown(name, declared.keySet(), "declared"));
+          }
           return null;
         }
         if (type != null && type != field.type()) {
@@ -356,9 +379,13 @@ public final class ConditionParser {
       Map<String, FieldDoc> fields = scope == Scope.ATTRIBUTE ? doc.attributes() : doc.indicators();
       FieldDoc field = fields.get(name);
       if (field == null) {
-        error(path, "ref.unknown-field", "subject type '" + subjectType + "' has no " + key + " '"
-            + name + "'", fields.isEmpty() ? "it declares no " + key + "s"
-            : "declared " + key + "s: " + new TreeSet<>(fields.keySet()));
+        if (!this.scope.reportsField(subjectType, key, name)) {
+          failed = true;
+        } else {
+          error(path, "ref.unknown-field", "subject type '" + subjectType + "' has no " + key + " '"
+              + name + "'", fields.isEmpty() ? "it declares no " + key + "s"
+              : Hints.unknown(name, fields.keySet(), "declared " + key + "s"));
+        }
         return null;
       }
       if (type != null && type != field.type()) {
@@ -377,8 +404,8 @@ public final class ConditionParser {
         return op;
       }
     }
-    error(path, "condition.syntax", "unknown operator '" + key + "'",
-        "operators: eq, ne, lt, le, gt, ge, in, not-in, between, exists, missing");
+    List<String> known = java.util.Arrays.stream(Op.values()).map(op -> op.key).toList();
+    error(path, "condition.syntax", "unknown operator '" + key + "'", Hints.unknown(key, known, "operators"));
     return null;
   }
 
@@ -463,8 +490,12 @@ public final class ConditionParser {
       String name = node.get("param").asText();
       ParameterDoc parameter = parameters.get(name);
       if (parameter == null) {
-        error(YamlDocument.child(path, "param"), "ref.unknown-parameter", "unknown parameter '" + name + "'",
-            "declared parameters: " + new TreeSet<>(parameters.keySet()));
+        if (!scope.reportsParameter(name)) {
+          failed = true;
+        } else {
+          error(YamlDocument.child(path, "param"), "ref.unknown-parameter", "unknown parameter '" + name + "'",
+              Hints.unknown(name, parameters.keySet(), "declared parameters"));
+        }
         return null;
       }
       if (parameter.type() != type) {
@@ -524,7 +555,7 @@ public final class ConditionParser {
     node.fieldNames().forEachRemaining(key -> {
       if (!allowed.contains(key)) {
         error(YamlDocument.child(path, key), "condition.syntax", "unexpected key '" + key + "'",
-            "allowed here: " + new TreeSet<>(allowed));
+            Hints.unknown(key, allowed, "allowed here"));
       }
     });
   }

@@ -21,10 +21,8 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import vn.conduct.rules.internal.yaml.YamlDocument;
 
@@ -53,15 +51,48 @@ public final class Binder {
 
   private Binder() { }
 
-  /** Binds and validates one document; returns empty if it had any error. */
-  public static <T> Optional<T> bind(YamlDocument document, Class<T> type, Issues issues) {
+  /**
+   * A bound document: the value, complete or partial, and the paths where binding or validation
+   * found an error (a field whose value could not be read is {@code null} in the value).
+   *
+   * @param value the bound value; fields with errors are {@code null} (or their defaults)
+   * @param errorPaths the field paths with errors, sorted; empty if the document is valid
+   */
+  public record Bound<T>(T value, java.util.NavigableSet<String> errorPaths) {
+
+    /** Whether the document had no binding or validation error. */
+    public boolean valid() {
+      return errorPaths.isEmpty();
+    }
+
+    /** Whether a path, or anything below it, had an error. */
+    public boolean hasErrorAt(String path) {
+      return hasErrorAt(errorPaths, path);
+    }
+
+    static boolean hasErrorAt(java.util.NavigableSet<String> paths, String path) {
+      if (path.isEmpty()) {
+        return !paths.isEmpty();
+      }
+      return paths.contains(path)
+          || !paths.subSet(path + ".", path + "/").isEmpty()     // '/' follows '.'
+          || !paths.subSet(path + "[", path + "\\").isEmpty();  // '\\' follows '['
+    }
+  }
+
+  /**
+   * Binds and validates one document, reporting every problem. Returns the value even when some
+   * fields had errors, so that checks which do not need those fields still run; empty only when
+   * nothing could be bound (the file is not a mapping, or binding failed as a whole).
+   */
+  public static <T> Optional<Bound<T>> bind(YamlDocument document, Class<T> type, Issues issues) {
     if (!document.root().isObject()) {
       issues.error(document, "", "bind.type", "the file must hold a mapping, but "
           + (document.root().isMissingNode() ? "is empty" : "holds " + document.root().getNodeType()
               .toString().toLowerCase(Locale.ROOT)), null);
       return Optional.empty();
     }
-    Set<String> boundErrors = new HashSet<>();
+    java.util.NavigableSet<String> boundErrors = new java.util.TreeSet<>();
     Collector collector = new Collector(document, issues, boundErrors);
     T value;
     try {
@@ -72,70 +103,102 @@ public final class Binder {
         issues.error(document, path, "bind.type", cleanMessage(e.getOriginalMessage()), null);
       }
       return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       issues.error(document, "", "bind.type", cleanMessage(e.getMessage()), null);
       return Optional.empty();
     }
+    if (value == null) {
+      return Optional.empty();
+    }
+    java.util.NavigableSet<String> errors = new java.util.TreeSet<>(boundErrors);
     Validator validator = VALIDATORS.getValidator();
     for (ConstraintViolation<T> violation : validator.validate(value)) {
       String path = path(violation.getPropertyPath());
-      if (boundErrors.stream().anyMatch(p -> p.equals(path) || path.startsWith(p + "."))) {
+      if (Bound.hasErrorAt(boundErrors, path) || under(boundErrors, path)) {
         continue;
       }
+      errors.add(path);
+      boolean onKey = onMapKey(violation.getPropertyPath());
       Object invalid = violation.getInvalidValue();
-      String shown = invalid == null || invalid instanceof java.util.Collection<?>
+      String shown = onKey || invalid == null || invalid instanceof java.util.Collection<?>
           || invalid instanceof java.util.Map<?, ?> || invalid instanceof Record
-          ? "" : " but was '" + invalid + "'";
-      issues.error(document, path, "field.constraint", violation.getMessage() + shown, null);
+          ? "" : " but was '" + shorten(String.valueOf(invalid)) + "'";
+      int[] mark = onKey ? document.locateKey(path) : document.locate(path);
+      issues.error(document.file(), mark[0], mark[1], path, "field.constraint",
+          (onKey ? "key '" + shorten(String.valueOf(invalid)) + "' " : "") + violation.getMessage() + shown, null);
     }
-    return collector.failed ? Optional.empty() : Optional.of(value);
+    return Optional.of(new Bound<>(value, java.util.Collections.unmodifiableNavigableSet(errors)));
+  }
+
+  /** Whether a violation is about a mapping's key (an id declared as a key) rather than a value. */
+  private static boolean onMapKey(Path propertyPath) {
+    Path.Node leaf = null;
+    for (Path.Node node : propertyPath) {
+      leaf = node;
+    }
+    return leaf != null && "<map key>".equals(leaf.getName());
+  }
+
+  /** Whether a path lies under one that already had a binding error. */
+  private static boolean under(java.util.NavigableSet<String> paths, String path) {
+    for (String prefix = YamlDocument.parent(path); !prefix.isEmpty(); prefix = YamlDocument.parent(prefix)) {
+      if (paths.contains(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Long values are shown by their start and length, so one message stays readable. */
+  static String shorten(String text) {
+    return text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
   }
 
   /** Converts a Jakarta property path to a YAML field path. */
   static String path(Path propertyPath) {
-    StringBuilder text = new StringBuilder();
+    String text = "";
     for (Path.Node node : propertyPath) {
       if (node.isInIterable()) {
         if (node.getIndex() != null) {
-          text.append('[').append(node.getIndex()).append(']');
+          text = YamlDocument.element(text, node.getIndex());
         } else if (node.getKey() != null) {
-          text.append('.').append(node.getKey());
+          text = YamlDocument.child(text, String.valueOf(node.getKey()));
         }
       }
       String name = node.getName();
       if (name != null && !name.startsWith("<")) {
-        text.append('.').append(kebab(name));
+        text = YamlDocument.child(text, kebab(name));
       }
     }
-    return text.length() > 0 && text.charAt(0) == '.' ? text.substring(1) : text.toString();
+    return text;
   }
 
   static String path(java.util.List<JsonMappingException.Reference> references) {
-    StringBuilder text = new StringBuilder();
+    String text = "";
     for (JsonMappingException.Reference reference : references) {
       if (reference.getIndex() >= 0) {
-        text.append('[').append(reference.getIndex()).append(']');
+        text = YamlDocument.element(text, reference.getIndex());
       } else if (reference.getFieldName() != null) {
-        if (text.length() > 0) {
-          text.append('.');
-        }
-        text.append(reference.getFieldName());
+        text = YamlDocument.child(text, reference.getFieldName());
       }
     }
-    return text.toString();
+    return text;
   }
 
   static String path(JsonStreamContext context) {
-    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    java.util.Deque<JsonStreamContext> chain = new java.util.ArrayDeque<>();
     for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      chain.push(c);
+    }
+    String text = "";
+    for (JsonStreamContext c : chain) {
       if (c.inArray()) {
-        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+        text = YamlDocument.element(text, Math.max(0, c.getCurrentIndex()));
       } else if (c.getCurrentName() != null) {
-        parts.push("." + c.getCurrentName());
+        text = YamlDocument.child(text, c.getCurrentName());
       }
     }
-    String joined = String.join("", parts);
-    return joined.startsWith(".") ? joined.substring(1) : joined;
+    return text;
   }
 
   static String kebab(String camel) {
@@ -156,10 +219,10 @@ public final class Binder {
   private static final class Collector extends DeserializationProblemHandler {
     private final YamlDocument document;
     private final Issues issues;
-    private final Set<String> boundErrors;
+    private final java.util.NavigableSet<String> boundErrors;
     private boolean failed;
 
-    Collector(YamlDocument document, Issues issues, Set<String> boundErrors) {
+    Collector(YamlDocument document, Issues issues, java.util.NavigableSet<String> boundErrors) {
       this.document = document;
       this.issues = issues;
       this.boundErrors = boundErrors;
@@ -180,9 +243,8 @@ public final class Binder {
       String path = YamlDocument.child(parent, propertyName);
       java.util.List<String> known = new java.util.ArrayList<>();
       deserializer.getKnownPropertyNames().forEach(n -> known.add(String.valueOf(n)));
-      java.util.Collections.sort(known);
-      report(path, "bind.unknown-field", "unknown field '" + propertyName + "'",
-          known.isEmpty() ? null : "known fields here: " + known);
+      report(path, "bind.unknown-field", "unknown field '" + shorten(propertyName) + "'",
+          Hints.unknown(propertyName, known, "known fields here"));
       p.skipChildren();
       return true;
     }
@@ -191,7 +253,7 @@ public final class Binder {
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType,
         String valueToConvert, String failureMsg) {
       report(path(ctxt.getParser().getParsingContext()), "bind.type",
-          "expected " + describe(targetType) + ", but was '" + valueToConvert + "'", hint(targetType));
+          "expected " + describe(targetType) + ", but was '" + shorten(valueToConvert) + "'", hint(targetType));
       return null;
     }
 
@@ -207,7 +269,7 @@ public final class Binder {
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType,
         JsonToken t, JsonParser p, String failureMsg) throws IOException {
       String found = t == JsonToken.START_OBJECT ? "a mapping"
-          : t == JsonToken.START_ARRAY ? "a list" : "'" + p.getText() + "'";
+          : t == JsonToken.START_ARRAY ? "a list" : "'" + shorten(p.getText()) + "'";
       report(path(p.getParsingContext()), "bind.type",
           "expected " + describe(targetType.getRawClass()) + ", but was " + found, hint(targetType.getRawClass()));
       p.skipChildren();
@@ -217,7 +279,7 @@ public final class Binder {
     @Override
     public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
         ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
-      String found = p.currentToken() == JsonToken.START_ARRAY ? "a list" : "'" + p.getText() + "'";
+      String found = p.currentToken() == JsonToken.START_ARRAY ? "a list" : "'" + shorten(p.getText()) + "'";
       report(path(p.getParsingContext()), "bind.type",
           "expected " + describe(instClass) + ", but was " + found, null);
       p.skipChildren();

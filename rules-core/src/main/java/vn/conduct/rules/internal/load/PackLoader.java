@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
 import vn.conduct.rules.internal.condition.Cond;
 import vn.conduct.rules.internal.condition.ConditionParser;
@@ -26,12 +27,12 @@ import vn.conduct.rules.internal.model.DataType;
 import vn.conduct.rules.internal.model.EventTypeDoc;
 import vn.conduct.rules.internal.model.FieldDoc;
 import vn.conduct.rules.internal.model.PackDoc;
-import vn.conduct.rules.internal.model.ParameterDoc;
 import vn.conduct.rules.internal.model.RuleDoc;
 import vn.conduct.rules.internal.model.SubjectTypeDoc;
 import vn.conduct.rules.internal.yaml.SafeYaml;
 import vn.conduct.rules.internal.yaml.YamlDocument;
 import vn.conduct.rules.spi.RulePackSource;
+import vn.conduct.rules.spi.UnsafePackFileException;
 
 /**
  * Reads a pack from its source: safe parse, bind, validate, check every reference and type, and
@@ -56,29 +57,93 @@ public final class PackLoader {
    */
   public record Result(Optional<LoadedPack> pack, List<ValidationIssue> issues, boolean incompatible) { }
 
+  /**
+   * Reads, validates and checks one pack. Never throws for anything the source holds or does: a
+   * source that cannot be listed or read, a file that is a link out of the pack, and every problem
+   * in every file end as located issues.
+   */
   public static Result load(RulePackSource source, SemVer engineVersion) {
     Issues issues = new Issues();
     Map<String, byte[]> files = new LinkedHashMap<>();
+    String origin = origin(source);
+    List<String> names;
     try {
-      List<String> names = source.files().stream()
-          .filter(name -> java.util.Arrays.stream(name.split("/")).noneMatch(part -> part.startsWith(".")))
-          .toList();
-      if (names.size() > MAX_FILES) {
-        issues.error("", 0, 0, "", "pack.size", "pack holds " + names.size() + " files, over the limit of "
-            + MAX_FILES, null);
-        return new Result(Optional.empty(), issues.sorted(), false);
+      names = source.files();
+      if (names == null) {
+        throw new IOException("the source listed no files");
       }
-      for (String name : names) {
-        try (InputStream in = source.open(name)) {
-          files.put(name, in.readNBytes(SafeYaml.MAX_CODE_POINTS * 4 + 1));
-        }
-      }
-    } catch (IOException e) {
-      issues.error("", 0, 0, "", "pack.io", "cannot read pack at " + source.origin() + ": " + e.getMessage(),
-          null);
+    } catch (IOException | RuntimeException e) {
+      issues.error("", 0, 0, "", "pack.io", "cannot list the files of the pack at " + origin + ": " + describe(e),
+          "check that the folder or jar exists and can be read");
       return new Result(Optional.empty(), issues.sorted(), false);
     }
-    return new PackReader(source.origin(), files, issues, engineVersion).read();
+    List<String> visible = names.stream()
+        .filter(name -> name != null && java.util.Arrays.stream(name.split("/")).noneMatch(part -> part.startsWith(".")))
+        .toList();
+    if (visible.size() > MAX_FILES) {
+      issues.error("", 0, 0, "", "pack.size", "pack holds " + (visible.size() > MAX_FILES + 1 ? "more than " + MAX_FILES
+          : visible.size()) + " files, over the limit of " + MAX_FILES, "split it into several packs");
+      return new Result(Optional.empty(), issues.sorted(), false);
+    }
+    for (String name : visible) {
+      if (!isPlainRelativePath(name)) {
+        issues.error(SafeText.line(name), 0, 0, "", "pack.layout", "file name '" + name + "' leaves the pack's folder",
+            "packs read only their own files");
+        continue;
+      }
+      try (InputStream in = source.open(name)) {
+        byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (content.length > MAX_FILE_BYTES && !isYaml(name)) {
+          issues.error(name, 0, 0, "", "yaml.size", "file is larger than the limit of " + MAX_FILE_BYTES
+              + " bytes (2 MiB)", "keep large documents out of the pack");
+          continue;
+        }
+        files.put(name, content);
+      } catch (UnsafePackFileException e) {
+        issues.error(name, 0, 0, "", "pack.layout", e.getMessage(),
+            "packs read only their own files: put the file itself in the pack instead of a link");
+      } catch (IOException | RuntimeException e) {
+        issues.error(name, 0, 0, "", "pack.io", "cannot read the file: " + describe(e), null);
+      }
+    }
+    Set<String> unreadable = new HashSet<>(visible);
+    unreadable.removeAll(files.keySet());
+    return new PackReader(origin, files, unreadable, issues, engineVersion).read();
+  }
+
+  /** The largest file a pack may hold, in bytes (rule-pack-format.md, section 2). */
+  public static final int MAX_FILE_BYTES = SafeYaml.Profile.PACK.maxBytes();
+
+  private static String origin(RulePackSource source) {
+    try {
+      String origin = source.origin();
+      return origin == null ? source.getClass().getName() : SafeText.line(origin);
+    } catch (RuntimeException e) {
+      return source.getClass().getName();
+    }
+  }
+
+  /** An exception's class and message, on one line, for an issue. */
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + SafeText.line(message));
+  }
+
+  private static boolean isYaml(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  /** A relative path of plain names: no leading '/', no '..' or empty segment, no backslash. */
+  private static boolean isPlainRelativePath(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0) {
+      return false;
+    }
+    for (String part : name.split("/", -1)) {
+      if (part.isEmpty() || part.equals("..") || part.equals(".")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** SHA-256 over every file's path and content, in path order. */
@@ -103,40 +168,60 @@ public final class PackLoader {
     return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Checks one pack's files; collects every issue. */
   private static final class PackReader {
     private final String origin;
     private final Map<String, byte[]> files;
+    private final Set<String> unreadable;
     private final Issues issues;
     private final SemVer engineVersion;
     private boolean incompatible;
 
-    PackReader(String origin, Map<String, byte[]> files, Issues issues, SemVer engineVersion) {
+    PackReader(String origin, Map<String, byte[]> files, Set<String> unreadable, Issues issues, SemVer engineVersion) {
       this.origin = origin;
       this.files = files;
+      this.unreadable = unreadable;
       this.issues = issues;
       this.engineVersion = engineVersion;
     }
 
-    Result read() {
-      Optional<PackDoc> manifest = Optional.empty();
-      YamlDocument manifestDoc = null;
-      if (!files.containsKey("pack.yaml")) {
-        issues.error("pack.yaml", 0, 0, "", "pack.missing-manifest", "no pack.yaml at the pack's root ("
-            + origin + ")", "a pack is a directory with a pack.yaml manifest at its root");
-      } else {
-        Optional<YamlDocument> parsed = SafeYaml.parse("pack.yaml", files.get("pack.yaml"), issues);
-        if (parsed.isPresent()) {
-          manifestDoc = parsed.get();
-          manifest = Binder.bind(manifestDoc, PackDoc.class, issues);
-        }
+    /** A bound file: its value (perhaps partial), where its errors are, and its document. */
+    private record Doc<T>(T value, Binder.Bound<T> bound, YamlDocument document) {
+      boolean valid() {
+        return bound.valid();
       }
-      List<Bound<RuleDoc>> ruleDocs = new ArrayList<>();
-      List<Bound<ChecklistDoc>> checklistDocs = new ArrayList<>();
-      Set<String> ruleFolders = new java.util.TreeSet<>();
-      for (String name : files.keySet()) {
+    }
+
+    Result read() {
+      Doc<PackDoc> manifest = null;
+      if (!files.containsKey("pack.yaml")) {
+        if (!unreadable.contains("pack.yaml")) {
+          issues.error("pack.yaml", 0, 0, "", "pack.layout", "no pack.yaml at the pack's root (" + origin + ")",
+              "a pack is a directory with a pack.yaml manifest at its root");
+        }
+      } else {
+        manifest = parse("pack.yaml", PackDoc.class).orElse(null);
+      }
+      PackDoc pack = manifest == null ? null : manifest.value();
+      if (pack != null && pack.format() != null && pack.format() != FORMAT) {
+        issues.error(manifest.document(), "format", "pack.format", "pack format " + pack.format()
+            + " is not supported", "this engine reads format " + FORMAT);
+        return new Result(Optional.empty(), issues.sorted(), false);
+      }
+      PackScope scope = manifest == null ? PackScope.unknown() : PackScope.of(manifest.bound());
+
+      List<Doc<RuleDoc>> ruleDocs = new ArrayList<>();
+      List<Doc<ChecklistDoc>> checklistDocs = new ArrayList<>();
+      Set<String> ruleFolders = new TreeSet<>();
+      Set<String> present = new TreeSet<>(files.keySet());
+      present.addAll(unreadable);
+      for (String name : present) {
         String[] parts = name.split("/");
         if (parts.length >= 3 && parts[0].equals("rules")) {
           ruleFolders.add(parts[1]);
+        }
+        if (!files.containsKey(name)) {
+          continue;
         }
         if (parts.length == 3 && parts[0].equals("rules") && parts[2].equals("rule.yaml")) {
           parse(name, RuleDoc.class).ifPresent(ruleDocs::add);
@@ -148,38 +233,48 @@ public final class PackLoader {
         } else if (parts[0].equals("checklists") && (parts.length > 2 || parts[1].endsWith(".yml"))) {
           issues.error(name, 0, 0, "", "pack.layout", "checklists live in checklists/<checklist-id>.yaml",
               parts.length > 2 ? "checklists/ holds no folders" : "use the extension .yaml");
-        } else if (isYaml(name) && name.endsWith(".yml")) {
+        } else if (name.endsWith(".yml")) {
           issues.error(name, 0, 0, "", "pack.layout", "pack files use the extension .yaml", "rename it to .yaml");
         }
       }
       for (String folder : ruleFolders) {
-        if (!files.containsKey("rules/" + folder + "/rule.yaml")) {
+        String file = "rules/" + folder + "/rule.yaml";
+        if (!present.contains(file)) {
           issues.error("rules/" + folder, 0, 0, "", "pack.layout", "rule folder '" + folder + "' has no rule.yaml",
               "every folder under rules/ holds one rule.yaml");
         }
       }
-      if (manifest.isEmpty()) {
-        return new Result(Optional.empty(), issues.sorted(), false);
+
+      SemVer.Range range = null;
+      Map<String, Object> defaults = Map.of();
+      if (manifest != null) {
+        Doc<PackDoc> m = manifest;
+        range = guarded(m.document(), () -> checkManifest(scope, m));
+        defaults = guarded(m.document(), () -> parameterDefaults(scope, m.document()));
       }
-      PackDoc pack = manifest.get();
-      YamlDocument m = manifestDoc;
-      SemVer.Range range = checkManifest(pack, m);
-      Map<String, Object> defaults = parameterDefaults(pack, m);
-      List<LoadedRule> rules = new ArrayList<>();
+      Map<String, RuleDoc> ruleDocsById = new HashMap<>();
       Map<String, String> ruleFiles = new HashMap<>();
-      for (Bound<RuleDoc> bound : ruleDocs) {
-        checkRule(pack, bound, ruleFiles).ifPresent(rules::add);
+      List<LoadedRule> rules = new ArrayList<>();
+      for (Doc<RuleDoc> rule : ruleDocs) {
+        Optional<LoadedRule> loaded = guarded(rule.document(), () -> checkRule(scope, rule, ruleFiles));
+        if (loaded != null) {
+          loaded.ifPresent(rules::add);
+        }
+        String id = rule.value().id() != null ? rule.value().id() : folderOf(rule.document());
+        ruleDocsById.putIfAbsent(id, rule.value());
       }
-      Map<String, LoadedRule> rulesById = new HashMap<>();
-      rules.forEach(r -> rulesById.put(r.doc().id(), r));
       List<LoadedChecklist> checklists = new ArrayList<>();
-      for (Bound<ChecklistDoc> bound : checklistDocs) {
-        checkChecklist(pack, bound, rulesById).ifPresent(checklists::add);
+      for (Doc<ChecklistDoc> checklist : checklistDocs) {
+        Optional<LoadedChecklist> loaded = guarded(checklist.document(),
+            () -> checkChecklist(scope, checklist, ruleDocsById, ruleFolders));
+        if (loaded != null) {
+          loaded.ifPresent(checklists::add);
+        }
       }
-      if (!issues.hasErrors()) {
-        warnUnused(pack, m, rules, checklists);
+      if (!issues.hasErrors() && pack != null) {
+        warnUnused(pack, manifest.document(), rules, checklists);
       }
-      if (issues.hasErrors()) {
+      if (issues.hasErrors() || pack == null || range == null || defaults == null) {
         boolean onlyEngine = incompatible && issues.sorted().stream()
             .filter(i -> i.severity() == ValidationIssue.Level.ERROR)
             .allMatch(i -> i.code().equals("pack.engine-incompatible"));
@@ -193,13 +288,32 @@ public final class PackLoader {
     }
 
     /**
+     * Runs one file's checks; if a check fails unexpectedly, the failure becomes an
+     * {@code internal.error} issue on that file (a bug to report) instead of ending the load, and
+     * {@code null} is returned.
+     */
+    private <T> T guarded(YamlDocument document, java.util.function.Supplier<T> check) {
+      try {
+        return check.get();
+      } catch (RuntimeException | StackOverflowError e) {
+        issues.error(document.file(), 0, 0, "", "internal.error", "the loader failed while checking this file ("
+            + describe(e) + "); this is a bug in rules-core", "please report it with this file");
+        return null;
+      }
+    }
+
+    private static String folderOf(YamlDocument document) {
+      return document.file().split("/")[1];
+    }
+
+    /**
      * Warns of vocabulary no rule or checklist reads ({@code vocabulary.unused}) and of rules that
      * cite no article and say nothing about why ({@code rule.uncited}): both are allowed, and both
      * fail {@code conduct check --strict}.
      */
     private void warnUnused(PackDoc pack, YamlDocument manifest, List<LoadedRule> rules,
         List<LoadedChecklist> checklists) {
-      java.util.Set<String> used = new java.util.HashSet<>();
+      Set<String> used = new HashSet<>();
       for (LoadedRule rule : rules) {
         uses(rule.when(), used);
         uses(rule.condition(), used);
@@ -216,40 +330,45 @@ public final class PackLoader {
           used.add("attribute:" + checklist.doc().ranking().peerGroup());
         }
       }
+      String types = YamlDocument.child("vocabulary", "subject-types");
       pack.vocabulary().subjectTypes().forEach((type, doc) -> {
+        String path = YamlDocument.child(types, type);
         doc.attributes().keySet().stream().filter(name -> !used.contains("attribute:" + name)).forEach(name ->
-            issues.warning(manifest, "vocabulary.subject-types." + type + ".attributes." + name, "vocabulary.unused",
-                "attribute '" + name + "' of '" + type + "' is read by no rule or checklist",
+            issues.warning(manifest, YamlDocument.child(YamlDocument.child(path, "attributes"), name),
+                "vocabulary.unused", "attribute '" + name + "' of '" + type + "' is read by no rule or checklist",
                 "remove it, or use it in a rule"));
         doc.indicators().keySet().stream().filter(name -> !used.contains("indicator:" + name)).forEach(name ->
-            issues.warning(manifest, "vocabulary.subject-types." + type + ".indicators." + name, "vocabulary.unused",
-                "indicator '" + name + "' of '" + type + "' is read by no rule or checklist",
+            issues.warning(manifest, YamlDocument.child(YamlDocument.child(path, "indicators"), name),
+                "vocabulary.unused", "indicator '" + name + "' of '" + type + "' is read by no rule or checklist",
                 "remove it, or use it in a rule"));
       });
+      String events = YamlDocument.child("vocabulary", "event-types");
       pack.vocabulary().eventTypes().forEach((type, doc) -> {
+        String path = YamlDocument.child(events, type);
         if (!used.contains("event:" + type)) {
-          issues.warning(manifest, "vocabulary.event-types." + type, "vocabulary.unused",
+          issues.warning(manifest, path, "vocabulary.unused",
               "event type '" + type + "' is counted by no rule or checklist", "remove it, or count it in a rule");
         }
         doc.attributes().keySet().stream().filter(name -> !used.contains("event-attribute:" + name)).forEach(name ->
-            issues.warning(manifest, "vocabulary.event-types." + type + ".attributes." + name, "vocabulary.unused",
-                "attribute '" + name + "' of event type '" + type + "' is read by no rule", "remove it, or use it"));
+            issues.warning(manifest, YamlDocument.child(YamlDocument.child(path, "attributes"), name),
+                "vocabulary.unused", "attribute '" + name + "' of event type '" + type + "' is read by no rule",
+                "remove it, or use it"));
       });
     }
 
-    private static void uses(vn.conduct.rules.internal.condition.Cond cond, java.util.Set<String> used) {
+    private static void uses(Cond cond, Set<String> used) {
       if (cond == null) {
         return;
       }
-      if (cond instanceof vn.conduct.rules.internal.condition.Cond.All all) {
+      if (cond instanceof Cond.All all) {
         all.operands().forEach(c -> uses(c, used));
-      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Any any) {
+      } else if (cond instanceof Cond.Any any) {
         any.operands().forEach(c -> uses(c, used));
-      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Not not) {
+      } else if (cond instanceof Cond.Not not) {
         uses(not.operand(), used);
-      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Compare compare) {
+      } else if (cond instanceof Cond.Compare compare) {
         used.add(key(compare.field()));
-      } else if (cond instanceof vn.conduct.rules.internal.condition.Cond.Aggregate agg) {
+      } else if (cond instanceof Cond.Aggregate agg) {
         agg.eventTypes().forEach(e -> used.add("event:" + e));
         uses(agg.where(), used);
         if (agg.of() != null) {
@@ -258,7 +377,7 @@ public final class PackLoader {
       }
     }
 
-    private static String key(vn.conduct.rules.internal.condition.Cond.Field field) {
+    private static String key(Cond.Field field) {
       return switch (field.scope()) {
         case ATTRIBUTE -> "attribute:" + field.name();
         case INDICATOR -> "indicator:" + field.name();
@@ -266,27 +385,20 @@ public final class PackLoader {
       };
     }
 
-    private record Bound<T>(T value, YamlDocument document) { }
-
-    private static boolean isYaml(String name) {
-      return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
-
-    private <T> Optional<Bound<T>> parse(String name, Class<T> type) {
+    private <T> Optional<Doc<T>> parse(String name, Class<T> type) {
       return SafeYaml.parse(name, files.get(name), issues)
-          .flatMap(doc -> Binder.bind(doc, type, issues).map(value -> new Bound<>(value, doc)));
+          .flatMap(doc -> Binder.bind(doc, type, issues).map(bound -> new Doc<>(bound.value(), bound, doc)));
     }
 
-    private SemVer.Range checkManifest(PackDoc pack, YamlDocument doc) {
-      if (pack.format() != FORMAT) {
-        issues.error(doc, "format", "pack.format", "pack format " + pack.format() + " is not supported",
-            "this engine reads format " + FORMAT);
-      }
-      SemVer.Range range = SemVer.Range.parse(pack.engine());
-      if (range == null) {
+    /** Checks the manifest; returns the engine range, or {@code null} if it is missing or bad. */
+    private SemVer.Range checkManifest(PackScope scope, Doc<PackDoc> manifest) {
+      PackDoc pack = manifest.value();
+      YamlDocument doc = manifest.document();
+      SemVer.Range range = pack.engine() == null ? null : SemVer.Range.parse(pack.engine());
+      if (pack.engine() != null && range == null) {
         issues.error(doc, "engine", "pack.engine-range", "'" + pack.engine() + "' is not a version range",
             "write e.g. \">=0.1.0 <1.0.0\"");
-      } else if (!range.admits(engineVersion)) {
+      } else if (range != null && !range.admits(engineVersion)) {
         incompatible = true;
         issues.error(doc, "engine", "pack.engine-incompatible", "pack '" + pack.id() + "' " + pack.version()
             + " requires engine " + pack.engine() + ", but this engine is " + engineVersion,
@@ -297,52 +409,78 @@ public final class PackLoader {
         issues.error(doc, "effective.until", "field.constraint", "'until' " + pack.effective().until()
             + " is before 'from' " + pack.effective().from(), null);
       }
-      for (var entry : pack.vocabulary().subjectTypes().entrySet()) {
-        String path = "vocabulary.subject-types." + entry.getKey();
+      Map<String, SubjectTypeDoc> subjectTypes = scope.vocabulary().subjectTypes();
+      String typesPath = YamlDocument.child("vocabulary", "subject-types");
+      for (var entry : subjectTypes.entrySet()) {
+        String path = YamlDocument.child(typesPath, entry.getKey());
         SubjectTypeDoc type = entry.getValue();
-        if (type.parent() != null && !pack.vocabulary().subjectTypes().containsKey(type.parent())) {
-          unknownSubjectType(doc, path + ".parent", type.parent(), pack);
+        if (type.parent() != null && !subjectTypes.containsKey(type.parent())
+            && scope.reportsSubjectType(type.parent())) {
+          unknownSubjectType(doc, YamlDocument.child(path, "parent"), type.parent(), subjectTypes.keySet());
         }
-        checkFields(doc, path + ".attributes", type.attributes());
-        checkFields(doc, path + ".indicators", type.indicators());
+        checkFields(doc, YamlDocument.child(path, "attributes"), type.attributes());
+        checkFields(doc, YamlDocument.child(path, "indicators"), type.indicators());
         for (String name : type.attributes().keySet()) {
           if (type.indicators().containsKey(name)) {
-            issues.error(doc, path + ".indicators." + name, "id.duplicate", "'" + name
-                + "' is declared both as an attribute and as an indicator", "rename one of them");
+            issues.error(doc, YamlDocument.child(YamlDocument.child(path, "indicators"), name), "id.duplicate", "'"
+                + name + "' is declared both as an attribute and as an indicator", "rename one of them");
           }
         }
       }
-      for (var entry : pack.vocabulary().eventTypes().entrySet()) {
-        String path = "vocabulary.event-types." + entry.getKey();
+      checkParentCycles(doc, subjectTypes, typesPath);
+      String eventsPath = YamlDocument.child("vocabulary", "event-types");
+      for (var entry : scope.vocabulary().eventTypes().entrySet()) {
+        String path = YamlDocument.child(eventsPath, entry.getKey());
         EventTypeDoc type = entry.getValue();
         for (int i = 0; i < type.subjectTypes().size(); i++) {
           String subjectType = type.subjectTypes().get(i);
-          if (!pack.vocabulary().subjectTypes().containsKey(subjectType)) {
-            unknownSubjectType(doc, path + ".subject-types[" + i + "]", subjectType, pack);
+          if (!subjectTypes.containsKey(subjectType) && scope.reportsSubjectType(subjectType)) {
+            unknownSubjectType(doc, YamlDocument.element(YamlDocument.child(path, "subject-types"), i), subjectType,
+                subjectTypes.keySet());
           }
         }
-        checkFields(doc, path + ".attributes", type.attributes());
+        checkFields(doc, YamlDocument.child(path, "attributes"), type.attributes());
       }
       return range;
+    }
+
+    /** A subject type may not be its own ancestor (spec section 5). */
+    private void checkParentCycles(YamlDocument doc, Map<String, SubjectTypeDoc> types, String typesPath) {
+      Set<String> reported = new HashSet<>();
+      for (String start : types.keySet()) {
+        List<String> chain = new ArrayList<>();
+        String current = start;
+        while (current != null && types.containsKey(current) && !chain.contains(current)) {
+          chain.add(current);
+          current = types.get(current).parent();
+        }
+        if (current != null && current.equals(start) && reported.add(String.join(",", new TreeSet<>(chain)))) {
+          chain.add(start);
+          issues.error(doc, YamlDocument.child(YamlDocument.child(typesPath, start), "parent"), "field.constraint",
+              "subject types form a cycle of parents: " + String.join(" → ", chain),
+              "a unit's type cannot be its own ancestor; remove one 'parent'");
+        }
+      }
     }
 
     private void checkFields(YamlDocument doc, String path, Map<String, FieldDoc> fields) {
       fields.forEach((name, field) -> {
         if (!field.values().isEmpty() && field.type() != DataType.STRING) {
-          issues.error(doc, path + "." + name + ".values", "field.constraint",
+          issues.error(doc, YamlDocument.child(YamlDocument.child(path, name), "values"), "field.constraint",
               "'values' lists allowed strings, but the field is a " + field.type().label(), null);
         }
       });
     }
 
-    private Map<String, Object> parameterDefaults(PackDoc pack, YamlDocument doc) {
+    private Map<String, Object> parameterDefaults(PackScope scope, YamlDocument doc) {
       Map<String, Object> defaults = new HashMap<>();
-      pack.parameters().forEach((name, parameter) -> {
+      scope.parameters().forEach((name, parameter) -> {
         Object value = ConditionParser.constant(parameter.defaultValue(), parameter.type());
         if (value == null) {
-          issues.error(doc, "parameters." + name + ".default", "type.mismatch", "parameter '" + name
-              + "' is a " + parameter.type().label() + ", but its default is '"
-              + parameter.defaultValue().asText() + "'", null);
+          issues.error(doc, YamlDocument.child(YamlDocument.child("parameters", name), "default"), "type.mismatch",
+              "parameter '" + name + "' is a " + parameter.type().label() + ", but its default is "
+                  + (parameter.defaultValue().isValueNode() ? "'" + Binder.shorten(parameter.defaultValue().asText()) + "'"
+                      : "a " + (parameter.defaultValue().isArray() ? "list" : "mapping")), null);
         } else {
           defaults.put(name, value);
         }
@@ -350,244 +488,304 @@ public final class PackLoader {
       return defaults;
     }
 
-    private void unknownSubjectType(YamlDocument doc, String path, String type, PackDoc pack) {
+    private void unknownSubjectType(YamlDocument doc, String path, String type, Set<String> declared) {
       issues.error(doc, path, "ref.unknown-subject-type", "unknown subject type '" + type + "'",
-          "declared subject types: " + new TreeSet<>(pack.vocabulary().subjectTypes().keySet()));
+          Hints.unknown(type, declared, "declared subject types"));
     }
 
-    private Optional<LoadedRule> checkRule(PackDoc pack, Bound<RuleDoc> bound, Map<String, String> ruleFiles) {
+    private Optional<LoadedRule> checkRule(PackScope scope, Doc<RuleDoc> bound, Map<String, String> ruleFiles) {
       RuleDoc rule = bound.value();
       YamlDocument doc = bound.document();
-      String folder = doc.file().split("/")[1];
-      int before = issues.sorted().size();
-      if (!rule.id().equals(folder)) {
-        issues.error(doc, "id", "id.mismatch", "rule id '" + rule.id() + "' differs from its folder '"
+      String folder = folderOf(doc);
+      int errorsBefore = issues.errorCount();
+      String id = rule.id() != null ? rule.id() : folder;
+      if (rule.id() != null && !rule.id().equals(folder)) {
+        issues.error(doc, "id", "id.mismatch", "rule id '" + Binder.shorten(rule.id()) + "' differs from its folder '"
             + folder + "'", "a rule's id is the name of its folder");
       }
-      if (rule.source() != null && rule.source().article() == null
-          && (rule.source().note() == null || rule.source().note().isBlank())) {
-        issues.warning(doc, "source", "rule.uncited", "rule '" + rule.id() + "' cites no article and gives no note"
-            + " saying why", "add the article (and clause) if the source gives one, else a 'note' on what the rule"
-            + " rests on");
-      }
-      String previous = ruleFiles.putIfAbsent(rule.id(), doc.file());
+      String previous = ruleFiles.putIfAbsent(id, doc.file());
       if (previous != null) {
-        issues.error(doc, "id", "id.duplicate", "rule id '" + rule.id() + "' is also used by " + previous,
+        issues.error(doc, "id", "id.duplicate", "rule id '" + id + "' is also used by " + previous,
             "rule ids are unique within a pack");
       }
-      if (!pack.sources().containsKey(rule.source().document())) {
-        issues.error(doc, "source.document", "ref.unknown-source", "unknown source document '"
-            + rule.source().document() + "'", "declared sources: " + new TreeSet<>(pack.sources().keySet()));
-      }
-      if (rule.source().basis() == vn.conduct.rules.api.Basis.DRAFT && !Boolean.FALSE.equals(rule.enabled())) {
-        issues.error(doc, rule.enabled() == null ? "source.basis" : "enabled", "field.constraint",
-            "rule '" + rule.id() + "' rests on a draft only, so it must be written 'enabled: false'",
-            "draft-only norms are off until a final text confirms them");
-      }
-      if (rule.source().basis() == vn.conduct.rules.api.Basis.INFERRED
-          && (rule.source().article() != null || rule.source().clause() != null)) {
-        issues.error(doc, rule.source().article() != null ? "source.article" : "source.clause", "field.constraint",
-            "an inferred rule cites no article or clause", "give the article only where a source states it");
+      var source = rule.source();
+      if (source != null) {
+        if (source.article() == null && (source.note() == null || source.note().isBlank())) {
+          issues.warning(doc, "source", "rule.uncited", "rule '" + id + "' cites no article and gives no note"
+              + " saying why", "add the article (and clause) if the source gives one, else a 'note' on what the rule"
+              + " rests on");
+        }
+        unknownSource(scope, doc, source.document());
+        if (source.basis() == vn.conduct.rules.api.Basis.DRAFT && !Boolean.FALSE.equals(rule.enabled())) {
+          issues.error(doc, rule.enabled() == null ? "source.basis" : "enabled", "field.constraint",
+              "rule '" + id + "' rests on a draft only, so it must be written 'enabled: false'",
+              "draft-only norms are off until a final text confirms them");
+        }
+        if (source.basis() == vn.conduct.rules.api.Basis.INFERRED
+            && (source.article() != null || source.clause() != null)) {
+          issues.error(doc, source.article() != null ? "source.article" : "source.clause", "field.constraint",
+              "an inferred rule cites no article or clause", "give the article only where a source states it");
+        }
       }
       Set<String> types = new java.util.LinkedHashSet<>();
-      for (int i = 0; i < rule.appliesTo().size(); i++) {
+      boolean typesResolved = rule.appliesTo() != null && !rule.appliesTo().isEmpty();
+      Map<String, SubjectTypeDoc> declared = scope.vocabulary().subjectTypes();
+      for (int i = 0; rule.appliesTo() != null && i < rule.appliesTo().size(); i++) {
         String type = rule.appliesTo().get(i);
-        if (!pack.vocabulary().subjectTypes().containsKey(type)) {
-          unknownSubjectType(doc, "applies-to[" + i + "]", type, pack);
+        if (type == null) {
+          typesResolved = false;
+        } else if (!declared.containsKey(type)) {
+          typesResolved = false;
+          if (scope.reportsSubjectType(type)) {
+            unknownSubjectType(doc, YamlDocument.element("applies-to", i), type, declared.keySet());
+          }
         } else if (!types.add(type)) {
-          issues.error(doc, "applies-to[" + i + "]", "id.duplicate", "subject type '" + type
+          issues.error(doc, YamlDocument.element("applies-to", i), "id.duplicate", "subject type '" + type
               + "' is listed twice", null);
         }
       }
-      if (issues.sorted().size() > before && types.size() != rule.appliesTo().size()) {
+      if (!typesResolved || !scope.vocabularyKnown()) {
         return Optional.empty();
       }
-      ConditionParser parser = new ConditionParser(pack.vocabulary(), pack.parameters(), doc, issues);
+      ConditionParser parser = new ConditionParser(scope, doc, issues);
       Cond when = rule.when() == null ? null : parser.parseForSubjects(rule.when(), "when", types);
-      Cond condition = parser.parseForSubjects(rule.condition(), "condition", types);
-      if (condition == null || (rule.when() != null && when == null)) {
+      Cond condition = rule.condition() == null ? null : parser.parseForSubjects(rule.condition(), "condition", types);
+      if (!bound.valid() || condition == null || (rule.when() != null && when == null)
+          || issues.errorCount() > errorsBefore) {
         return Optional.empty();
       }
       return Optional.of(new LoadedRule(rule, doc.file(), when, condition));
     }
 
-    private Optional<LoadedChecklist> checkChecklist(PackDoc pack, Bound<ChecklistDoc> bound,
-        Map<String, LoadedRule> rules) {
+    private void unknownSource(PackScope scope, YamlDocument doc, String document) {
+      if (document != null && !scope.sources().containsKey(document) && scope.reportsSource(document)) {
+        issues.error(doc, "source.document", "ref.unknown-source", "unknown source document '"
+            + Binder.shorten(document) + "'", Hints.unknown(document, scope.sources().keySet(), "declared sources"));
+      }
+    }
+
+    /** Reports a reference to a rule this pack does not have (a rule whose file did not load is no news). */
+    private void unknownRule(YamlDocument doc, String path, String rule, Map<String, RuleDoc> rules,
+        Set<String> ruleFolders) {
+      if (!ruleFolders.contains(rule)) {
+        issues.error(doc, path, "ref.unknown-rule", "unknown rule '" + Binder.shorten(rule) + "'",
+            Hints.unknown(rule, rules.keySet(), "a checklist refers to rules of its own pack"));
+      }
+    }
+
+    private Optional<LoadedChecklist> checkChecklist(PackScope scope, Doc<ChecklistDoc> bound,
+        Map<String, RuleDoc> rules, Set<String> ruleFolders) {
       ChecklistDoc list = bound.value();
       YamlDocument doc = bound.document();
+      int errorsBefore = issues.errorCount();
       String fileId = doc.file().substring("checklists/".length()).replaceFirst("\\.ya?ml$", "");
-      if (!list.id().equals(fileId)) {
-        issues.error(doc, "id", "id.mismatch", "checklist id '" + list.id() + "' differs from its file name '"
-            + fileId + "'", "a checklist's id is its file name without .yaml");
+      if (list.id() != null && !list.id().equals(fileId)) {
+        issues.error(doc, "id", "id.mismatch", "checklist id '" + Binder.shorten(list.id())
+            + "' differs from its file name '" + fileId + "'", "a checklist's id is its file name without .yaml");
       }
-      SubjectTypeDoc type = pack.vocabulary().subjectTypes().get(list.subjectType());
-      if (type == null) {
-        unknownSubjectType(doc, "subject-type", list.subjectType(), pack);
-        return Optional.empty();
+      Map<String, SubjectTypeDoc> declared = scope.vocabulary().subjectTypes();
+      SubjectTypeDoc type = list.subjectType() == null ? null : declared.get(list.subjectType());
+      if (list.subjectType() != null && type == null && scope.reportsSubjectType(list.subjectType())) {
+        unknownSubjectType(doc, "subject-type", list.subjectType(), declared.keySet());
       }
-      if (list.source() != null && !pack.sources().containsKey(list.source().document())) {
-        issues.error(doc, "source.document", "ref.unknown-source", "unknown source document '"
-            + list.source().document() + "'", "declared sources: " + new TreeSet<>(pack.sources().keySet()));
+      if (list.source() != null) {
+        unknownSource(scope, doc, list.source().document());
       }
       boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
-      List<ChecklistDoc.ItemDoc> items = new ArrayList<>(list.items());
+      List<ChecklistDoc.ItemDoc> items = list.items() == null ? new ArrayList<>() : new ArrayList<>(list.items());
       if (weighted && list.maximum() != null && list.maximum().compareTo(BigDecimal.valueOf(100)) != 0) {
         issues.error(doc, "maximum", "field.constraint", "a weighted checklist scores out of 100, but maximum is "
             + list.maximum(), "leave 'maximum' out");
       }
       Set<String> itemRules = new HashSet<>();
-      for (int i = 0; i < list.items().size(); i++) {
-        ChecklistDoc.ItemDoc item = list.items().get(i);
-        String path = "items[" + i + "]";
-        LoadedRule rule = rules.get(item.rule());
-        if (rule == null) {
-          issues.error(doc, path + ".rule", "ref.unknown-rule", "unknown rule '" + item.rule() + "'",
-              "a checklist refers to rules of its own pack: " + new TreeSet<>(rules.keySet()));
-        } else if (!rule.doc().appliesTo().contains(list.subjectType())) {
-          issues.error(doc, path + ".rule", "ref.rule-subject-type", "rule '" + item.rule()
-              + "' does not apply to subject type '" + list.subjectType() + "'", "it applies to "
-              + rule.doc().appliesTo());
+      for (int i = 0; i < items.size(); i++) {
+        ChecklistDoc.ItemDoc item = items.get(i);
+        if (item == null) {
+          continue;
         }
-        if (!itemRules.add(item.rule())) {
-          issues.error(doc, path + ".rule", "id.duplicate", "rule '" + item.rule() + "' is listed twice", null);
+        String path = YamlDocument.element("items", i);
+        RuleDoc rule = item.rule() == null ? null : rules.get(item.rule());
+        if (item.rule() != null && rule == null) {
+          unknownRule(doc, YamlDocument.child(path, "rule"), item.rule(), rules, ruleFolders);
+        } else if (rule != null && rule.appliesTo() != null && list.subjectType() != null && type != null
+            && !rule.appliesTo().contains(list.subjectType())) {
+          issues.error(doc, YamlDocument.child(path, "rule"), "ref.rule-subject-type", "rule '" + item.rule()
+              + "' does not apply to subject type '" + list.subjectType() + "'", "it applies to " + rule.appliesTo());
+        }
+        if (item.rule() != null && !itemRules.add(item.rule())) {
+          issues.error(doc, YamlDocument.child(path, "rule"), "id.duplicate", "rule '" + Binder.shorten(item.rule())
+              + "' is listed twice", null);
         }
         boolean bonus = Boolean.TRUE.equals(item.bonus());
         BigDecimal points = item.points() != null ? item.points()
-            : rule != null && rule.doc().points() != null ? rule.doc().points() : null;
-        if (weighted && !bonus && item.weight() == null) {
+            : rule != null && rule.points() != null ? rule.points() : null;
+        if (bonus && item.weight() != null) {
+          issues.error(doc, YamlDocument.child(path, "weight"), "field.constraint",
+              "a bonus item adds 'points' to the score; it has no 'weight'", "write 'points: <n>' and remove 'weight'");
+        } else if (weighted && !bonus && item.weight() == null) {
           issues.error(doc, path, "field.constraint", "'weight' is required in a weighted checklist", null);
         }
         if (weighted && !bonus && (item.points() != null || item.credit() != null)) {
           issues.error(doc, path, "field.constraint", "a weighted checklist's items give 'weight', not 'points' or 'credit'",
               null);
         }
-        if (!weighted && item.weight() != null) {
-          issues.error(doc, path + ".weight", "field.constraint", "'weight' is for weighted checklists",
+        if (!weighted && !bonus && item.weight() != null) {
+          issues.error(doc, YamlDocument.child(path, "weight"), "field.constraint", "'weight' is for weighted checklists",
               "give 'points', or set 'method: weighted'");
         }
-        if ((!weighted || bonus) && points == null) {
+        if ((!weighted || bonus) && points == null && (item.rule() == null || rule != null)) {
           issues.error(doc, path, "field.constraint", "'points' is required: the item gives none and rule '"
-              + item.rule() + "' has no 'points'", "or set 'method: weighted' and give weights");
+              + item.rule() + "' has no 'points'", bonus ? "give the bonus its points" : "or set 'method: weighted' and give weights");
         }
         if (item.points() == null && points != null && (!weighted || bonus)) {
           items.set(i, new ChecklistDoc.ItemDoc(item.rule(), points, item.weight(), item.bonus(), item.credit()));
         }
-        if (item.credit() != null && points != null) {
-          for (int b = 0; b < item.credit().bands().size(); b++) {
-            if (item.credit().bands().get(b).points().compareTo(points) > 0) {
-              issues.error(doc, path + ".credit.bands[" + b + "].points", "field.constraint", "band points "
-                  + item.credit().bands().get(b).points() + " exceed the item's " + points + " points", null);
+        ChecklistDoc.CreditDoc credit = item.credit();
+        if (credit != null && points != null) {
+          for (int b = 0; b < credit.bands().size(); b++) {
+            ChecklistDoc.CreditBandDoc band = credit.bands().get(b);
+            if (band != null && band.points() != null && band.points().compareTo(points) > 0) {
+              issues.error(doc, YamlDocument.child(path, "credit.bands[" + b + "].points"), "field.constraint",
+                  "band points " + band.points() + " exceed the item's " + points + " points", null);
             }
           }
         }
-        if (item.credit() != null) {
-          FieldDoc indicator = type.indicators().get(item.credit().indicator());
-          if (indicator == null || indicator.type() != DataType.NUMBER) {
-            issues.error(doc, path + ".credit.indicator", "ref.unknown-field", "subject type '"
-                + list.subjectType() + "' has no number indicator '" + item.credit().indicator() + "'", null);
+        if (credit != null && credit.indicator() != null && type != null) {
+          FieldDoc indicator = type.indicators().get(credit.indicator());
+          if ((indicator == null && scope.reportsField(list.subjectType(), "indicator", credit.indicator()))
+              || (indicator != null && indicator.type() != DataType.NUMBER)) {
+            issues.error(doc, YamlDocument.child(path, "credit.indicator"), "ref.unknown-field", "subject type '"
+                + list.subjectType() + "' has no number indicator '" + credit.indicator() + "'",
+                Hints.unknown(credit.indicator(), type.indicators().entrySet().stream()
+                    .filter(e -> e.getValue().type() == DataType.NUMBER).map(Map.Entry::getKey).toList(),
+                    "number indicators"));
           }
-          if (item.credit().bands().isEmpty() == (item.credit().perUnit() == null)) {
-            issues.error(doc, path + ".credit", "field.constraint", "credit needs exactly one of 'bands' and 'per-unit'",
-                "bands: [{min: 90, points: 45}, ...] or per-unit: 0.5");
+        }
+        if (credit != null) {
+          if (credit.bands().isEmpty() == (credit.perUnit() == null)) {
+            issues.error(doc, YamlDocument.child(path, "credit"), "field.constraint",
+                "credit needs exactly one of 'bands' and 'per-unit'", "bands: [{min: 90, points: 45}, ...] or per-unit: 0.5");
           }
-          checkDescending(doc, path + ".credit.bands", item.credit().bands().stream()
-              .map(ChecklistDoc.CreditBandDoc::min).toList());
+          checkDescending(doc, YamlDocument.child(path, "credit.bands"), credit.bands().stream()
+              .map(b -> b == null ? null : b.min()).toList());
         }
       }
       for (int i = 0; i < list.deductions().size(); i++) {
         ChecklistDoc.DeductionDoc deduction = list.deductions().get(i);
-        for (int j = 0; j < deduction.events().size(); j++) {
-          if (!pack.vocabulary().eventTypes().containsKey(deduction.events().get(j))) {
-            issues.error(doc, "deductions[" + i + "].events[" + j + "]", "ref.unknown-event-type",
-                "unknown event type '" + deduction.events().get(j) + "'", "declared event types: "
-                    + new TreeSet<>(pack.vocabulary().eventTypes().keySet()));
+        if (deduction == null) {
+          continue;
+        }
+        String path = YamlDocument.element("deductions", i);
+        for (int j = 0; deduction.events() != null && j < deduction.events().size(); j++) {
+          String event = deduction.events().get(j);
+          if (event != null && !scope.vocabulary().eventTypes().containsKey(event) && scope.reportsEventType(event)) {
+            issues.error(doc, YamlDocument.element(YamlDocument.child(path, "events"), j), "ref.unknown-event-type",
+                "unknown event type '" + Binder.shorten(event) + "'",
+                Hints.unknown(event, scope.vocabulary().eventTypes().keySet(), "declared event types"));
           }
         }
         if (deduction.within() != null && !deduction.within().equals("period") && !deduction.within().equals("all")) {
+          boolean valid;
           try {
-            java.time.Period.parse(deduction.within());
+            java.time.Period window = java.time.Period.parse(deduction.within());
+            valid = !window.isNegative() && !window.isZero();
           } catch (java.time.format.DateTimeParseException e) {
-            issues.error(doc, "deductions[" + i + "].within", "condition.syntax", "'within' must be 'period', "
-                + "'all' or an ISO-8601 period such as P12M, but was '" + deduction.within() + "'", null);
+            valid = false;
+          }
+          if (!valid) {
+            issues.error(doc, YamlDocument.child(path, "within"), "condition.syntax", "'within' must be 'period', "
+                + "'all' or a positive ISO-8601 period such as P12M, but was '" + Binder.shorten(deduction.within())
+                + "'", null);
           }
         }
       }
+      List<ChecklistDoc.BandDoc> bandDocs = list.bands() == null ? List.of() : list.bands();
       Set<String> bands = new HashSet<>();
-      for (int i = 0; i < list.bands().size(); i++) {
-        if (!bands.add(list.bands().get(i).id())) {
-          issues.error(doc, "bands[" + i + "].id", "id.duplicate", "band '" + list.bands().get(i).id()
-              + "' is declared twice", null);
+      for (int i = 0; i < bandDocs.size(); i++) {
+        ChecklistDoc.BandDoc band = bandDocs.get(i);
+        if (band != null && band.id() != null && !bands.add(band.id())) {
+          issues.error(doc, YamlDocument.child(YamlDocument.element("bands", i), "id"), "id.duplicate", "band '"
+              + band.id() + "' is declared twice", null);
         }
       }
-      checkDescending(doc, "bands", list.bands().stream().map(ChecklistDoc.BandDoc::min).toList());
+      checkDescending(doc, "bands", bandDocs.stream().map(b -> b == null ? null : b.min()).toList());
       BigDecimal floor = list.floor() != null ? list.floor() : BigDecimal.ZERO;
-      ChecklistDoc.BandDoc lowest = list.bands().get(list.bands().size() - 1);
-      if (lowest.min().compareTo(floor) > 0) {
-        issues.error(doc, "bands[" + (list.bands().size() - 1) + "].min", "field.constraint", "the lowest band starts at "
-            + lowest.min() + ", above the floor " + floor + ", so some scores would get no band",
-            "let the lowest band start at the floor");
+      ChecklistDoc.BandDoc lowest = bandDocs.isEmpty() ? null : bandDocs.get(bandDocs.size() - 1);
+      if (lowest != null && lowest.min() != null && lowest.min().compareTo(floor) > 0) {
+        issues.error(doc, YamlDocument.child(YamlDocument.element("bands", bandDocs.size() - 1), "min"),
+            "field.constraint", "the lowest band starts at " + lowest.min() + ", above the floor " + floor
+                + ", so some scores would get no band", "let the lowest band start at the floor");
       }
       Set<String> quotaBands = new HashSet<>();
       for (int i = 0; i < list.quotas().size(); i++) {
-        if (!quotaBands.add(list.quotas().get(i).band())) {
-          issues.error(doc, "quotas[" + i + "].band", "id.duplicate", "band '" + list.quotas().get(i).band()
-              + "' has more than one quota", null);
+        ChecklistDoc.QuotaDoc quota = list.quotas().get(i);
+        if (quota != null && quota.band() != null && !quotaBands.add(quota.band())) {
+          issues.error(doc, YamlDocument.child(YamlDocument.element("quotas", i), "band"), "id.duplicate", "band '"
+              + quota.band() + "' has more than one quota", null);
         }
       }
       for (int i = 0; i < list.vetoes().size(); i++) {
         ChecklistDoc.VetoDoc veto = list.vetoes().get(i);
-        if (!rules.containsKey(veto.rule())) {
-          issues.error(doc, "vetoes[" + i + "].rule", "ref.unknown-rule", "unknown rule '" + veto.rule() + "'",
-              null);
+        if (veto == null) {
+          continue;
+        }
+        String path = YamlDocument.element("vetoes", i);
+        if (veto.rule() != null && !rules.containsKey(veto.rule())) {
+          unknownRule(doc, YamlDocument.child(path, "rule"), veto.rule(), rules, ruleFolders);
         }
         if (veto.capRating() != null && !bands.contains(veto.capRating())) {
-          issues.error(doc, "vetoes[" + i + "].cap-rating", "ref.unknown-band", "unknown band '"
-              + veto.capRating() + "'", "bands: " + new TreeSet<>(bands));
+          unknownBand(doc, YamlDocument.child(path, "cap-rating"), veto.capRating(), bands);
         }
         if (veto.capRating() == null && veto.capScore() == null) {
-          issues.error(doc, "vetoes[" + i + "]", "field.constraint", "a veto needs 'cap-rating' or 'cap-score'",
-              null);
+          issues.error(doc, path, "field.constraint", "a veto needs 'cap-rating' or 'cap-score'", null);
         }
       }
       List<Cond> overrides = new ArrayList<>();
+      String lowestId = lowest == null ? null : lowest.id();
       for (int i = 0; i < list.quotas().size(); i++) {
         ChecklistDoc.QuotaDoc quota = list.quotas().get(i);
-        String path = "quotas[" + i + "]";
-        if (!bands.contains(quota.band())) {
-          issues.error(doc, path + ".band", "ref.unknown-band", "unknown band '" + quota.band() + "'",
-              "bands: " + new TreeSet<>(bands));
+        if (quota == null) {
+          overrides.add(null);
+          continue;
+        }
+        String path = YamlDocument.element("quotas", i);
+        if (quota.band() != null && !bands.contains(quota.band())) {
+          unknownBand(doc, YamlDocument.child(path, "band"), quota.band(), bands);
         }
         if (quota.of() != null && !bands.contains(quota.of())) {
-          issues.error(doc, path + ".of", "ref.unknown-band", "unknown band '" + quota.of() + "'",
-              "bands: " + new TreeSet<>(bands));
+          unknownBand(doc, YamlDocument.child(path, "of"), quota.of(), bands);
         }
-        if (list.bands().size() > 0 && quota.band().equals(list.bands().get(list.bands().size() - 1).id())) {
-          issues.error(doc, path + ".band", "field.constraint", "the lowest band '" + quota.band()
+        if (quota.band() != null && quota.band().equals(lowestId)) {
+          issues.error(doc, YamlDocument.child(path, "band"), "field.constraint", "the lowest band '" + quota.band()
               + "' cannot have a quota: nobody could be lowered from it", null);
         }
         Cond override = null;
-        if (quota.override() != null) {
+        if (quota.override() != null && type != null) {
           if (type.parent() == null) {
-            issues.error(doc, path + ".override", "field.constraint", "subject type '" + list.subjectType()
-                + "' declares no parent type, so a quota cannot depend on the parent unit",
+            issues.error(doc, YamlDocument.child(path, "override"), "field.constraint", "subject type '"
+                + list.subjectType() + "' declares no parent type, so a quota cannot depend on the parent unit",
                 "declare 'parent:' on the subject type");
-          } else {
-            ConditionParser parser = new ConditionParser(pack.vocabulary(), pack.parameters(), doc, issues);
-            override = parser.parseForSubjects(quota.override().when(), path + ".override.when",
+          } else if (quota.override().when() != null && declared.containsKey(type.parent())) {
+            ConditionParser parser = new ConditionParser(scope, doc, issues);
+            override = parser.parseForSubjects(quota.override().when(), YamlDocument.child(path, "override.when"),
                 Set.of(type.parent()));
           }
         }
         overrides.add(override);
       }
-      if (list.ranking() != null && list.ranking().peerGroup() != null
-          && !type.attributes().containsKey(list.ranking().peerGroup())) {
+      if (list.ranking() != null && list.ranking().peerGroup() != null && type != null
+          && !type.attributes().containsKey(list.ranking().peerGroup())
+          && scope.reportsField(list.subjectType(), "attribute", list.ranking().peerGroup())) {
         issues.error(doc, "ranking.peer-group", "ref.unknown-field", "subject type '" + list.subjectType()
-            + "' has no attribute '" + list.ranking().peerGroup() + "'", "declared attributes: "
-            + new TreeSet<>(type.attributes().keySet()));
+            + "' has no attribute '" + list.ranking().peerGroup() + "'",
+            Hints.unknown(list.ranking().peerGroup(), type.attributes().keySet(), "declared attributes"));
       }
       if (list.floor() != null && list.maximum() != null && list.floor().compareTo(list.maximum()) > 0) {
         issues.error(doc, "floor", "field.constraint", "floor " + list.floor() + " is above the maximum "
             + list.maximum(), null);
+      }
+      if (!bound.valid() || type == null || issues.errorCount() > errorsBefore) {
+        return Optional.empty();
       }
       ChecklistDoc normalized = new ChecklistDoc(list.id(), list.title(), list.description(), list.subjectType(),
           list.source(), list.method(), list.maximum(), list.floor(), list.minEvidence(), List.copyOf(items),
@@ -600,6 +798,11 @@ public final class PackLoader {
           java.util.Collections.unmodifiableList(sortedOverrides)));
     }
 
+    private void unknownBand(YamlDocument doc, String path, String band, Set<String> bands) {
+      issues.error(doc, path, "ref.unknown-band", "unknown band '" + Binder.shorten(band) + "'",
+          Hints.unknown(band, bands, "bands"));
+    }
+
     private static List<ChecklistDoc.QuotaDoc> sortedQuotas(ChecklistDoc list) {
       List<String> bandOrder = list.bands().stream().map(ChecklistDoc.BandDoc::id).toList();
       return list.quotas().stream()
@@ -609,9 +812,10 @@ public final class PackLoader {
 
     private void checkDescending(YamlDocument doc, String path, List<BigDecimal> mins) {
       for (int i = 1; i < mins.size(); i++) {
-        if (mins.get(i).compareTo(mins.get(i - 1)) >= 0) {
-          issues.error(doc, path + "[" + i + "].min", "field.constraint", "bands are listed best first, so min "
-              + mins.get(i) + " must be below the previous band's " + mins.get(i - 1), null);
+        if (mins.get(i) != null && mins.get(i - 1) != null && mins.get(i).compareTo(mins.get(i - 1)) >= 0) {
+          issues.error(doc, YamlDocument.child(YamlDocument.element(path, i), "min"), "field.constraint",
+              "bands are listed best first, so min " + mins.get(i) + " must be below the previous band's "
+                  + mins.get(i - 1), null);
         }
       }
     }

@@ -15,7 +15,7 @@ import vn.conduct.rules.api.LocalizedText;
 
 /** A checklist file ({@code checklists/<id>.yaml}): a model programme or a grading scheme. */
 public record ChecklistDoc(
-    @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String id,
+    @NotNull @Id String id,
     @NotNull @Valid LocalizedText title,
     LocalizedText description,
     @NotBlank String subjectType,

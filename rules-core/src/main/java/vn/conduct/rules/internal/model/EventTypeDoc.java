@@ -2,7 +2,6 @@ package vn.conduct.rules.internal.model;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import vn.conduct.rules.api.LocalizedText;
@@ -11,7 +10,7 @@ import vn.conduct.rules.api.LocalizedText;
 public record EventTypeDoc(
     LocalizedText title,
     List<String> subjectTypes,
-    Map<@Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String, @NotNull @Valid FieldDoc> attributes) {
+    Map<@Id String, @NotNull @Valid FieldDoc> attributes) {
 
   public EventTypeDoc {
     subjectTypes = subjectTypes == null ? List.of() : subjectTypes;

@@ -6,6 +6,9 @@ public final class Ids {
   /** Ids of vocabulary entries, sources, parameters, bands: {@code one_stop_desk}, {@code task-completion}. */
   public static final String ID = "[a-z][a-z0-9]*([._-][a-z0-9]+)*";
 
+  /** The longest id, in characters (rule-pack-format.md, section 3). */
+  public static final int MAX_LENGTH = 128;
+
   public static final String ID_MESSAGE =
       "must be a lowercase ASCII id (letters, digits, '.', '_', '-'), starting with a letter";
 

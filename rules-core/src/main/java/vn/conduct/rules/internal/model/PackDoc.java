@@ -10,7 +10,7 @@ import vn.conduct.rules.api.LocalizedText;
 /** The {@code pack.yaml} manifest, as bound from YAML. */
 public record PackDoc(
     @NotNull Integer format,
-    @NotBlank @Pattern(regexp = Ids.PACK_ID, message = Ids.PACK_ID_MESSAGE) String id,
+    @NotBlank @Id String id,
     @NotBlank @Pattern(regexp = Ids.SEMVER, message = "must be a semantic version such as 1.0.0")
         String version,
     @NotNull @Valid LocalizedText title,
@@ -18,10 +18,10 @@ public record PackDoc(
     String jurisdiction,
     @NotBlank String engine,
     @Valid EffectiveDoc effective,
-    @NotNull Map<@Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String, @NotNull @Valid SourceDoc>
+    @NotNull Map<@Id String, @NotNull @Valid SourceDoc>
         sources,
     @NotNull @Valid VocabularyDoc vocabulary,
-    Map<@Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String, @NotNull @Valid ParameterDoc>
+    Map<@Id String, @NotNull @Valid ParameterDoc>
         parameters) {
 
   public PackDoc {

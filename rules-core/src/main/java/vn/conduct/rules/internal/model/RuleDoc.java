@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,7 +13,7 @@ import vn.conduct.rules.api.Severity;
 
 /** A rule file ({@code rules/<id>/rule.yaml}), as bound from YAML. */
 public record RuleDoc(
-    @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String id,
+    @NotNull @Id String id,
     @NotNull @Valid LocalizedText title,
     LocalizedText description,
     @NotNull @Valid CitationDoc source,

@@ -5,4 +5,5 @@ import vn.conduct.rules.api.LocalizedText;
 
 /** A legal source a pack cites. */
 public record SourceDoc(
-    String number, LocalDate date, LocalizedText title, String issuer, String url) { }
+    @jakarta.validation.constraints.NotBlank String number, LocalDate date, LocalizedText title, String issuer,
+    String url) { }

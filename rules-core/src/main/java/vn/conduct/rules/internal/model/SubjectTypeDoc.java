@@ -2,7 +2,6 @@ package vn.conduct.rules.internal.model;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import vn.conduct.rules.api.LocalizedText;
 
@@ -10,8 +9,8 @@ import vn.conduct.rules.api.LocalizedText;
 public record SubjectTypeDoc(
     LocalizedText title,
     String parent,
-    Map<@Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String, @NotNull @Valid FieldDoc> attributes,
-    Map<@Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String, @NotNull @Valid FieldDoc> indicators) {
+    Map<@Id String, @NotNull @Valid FieldDoc> attributes,
+    Map<@Id String, @NotNull @Valid FieldDoc> indicators) {
 
   public SubjectTypeDoc {
     attributes = attributes == null ? Map.of() : attributes;

@@ -48,7 +48,8 @@ public final class Scorer {
       Finding finding = findings.get(item.rule());
       Outcome outcome = finding == null ? Outcome.NOT_APPLICABLE : finding.outcome();
       boolean isBonus = Boolean.TRUE.equals(item.bonus());
-      BigDecimal points = weighted ? item.weight() : item.points();
+      // A bonus item adds its points whatever the method (spec section 10): it has no weight.
+      BigDecimal points = weighted && !isBonus ? item.weight() : item.points();
       BigDecimal got = BigDecimal.ZERO;
       if (item.credit() != null && outcome != Outcome.NOT_APPLICABLE) {
         Double value = indicator.apply(item.credit().indicator());

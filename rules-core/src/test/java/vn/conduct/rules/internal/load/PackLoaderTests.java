@@ -74,7 +74,8 @@ class PackLoaderTests {
             + " but was 'forbidden' [bind.type]",
         "ERROR   rules/r.bad-type/rule.yaml:7:38  condition.ge: 'ge' orders numbers or dates, but attribute 'position'"
             + " is a string [Hint: use eq, ne, in or not-in] [type.mismatch]",
-        "ERROR   rules/r.unknown-key/rule.yaml:7:1  severty: unknown field 'severty' [Hint: known fields here:"
+        "ERROR   rules/r.unknown-key/rule.yaml:7:1  severty: unknown field 'severty' [Hint: did you mean 'severity'?"
+            + " known fields here:"
             + " [applies-to, condition, description, enabled, evidence, id, kind, points, remediation, sanction,"
             + " severity, source, tags, title, when]] [bind.unknown-field]");
   }
@@ -92,7 +93,9 @@ class PackLoaderTests {
 
     assertThat(rendered(errors(dir))).containsExactly(
         "ERROR   rules/r.one/rule.yaml:7:10  enabled: expected true or false, but was 'NO'"
-            + " [Hint: YAML 1.1 words such as yes/no/on/off are not booleans here] [bind.type]");
+            + " [Hint: YAML 1.1 words such as yes/no/on/off are not booleans here] [bind.type]",
+        "ERROR   rules/r.one/rule.yaml:8:40  condition.eq: indicator 'badge-worn' is a boolean, but the value is 'yes'"
+            + " [Hint: write true or false] [type.mismatch]");
   }
 
   @Test
