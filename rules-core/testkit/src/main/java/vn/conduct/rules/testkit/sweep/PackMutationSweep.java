@@ -89,7 +89,7 @@ public final class PackMutationSweep {
 
   /** Codes whose issues may have line 0: problems of a whole file or of the pack's layout. */
   public static final Set<String> WHOLE_FILE_CODES =
-      Set.of("pack.io", "pack.size", "pack.missing-manifest", "pack.layout");
+      Set.of("pack.io", "pack.size", "pack.missing-manifest", "pack.layout", "file.too-many-issues");
 
   /** The kinds a typed format must always refuse: a value of another shape. */
   public static final Set<Mutation.Kind> SHAPE_CHANGES =
