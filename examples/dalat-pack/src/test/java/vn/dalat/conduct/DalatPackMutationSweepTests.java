@@ -17,7 +17,7 @@ import vn.conduct.rules.testkit.sweep.SweepReport;
  */
 class DalatPackMutationSweepTests {
 
-  private static final int SAMPLE = 300;
+  private static final int SAMPLE = 500;
 
   @Test
   void every_mutation_of_the_dalat_pack_gives_the_pack_or_located_errors() {

@@ -144,6 +144,46 @@ class EvaluationFaultTests {
         Map.of("amount", new HostileNumber()))), "r.fine");
   }
 
+  @Test
+  void should_stay_usable_after_a_host_sink_throws_mid_way() {
+    // GIVEN
+    EvaluationRequest request = new Facts().request();
+    Report before = engine.evaluate(request);
+    List<String> seen = new ArrayList<>();
+    IllegalStateException sinkFailure = new IllegalStateException("the host's sink failed");
+
+    // WHEN: the host's own sink throws on the third subject
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> engine.evaluate(request, result -> {
+      seen.add(result.subjectId());
+      if (seen.size() == 3) {
+        throw sinkFailure;
+      }
+    }));
+
+    // THEN: the host gets its own exception back, and the engine evaluates as before
+    assertThat(thrown).isSameAs(sinkFailure);
+    assertThat(seen).hasSize(3);
+    Report after = engine.evaluate(request);
+    for (String id : List.of("a0", "o1", "o2", "o3", "o4", "o5")) {
+      assertThat(outcomes(after, id)).as("outcomes of %s", id).isEqualTo(outcomes(before, id));
+    }
+  }
+
+  @Test
+  void should_refuse_a_parameter_override_whose_value_throws_naming_the_pack_and_the_parameter(@TempDir Path dir) {
+    // GIVEN: the pack declares the number parameter 'target'
+    RulesEngine.Builder builder = RulesEngine.builder().addPack(pack("param", "1.0.0")
+        .rule("r.p", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: {param: target}}\n")
+        .writeTo(dir)).parameter("param", "target", new Hostile());
+
+    // WHEN
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(builder::build);
+
+    // THEN: as for any value of the wrong type (rule-pack-format.md, section 6)
+    assertThat(thrown == null ? "nothing" : thrown.getClass().getName() + ": " + thrown.getMessage())
+        .startsWith(IllegalArgumentException.class.getName()).contains("'param'").contains("'target'");
+  }
+
   /** The request of the test: an agency and five officers, with facts for every rule. */
   private static final class Facts {
     final List<Subject> subjects = new ArrayList<>();

@@ -15,7 +15,8 @@ import vn.conduct.rules.testkit.sweep.SweepReport;
  * Every Hanoi pack, mutated one node at a time (a key deleted; a value set to null, to a value of the
  * wrong type, or to an over-long string), still loads or is refused with located errors.
  *
- * <p>The build runs a seeded sample of {@value #SAMPLE} mutations (about a minute on two busy cores).
+ * <p>The build runs a seeded sample of {@value #SAMPLE} mutations (about 20 s on two idle cores, a
+ * minute on busy ones).
  * The whole sweep, every mutation of every Hanoi pack, runs with
  * {@code mvn -pl rules-hanoi -am verify -Dtest=HanoiPackMutationSweepTests -Dsurefire.failIfNoSpecifiedTests=false
  * -Dconduct.sweep.size=all}; see docs/robustness.md. Failing mutations are written to
@@ -23,7 +24,7 @@ import vn.conduct.rules.testkit.sweep.SweepReport;
  */
 class HanoiPackMutationSweepTests {
 
-  private static final int SAMPLE = 1_000;
+  private static final int SAMPLE = 2_000;
 
   @Test
   void every_mutation_of_a_hanoi_pack_gives_the_pack_or_located_errors() throws IOException {
