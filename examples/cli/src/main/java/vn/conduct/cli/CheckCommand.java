@@ -1,37 +1,52 @@
 package vn.conduct.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.RulesException;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
+import vn.conduct.rules.testkit.PackTests;
 
-/** {@code conduct check <pack-dir>...}: validates packs and prints every located problem. */
+/**
+ * {@code conduct check <pack-dir>...}: validates packs and the fixtures beside them, and prints
+ * every located problem.
+ */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-        "Validates rule packs and prints every located error and warning.",
+        "Validates rule packs and their fixtures, and prints every located error and warning.",
         "",
-        "Each problem is printed as file:line:col, field path, message and hint. With --strict, warnings fail"
-            + " the check too, and so does an enabled rule that no fixture tests.",
-        "Exits 0 if every pack is valid (warnings allowed), 1 otherwise."})
+        "The pack first; if it loads, its fixtures (rules/<id>/tests/*.yaml and tests/**, see"
+            + " specs/fixture-format.md), without running them: their facts and expectations, and what they name"
+            + " that the packs lack: an unknown rule or checklist (with 'did you mean'), a rule or checklist that"
+            + " does not apply to the subject's type, a date on which no version of the pack is in force.",
+        "Each problem is printed as file:line:col, field path, message, hint and code. With --strict, warnings"
+            + " fail the check too, and so does an enabled rule that no fixture tests.",
+        "Exits 0 if every pack and fixture is valid (warnings allowed), 1 otherwise; 2 if a folder does not exist."})
 final class CheckCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @picocli.CommandLine.Option(names = "--strict",
+  @Option(names = "--strict",
       description = "Also fail on warnings: unused vocabulary, rules citing no article without a note, untested rules.")
   boolean strict;
 
-  @Parameters(arity = "1..*", paramLabel = "<pack-dir>", description = "A pack directory (holding pack.yaml).")
+  @Option(names = "--with", paramLabel = "<pack-dir>",
+      description = "Another pack that the fixtures need, loaded beside each checked pack (repeatable).")
+  List<Path> others = new ArrayList<>();
+
+  @Parameters(arity = "1..*", paramLabel = "<pack-dir>", description = "A pack folder (holding pack.yaml).")
   List<Path> packs;
 
   @Override
@@ -40,14 +55,9 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int exit = ConductCommand.OK;
     for (Path pack : packs) {
-      if (!Files.isDirectory(pack)) {
-        err.println("ERROR   " + pack + "  no such directory [Hint: give the folder that holds pack.yaml]");
-        exit = ConductCommand.INVALID;
-        continue;
-      }
-      List<ValidationIssue> issues = new java.util.ArrayList<>(RulesEngine.check(pack));
-      if (strict && issues.stream().noneMatch(i -> i.severity() == ValidationIssue.Level.ERROR)) {
-        issues.addAll(untested(pack));
+      List<ValidationIssue> issues = new ArrayList<>(RulesEngine.check(pack));
+      if (issues.stream().noneMatch(i -> i.severity() == ValidationIssue.Level.ERROR)) {
+        issues.addAll(fixtures(pack));
         issues.sort(ValidationIssue.ORDER);
       }
       long errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).count();
@@ -55,39 +65,36 @@ final class CheckCommand implements Callable<Integer> {
       for (ValidationIssue issue : issues) {
         (issue.severity() == ValidationIssue.Level.ERROR ? err : out).println(issue.render());
       }
+      String name = SafeText.line(pack.toString());
       if (errors > 0 || (strict && warnings > 0)) {
-        err.println(pack + ": invalid, " + plural(errors, "error") + ", " + plural(warnings, "warning")
+        err.println(name + ": invalid, " + plural(errors, "error") + ", " + plural(warnings, "warning")
             + (errors == 0 ? " (--strict)" : ""));
         exit = ConductCommand.INVALID;
       } else {
-        out.println(pack + ": valid" + (warnings > 0 ? ", " + plural(warnings, "warning") : ""));
+        out.println(name + ": valid" + (warnings > 0 ? ", " + plural(warnings, "warning") : ""));
       }
     }
     return exit;
   }
 
-  /** A warning for every enabled rule that no fixture of the pack names. */
-  private static List<ValidationIssue> untested(Path pack) {
-    vn.conduct.rules.testkit.PackTests tests = vn.conduct.rules.testkit.PackTests.forPack(pack);
-    java.util.Set<String> tested = new java.util.HashSet<>();
-    List<ValidationIssue> issues = new java.util.ArrayList<>();
-    for (Path file : tests.fixtureFiles()) {
-      try {
-        vn.conduct.rules.testkit.Fixtures.read(pack.toAbsolutePath().normalize(), file.toAbsolutePath().normalize())
-            .expectations().stream()
-            .filter(e -> e instanceof vn.conduct.rules.testkit.Expectation.RuleOutcome)
-            .forEach(e -> tested.add(((vn.conduct.rules.testkit.Expectation.RuleOutcome) e).ruleId()));
-      } catch (vn.conduct.rules.api.RulesException e) {
-        issues.add(new ValidationIssue(ValidationIssue.Level.WARNING, "fixture.invalid",
-            pack.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString(), 0, 0, "",
-            e.getMessage().lines().findFirst().orElse("invalid fixture"), "run 'conduct test' for every problem"));
-      }
+  /** The fixtures' problems (the test kit's check) and, with --strict, the rules no fixture tests. */
+  private List<ValidationIssue> fixtures(Path pack) {
+    PackTests tests = PackTests.forPack(pack);
+    for (Path other : others) {
+      tests = tests.withPack(other);
     }
-    tests.rules().stream().filter(vn.conduct.rules.api.RuleInfo::enabled)
-        .filter(r -> !tested.contains(r.ruleId()))
-        .forEach(r -> issues.add(new ValidationIssue(ValidationIssue.Level.WARNING, "rule.untested",
-            "rules/" + r.ruleId() + "/rule.yaml", 0, 0, "", "no fixture tests rule '" + r.ruleId() + "'",
-            "add rules/" + r.ruleId() + "/tests/<case>.pass.yaml and <case>.fail.yaml")));
+    List<ValidationIssue> issues = new ArrayList<>();
+    try {
+      issues.addAll(tests.checkFixtures());
+      if (strict) {
+        issues.addAll(tests.untestedRules());
+      }
+    } catch (RulesException e) {
+      // the pack checks clean but no engine can be built (with the packs given with --with): one issue
+      issues.add(new ValidationIssue(ValidationIssue.Level.ERROR, "pack.engine", "pack.yaml", 0, 0, "",
+          "the fixtures cannot run: no engine can be built" + (others.isEmpty() ? "" : " with the packs given with --with")
+              + ": " + e.getMessage().lines().findFirst().orElse(""), "run 'conduct check' on each pack"));
+    }
     return issues;
   }
 

@@ -1,11 +1,14 @@
 package vn.conduct.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.conduct.rules.api.RulesException;
+import vn.conduct.rules.api.SafeText;
 
 /**
  * The {@code conduct} command line.
@@ -14,11 +17,13 @@ import vn.conduct.rules.api.RulesException;
  *
  * <ul>
  *   <li>{@value #OK}: done; for {@code check}, the pack is valid (warnings may have been printed);
- *   <li>{@value #INVALID}: a pack, facts or CSV file has errors, each printed with its
- *       {@code file:line:col}, or a pack or file named on the command line does not exist or
- *       cannot be written; for {@code evaluate}, also when CSV rows were rejected (the report of
- *       the other rows is still written);
- *   <li>{@value #USAGE}: the command line itself is wrong (unknown option, missing argument);
+ *   <li>{@value #INVALID}: a pack, facts, fixture or CSV file has errors, each printed with its
+ *       {@code file:line:col}, a pack id is not on the class path, or an output file cannot be
+ *       written; for {@code evaluate}, also when CSV rows were rejected (the report of the other
+ *       rows is still written);
+ *   <li>{@value #USAGE}: the command line itself is wrong (unknown command or option, missing
+ *       argument, a value that cannot be read, a file or folder that does not exist), said in one
+ *       line (see {@link Arguments});
  *   <li>{@value #SOFTWARE}: an unexpected error inside the engine (a bug: please report it).
  * </ul>
  */
@@ -41,9 +46,12 @@ import vn.conduct.rules.api.RulesException;
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  done; for check: the pack is valid",
-        "  1  a pack, facts or CSV file is invalid (errors shown as file:line:col), missing or not writable;",
-        "     evaluate: some CSV rows were rejected (the other rows are still reported)",
-        "  2  wrong command line (also: explain's subject or checklist, form's subject type not found)",
+        "  1  a pack, facts, fixture or CSV file is invalid (errors shown as file:line:col), a pack id is not",
+        "     on the class path, or an output file cannot be written; evaluate: some CSV rows were rejected",
+        "     (the other rows are still reported)",
+        "  2  wrong command line: unknown command or option, a bad value (date, number, language, format,",
+        "     --pin, --param), a file or folder that does not exist; also explain's subject or checklist and",
+        "     form's subject type not found",
         "  3  unexpected internal error"})
 public final class ConductCommand implements Runnable {
 
@@ -83,21 +91,32 @@ public final class ConductCommand implements Runnable {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((exception, line, parseResult) -> {
           if (exception instanceof UsageException) {
-            line.getErr().println("conduct: " + exception.getMessage());
+            line.getErr().println("conduct: " + SafeText.line(exception.getMessage()));
             return USAGE;
           }
-          if (exception instanceof RulesException || exception instanceof FileProblem) {
-            line.getErr().println(exception instanceof FileProblem ? "conduct: " + exception.getMessage()
-                : exception.getMessage());
+          if (exception instanceof FileProblem) {
+            line.getErr().println("conduct: " + SafeText.line(exception.getMessage()));
             return INVALID;
           }
-          line.getErr().println("conduct: unexpected error: " + exception);
-          exception.printStackTrace(line.getErr());
+          if (exception instanceof RulesException) {
+            line.getErr().println(safeLines(exception.getMessage()));
+            return INVALID;
+          }
+          StringWriter trace = new StringWriter();
+          exception.printStackTrace(new PrintWriter(trace));
+          line.getErr().println("conduct: unexpected error: " + SafeText.line(String.valueOf(exception)));
+          line.getErr().println(safeLines(trace.toString()));
           return SOFTWARE;
         });
+    Arguments.install(commandLine);
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** A message of several lines (e.g. every issue of an invalid pack), each line made safe for a terminal. */
+  static String safeLines(String message) {
+    return String.valueOf(message).lines().map(SafeText::line).collect(Collectors.joining(System.lineSeparator()));
   }
 }

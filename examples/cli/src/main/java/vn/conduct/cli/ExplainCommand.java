@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -23,7 +26,10 @@ import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RuleInfo;
+import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ScoreAdjustment;
 import vn.conduct.rules.api.SubjectResult;
 import vn.conduct.rules.io.FactsFile;
@@ -45,10 +51,12 @@ import vn.conduct.rules.io.FactsReader;
             + " the next better band and the smallest set of FAIL or UNKNOWN criteria (or criteria with partial"
             + " credit) whose passing with full points would reach it.",
         "",
-        "The set is chosen greedily by points, largest gain first, which gives the fewest criteria (not the fewest"
-            + " points). It assumes that the other items, deductions, bonuses and quotas stay as they are, that a"
-            + " criterion passing earns its full points, and that an UNKNOWN criterion is observed and passes."
-            + " A failed veto rule is always in the set, since the veto caps the rating whatever the score.",
+        "The set is chosen greedily by the score each criterion would add (under a weighted checklist, its"
+            + " weight's share of 100), largest gain first, which gives the fewest criteria (not the fewest points)."
+            + " The projected score goes through the checklist's steps again: bonus, deductions, floor and maximum,"
+            + " vetoes, band. It assumes that the other items, deductions, bonuses and quotas stay as they are, that"
+            + " a criterion passing earns its full points, and that an UNKNOWN criterion is observed and passes. A"
+            + " failed veto rule whose cap keeps the subject out of the next band is always in the set.",
         "",
         "Exits 0 when explained; 1 if a pack or the facts file is invalid; 2 if the subject or checklist is not"
             + " in the report."})
@@ -73,21 +81,15 @@ final class ExplainCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language: vi (default) or en.")
-  String lang = "vi";
+  Language language = Language.VI;
 
   private Words w;
-  private Language language;
 
-  /** A criterion that could pass, and what passing would add. */
-  record Gain(ItemScore item, BigDecimal points, boolean veto) { }
+  /** A criterion that could pass, and what passing would add to the score. */
+  record Gain(ItemScore item, BigDecimal points) { }
 
   @Override
   public Integer call() {
-    try {
-      language = Language.parse(lang);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--lang: " + e.getMessage());
-    }
     w = new Words(language);
     FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
     FactsFile file = reader.load(facts);
@@ -107,19 +109,34 @@ final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     var subject = result.subject();
-    out.println(subject.id() + (subject.name() != null ? "  " + subject.name() : "") + "  [" + subject.type() + "]"
-        + (subject.parentId() != null ? w.t("  thuộc ", "  member of ") + subject.parentId() : ""));
+    out.println(safe(subject.id() + (subject.name() != null ? "  " + subject.name() : "") + "  [" + subject.type() + "]"
+        + (subject.parentId() != null ? w.t("  thuộc ", "  member of ") + subject.parentId() : "")));
     if (scores.isEmpty()) {
       out.println(w.t("Không có phiếu chấm nào cho đối tượng này; các kết quả cần lưu ý:",
           "No checklist scores this subject; findings that need attention:"));
       findings(result, out);
     }
+    Map<String, Map<String, ChecklistTerms>> terms = new HashMap<>();
     for (ChecklistScore score : scores) {
       Optional<ChecklistInfo> info = info(engine, report, score);
-      explain(result, score, info, out);
+      Optional<ChecklistTerms> checklistTerms = info.flatMap(i -> terms.computeIfAbsent(i.packId() + "@" + i.packVersion(),
+          key -> engine.packs().stream().filter(p -> p.id().equals(i.packId()) && p.version().equals(i.packVersion()))
+              .findFirst().map(p -> ChecklistTerms.of(p, enabledRules(engine, p))).orElse(Map.of()))
+          .entrySet().stream().filter(e -> e.getKey().equals(i.checklistId())).map(Map.Entry::getValue).findFirst());
+      explain(result, score, info, checklistTerms, out);
     }
     out.flush();
     return ConductCommand.OK;
+  }
+
+  static Set<String> enabledRules(RulesEngine engine, RulePackInfo pack) {
+    return engine.rules().stream().filter(r -> r.enabled() && r.rule().packId().equals(pack.id())
+        && r.rule().packVersion().equals(pack.version())).map(RuleInfo::ruleId).collect(Collectors.toSet());
+  }
+
+  /** Pack and facts text, safe on a terminal line. */
+  private static String safe(String text) {
+    return SafeText.line(text);
   }
 
   private static Optional<ChecklistInfo> info(RulesEngine engine, Report report, ChecklistScore score) {
@@ -133,33 +150,40 @@ final class ExplainCommand implements Callable<Integer> {
   private void findings(SubjectResult result, PrintWriter out) {
     for (Finding finding : result.findings()) {
       if (finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN || finding.outcome() == Outcome.ERROR) {
-        out.println(String.format("  %-13s %s  %s", w.outcome(finding.outcome()), finding.ruleId(),
-            finding.reason().in(language)));
+        out.println(String.format("  %-13s %s  %s", w.outcome(finding.outcome()), safe(finding.ruleId()),
+            safe(finding.reason().in(language))));
       }
     }
   }
 
-  private void explain(SubjectResult result, ChecklistScore score, Optional<ChecklistInfo> info, PrintWriter out) {
+  private void explain(SubjectResult result, ChecklistScore score, Optional<ChecklistInfo> info,
+      Optional<ChecklistTerms> terms, PrintWriter out) {
     out.println();
-    out.println(score.checklistId() + " (" + score.packId() + ")  " + score.title().in(language));
+    out.println(safe(score.checklistId() + " (" + score.packId() + ")  " + score.title().in(language)));
     out.println("  " + w.t("Điểm ", "Score ") + Words.display(score.score()) + " / " + Words.display(score.maximum())
         + " → " + (score.rated() ? rating(score.rating(), info)
             : w.t("chưa xếp loại (bằng chứng ", "not rated (evidence ") + Words.display(score.evidencePercent()) + " %)"));
     BigDecimal earned = BigDecimal.ZERO;
     BigDecimal available = BigDecimal.ZERO;
-    int width = score.items().stream().mapToInt(i -> i.ruleId().length()).max().orElse(10);
-    out.println("  " + w.t("Các mục (đạt được / tối đa):", "Items (earned / available):"));
+    int width = score.items().stream().mapToInt(i -> safe(i.ruleId()).length()).max().orElse(10);
+    boolean weighted = terms.map(ChecklistTerms::weighted).orElse(false);
+    out.println("  " + (weighted ? w.t("Các mục (trọng số đạt / trọng số tính):", "Items (weight earned / weight counted):")
+        : w.t("Các mục (đạt được / tối đa):", "Items (earned / available):")));
     for (ItemScore item : score.items()) {
-      earned = earned.add(item.earned());
-      available = available.add(item.available());
+      if (!item.bonus()) {
+        earned = earned.add(item.earned());
+        available = available.add(item.available());
+      }
       String reason = result.finding(item.ruleId())
           .filter(f -> f.outcome() != Outcome.PASS && f.outcome() != Outcome.NOT_APPLICABLE)
-          .map(f -> "  " + f.reason().in(language)).orElse("");
-      out.println(String.format("    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()), item.ruleId(),
-          Words.display(item.earned()), Words.display(item.available()), item.bonus() ? w.t(" (thưởng)", " (bonus)") : "",
-          reason));
+          .map(f -> "  " + safe(f.reason().in(language))).orElse("");
+      out.println(String.format("    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()),
+          safe(item.ruleId()), Words.display(item.earned()), Words.display(item.available()),
+          item.bonus() ? w.t(" (thưởng)", " (bonus)") : "", reason));
     }
-    out.println("    " + w.t("Cộng: ", "Items total: ") + Words.display(earned) + " / " + Words.display(available));
+    out.println("    " + w.t("Cộng: ", "Items total: ") + Words.display(earned) + " / " + Words.display(available)
+        + (weighted && available.signum() > 0 ? w.t(" → ", " → ") + Words.display(earned.multiply(BigDecimal.valueOf(100))
+            .divide(available, 4, java.math.RoundingMode.HALF_UP)) + w.t(" điểm", " points") : ""));
     if (score.adjustments().isEmpty()) {
       out.println("  " + w.t("Không có điều chỉnh.", "No adjustments."));
     } else {
@@ -167,62 +191,61 @@ final class ExplainCommand implements Callable<Integer> {
       for (ScoreAdjustment adjustment : score.adjustments()) {
         out.println("    " + w.adjustment(adjustment.kind())
             + (adjustment.points() != null ? " " + signed(adjustment.points()) : "")
-            + (adjustment.fromRating() != null ? " " + adjustment.fromRating() + " → " + adjustment.toRating() : "")
-            + ": " + adjustment.reason().in(language));
+            + (adjustment.fromRating() != null ? " " + safe(adjustment.fromRating() + " → " + adjustment.toRating()) : "")
+            + ": " + safe(adjustment.reason().in(language)));
       }
     }
-    nextBand(score, info, out);
+    if (info.isPresent()) {
+      nextBand(score, info.get(), new Projection(score, info.get(), terms, result), result, out);
+    }
   }
 
   private String rating(String rating, Optional<ChecklistInfo> info) {
     String title = info.flatMap(c -> c.bands().stream().filter(b -> b.id().equals(rating)).findFirst())
         .map(b -> b.title() == null ? "" : b.title().in(language)).orElse("");
-    return rating + (title == null || title.isEmpty() || title.equals(rating) ? "" : " (" + title + ")");
+    return safe(rating + (title == null || title.isEmpty() || title.equals(rating) ? "" : " (" + title + ")"));
   }
 
-  private void nextBand(ChecklistScore score, Optional<ChecklistInfo> info, PrintWriter out) {
-    if (info.isEmpty()) {
-      return;
-    }
-    List<ChecklistInfo.Band> bands = info.get().bands();
+  private void nextBand(ChecklistScore score, ChecklistInfo info, Projection projection, SubjectResult result,
+      PrintWriter out) {
+    List<ChecklistInfo.Band> bands = info.bands();
     List<ScoreAdjustment> quotas = score.adjustments().stream()
         .filter(a -> a.kind() == ScoreAdjustment.Kind.QUOTA).toList();
-    List<String> vetoRules = score.adjustments().stream().filter(a -> a.kind() == ScoreAdjustment.Kind.VETO)
-        .map(ScoreAdjustment::source).filter(s -> s != null).toList();
-    BigDecimal vetoPoints = score.adjustments().stream().filter(a -> a.kind() == ScoreAdjustment.Kind.VETO)
-        .map(ScoreAdjustment::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal base = score.score().subtract(vetoPoints); // the score before vetoes capped it
-    int index = score.rated() ? bandIndex(bands, score.rating()) : bandOf(bands, score.score());
-    if (score.rated() && !quotas.isEmpty() && vetoRules.isEmpty()) {
+    List<String> failedVetoes = projection.failedVetoes().stream().map(ChecklistTerms.Veto::ruleId).distinct().toList();
+    BigDecimal base = projection.score(List.of(), failedVetoes); // the score no veto caps
+    int index = score.rated() ? bandIndex(bands, score.rating()) : projection.band(score.score(), List.of());
+    if (score.rated() && !quotas.isEmpty() && failedVetoes.isEmpty()) {
       index = Math.min(index, bandIndex(bands, quotas.get(0).fromRating()));
-      out.println("  " + w.t("Lưu ý: xếp loại theo điểm là ", "Note: by score the rating is ") + quotas.get(0).fromRating()
+      out.println("  " + w.t("Lưu ý: xếp loại theo điểm là ", "Note: by score the rating is ")
+          + safe(quotas.get(0).fromRating())
           + w.t("; hạn mức của đơn vị đã hạ xuống. Đạt thêm tiêu chí không thay đổi hạn mức.",
               "; the unit's quota lowered it. Passing more criteria does not change the quota."));
     }
     if (index == 0) {
-      out.println("  " + w.t("Đã ở bậc cao nhất (", "Already in the best band (") + bands.get(0).id() + ")."
+      out.println("  " + w.t("Đã ở bậc cao nhất (", "Already in the best band (") + safe(bands.get(0).id()) + ")."
           + (score.rated() ? "" : w.t(" Cần quan sát các tiêu chí CHƯA RÕ để được xếp loại.",
               " The UNKNOWN criteria must be observed for a rating.")));
       return;
     }
-    ChecklistInfo.Band target = bands.get(Math.min(index, bands.size()) - 1);
+    int targetIndex = Math.min(index, bands.size()) - 1;
+    ChecklistInfo.Band target = bands.get(targetIndex);
+    List<String> lifted = projection.failedVetoes().stream().filter(v -> projection.blocks(v, targetIndex))
+        .map(ChecklistTerms.Veto::ruleId).distinct().toList();
     List<Gain> gains = new ArrayList<>();
     for (ItemScore item : score.items()) {
       boolean partial = item.outcome() == Outcome.PASS && !item.bonus() && item.earned().compareTo(item.available()) < 0;
       if (item.outcome() == Outcome.FAIL || item.outcome() == Outcome.UNKNOWN || item.outcome() == Outcome.ERROR
           || partial) {
-        BigDecimal points = item.bonus() ? info.get().items().stream().filter(i -> i.ruleId().equals(item.ruleId()))
-            .map(ChecklistInfo.Item::points).filter(p -> p != null).findFirst().orElse(BigDecimal.ZERO)
-            : item.available().subtract(item.earned());
-        gains.add(new Gain(item, points, vetoRules.contains(item.ruleId())));
+        gains.add(new Gain(item, projection.gain(item)));
       }
     }
-    List<Gain> chosen = choose(gains, base, target.min(), score.maximum());
-    BigDecimal projected = project(base, chosen, score.maximum());
-    out.println("  " + w.t("Bậc tiếp theo: ", "Next band: ") + rating(target.id(), info) + " ≥ " + Words.display(target.min())
-        + w.t(", cần thêm ", ", needs ") + Words.display(target.min().subtract(base).max(BigDecimal.ZERO))
-        + w.t(" điểm", " more points") + (vetoRules.isEmpty() ? "" : w.t(" và gỡ phủ quyết ", " and the veto lifted: ")
-            + String.join(", ", vetoRules)) + ".");
+    List<Gain> chosen = choose(gains, projection, lifted, target.min());
+    BigDecimal projected = projection.score(chosen.stream().map(Gain::item).toList(), lifted);
+    out.println("  " + w.t("Bậc tiếp theo: ", "Next band: ") + rating(target.id(), Optional.of(info)) + " ≥ "
+        + Words.display(target.min()) + w.t(", cần thêm ", ", needs ")
+        + Words.display(target.min().subtract(base).max(BigDecimal.ZERO)) + w.t(" điểm", " more points")
+        + (lifted.isEmpty() ? "" : w.t(" và gỡ phủ quyết ", " and the veto lifted: ") + safe(String.join(", ", lifted)))
+        + ".");
     boolean unknownLeft = gains.stream().anyMatch(g -> g.item().outcome() != Outcome.FAIL && !chosen.contains(g));
     if (projected.compareTo(target.min()) < 0) {
       out.println("  " + w.t("Kể cả khi mọi tiêu chí không đạt / chưa rõ đều đạt đủ điểm, điểm chỉ lên ",
@@ -232,14 +255,13 @@ final class ExplainCommand implements Callable<Integer> {
               ? w.t(" (các khoản trừ điểm vẫn giữ nguyên).", " (the deductions stay).") : "."));
       return;
     }
-    List<String> vetoesOutside = vetoRules.stream()
-        .filter(rule -> chosen.stream().noneMatch(g -> g.item().ruleId().equals(rule))).distinct().toList();
+    List<String> vetoesOutside = lifted.stream()
+        .filter(rule -> chosen.stream().noneMatch(g -> g.item().ruleId().equals(rule))).toList();
     int size = chosen.size() + vetoesOutside.size();
     out.println("  " + w.t("Tập nhỏ nhất cần đạt (" + size + " tiêu chí, chọn theo điểm lớn trước):",
-        "Smallest set to pass (" + CheckCommand.plural(size, "criterion").replace("criterions", "criteria")
-            + ", largest gain first):"));
+        "Smallest set to pass (" + size + (size == 1 ? " criterion" : " criteria") + ", largest gain first):"));
     for (String rule : vetoesOutside) {
-      out.println("    " + rule + "  +0  (" + w.outcome(Outcome.FAIL) + " → " + w.outcome(Outcome.PASS)
+      out.println("    " + safe(rule) + "  +0  (" + w.outcome(Outcome.FAIL) + " → " + w.outcome(Outcome.PASS)
           + w.t(", gỡ phủ quyết", ", lifts the veto") + ")");
     }
     for (Gain gain : chosen) {
@@ -247,46 +269,32 @@ final class ExplainCommand implements Callable<Integer> {
       String change = item.outcome() == Outcome.PASS
           ? w.t("đủ điểm: ", "full points: ") + Words.display(item.earned()) + " → " + Words.display(item.available())
           : w.outcome(item.outcome()) + " → " + w.outcome(Outcome.PASS);
-      out.println("    " + item.ruleId() + "  " + signed(gain.points()) + "  (" + change
-          + (gain.veto() ? w.t(", gỡ phủ quyết", ", lifts the veto") : "") + ")");
+      out.println("    " + safe(item.ruleId()) + "  " + signed(gain.points()) + "  (" + change
+          + (lifted.contains(item.ruleId()) ? w.t(", gỡ phủ quyết", ", lifts the veto") : "") + ")");
     }
     out.println("  " + w.t("Điểm dự kiến: ", "Projected score: ") + Words.display(projected) + " → "
-        + bands.get(Math.max(0, Math.min(bandOf(bands, projected), bands.size() - 1))).id()
+        + safe(bands.get(projection.band(projected, lifted)).id())
         + (score.rated() || !unknownLeft ? "" : w.t(" (nếu đủ bằng chứng để được xếp loại: các tiêu chí CHƯA RÕ còn lại"
             + " cũng phải được quan sát)", " (if there is enough evidence to be rated: the remaining UNKNOWN criteria"
             + " must be observed too)")));
+    if (!projection.consistent()) {
+      out.println("  " + w.t("Lưu ý: dự kiến tính lại từ các mục và điều chỉnh không khớp điểm của bộ máy; chỉ là ước lượng.",
+          "Note: replaying the items and adjustments does not give the engine's score; the projection is approximate."));
+    }
   }
 
-  /** Veto rules first, then the largest gains, until the target is reached. */
-  static List<Gain> choose(List<Gain> gains, BigDecimal base, BigDecimal target, BigDecimal maximum) {
-    List<Gain> chosen = new ArrayList<>(gains.stream().filter(Gain::veto).toList());
-    List<Gain> rest = gains.stream().filter(g -> !g.veto() && g.points().signum() > 0)
+  /** The largest gains first, until the projected score reaches the target. */
+  static List<Gain> choose(List<Gain> gains, Projection projection, List<String> lifted, BigDecimal target) {
+    List<Gain> chosen = new ArrayList<>();
+    List<Gain> rest = gains.stream().filter(g -> g.points().signum() > 0)
         .sorted(Comparator.comparing(Gain::points).reversed().thenComparing(g -> g.item().ruleId())).toList();
     for (Gain gain : rest) {
-      if (project(base, chosen, maximum).compareTo(target) >= 0) {
+      if (projection.score(chosen.stream().map(Gain::item).toList(), lifted).compareTo(target) >= 0) {
         break;
       }
       chosen.add(gain);
     }
     return chosen;
-  }
-
-  private static BigDecimal project(BigDecimal base, List<Gain> chosen, BigDecimal maximum) {
-    BigDecimal sum = base;
-    for (Gain gain : chosen) {
-      sum = sum.add(gain.points());
-    }
-    return maximum == null ? sum : sum.min(maximum.max(base));
-  }
-
-  /** The index of the first band (best first) whose minimum the score reaches; the last if none. */
-  private static int bandOf(List<ChecklistInfo.Band> bands, BigDecimal score) {
-    for (int i = 0; i < bands.size(); i++) {
-      if (score.compareTo(bands.get(i).min()) >= 0) {
-        return i;
-      }
-    }
-    return bands.size() - 1;
   }
 
   private static int bandIndex(List<ChecklistInfo.Band> bands, String id) {

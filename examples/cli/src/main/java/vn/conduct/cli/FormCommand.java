@@ -28,12 +28,13 @@ import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RuleInfo;
 import vn.conduct.rules.api.RulePackInfo;
-import vn.conduct.rules.api.RulePackNotFoundException;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 
 /**
  * {@code conduct form}: prints a blank inspection checklist for one subject type from a pack:
- * every criterion with its source, what to observe, its points and blank result columns.
+ * every criterion with its source, what to observe, its points and blank result columns; the
+ * deductions, vetoes, bounds, quotas and bands the inspector applies.
  */
 @Command(
     name = "form",
@@ -42,13 +43,15 @@ import vn.conduct.rules.api.RulesEngine;
     description = {
         "Prints a blank inspection checklist (phiếu kiểm tra) for one subject type of a pack.",
         "",
-        "One table per checklist of that type, its criteria in checklist order: what to observe, the evidence"
-            + " to collect, the legal source with its basis, the points (or weight), and blank columns for the"
-            + " result and notes; then the enabled rules for that type that no checklist scores; then the"
-            + " rating bands. Example: conduct form hanoi-models --subject-type market --format html -o market.html",
+        "Per checklist of that type: how the score is computed; its criteria in checklist order (what to observe,"
+            + " the evidence to collect, the legal source with its basis, the points, weight or bonus, partial"
+            + " credit, blank result and notes); the deductions (events, points each, maximum, window, verified"
+            + " only, a blank count); the vetoes (rule, cap on rating or score, reason, blank result); the floor and"
+            + " maximum, quotas, ranking and rating bands. Then the enabled rules for that type that no checklist"
+            + " scores. Example: conduct form hanoi-models --subject-type market --format html -o market.html",
         "",
-        "Exits 0 when the form was printed; 1 if the pack is invalid or not found; 2 if the subject type has"
-            + " no rules in the pack (the types it has are listed)."})
+        "Exits 0 when the form was printed; 1 if the pack is invalid or not on the class path; 2 if the subject"
+            + " type has no rules in the pack (the types it has are listed) or a folder does not exist."})
 final class FormCommand implements Callable<Integer> {
 
   /** The form formats. */
@@ -58,7 +61,7 @@ final class FormCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "<pack-id-or-dir>",
-      description = "A pack id on the class path (e.g. hanoi-models) or a pack directory.")
+      description = "A pack id on the class path (e.g. hanoi-models) or a pack folder written as a path (./my-pack).")
   String pack;
 
   @Option(names = {"-t", "--subject-type"}, required = true, paramLabel = "<type>",
@@ -70,7 +73,7 @@ final class FormCommand implements Callable<Integer> {
   Format format = Format.markdown;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language: vi (default) or en.")
-  String lang = "vi";
+  Language language = Language.VI;
 
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>",
       description = "Use the pack version in force on this date (default: today; else the latest version).")
@@ -79,24 +82,39 @@ final class FormCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "Write the form to this file.")
   Path file;
 
-  /** One criterion line of the form. */
+  /** One criterion line of the form: an item, a veto or a rule no checklist scores. */
   record Line(String ruleId, String title, String observe, String evidence, String source, String points) { }
 
-  /** One table of the form. */
-  record Section(String title, String description, List<Line> lines, List<String> bands) { }
+  /** One deduction line: the events, what each costs, the maximum, the window and whether only verified events count. */
+  record Deduction(String events, String title, String points, String max, String window, String verified) { }
+
+  /**
+   * One table of the form and what goes with it.
+   *
+   * @param checklistId the checklist's id, or {@code null} for the rules no checklist scores
+   * @param scoring how the score is computed, or {@code ""}
+   * @param lines the criteria scored (items), in checklist order
+   * @param deductions the deductions
+   * @param vetoes the veto rules, their cap in {@link Line#points()}
+   * @param terms bounds, quotas and ranking, one sentence each
+   * @param bands the rating bands, best first
+   */
+  record Section(String title, String checklistId, String scoring, List<Line> lines, List<Deduction> deductions,
+      List<Line> vetoes, List<String> terms, List<String> bands) {
+
+    /** The title with the checklist's id, e.g. {@code Monthly sheet [monthly]}. */
+    String heading() {
+      return checklistId == null ? title : title + " [" + checklistId + "]";
+    }
+  }
 
   private Words w;
 
   @Override
   public Integer call() {
-    Language language;
-    try {
-      language = Language.parse(lang);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--lang: " + e.getMessage());
-    }
     w = new Words(language);
-    RulesEngine engine = engine();
+    RulesEngine engine = PackOptions.engine("<pack-id-or-dir>", List.of(pack), Map.of(),
+        spec.commandLine().getErr());
     RulePackInfo info = version(engine);
     List<RuleInfo> rules = engine.rules().stream()
         .filter(r -> r.rule().packId().equals(info.id()) && r.rule().packVersion().equals(info.version()))
@@ -108,7 +126,9 @@ final class FormCommand implements Callable<Integer> {
       throw new UsageException("pack " + info.id() + " " + info.version() + " has no rule for subject type '"
           + subjectType + "' [Hint: its types are " + String.join(", ", types) + "]");
     }
-    List<Section> sections = sections(engine, info, forType, language);
+    Map<String, ChecklistTerms> terms = ChecklistTerms.of(info, rules.stream().filter(RuleInfo::enabled)
+        .map(RuleInfo::ruleId).collect(Collectors.toSet()));
+    List<Section> sections = sections(engine, info, forType, terms);
     String title = w.t("Phiếu kiểm tra", "Inspection checklist") + " — " + subjectType;
     String subtitle = info.id() + " " + info.version() + (info.title() == null ? "" : " · " + info.title().in(language));
     if (file == null) {
@@ -118,39 +138,24 @@ final class FormCommand implements Callable<Integer> {
           PrintWriter out = new PrintWriter(writer)) {
         render(title, subtitle, sections, out);
       } catch (IOException e) {
-        throw new FileProblem("Could not write the form to " + file + ": " + e);
+        throw new FileProblem("Could not write the form to " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
+            ? "no such folder" : e.getMessage()) + " [Hint: the folder must exist and be writable]");
       }
     }
     return ConductCommand.OK;
   }
 
-  private RulesEngine engine() {
-    Path directory = Path.of(pack);
-    if (Files.isDirectory(directory)) {
-      return RulesEngine.builder().addPack(directory).build();
-    }
-    if (pack.contains("/") || pack.contains("\\") || Files.exists(directory)) {
-      throw new RulePackNotFoundException("Rule pack directory '" + pack + "' does not exist"
-          + " [Hint: give the folder that holds pack.yaml, or a pack id such as hanoi-models]");
-    }
-    RulesEngine engine = RulesEngine.builder().discoverProviders().build();
-    if (engine.packs().stream().noneMatch(p -> p.id().equals(pack))) {
-      throw new RulePackNotFoundException("No rule pack with id '" + pack + "' is on the class path"
-          + " [Hint: 'conduct packs' lists them; a directory must exist]");
-    }
-    return engine;
-  }
-
-  /** The version in force on the date, else the latest; for a directory, its pack. */
+  /** The version in force on the date, else the latest; for a folder, its pack. */
   private RulePackInfo version(RulesEngine engine) {
     LocalDate date = asOf != null ? asOf : LocalDate.now();
     List<RulePackInfo> candidates = engine.packs().stream()
-        .filter(p -> Files.isDirectory(Path.of(pack)) || p.id().equals(pack)).toList();
+        .filter(p -> PackOptions.isPath(pack) || p.id().equals(pack)).toList();
     Optional<RulePackInfo> inForce = candidates.stream().filter(p -> p.inForceOn(date)).reduce((a, b) -> b);
     return inForce.orElse(candidates.get(candidates.size() - 1));
   }
 
-  private List<Section> sections(RulesEngine engine, RulePackInfo info, List<RuleInfo> rules, Language language) {
+  private List<Section> sections(RulesEngine engine, RulePackInfo info, List<RuleInfo> rules,
+      Map<String, ChecklistTerms> terms) {
     Map<String, RuleInfo> byId = rules.stream().collect(Collectors.toMap(RuleInfo::ruleId, r -> r));
     List<Section> sections = new ArrayList<>();
     Set<String> scored = new LinkedHashSet<>();
@@ -159,6 +164,7 @@ final class FormCommand implements Callable<Integer> {
           || !subjectType.equals(checklist.subjectType())) {
         continue;
       }
+      Optional<ChecklistTerms> term = Optional.ofNullable(terms.get(checklist.checklistId()));
       List<Line> lines = new ArrayList<>();
       for (ChecklistInfo.Item item : checklist.items()) {
         RuleInfo rule = byId.get(item.ruleId());
@@ -166,35 +172,123 @@ final class FormCommand implements Callable<Integer> {
           continue; // a disabled rule: left out of scores, so out of the form
         }
         scored.add(item.ruleId());
-        lines.add(line(rule, points(item), language));
+        lines.add(line(rule, points(item, term.map(t -> t.credits().get(item.ruleId())).orElse(null))));
+      }
+      List<Line> vetoes = new ArrayList<>();
+      for (ChecklistTerms.Veto veto : term.map(ChecklistTerms::vetoes).orElse(List.of())) {
+        RuleInfo rule = byId.get(veto.ruleId());
+        if (rule != null) {
+          scored.add(veto.ruleId());
+          vetoes.add(line(rule, cap(veto)));
+        }
       }
       List<String> bands = checklist.bands().stream()
           .map(b -> b.id() + (b.title() == null || b.title().isEmpty() ? "" : " (" + b.title().in(language) + ")")
               + " ≥ " + Words.display(b.min()))
           .toList();
-      sections.add(new Section(checklist.title().in(language) + " [" + checklist.checklistId() + "]", "", lines, bands));
+      sections.add(new Section(checklist.title().in(language), checklist.checklistId(),
+          term.map(this::scoring).orElse(""), lines,
+          term.map(t -> t.deductions().stream().map(this::deduction).toList()).orElse(List.of()), vetoes,
+          term.map(t -> terms(t, checklist.items().stream().anyMatch(ChecklistInfo.Item::bonus))).orElse(List.of()),
+          bands));
     }
     List<Line> others = rules.stream().filter(r -> !scored.contains(r.ruleId()))
-        .sorted(Comparator.comparing(RuleInfo::ruleId)).map(r -> line(r, "", language)).toList();
+        .sorted(Comparator.comparing(RuleInfo::ruleId)).map(r -> line(r, "")).toList();
     if (!others.isEmpty()) {
       sections.add(new Section(sections.isEmpty() ? w.t("Tiêu chí", "Criteria")
           : w.t("Quy tắc khác cho loại đối tượng này (không tính điểm)", "Other rules for this type (not scored)"),
-          "", others, List.of()));
+          null, "", others, List.of(), List.of(), List.of(), List.of()));
     }
     return sections;
   }
 
-  private String points(ChecklistInfo.Item item) {
+  private String points(ChecklistInfo.Item item, ChecklistTerms.Credit credit) {
     if (item.bonus()) {
-      return "+" + Words.display(item.points()) + w.t(" (thưởng)", " (bonus)");
+      return w.t("thưởng +", "bonus +") + Words.display(item.points());
     }
     if (item.weight() != null) {
       return w.t("trọng số ", "weight ") + Words.display(item.weight());
     }
-    return Words.display(item.points());
+    String points = Words.display(item.points());
+    if (credit == null) {
+      return points;
+    }
+    if (credit.perUnit() != null) {
+      return points + w.t(" (tính theo " + credit.indicator() + ": " + Words.display(credit.perUnit()) + " điểm mỗi đơn vị)",
+          " (by " + credit.indicator() + ": " + Words.display(credit.perUnit()) + " per unit)");
+    }
+    return points + w.t(" (theo " + credit.indicator() + ": ", " (by " + credit.indicator() + ": ") + credit.bands()
+        .stream().map(b -> "≥ " + Words.display(b.getKey()) + " → " + Words.display(b.getValue()))
+        .collect(Collectors.joining("; ")) + ")";
   }
 
-  private static Line line(RuleInfo rule, String points, Language language) {
+  private String cap(ChecklistTerms.Veto veto) {
+    List<String> caps = new ArrayList<>();
+    if (veto.capRating() != null) {
+      caps.add(w.t("xếp loại không cao hơn ", "rating at most ") + veto.capRating());
+    }
+    if (veto.capScore() != null) {
+      caps.add(w.t("điểm không quá ", "score at most ") + Words.display(veto.capScore()));
+    }
+    String reason = veto.reason().isEmpty() ? "" : veto.reason().in(language);
+    return w.t("Nếu không đạt: ", "If failed: ") + String.join(w.t(" và ", " and "), caps)
+        + (reason == null || reason.isBlank() ? "" : " — " + reason.strip());
+  }
+
+  private String scoring(ChecklistTerms terms) {
+    String how = terms.weighted()
+        ? w.t("Cách tính: điểm = 100 × tổng trọng số các tiêu chí đạt ÷ tổng trọng số các tiêu chí áp dụng",
+            "Scoring: score = 100 × the weights of the criteria met ÷ the weights of the criteria that apply")
+        : w.t("Cách tính: cộng điểm các tiêu chí đạt", "Scoring: the points of the criteria met are added up");
+    return how + w.t("; tiêu chí không áp dụng không được tính; được xếp loại khi ít nhất ",
+        "; criteria that do not apply are left out; rated when at least ") + Words.display(terms.minEvidence())
+        + w.t(" % tiêu chí áp dụng có kết quả đạt hoặc không đạt.",
+            " % of the criteria that apply are decided (pass or fail).");
+  }
+
+  private Deduction deduction(ChecklistTerms.Deduction deduction) {
+    String window = switch (deduction.within()) {
+      case "period" -> w.t("trong kỳ đánh giá", "in the period");
+      case "all" -> w.t("mọi thời điểm", "any time");
+      default -> w.t("trong " + deduction.within() + " trước ngày đánh giá",
+          "within " + deduction.within() + " before the evaluation date");
+    };
+    return new Deduction(String.join(", ", deduction.events()),
+        deduction.title().isEmpty() ? "" : deduction.title().in(language),
+        "−" + Words.display(deduction.points()) + w.t(" mỗi lần", " each"),
+        deduction.max() == null ? w.t("không giới hạn", "no limit") : Words.display(deduction.max()), window,
+        deduction.verifiedOnly() ? w.t("chỉ sự kiện đã xác minh", "verified events only")
+            : w.t("mọi sự kiện", "every event"));
+  }
+
+  private List<String> terms(ChecklistTerms terms, boolean bonus) {
+    List<String> lines = new ArrayList<>();
+    lines.add(w.t("Giới hạn: sàn ", "Bounds: floor ") + Words.display(terms.floor()) + w.t(", tối đa ", ", maximum ")
+        + (terms.weighted() ? "100" : terms.maximum() != null ? Words.display(terms.maximum())
+            : w.t("tổng điểm các tiêu chí áp dụng", "the points of the criteria that apply"))
+        + (bonus ? w.t("; điểm thưởng bù cho điểm bị trừ nhưng không đưa điểm vượt mức tối đa.",
+            "; bonus points offset deductions but never lift the score above the maximum.") : "."));
+    for (ChecklistTerms.Quota quota : terms.quotas()) {
+      lines.add(w.t("Hạn mức: tối đa ", "Quota: at most ") + Words.display(quota.maxPercent())
+          + w.t(" % thành viên được xếp loại của một đơn vị", " % of a unit's rated members")
+          + (quota.of() == null ? "" : w.t(" (tính trên số người loại " + quota.of() + ")",
+              " (of those holding " + quota.of() + ")"))
+          + w.t(" được xếp loại ", " may hold ") + quota.band()
+          + (quota.overridePercent() == null ? "" : w.t("; " + Words.display(quota.overridePercent())
+              + " % nếu đơn vị thỏa " + quota.overrideWhen(), "; " + Words.display(quota.overridePercent())
+              + " % when the unit meets " + quota.overrideWhen()))
+          + w.t("; người vượt hạn mức, điểm thấp trước, bị hạ một bậc.",
+              "; those over it, lowest scores first, go down one band."));
+    }
+    if (terms.peerGroup() != null) {
+      lines.add(terms.peerGroup().isEmpty() ? w.t("Xếp hạng theo điểm.", "Ranked by score.")
+          : w.t("Xếp hạng theo điểm trong từng nhóm " + terms.peerGroup() + ".",
+              "Ranked by score within each " + terms.peerGroup() + " group."));
+    }
+    return lines;
+  }
+
+  private Line line(RuleInfo rule, String points) {
     String source = rule.rule().citation() == null ? "" : rule.rule().citation().render(language);
     return new Line(rule.ruleId(), text(rule.rule().title().in(language)), text(rule.description().in(language)),
         text(rule.evidence().in(language)), source, points);
@@ -213,8 +307,23 @@ final class FormCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** Pack, facts and command-line text in Markdown: shown as written, never read as markup. */
+  private static String md(String text) {
+    return SafeText.markdown(text);
+  }
+
+  /** A rule id in a code span when it needs no escaping (a valid id never does), else escaped text. */
+  private static String code(String id) {
+    String escaped = md(id);
+    return escaped.equals(id) ? "`" + id + "`" : escaped;
+  }
+
+  private String result() {
+    return "☐ " + w.t("Đạt", "Pass") + " ☐ " + w.t("Không đạt", "Fail") + " ☐ " + w.t("K.áp dụng", "N/A");
+  }
+
   private void markdown(String title, String subtitle, List<Section> sections, PrintWriter out) {
-    out.println("# " + title);
+    out.println("# " + md(title));
     out.println();
     out.println(md(subtitle));
     out.println();
@@ -223,21 +332,37 @@ final class FormCommand implements Callable<Integer> {
         + "Inspector: ____________________"));
     for (Section section : sections) {
       out.println();
-      out.println("## " + md(section.title()));
-      out.println();
-      out.println("| # | " + String.join(" | ", headers()) + " |");
-      out.println("|---|" + "---|".repeat(headers().size()));
-      int number = 1;
-      for (Line line : section.lines()) {
-        out.println("| " + number++ + " | **" + md(line.title()) + "**<br>`" + md(line.ruleId()) + "` | "
-            + md(line.observe()) + (line.evidence().isEmpty() ? "" : "<br>_" + md(w.t("Bằng chứng: ", "Evidence: ")
-            + line.evidence()) + "_") + " | " + md(line.source()) + " | " + md(line.points())
-            + " | ☐ " + w.t("Đạt", "Pass") + " ☐ " + w.t("Không đạt", "Fail") + " ☐ " + w.t("K.áp dụng", "N/A")
-            + " |  |");
-      }
-      if (!section.bands().isEmpty()) {
+      out.println("## " + md(section.title()) + (section.checklistId() == null ? "" : " " + code(section.checklistId())));
+      if (!section.scoring().isEmpty()) {
         out.println();
-        out.println(w.t("Xếp loại: ", "Ratings: ") + md(String.join("; ", section.bands())));
+        out.println(md(section.scoring()));
+      }
+      out.println();
+      table(section.lines(), w.t("Điểm", "Points"), out);
+      if (!section.deductions().isEmpty()) {
+        out.println();
+        out.println("### " + w.t("Trừ điểm", "Deductions"));
+        out.println();
+        out.println("| " + String.join(" | ", deductionHeaders()) + " |");
+        out.println("|---|---|---|---|---|---|");
+        for (Deduction deduction : section.deductions()) {
+          out.println("| " + md(deduction.events()) + (deduction.title().isEmpty() ? "" : "<br>_" + md(deduction.title())
+              + "_") + " | " + md(deduction.points()) + " | " + md(deduction.max()) + " | " + md(deduction.window())
+              + " | " + md(deduction.verified()) + " |  |");
+        }
+      }
+      if (!section.vetoes().isEmpty()) {
+        out.println();
+        out.println("### " + w.t("Phủ quyết", "Vetoes"));
+        out.println();
+        table(section.vetoes(), w.t("Giới hạn", "Cap"), out);
+      }
+      if (!section.terms().isEmpty() || !section.bands().isEmpty()) {
+        out.println();
+        section.terms().forEach(t -> out.println("- " + md(t)));
+        if (!section.bands().isEmpty()) {
+          out.println("- " + w.t("Xếp loại: ", "Ratings: ") + md(String.join("; ", section.bands())));
+        }
       }
     }
     out.println();
@@ -245,19 +370,32 @@ final class FormCommand implements Callable<Integer> {
         "Inspector's signature: ____________________   Unit representative's signature: ____________________"));
   }
 
-  private List<String> headers() {
-    return List.of(w.t("Tiêu chí", "Criterion"), w.t("Nội dung quan sát", "What to observe"),
-        w.t("Căn cứ", "Source"), w.t("Điểm", "Points"), w.t("Kết quả", "Result"), w.t("Ghi chú", "Notes"));
+  private void table(List<Line> lines, String pointsHeader, PrintWriter out) {
+    List<String> headers = headers(pointsHeader);
+    out.println("| # | " + String.join(" | ", headers) + " |");
+    out.println("|---|" + "---|".repeat(headers.size()));
+    int number = 1;
+    for (Line line : lines) {
+      out.println("| " + number++ + " | **" + md(line.title()) + "**<br>" + code(line.ruleId()) + " | "
+          + md(line.observe()) + (line.evidence().isEmpty() ? "" : "<br>_" + md(w.t("Bằng chứng: ", "Evidence: ")
+          + line.evidence()) + "_") + " | " + md(line.source()) + " | " + md(line.points()) + " | " + result()
+          + " |  |");
+    }
   }
 
-  private static String md(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-        .replace("<", "&lt;").replace(">", "&gt;");
+  private List<String> deductionHeaders() {
+    return List.of(w.t("Sự kiện", "Events"), w.t("Mức trừ", "Points"), w.t("Tối đa", "At most"),
+        w.t("Thời gian", "Window"), w.t("Sự kiện được tính", "Which events"), w.t("Số lần ghi nhận", "Number recorded"));
+  }
+
+  private List<String> headers(String points) {
+    return List.of(w.t("Tiêu chí", "Criterion"), w.t("Nội dung quan sát", "What to observe"),
+        w.t("Căn cứ", "Source"), points, w.t("Kết quả", "Result"), w.t("Ghi chú", "Notes"));
   }
 
   private void html(String title, String subtitle, List<Section> sections, PrintWriter out) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"").append(w.language() == Language.VI ? "vi" : "en")
+    html.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.VI ? "vi" : "en")
         .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title)).append("</title>\n<style>")
         .append(FORM_CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"sub\">")
         .append(esc(subtitle)).append("</p>\n<p class=\"fill\">")
@@ -265,25 +403,38 @@ final class FormCommand implements Callable<Integer> {
         .append(esc(w.t("Ngày kiểm tra:", "Date:"))).append(" <span class=\"blank short\"></span> ")
         .append(esc(w.t("Người kiểm tra:", "Inspector:"))).append(" <span class=\"blank\"></span></p>\n");
     for (Section section : sections) {
-      html.append("<h2>").append(esc(section.title())).append("</h2>\n<table>\n<thead><tr><th>#</th>");
-      headers().forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
-      html.append("</tr></thead>\n<tbody>\n");
-      int number = 1;
-      for (Line line : section.lines()) {
-        html.append("<tr><td>").append(number++).append("</td><td><b>").append(esc(line.title()))
-            .append("</b><br><code>").append(esc(line.ruleId())).append("</code></td><td>").append(esc(line.observe()));
-        if (!line.evidence().isEmpty()) {
-          html.append("<br><i>").append(esc(w.t("Bằng chứng: ", "Evidence: "))).append(esc(line.evidence())).append("</i>");
-        }
-        html.append("</td><td>").append(esc(line.source())).append("</td><td class=\"num\">").append(esc(line.points()))
-            .append("</td><td class=\"result\">☐ ").append(esc(w.t("Đạt", "Pass"))).append("<br>☐ ")
-            .append(esc(w.t("Không đạt", "Fail"))).append("<br>☐ ").append(esc(w.t("Không áp dụng", "N/A")))
-            .append("</td><td class=\"notes\"></td></tr>\n");
+      html.append("<h2>").append(esc(section.heading())).append("</h2>\n");
+      if (!section.scoring().isEmpty()) {
+        html.append("<p>").append(esc(section.scoring())).append("</p>\n");
       }
-      html.append("</tbody>\n</table>\n");
-      if (!section.bands().isEmpty()) {
-        html.append("<p>").append(esc(w.t("Xếp loại: ", "Ratings: "))).append(esc(String.join("; ", section.bands())))
-            .append("</p>\n");
+      htmlTable(section.lines(), w.t("Điểm", "Points"), html);
+      if (!section.deductions().isEmpty()) {
+        html.append("<h3>").append(esc(w.t("Trừ điểm", "Deductions"))).append("</h3>\n<table>\n<thead><tr>");
+        deductionHeaders().forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        for (Deduction deduction : section.deductions()) {
+          html.append("<tr><td><code>").append(esc(deduction.events())).append("</code>");
+          if (!deduction.title().isEmpty()) {
+            html.append("<br><i>").append(esc(deduction.title())).append("</i>");
+          }
+          html.append("</td><td class=\"num\">").append(esc(deduction.points())).append("</td><td class=\"num\">")
+              .append(esc(deduction.max())).append("</td><td>").append(esc(deduction.window())).append("</td><td>")
+              .append(esc(deduction.verified())).append("</td><td class=\"notes\"></td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+      }
+      if (!section.vetoes().isEmpty()) {
+        html.append("<h3>").append(esc(w.t("Phủ quyết", "Vetoes"))).append("</h3>\n");
+        htmlTable(section.vetoes(), w.t("Giới hạn", "Cap"), html);
+      }
+      if (!section.terms().isEmpty() || !section.bands().isEmpty()) {
+        html.append("<ul>\n");
+        section.terms().forEach(t -> html.append("<li>").append(esc(t)).append("</li>\n"));
+        if (!section.bands().isEmpty()) {
+          html.append("<li>").append(esc(w.t("Xếp loại: ", "Ratings: "))).append(esc(String.join("; ", section.bands())))
+              .append("</li>\n");
+        }
+        html.append("</ul>\n");
       }
     }
     html.append("<p class=\"sign\"><span>").append(esc(w.t("Người kiểm tra (ký, ghi rõ họ tên)",
@@ -292,14 +443,52 @@ final class FormCommand implements Callable<Integer> {
     out.print(html);
   }
 
+  private void htmlTable(List<Line> lines, String pointsHeader, StringBuilder html) {
+    html.append("<table>\n<thead><tr><th>#</th>");
+    headers(pointsHeader).forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append("</tr></thead>\n<tbody>\n");
+    int number = 1;
+    for (Line line : lines) {
+      html.append("<tr><td>").append(number++).append("</td><td><b>").append(esc(line.title()))
+          .append("</b><br><code>").append(esc(line.ruleId())).append("</code></td><td>").append(esc(line.observe()));
+      if (!line.evidence().isEmpty()) {
+        html.append("<br><i>").append(esc(w.t("Bằng chứng: ", "Evidence: "))).append(esc(line.evidence())).append("</i>");
+      }
+      html.append("</td><td>").append(esc(line.source())).append("</td><td class=\"num\">").append(esc(line.points()))
+          .append("</td><td class=\"result\">☐ ").append(esc(w.t("Đạt", "Pass"))).append("<br>☐ ")
+          .append(esc(w.t("Không đạt", "Fail"))).append("<br>☐ ").append(esc(w.t("Không áp dụng", "N/A")))
+          .append("</td><td class=\"notes\"></td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
+  }
+
   private void csv(List<Section> sections, PrintWriter out) {
-    Csv.row(out, List.of("section", "no", "rule", "criterion", "observe", "evidence", "source", "points", "result",
-        "notes"));
+    Csv.row(out, List.of("section", "kind", "no", "rule", "criterion", "observe", "evidence", "source", "points",
+        "result", "notes"));
     for (Section section : sections) {
       int number = 1;
       for (Line line : section.lines()) {
-        Csv.row(out, List.of(section.title(), String.valueOf(number++), line.ruleId(), line.title(), line.observe(),
-            line.evidence(), line.source(), line.points(), "", ""));
+        String kind = section.checklistId() == null ? "rule"
+            : line.points().startsWith(w.t("thưởng", "bonus")) ? "bonus" : "item";
+        Csv.row(out, List.of(section.heading(), kind, String.valueOf(number++), line.ruleId(), line.title(),
+            line.observe(), line.evidence(), line.source(), line.points(), "", ""));
+      }
+      number = 1;
+      for (Deduction deduction : section.deductions()) {
+        Csv.row(out, List.of(section.heading(), "deduction", String.valueOf(number++), deduction.events(),
+            deduction.title(), deduction.window() + "; " + deduction.verified(), "", "",
+            deduction.points() + "; " + w.t("tối đa ", "at most ") + deduction.max(), "", ""));
+      }
+      number = 1;
+      for (Line veto : section.vetoes()) {
+        Csv.row(out, List.of(section.heading(), "veto", String.valueOf(number++), veto.ruleId(), veto.title(),
+            veto.observe(), veto.evidence(), veto.source(), veto.points(), "", ""));
+      }
+      for (String term : section.terms()) {
+        Csv.row(out, List.of(section.heading(), "term", "", "", term, "", "", "", "", "", ""));
+      }
+      for (String band : section.bands()) {
+        Csv.row(out, List.of(section.heading(), "band", "", "", band, "", "", "", "", "", ""));
       }
     }
   }

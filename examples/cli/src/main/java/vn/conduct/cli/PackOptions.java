@@ -1,77 +1,197 @@
 package vn.conduct.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulePackNotFoundException;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 
-/** The options that choose packs, shared by the commands that build an engine. */
+/**
+ * The options that choose packs, shared by the commands that build an engine.
+ *
+ * <p>A pack is named by a folder or by an id, and the way it is written says which: a path
+ * ({@code ./my-pack}, {@code packs/hanoi-522}, an absolute path) is a folder; a plain name
+ * ({@code hanoi-522}) is the id of a pack on the class path. A plain name that is also a folder in
+ * the working directory is still the id; a warning names the folder and says to write
+ * {@code ./<name>} for it, and an id that is not on the class path while such a folder exists is
+ * refused with the same hint. Nothing is chosen silently.
+ */
 final class PackOptions {
 
+  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*([._-][a-z0-9]+)*");
+  private static final String PIN_EXAMPLE = "--pin hanoi-3814=1.0.0";
+  private static final String PARAM_EXAMPLE = "--param hanoi-3814:task-completion-pass-percent=80";
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Option(names = {"-p", "--pack"}, paramLabel = "<dir-or-id>",
-      description = {"A pack directory, or the id of a pack on the class path (e.g. hanoi-522).",
-          "Repeatable. Default: every pack on the class path."})
+      description = {"A pack folder written as a path (./my-pack, packs/hanoi-522), or the id of a pack on the"
+          + " class path (hanoi-522).", "Repeatable. Default: every pack on the class path."})
   List<String> packs = new ArrayList<>();
 
   @Option(names = "--pin", paramLabel = "<id>=<version>",
-      description = "Use this version of a pack, whatever version is in force on the evaluation date.")
-  Map<String, String> pins = Map.of();
+      description = "Use this version of a pack, whatever version is in force on the evaluation date, e.g. "
+          + PIN_EXAMPLE + ".")
+  List<String> pins = new ArrayList<>();
 
   @Option(names = "--param", paramLabel = "<id>:<name>=<value>",
-      description = "Override a pack parameter's default, e.g. hanoi-3814:quota-a-percent=40.")
-  Map<String, String> parameters = Map.of();
+      description = "Override a pack parameter's default, e.g. " + PARAM_EXAMPLE + ".")
+  List<String> parameters = new ArrayList<>();
 
-  /** Pack ids named on the command line (not directories). */
+  /** Whether a {@code --pack} value is written as a path (a folder) rather than a plain id. */
+  static boolean isPath(String given) {
+    if (given.contains("/") || given.contains("\\") || given.startsWith(".")) {
+      return true;
+    }
+    try {
+      return Path.of(given).isAbsolute();
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /** Where plain names are looked for as folders: the working directory; tests point it elsewhere. */
+  static Path workingDirectory = Path.of("");
+
+  /** Whether a name is a folder: a path as written, a plain name in the {@link #workingDirectory}. */
+  private static boolean isFolder(String name) {
+    try {
+      return Files.isDirectory(isPath(name) ? Path.of(name) : workingDirectory.resolve(name));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /** Pack ids named on the command line (not folders). */
   List<String> packIds() {
-    return packs.stream().filter(p -> !Files.isDirectory(Path.of(p))).toList();
+    return packs.stream().filter(p -> !isPath(p)).toList();
+  }
+
+  /** The versions pinned with {@code --pin}, by pack id. */
+  Map<String, String> pins() {
+    Map<String, String> pinned = new LinkedHashMap<>();
+    for (String pin : pins) {
+      int equals = pin.indexOf('=');
+      String id = equals < 0 ? "" : pin.substring(0, equals).strip();
+      String version = equals < 0 ? "" : pin.substring(equals + 1).strip();
+      if (equals < 0 || !ID.matcher(id).matches()) {
+        throw new UsageException("--pin: '" + pin + "' is not <id>=<version> [Hint: e.g. " + PIN_EXAMPLE + "]");
+      }
+      if (!VERSION.matcher(version).matches()) {
+        throw new UsageException("--pin: '" + version + "' is not a version major.minor.patch [Hint: e.g. "
+            + PIN_EXAMPLE + "; 'conduct packs' lists the versions]");
+      }
+      String before = pinned.putIfAbsent(id, version);
+      if (before != null && !before.equals(version)) {
+        throw new UsageException("--pin: " + id + " is pinned twice, to " + before + " and " + version
+            + " [Hint: pin each pack once]");
+      }
+    }
+    return pinned;
+  }
+
+  /** The parameter overrides given with {@code --param}, by pack id then parameter name. */
+  Map<String, Map<String, String>> parameters() {
+    Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    for (String parameter : parameters) {
+      int colon = parameter.indexOf(':');
+      int equals = parameter.indexOf('=', Math.max(colon, 0));
+      if (colon <= 0 || equals < 0 || equals == colon + 1) {
+        throw new UsageException("--param: '" + parameter + "' is not <id>:<name>=<value> [Hint: e.g. "
+            + PARAM_EXAMPLE + "]");
+      }
+      String id = parameter.substring(0, colon).strip();
+      String name = parameter.substring(colon + 1, equals).strip();
+      String value = parameter.substring(equals + 1);
+      String before = values.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(name, value);
+      if (before != null) {
+        throw new UsageException("--param: " + id + ":" + name + " is given twice, '" + before + "' and '" + value
+            + "' [Hint: give each parameter once]");
+      }
+    }
+    return values;
   }
 
   /**
-   * Builds the engine: directories are loaded from disk; the class path's providers are added when
-   * no pack was named or when a pack was named by id.
+   * Builds the engine: folders are loaded from disk; the class path's providers are added when no
+   * pack was named or when a pack was named by id.
    */
   RulesEngine engine() {
+    pins(); // refuses a malformed --pin before the packs are loaded
+    return engine("--pack", packs, parameters(), command.commandLine().getErr());
+  }
+
+  /**
+   * Builds an engine from packs named on the command line (see the class comment).
+   *
+   * @param option how the names were given, for messages ({@code --pack}, {@code <pack-id-or-dir>})
+   * @param err where warnings go
+   * @throws UsageException if a folder does not exist, a plain name is a folder but not a pack id,
+   *     or a parameter override is refused
+   * @throws RulePackNotFoundException if an id is not on the class path
+   */
+  static RulesEngine engine(String option, List<String> given, Map<String, Map<String, String>> parameters,
+      PrintWriter err) {
     RulesEngine.Builder builder = RulesEngine.builder();
-    boolean discover = packs.isEmpty();
-    for (String pack : packs) {
-      if (Files.isDirectory(Path.of(pack))) {
+    boolean discover = given.isEmpty();
+    List<String> ids = new ArrayList<>();
+    for (String pack : given) {
+      if (isPath(pack)) {
+        if (!isFolder(pack)) {
+          throw new UsageException(option + ": folder '" + pack + "' does not exist [Hint: give the folder that"
+              + " holds pack.yaml, or the id of a pack on the class path such as hanoi-522]");
+        }
         builder.addPack(Path.of(pack));
-      } else if (pack.contains("/") || pack.contains("\\") || Files.exists(Path.of(pack))) {
-        throw new RulePackNotFoundException("Rule pack directory '" + pack + "' does not exist"
-            + " [Hint: give the folder that holds pack.yaml, or a pack id such as hanoi-522]");
       } else {
+        ids.add(pack);
         discover = true;
       }
     }
     if (discover) {
       builder.discoverProviders();
     }
-    parameters.forEach((key, value) -> {
-      int colon = key.indexOf(':');
-      if (colon <= 0 || colon == key.length() - 1) {
-        throw new UsageException(
-          "--param '" + key + "=" + value + "' must name a pack and a parameter, e.g. hanoi-3814:quota-a-percent=40");
-      }
-      builder.parameter(key.substring(0, colon), key.substring(colon + 1), value);
-    });
     RulesEngine engine;
     try {
+      parameters.forEach((pack, values) -> values.forEach((name, value) -> builder.parameter(pack, name, value)));
       engine = builder.build();
     } catch (IllegalStateException | IllegalArgumentException e) {
       if (parameters.isEmpty()) {
         throw e;
       }
-      throw new UsageException( "--param: " + e.getMessage());
+      throw new UsageException("--param: " + e.getMessage());
     }
-    for (String id : packIds()) {
-      if (engine.packs().stream().noneMatch(p -> p.id().equals(id))) {
-        throw new RulePackNotFoundException("No rule pack with id '" + id + "' is on the class path"
-            + " [Hint: 'conduct packs' lists them; a directory must exist]");
+    for (String id : ids) {
+      List<RulePackInfo> found = engine.packs().stream().filter(p -> p.id().equals(id)).toList();
+      boolean folder = isFolder(id);
+      if (found.isEmpty() && folder) {
+        throw new UsageException(option + ": no pack with id '" + id + "' is on the class path, and the folder ./"
+            + id + " is read only when written as a path [Hint: write ./" + id + " for the folder]");
+      }
+      if (found.isEmpty()) {
+        throw new RulePackNotFoundException(SafeText.line("No rule pack with id '" + id + "' is on the class path"
+            + " [Hint: the packs on the class path are " + engine.packs().stream().map(RulePackInfo::id).distinct()
+                .collect(Collectors.joining(", ")) + "; a folder is written as a path, e.g. ./" + id + "]"));
+      }
+      if (folder) {
+        err.println(SafeText.line("conduct: warning: " + option + " " + id + " is the pack '" + id + "' on the class"
+            + " path (" + found.get(0).origin() + "), not the folder ./" + id + " [Hint: write ./" + id
+            + " for the folder]"));
+        err.flush();
       }
     }
     return engine;
@@ -79,10 +199,11 @@ final class PackOptions {
 
   /**
    * Applies the command line to a request read from a facts file: packs named by id replace the
-   * file's {@code packs} list (a pack given as a directory adds to it), and pins override the file's.
+   * file's {@code packs} list (a pack given as a folder adds to it), and pins override the file's.
    */
   EvaluationRequest restrict(EvaluationRequest request) {
-    if (packIds().isEmpty() && pins.isEmpty()) {
+    Map<String, String> pinned = pins();
+    if (packIds().isEmpty() && pinned.isEmpty()) {
       return request;
     }
     EvaluationRequest.Builder builder = EvaluationRequest.builder(request.asOf()).period(request.period())
@@ -92,9 +213,9 @@ final class PackOptions {
     } else {
       packIds().forEach(builder::pack);
     }
-    java.util.Map<String, String> pinned = new java.util.LinkedHashMap<>(request.pinnedVersions());
-    pinned.putAll(pins);
-    pinned.forEach(builder::pin);
+    Map<String, String> all = new LinkedHashMap<>(request.pinnedVersions());
+    all.putAll(pinned);
+    all.forEach(builder::pin);
     return builder.build();
   }
 }

@@ -2,6 +2,7 @@ package vn.conduct.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RulePackInfo;
+import vn.conduct.rules.api.RulePackNotFoundException;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 
 /** {@code conduct packs}: lists the loaded pack versions and which is in force. */
 @Command(
@@ -30,25 +33,33 @@ final class PacksCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
-  String lang = "vi";
+  Language language = Language.VI;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     LocalDate date = asOf != null ? asOf : LocalDate.now();
-    Language language = Language.parse(lang);
     RulesEngine engine = packs.engine();
+    Map<String, String> pinned = packs.pins();
+    pinned.forEach((id, version) -> {
+      if (engine.packs().stream().noneMatch(p -> p.id().equals(id) && p.version().equals(version))) {
+        throw new RulePackNotFoundException(SafeText.line("--pin: no version " + version + " of pack '" + id
+            + "' is loaded [Hint: loaded versions are " + engine.packs().stream().filter(p -> p.id().equals(id))
+                .map(RulePackInfo::version).toList() + "]"));
+      }
+    });
     out.println(String.format("%-16s %-9s %-5s %-11s %-11s %5s %5s  %-12s  %s", "ID", "VERSION", "NOW", "FROM", "UNTIL",
         "RULES", "LISTS", "SHA-256", "TITLE"));
     for (RulePackInfo pack : engine.packs()) {
-      out.println(String.format("%-16s %-9s %-5s %-11s %-11s %5d %5d  %-12s  %s", pack.id(), pack.version(),
-          pack.inForceOn(date) ? "yes" : "no", pack.effectiveFrom() == null ? "—" : pack.effectiveFrom(),
+      out.println(SafeText.line(String.format("%-16s %-9s %-5s %-11s %-11s %5d %5d  %-12s  %s", pack.id(),
+          pack.version(), pack.version().equals(pinned.get(pack.id())) ? "pin" : pack.inForceOn(date) ? "yes" : "no", pack.effectiveFrom() == null ? "—" : pack.effectiveFrom(),
           pack.effectiveUntil() == null ? "—" : pack.effectiveUntil(), pack.ruleCount(), pack.checklistCount(),
-          pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language)));
+          pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language))));
     }
     out.println();
-    out.println("NOW = in force on " + date + "; origins:");
-    engine.packs().forEach(p -> out.println("  " + p.id() + " " + p.version() + ": " + p.origin()));
+    out.println("NOW = in force on " + date + (pinned.isEmpty() ? "" : "; pin = pinned with --pin, used whatever its dates")
+        + "; origins:");
+    engine.packs().forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin())));
     out.flush();
     return ConductCommand.OK;
   }

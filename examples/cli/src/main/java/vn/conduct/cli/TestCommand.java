@@ -1,7 +1,6 @@
 package vn.conduct.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.RulesException;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.testkit.BoundaryProbe;
 import vn.conduct.rules.testkit.Coverage;
 import vn.conduct.rules.testkit.FixtureResult;
@@ -24,8 +24,12 @@ import vn.conduct.rules.testkit.PackTests;
     description = {
         "Runs a pack's fixtures, probes its numeric thresholds and prints the coverage table.",
         "",
-        "Fixtures live in rules/<rule-id>/tests/ and tests/ (see specs/fixture-format.md). Exits 0 when every"
-            + " fixture and probe passes and coverage meets the thresholds, 1 otherwise."})
+        "Fixtures live in rules/<rule-id>/tests/ and tests/ (see specs/fixture-format.md). A fixture that names a"
+            + " rule or checklist the packs lack, or is dated when no version of the pack is in force, is an ERROR"
+            + " with its location and a hint ('conduct check' lists them all). An expected outcome without a finding"
+            + " says why: e.g. the version that has the rule is not in force on the fixture's date.",
+        "Exits 0 when every fixture and probe passes and coverage meets the thresholds, 1 otherwise; 2 for a"
+            + " wrong command line (a folder that does not exist, a percentage outside 0–100)."})
 final class TestCommand implements Callable<Integer> {
 
   @Spec
@@ -55,10 +59,9 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isDirectory(pack)) {
-      spec.commandLine().getErr().println("ERROR   " + pack + "  no such directory [Hint: give the folder that holds pack.yaml]");
-      return ConductCommand.INVALID;
-    }
+    percent("--min-rules", minRules);
+    percent("--min-clauses", minClauses);
+    percent("--min-bands", minBands);
     PackTests tests = PackTests.forPack(pack).requireRuleCoverage(minRules).requireClauseCoverage(minClauses)
         .requireBandCoverage(minBands);
     for (Path other : others) {
@@ -69,7 +72,8 @@ final class TestCommand implements Callable<Integer> {
     int failed = 0;
     List<Path> files = tests.fixtureFiles();
     for (Path file : files) {
-      String name = pack.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+      String name = SafeText.line(pack.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
+          .toString());
       try {
         FixtureResult result = tests.run(file);
         results.add(result);
@@ -83,7 +87,7 @@ final class TestCommand implements Callable<Integer> {
       } catch (RulesException e) {
         failed++;
         out.println("ERROR  " + name);
-        out.println("       " + e.getMessage().replace("\n", "\n       "));
+        out.println("       " + ConductCommand.safeLines(e.getMessage()).replace("\n", "\n       "));
       }
     }
     int probes = 0;
@@ -92,7 +96,7 @@ final class TestCommand implements Callable<Integer> {
         List<BoundaryProbe.Probe> run = check.run(tests.engine());
         probes++;
         boolean agrees = run.stream().allMatch(BoundaryProbe.Probe::agrees);
-        out.println((agrees ? "PASS   " : "FAIL   ") + "boundary " + check.name() + ": " + run);
+        out.println((agrees ? "PASS   " : "FAIL   ") + "boundary " + SafeText.line(check.name() + ": " + run));
         if (!agrees) {
           failed++;
         }
@@ -100,14 +104,21 @@ final class TestCommand implements Callable<Integer> {
     }
     Coverage coverage = tests.coverage(results);
     out.println();
-    out.print(coverage.table());
+    out.print(ConductCommand.safeLines(coverage.table()) + System.lineSeparator());
     List<String> shortfalls = tests.shortfalls(coverage);
     out.println();
     out.println(files.size() + " fixtures, " + (files.size() - (int) results.stream().filter(r -> !r.passed()).count()
         - (files.size() - results.size())) + " passed; " + probes + " thresholds probed; " + failed + " failed"
         + (shortfalls.isEmpty() ? "" : "; coverage below the thresholds"));
-    shortfalls.forEach(s -> out.println("  " + s));
+    shortfalls.forEach(s -> out.println("  " + SafeText.line(s)));
     out.flush();
     return failed == 0 && shortfalls.isEmpty() ? ConductCommand.OK : ConductCommand.INVALID;
+  }
+
+  private static void percent(String option, double value) {
+    if (value < 0 || value > 100) {
+      throw new UsageException(option + ": " + Words.display(java.math.BigDecimal.valueOf(value))
+          + " is not a percentage from 0 to 100 [Hint: e.g. " + option + " 90]");
+    }
   }
 }

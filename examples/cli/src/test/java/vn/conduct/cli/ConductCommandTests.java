@@ -141,9 +141,14 @@ class ConductCommandTests {
     }
 
     @Test
-    void should_say_so_when_the_directory_does_not_exist() {
-      assertThat(run("check", directory.resolve("nowhere").toString())).isEqualTo(ConductCommand.INVALID);
-      assertThat(err.toString()).contains("nowhere  no such directory");
+    void should_call_a_folder_that_does_not_exist_a_usage_error_in_one_line() {
+      Path nowhere = directory.resolve("nowhere");
+
+      assertThat(run("check", nowhere.toString())).isEqualTo(ConductCommand.USAGE);
+
+      assertThat(err.toString()).isEqualTo("conduct: <pack-dir>: '" + nowhere + "' does not exist [Hint: give an"
+          + " existing folder (the one that holds pack.yaml); a relative path starts at "
+          + Path.of("").toAbsolutePath() + "]" + System.lineSeparator());
     }
   }
 
@@ -221,13 +226,15 @@ class ConductCommandTests {
     void should_call_a_badly_written_parameter_a_usage_error() {
       assertThat(run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--param", "quota=40"))
           .isEqualTo(ConductCommand.USAGE);
-      assertThat(err.toString()).contains("--param 'quota=40' must name a pack and a parameter");
+      assertThat(err.toString()).contains("conduct: --param: 'quota=40' is not <id>:<name>=<value> [Hint: e.g."
+          + " --param hanoi-3814:task-completion-pass-percent=80]");
     }
 
     @Test
     void should_call_an_unknown_option_a_usage_error() {
       assertThat(run("evaluate", "--facts", facts.toString(), "--colour", "red")).isEqualTo(ConductCommand.USAGE);
-      assertThat(err.toString()).contains("Unknown options: '--colour'");
+      assertThat(err.toString()).startsWith("conduct: unknown option '--colour' for 'conduct evaluate'")
+          .contains("'conduct evaluate --help' lists the options").doesNotContain("Usage:");
     }
   }
 

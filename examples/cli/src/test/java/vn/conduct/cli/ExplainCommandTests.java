@@ -59,6 +59,57 @@ class ExplainCommandTests {
   }
 
   @Test
+  void should_project_a_weighted_checklist_by_the_share_of_the_weights_not_by_the_weights() throws IOException {
+    Path pack = WeightedPack.write(directory, "Criterion A");
+    Path desks = WeightedPack.facts(directory, "Desk two");
+
+    assertThat(cli.run("explain", "--pack", pack.toString(), "--facts", desks.toString(), "-s", "d2", "--lang", "en"))
+        .isZero();
+
+    assertThat(cli.out())
+        .contains("Score 80 / 100 → B (Fair)")
+        .contains("Items (weight earned / weight counted):")
+        .contains("Items total: 8 / 10 → 80 points")
+        .contains("Next band: A (Good) ≥ 90, needs 10 more points.")
+        .contains("Smallest set to pass (1 criterion, largest gain first):")
+        .as("weight 2 of 10 is 20 points, not 2").contains("r.c  +20  (FAIL → PASS)")
+        .contains("Projected score: 100 → A")
+        .doesNotContain("Even if").doesNotContain("approximate");
+  }
+
+  @Test
+  void should_project_through_deductions_and_a_veto_that_has_not_yet_capped_the_score() throws IOException {
+    Path pack = WeightedPack.write(directory, "Criterion A");
+    Path desks = WeightedPack.facts(directory, "Desk one");
+
+    assertThat(cli.run("explain", "--pack", pack.toString(), "--facts", desks.toString(), "-s", "d1", "--lang", "en"))
+        .isZero();
+
+    // 100 × 7/10 = 70, one complaint −5 = 65; the failed veto caps at 80, which 65 is below: no veto adjustment yet
+    assertThat(cli.out())
+        .contains("Score 65 / 100 → B (Fair)")
+        .contains("deduction -5: ")
+        .contains("Next band: A (Good) ≥ 90, needs 25 more points and the veto lifted: r.v.")
+        .contains("Smallest set to pass (2 criteria, largest gain first):")
+        .contains("r.v  +0  (FAIL → PASS, lifts the veto)")
+        .contains("r.b  +30  (FAIL → PASS)")
+        .as("100 − 5 for the complaint").contains("Projected score: 95 → A")
+        .doesNotContain("approximate");
+  }
+
+  @Test
+  void should_show_names_from_the_facts_with_control_characters_escaped() throws IOException {
+    Path pack = WeightedPack.write(directory, "Criterion A");
+    Path desks = WeightedPack.facts(directory, "Desk\\e[31m red\\rforged");
+
+    assertThat(cli.run("explain", "--pack", pack.toString(), "--facts", desks.toString(), "-s", "d1", "--lang", "en"))
+        .isZero();
+
+    assertThat(cli.out()).startsWith("d1  Desk\\e[31m red\\rforged  [desk]").doesNotContain("\u001b")
+        .doesNotContain("\r");
+  }
+
+  @Test
   void should_call_an_unknown_subject_a_usage_error_naming_the_subjects() {
     assertThat(cli.run("explain", "--facts", facts.toString(), "--subject", "cb-999")).isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("no subject 'cb-999'").contains("cb-001");

@@ -2,7 +2,10 @@ package vn.conduct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FormCommandTests {
 
@@ -14,13 +17,14 @@ class FormCommandTests {
 
     assertThat(cli.out())
         .startsWith("# Inspection checklist — market")
-        .contains("[hnm-market]")
+        .containsPattern("## .* `hnm-market`")
+        .contains("Scoring: score = 100 × the weights of the criteria met ÷ the weights of the criteria that apply")
         .contains("`hnm.market.prices-posted`").contains("`hnm.market.stalls-licensed`")
         .contains("`hnm.market.no-touting-overcharging`")
-        .contains("35/HD-SVHTT [from a summary]")
+        .as("pack text is escaped for Markdown").contains("35/HD-SVHTT \\[from a summary\\]")
         .contains("The share of stalls posting prices is at least")
         .contains("| weight 1 | ☐ Pass ☐ Fail ☐ N/A |")
-        .contains("Ratings: dat (Meets the model) ≥ 100");
+        .contains("- Ratings: dat (Meets the model) ≥ 100");
     assertThat(cli.out().lines().filter(l -> l.matches("\\| \\d+ \\| .*"))).hasSize(10 + 1);
     assertThat(cli.out()).containsPattern("## Other rules for this type \\(not scored\\)\\n(.*\\n){3}.*"
         + "`hnm\\.market\\.cashless-payment`");
@@ -45,9 +49,68 @@ class FormCommandTests {
   void should_write_one_csv_row_per_criterion() {
     assertThat(cli.run("form", "hanoi-models", "-t", "one-stop-desk", "-f", "csv", "--lang", "en")).isZero();
 
-    assertThat(cli.out().split("\r\n")).hasSize(1 + 6);
-    assertThat(cli.out()).startsWith("section,no,rule,criterion,observe,evidence,source,points,result,notes")
-        .contains(",1,hnm.one-stop.badges-worn,");
+    assertThat(cli.out().split("\r\n")).filteredOn(l -> l.contains(",item,")).hasSize(6);
+    assertThat(cli.out()).startsWith("section,kind,no,rule,criterion,observe,evidence,source,points,result,notes")
+        .contains(",item,1,hnm.one-stop.badges-worn,")
+        .contains(",band,,,dat (Meets the model) ≥ 100,");
+  }
+
+  @Test
+  void should_print_deductions_vetoes_bounds_quotas_and_bands_as_an_inspector_needs_them() {
+    assertThat(cli.run("form", "hanoi-3814", "-t", "officer", "--lang", "en")).isZero();
+
+    String form = cli.out();
+    assertThat(form)
+        .contains("Scoring: the points of the criteria met are added up; criteria that do not apply are left out;"
+            + " rated when at least 80 % of the criteria that apply are decided (pass or fail).")
+        .contains("| 50 (by task-completion: 0.5 per unit) |")
+        .contains("| bonus +10 |")
+        .contains("### Deductions")
+        .contains("| submission-unreported, case-handled-late, report-late<br>_Part II: submitted to higher leaders")
+        .contains("| −1 each | 5 | in the period | verified events only |  |")
+        .contains("### Vetoes")
+        .contains("`hn3814.no-gift-solicitation`")
+        .contains("| If failed: rating at most D — Verified soliciting or accepting money or gifts from citizens: graded"
+            + " no higher than D (inferred rule, not stated in QĐ 3814) | ☐ Pass ☐ Fail ☐ N/A |  |")
+        .contains("- Bounds: floor 0, maximum 100; bonus points offset deductions but never lift the score above the"
+            + " maximum.")
+        .contains("- Quota: at most 30 % of a unit's rated members may hold A; 40 % when the unit meets {attribute:"
+            + " exceptional, eq: true}; those over it, lowest scores first, go down one band.")
+        .contains("- Ratings: A (Grade A – Excellent) ≥ 90; B (Grade B – Good) ≥ 70; C (Grade C – Satisfactory) ≥ 50;"
+            + " D (Grade D – Unsatisfactory) ≥ 0")
+        .as("a veto rule is a veto, not a rule that is not scored").doesNotContain("not scored");
+    assertThat(form.indexOf("### Vetoes")).isGreaterThan(form.indexOf("### Deductions"));
+  }
+
+  @Test
+  void should_show_a_weighted_checklists_deduction_and_veto_in_every_format(@TempDir Path directory)
+      throws IOException {
+    Path pack = WeightedPack.write(directory, "Criterion A");
+
+    assertThat(cli.run("form", pack.toString(), "-t", "desk", "--lang", "en")).isZero();
+    assertThat(cli.out()).contains("| weight 5 |").contains("| complaint<br>_Citizen complaints_ | −5 each | 10 |")
+        .contains("| If failed: score at most 80 — Serious breach |").doesNotContain("not scored");
+
+    assertThat(cli.run("form", pack.toString(), "-t", "desk", "--lang", "en", "-f", "html")).isZero();
+    assertThat(cli.out()).contains("<h3>Deductions</h3>").contains("<code>complaint</code><br><i>Citizen complaints</i>")
+        .contains("<h3>Vetoes</h3>").contains("<code>r.v</code>");
+
+    assertThat(cli.run("form", pack.toString(), "-t", "desk", "--lang", "en", "-f", "csv")).isZero();
+    assertThat(cli.out().split("\r\n")).contains(
+        "Desk sheet [desk],deduction,1,complaint,Citizen complaints,in the period; verified events only,,,"
+            + "−5 each; at most 10,,",
+        "Desk sheet [desk],veto,1,r.v,No serious breach,Observe v,,\"2/2025/QĐ-TEST, Article 1 [read in source]\","
+            + "If failed: score at most 80 — Serious breach,,");
+  }
+
+  @Test
+  void should_escape_pack_text_so_that_markdown_shows_it_as_written(@TempDir Path directory) throws IOException {
+    Path pack = WeightedPack.write(directory, "Badge | <b>worn</b> \\e[31m*now*");
+
+    assertThat(cli.run("form", pack.toString(), "-t", "desk", "--lang", "en")).isZero();
+
+    assertThat(cli.out()).contains("**Badge \\| \\<b\\>worn\\</b\\> \\\\e\\[31m\\*now\\***")
+        .doesNotContain("<b>").doesNotContain("\u001b");
   }
 
   @Test

@@ -9,10 +9,27 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The facts a host hands to {@link RulesEngine#evaluate}: subjects, observations, events, the
- * evaluation date and period, and optionally which packs (and which versions) to use.
+ * The facts a host hands to {@link RulesEngine#evaluate}: subjects, observations, events, the two
+ * times of the judgment, and optionally which packs (and which versions) to use.
  *
- * <p>Immutable; build one with {@link #builder(LocalDate)}.
+ * <p><b>Two times.</b> An evaluation judges a <em>period</em> (the span the acts and observations
+ * belong to: a month, a year, any interval) and is made on a <em>decision date</em> (what was
+ * recorded by then counts). Build a request for a period — the usual way for format 2 packs:
+ *
+ * <pre>{@code
+ * EvaluationRequest.builder(Period.year(2025))          // judge 2025
+ *     .decidedOn(LocalDate.of(2026, 1, 15))              // with what was recorded by 15 January 2026
+ *     ...
+ * }</pre>
+ *
+ * or for a date, as in format 1: {@code builder(LocalDate.of(2025, 6, 30))} judges, for each pack,
+ * the calendar period of its natural unit that contains the date (a month for packs that declare
+ * none), decided on that date. Without {@link Builder#decidedOn}, a request for a period is decided
+ * on the period's last day. The pack versions used are those in force on the <em>reference
+ * date</em>: the earlier of the period's last day and the decision date (rule-pack-format.md,
+ * section 11).
+ *
+ * <p>Immutable; build one with {@link #builder(Period)} or {@link #builder(LocalDate)}.
  *
  * @since 0.1
  */
@@ -20,6 +37,7 @@ public final class EvaluationRequest {
 
   private final LocalDate asOf;
   private final Period period;
+  private final boolean periodGiven;
   private final List<Subject> subjects;
   private final List<Observation> observations;
   private final List<Event> events;
@@ -27,8 +45,10 @@ public final class EvaluationRequest {
   private final Map<String, String> pinnedVersions;
 
   private EvaluationRequest(Builder builder) {
-    this.asOf = builder.asOf;
     this.period = builder.period != null ? builder.period : Period.monthOf(builder.asOf);
+    this.periodGiven = builder.period != null;
+    this.asOf = builder.asOf != null ? builder.asOf
+        : builder.decidedOn != null ? builder.decidedOn : builder.period.end();
     this.subjects = List.copyOf(builder.subjects);
     this.observations = List.copyOf(builder.observations);
     this.events = List.copyOf(builder.events);
@@ -36,19 +56,60 @@ public final class EvaluationRequest {
     this.pinnedVersions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.pinnedVersions));
   }
 
-  /** Starts a request evaluated as of the given date. */
+  /**
+   * Starts a request evaluated as of the given date (format 1's way): each pack judges the
+   * calendar period of its natural unit containing the date (the month, for packs that declare
+   * none, unless {@link Builder#period} sets one), decided on that date.
+   */
   public static Builder builder(LocalDate asOf) {
-    return new Builder(asOf);
+    return new Builder(Objects.requireNonNull(asOf, "asOf"), null);
   }
 
-  /** The evaluation date: rules' time windows end here and pack versions are chosen by it. */
+  /**
+   * Starts a request judging the given period, decided on its last day unless
+   * {@link Builder#decidedOn} says otherwise.
+   *
+   * @since 0.2
+   */
+  public static Builder builder(Period period) {
+    return new Builder(null, Objects.requireNonNull(period, "period"));
+  }
+
+  /**
+   * The decision date: what was recorded (events, observations) on or before it counts. For a
+   * request built from a date, that date; for one built from a period, the date given to
+   * {@link Builder#decidedOn}, else the period's last day.
+   */
   public LocalDate asOf() {
     return asOf;
   }
 
-  /** The period evaluated; defaults to the calendar month of {@link #asOf()}. */
+  /**
+   * The decision date; the same as {@link #asOf()}, under the name of the two-times model.
+   *
+   * @since 0.2
+   */
+  public LocalDate decisionDate() {
+    return asOf;
+  }
+
+  /**
+   * The period judged: the one given, or for a request built from a date without one, the calendar
+   * month of that date (packs with a natural unit judge that unit's period containing the date
+   * instead; see {@link #periodGiven()}).
+   */
   public Period period() {
     return period;
+  }
+
+  /**
+   * Whether the host gave the period ({@link #builder(Period)} or {@link Builder#period}); if not,
+   * each pack judges the period of its natural unit containing {@link #asOf()}.
+   *
+   * @since 0.2
+   */
+  public boolean periodGiven() {
+    return periodGiven;
   }
 
   /** The subjects, in the order given. */
@@ -82,8 +143,8 @@ public final class EvaluationRequest {
    * pins), to derive a request that differs in a few points, e.g. one more {@link Builder#pack}.
    */
   public Builder toBuilder() {
-    Builder builder = new Builder(asOf);
-    builder.period = period;
+    Builder builder = new Builder(asOf, null);
+    builder.period = periodGiven ? period : null;
     builder.subjects.addAll(subjects);
     builder.observations.addAll(observations);
     builder.events.addAll(events);
@@ -94,20 +155,22 @@ public final class EvaluationRequest {
 
   /** Builds an {@link EvaluationRequest}; not thread-safe. */
   public static final class Builder {
-    private final LocalDate asOf;
+    private LocalDate asOf;
     private Period period;
+    private LocalDate decidedOn;
     private final List<Subject> subjects = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final List<String> packIds = new ArrayList<>();
     private final Map<String, String> pinnedVersions = new LinkedHashMap<>();
 
-    private Builder(LocalDate asOf) {
-      this.asOf = Objects.requireNonNull(asOf, "asOf");
+    private Builder(LocalDate asOf, Period period) {
+      this.asOf = asOf;
+      this.period = period;
     }
 
     /**
-     * Sets the evaluated period.
+     * Sets the period judged.
      *
      * @throws IllegalStateException if the period was already set
      */
@@ -116,6 +179,26 @@ public final class EvaluationRequest {
         throw new IllegalStateException("period was already set to " + period);
       }
       period = Objects.requireNonNull(value, "period");
+      return this;
+    }
+
+    /**
+     * Sets the decision date of a request built for a period: events and observations recorded
+     * after it do not count. (A request built from a date is decided on that date.)
+     *
+     * @throws IllegalStateException if the request was built from a date, or the date was already set
+     * @since 0.2
+     */
+    public Builder decidedOn(LocalDate date) {
+      Objects.requireNonNull(date, "date");
+      if (asOf != null) {
+        throw new IllegalStateException("this request is evaluated as of " + asOf + ", its decision date;"
+            + " build it with builder(Period) to set another");
+      }
+      if (decidedOn != null) {
+        throw new IllegalStateException("decision date was already set to " + decidedOn);
+      }
+      decidedOn = date;
       return this;
     }
 

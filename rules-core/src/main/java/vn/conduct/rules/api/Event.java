@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A dated occurrence about a subject, such as a recorded violation or a verified complaint.
+ * A dated occurrence about a subject, such as a recorded violation or a verified complaint. Ids,
+ * the type, attribute names and text values are kept in Unicode NFC.
  *
  * @param id the event's id, or {@code null}
  * @param subjectId the subject the event is about; never {@code null}
@@ -24,22 +25,15 @@ public record Event(
     Map<String, Object> attributes) {
 
   public Event {
-    Objects.requireNonNull(subjectId, "subjectId");
-    Objects.requireNonNull(type, "type");
+    id = Unicode.nfc(id);
+    subjectId = Unicode.nfc(Objects.requireNonNull(subjectId, "subjectId"));
+    type = Unicode.nfc(Objects.requireNonNull(type, "type"));
     Objects.requireNonNull(date, "date");
-    attributes = attributes == null ? Map.of() : ordered(attributes);
+    attributes = Unicode.attributes(attributes);
   }
 
   /** Returns a verified event with no id and no attributes. */
   public static Event verified(String subjectId, String type, LocalDate date) {
     return new Event(null, subjectId, type, date, true, Map.of());
-  }
-
-  /** An unmodifiable copy that keeps the caller's order, so that reports stay deterministic. */
-  private static Map<String, Object> ordered(Map<String, Object> attributes) {
-    java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>();
-    attributes.forEach((key, value) -> copy.put(java.util.Objects.requireNonNull(key, "attribute name"),
-        java.util.Objects.requireNonNull(value, () -> "value of attribute '" + key + "'")));
-    return java.util.Collections.unmodifiableMap(copy);
   }
 }

@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param ruleId the rule the item refers to
  * @param outcome the rule's outcome for the subject
- * @param earned points earned (weighted checklists: the item's share of 100)
- * @param available points available; zero when the item does not count (not applicable, bonus)
+ * @param earned points earned; in a weighted checklist, the item's weight if it passed (the score is
+ *     100 × Σ earned ÷ Σ available over the counted items)
+ * @param available points available (in a weighted checklist, the weight); zero when the item does
+ *     not count (not applicable, bonus)
  * @param bonus whether the item is a bonus item (does not count towards the maximum)
  * @since 0.1
  */

@@ -26,8 +26,9 @@ public record Observation(
     String method) {
 
   public Observation {
-    Objects.requireNonNull(subjectId, "subjectId");
-    Objects.requireNonNull(indicator, "indicator");
+    subjectId = Unicode.nfc(Objects.requireNonNull(subjectId, "subjectId"));
+    indicator = Unicode.nfc(Objects.requireNonNull(indicator, "indicator"));
+    value = Unicode.nfcValue(value);
   }
 
   /** Returns an observation with no observer, date or method. */

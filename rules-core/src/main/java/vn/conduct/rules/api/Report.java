@@ -27,8 +27,9 @@ public record Report(
     factProblems = List.copyOf(factProblems);
   }
 
-  /** The result for the given subject id. */
+  /** The result for the given subject id (compared in Unicode NFC, as ids are kept). */
   public Optional<SubjectResult> subject(String subjectId) {
-    return subjects.stream().filter(s -> s.subjectId().equals(subjectId)).findFirst();
+    String id = Unicode.nfc(subjectId);
+    return subjects.stream().filter(s -> s.subjectId().equals(id)).findFirst();
   }
 }

@@ -7,7 +7,9 @@ import java.util.Objects;
  * A person, agency or place that rules are evaluated for.
  *
  * <p>Attribute values are strings, numbers ({@link Number}), booleans or {@link java.time.LocalDate}s;
- * each is checked against the type the pack declares for it.
+ * each is checked against the type the pack declares for it. The id, type, parent, attribute names
+ * and text values are kept in Unicode NFC, so that text typed with combining marks and the same text
+ * typed precomposed are one value.
  *
  * @param id the subject's id, unique within a request; never {@code null}
  * @param type the subject type, as declared in the pack's vocabulary (e.g. {@code officer})
@@ -20,9 +22,10 @@ public record Subject(
     String id, String type, String name, String parentId, Map<String, Object> attributes) {
 
   public Subject {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(type, "type");
-    attributes = attributes == null ? Map.of() : ordered(attributes);
+    id = Unicode.nfc(Objects.requireNonNull(id, "id"));
+    type = Unicode.nfc(Objects.requireNonNull(type, "type"));
+    parentId = Unicode.nfc(parentId);
+    attributes = Unicode.attributes(attributes);
   }
 
   /** Returns a subject with no parent and no attributes. */
@@ -45,13 +48,5 @@ public record Subject(
     var copy = new java.util.LinkedHashMap<>(attributes);
     copy.put(key, value);
     return new Subject(id, type, name, parentId, copy);
-  }
-
-  /** An unmodifiable copy that keeps the caller's order, so that reports stay deterministic. */
-  private static Map<String, Object> ordered(Map<String, Object> attributes) {
-    java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>();
-    attributes.forEach((key, value) -> copy.put(java.util.Objects.requireNonNull(key, "attribute name"),
-        java.util.Objects.requireNonNull(value, () -> "value of attribute '" + key + "'")));
-    return java.util.Collections.unmodifiableMap(copy);
   }
 }

@@ -27,6 +27,7 @@ import vn.conduct.rules.api.Period;
 import vn.conduct.rules.api.Subject;
 import vn.conduct.rules.api.ValidationIssue;
 import vn.conduct.rules.internal.load.Issues;
+import vn.conduct.rules.internal.model.Ids;
 import vn.conduct.rules.internal.yaml.SafeYaml;
 import vn.conduct.rules.internal.yaml.YamlDocument;
 
@@ -313,6 +314,7 @@ public final class FactsReader {
 
     private List<String> texts(JsonNode node, String path) {
       List<String> values = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
       if (node == null || node.isNull()) {
         return values;
       }
@@ -324,7 +326,7 @@ public final class FactsReader {
       for (int i = 0; i < node.size(); i++) {
         String value = scalarText(node.get(i), YamlDocument.element(path, i), true);
         if (value != null) {
-          if (values.contains(value)) {
+          if (!seen.add(value)) {
             error(YamlDocument.element(path, i), "facts.duplicate-id", "pack '" + value + "' is listed twice", null);
           } else {
             values.add(value);
@@ -358,10 +360,10 @@ public final class FactsReader {
           continue;
         }
         keys(item, path, SUBJECT_KEYS);
-        String id = text(item, path, "id", true);
-        String type = text(item, path, "type", true);
+        String id = id(item, path, "id", true);
+        String type = id(item, path, "type", true);
         String name = text(item, path, "name", false);
-        String parent = text(item, path, "parent", false);
+        String parent = id(item, path, "parent", false);
         Map<String, Object> attributes = attributes(item.get("attributes"), YamlDocument.child(path, "attributes"));
         if (id != null) {
           String previous = firstAt.putIfAbsent(id, path);
@@ -386,8 +388,8 @@ public final class FactsReader {
           continue;
         }
         keys(item, path, OBSERVATION_KEYS);
-        String subject = text(item, path, "subject", true);
-        String indicator = text(item, path, "indicator", true);
+        String subject = id(item, path, "subject", true);
+        String indicator = id(item, path, "indicator", true);
         Object value = null;
         if (!item.has("value")) {
           missing(path, "value", "write 'value: null' if the indicator was not observed");
@@ -414,9 +416,9 @@ public final class FactsReader {
           continue;
         }
         keys(item, path, EVENT_KEYS);
-        String id = text(item, path, "id", false);
-        String subject = text(item, path, "subject", true);
-        String type = text(item, path, "type", true);
+        String id = id(item, path, "id", false);
+        String subject = id(item, path, "subject", true);
+        String type = id(item, path, "type", true);
         LocalDate date = date(item, path, "date", true);
         boolean verified = verified(item.get("verified"), YamlDocument.child(path, "verified"));
         Map<String, Object> attributes = attributes(item.get("attributes"), YamlDocument.child(path, "attributes"));
@@ -446,7 +448,7 @@ public final class FactsReader {
         return false;
       }
       if (text != null) {
-        error(path, "facts.type", "'verified' must be true or false, but was '" + text + "'",
+        error(path, "facts.type", "'verified' must be true or false, but was " + describe(node),
             "leave it out for a verified event");
       }
       return true;
@@ -458,7 +460,15 @@ public final class FactsReader {
         return attributes;
       }
       node.fields().forEachRemaining(entry -> {
-        Object value = value(entry.getValue(), YamlDocument.child(path, entry.getKey()));
+        String child = YamlDocument.child(path, entry.getKey());
+        if (entry.getKey().length() > Ids.MAX_LENGTH) {
+          int[] mark = document.locateKey(child);
+          issues.error(document.file(), mark[0], mark[1], child, "facts.too-long", "attribute name is "
+              + entry.getKey().length() + " characters long, over the limit of " + Ids.MAX_LENGTH,
+              "attribute names are the short ids a pack declares");
+          return;
+        }
+        Object value = value(entry.getValue(), child);
         if (value != null) {
           attributes.put(entry.getKey(), value);
         }
@@ -524,6 +534,17 @@ public final class FactsReader {
       return scalarText(node, child, required);
     }
 
+    /** Text that names something (an id, a type, a reference): at most {@value Ids#MAX_LENGTH} characters. */
+    private String id(JsonNode parent, String path, String key, boolean required) {
+      String text = text(parent, path, key, required);
+      if (text != null && text.length() > Ids.MAX_LENGTH) {
+        error(YamlDocument.child(path, key), "facts.too-long", "'" + key + "' is " + text.length()
+            + " characters long, over the limit of " + Ids.MAX_LENGTH, "ids and references are short names");
+        return null;
+      }
+      return text;
+    }
+
     private String scalarText(JsonNode node, String path, boolean required) {
       if (node == null || node.isNull()) {
         if (required) {
@@ -555,11 +576,11 @@ public final class FactsReader {
         try {
           return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-          error(child, "facts.date", "'" + text + "' is not a date in the calendar", "check the day and month");
+          error(child, "facts.date", describe(node) + " is not a date in the calendar", "check the day and month");
           return null;
         }
       }
-      error(child, "facts.date", "'" + text + "' is not a date", "write a date as yyyy-mm-dd, e.g. 2025-06-30");
+      error(child, "facts.date", describe(node) + " is not a date", "write a date as yyyy-mm-dd, e.g. 2025-06-30");
       return null;
     }
 
@@ -581,41 +602,15 @@ public final class FactsReader {
       if (node.isObject()) {
         return "a mapping";
       }
-      return "'" + node.asText() + "'";
+      String text = node.asText();
+      return "'" + (text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)")
+          + "'";
     }
 
     private static String suggestion(String key, List<String> allowed) {
-      String best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      for (String candidate : allowed) {
-        int distance = distance(key, candidate);
-        if (distance < bestDistance) {
-          best = candidate;
-          bestDistance = distance;
-        }
-      }
       String known = "known keys are " + String.join(", ", allowed);
-      return best != null && bestDistance <= Math.max(2, key.length() / 3)
-          ? "did you mean '" + best + "'? " + known : known;
-    }
-
-    private static int distance(String a, String b) {
-      int[] previous = new int[b.length() + 1];
-      int[] current = new int[b.length() + 1];
-      for (int j = 0; j <= b.length(); j++) {
-        previous[j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        current[0] = i;
-        for (int j = 1; j <= b.length(); j++) {
-          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-          current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        }
-        int[] swap = previous;
-        previous = current;
-        current = swap;
-      }
-      return previous[b.length()];
+      return vn.conduct.rules.internal.load.Hints.nearest(key, allowed)
+          .map(best -> "did you mean '" + best + "'? " + known).orElse(known);
     }
   }
 }

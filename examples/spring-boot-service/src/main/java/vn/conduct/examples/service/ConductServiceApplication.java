@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import vn.conduct.rules.api.RulesEngine;
 
@@ -20,7 +21,8 @@ import vn.conduct.rules.api.RulesEngine;
  *       ({@link RankingController}).</li>
  * </ul>
  *
- * <p>Errors are answered as RFC 9457 problem details ({@link ProblemHandler}).
+ * <p>Errors are answered as RFC 9457 problem details ({@link ProblemHandler}, {@link ErrorEndpoint});
+ * request bodies are held to the {@link FactsLimits}.
  */
 @SpringBootApplication
 public class ConductServiceApplication {
@@ -35,6 +37,22 @@ public class ConductServiceApplication {
    * named by {@code conduct.pack-directories}, loaded, validated and compiled once. A pack with an
    * error stops the application from starting, with every issue in the message.
    */
+  /**
+   * The limits request bodies are held to; {@code conduct.max-facts-bytes} sets the size, by default
+   * 2 MiB, the library's own limit for a facts file.
+   */
+  @Bean
+  FactsLimits factsLimits(@Value("${conduct.max-facts-bytes:" + FactsLimits.DEFAULT_MAX_BYTES + "}") int maxBytes) {
+    return new FactsLimits(maxBytes);
+  }
+
+  /** The same limits for any JSON Spring itself reads with its {@code ObjectMapper}. */
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(FactsLimits limits) {
+    return builder -> builder.postConfigurer(
+        mapper -> mapper.getFactory().setStreamReadConstraints(limits.streamReadConstraints()));
+  }
+
   @Bean
   RulesEngine rulesEngine(@Value("${conduct.pack-directories:}") List<String> packDirectories) {
     RulesEngine.Builder builder = RulesEngine.builder().discoverProviders();

@@ -1,11 +1,9 @@
 package vn.conduct.examples.service;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,18 +19,17 @@ import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Ranking;
 import vn.conduct.rules.api.Report;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.SubjectResult;
 
 /**
  * {@code GET /rankings?checklist=...}: a server-rendered HTML page ranking the subjects of the
  * {@link RankingFacts} on one checklist, one table per peer group, best first; subjects that could
- * not be ranked are listed below each table. Every text from the facts or the packs is HTML-escaped.
+ * not be ranked are listed below each table. Every text from the facts or the packs is put on one
+ * line with control characters shown escaped ({@link SafeText#line}), then HTML-escaped.
  */
 @RestController
 public class RankingController {
-
-  /** The problem type of a checklist that is not ranked in the facts on record. */
-  public static final URI RANKING_NOT_FOUND = URI.create("urn:conduct:problem:ranking-not-found");
 
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -61,13 +58,10 @@ public class RankingController {
     List<Ranking> rankings = report.rankings().stream().filter(r -> r.checklistId().equals(checklist)).toList();
     if (rankings.isEmpty()) {
       List<String> ranked = report.rankings().stream().map(Ranking::checklistId).distinct().toList();
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-          "The facts on record (" + facts.fileName() + ") have no ranking on checklist '" + checklist
-              + "'; ranked checklists: " + String.join(", ", ranked));
-      problem.setType(RANKING_NOT_FOUND);
-      problem.setTitle("Ranking not found");
+      ProblemDetail problem = ProblemType.RANKING_NOT_FOUND.problem("The facts on record (" + facts.fileName()
+          + ") have no ranking on checklist '" + checklist + "'; ranked checklists: " + String.join(", ", ranked));
       problem.setProperty("ranked-checklists", ranked);
-      throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+      throw new ErrorResponseException(ProblemType.RANKING_NOT_FOUND.status(), problem, null);
     }
     return ResponseEntity.ok().contentType(HTML).body(page(report, rankings, language));
   }
@@ -130,7 +124,8 @@ public class RankingController {
     return value == null ? "" : value.stripTrailingZeros().toPlainString();
   }
 
+  /** Text from the facts or the packs, on one line with control characters shown escaped, then HTML-escaped. */
   private static String esc(String text) {
-    return HtmlUtils.htmlEscape(text == null ? "" : text, StandardCharsets.UTF_8.name());
+    return HtmlUtils.htmlEscape(text == null ? "" : SafeText.line(text), StandardCharsets.UTF_8.name());
   }
 }

@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
@@ -26,11 +25,11 @@ import vn.conduct.rules.api.RulesEngine;
 
 /**
  * The service over real HTTP, in one application context: the ranking page reads the test's own
- * facts ({@code rankings-test.yaml}, with a name full of HTML); the bundled ranking facts are checked
- * separately against the same engine.
+ * facts ({@code rankings-test.yaml}, with a name full of HTML and control characters); the bundled
+ * ranking facts are checked separately against the same engine. Hostile requests are in
+ * {@link HostileRequestTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "conduct.rankings.facts=classpath:rankings-test.yaml")
+@ServiceTest
 class ConductServiceTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -280,10 +279,11 @@ class ConductServiceTests {
         .contains("<h1>Chỉ số cải cách hành chính (PAR)").contains("<h2>Nhóm: department</h2>")
         .contains("<tr><td class=\"n\">1</td><td>Sở B</td><td>so-b</td><td class=\"n\">95.5</td>")
         .contains("<tr><td class=\"n\">2</td><td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Sở A&quot;"
-            + "</td><td>so-a</td><td class=\"n\">80</td>")
+            + "\\e[2J\\x00\\r\\n\\u202Eevil</td><td>so-a</td><td class=\"n\">80</td>")
         .contains("<tr><td class=\"n\">2</td><td>Sở C</td><td>so-c</td><td class=\"n\">80</td>")
         .contains("<p>Chưa xếp hạng (thiếu bằng chứng): Sở D (so-d)</p>")
-        .doesNotContain("<script>").doesNotContain("alert('x')");
+        .doesNotContain("<script>").doesNotContain("alert('x')")
+        .doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\r").doesNotContain("\u202e");
     assertThat(page.indexOf("so-b")).isLessThan(page.indexOf("so-a"));
     assertThat(page.indexOf("so-a")).isLessThan(page.indexOf("so-c"));
   }

@@ -328,16 +328,30 @@ public final class ConditionParser {
     if (text.equals("all")) {
       return Window.ALL;
     }
+    java.time.Period period = lookBack(text);
+    if (period == null) {
+      error(path, "condition.syntax", "'within' must be 'period', 'all' or a positive ISO-8601 period of at most"
+          + " 100 years, such as P12M or P30D, but was " + describe(node), null);
+      return Window.PERIOD;
+    }
+    return new Window(Window.Kind.LOOK_BACK, period);
+  }
+
+  /**
+   * Reads a look-back window such as {@code P12M} or {@code P30D}: a positive ISO-8601 period of at
+   * most 100 years (1 200 months, 36 525 days); {@code null} for anything else. The one definition
+   * of a valid window, for conditions and deductions alike.
+   */
+  public static java.time.Period lookBack(String text) {
     try {
       java.time.Period period = java.time.Period.parse(text);
-      if (period.isNegative() || period.isZero()) {
-        throw new DateTimeParseException("not positive", text, 0);
-      }
-      return new Window(Window.Kind.LOOK_BACK, period);
-    } catch (DateTimeParseException e) {
-      error(path, "condition.syntax", "'within' must be 'period', 'all' or a positive ISO-8601 period "
-          + "such as P12M or P30D, but was " + describe(node), null);
-      return Window.PERIOD;
+      boolean positive = !period.isNegative() && !period.isZero()
+          && period.getYears() >= 0 && period.getMonths() >= 0 && period.getDays() >= 0;
+      boolean bounded = period.toTotalMonths() <= 1200 && period.getDays() <= 36_525
+          && period.toTotalMonths() * 31 + period.getDays() <= 37_200;
+      return positive && bounded ? period : null;
+    } catch (DateTimeParseException | ArithmeticException e) {
+      return null;
     }
   }
 

@@ -20,7 +20,17 @@ final class Batch {
   final Map<String, List<EventFact>> eventsBySubject = new HashMap<>();
   final Map<String, List<SubjectFact>> membersByParent = new HashMap<>();
 
+  private int trees;
+
+  /** How many unit trees the batch holds (subjects whose parent is not in the batch). */
+  int treeCount() {
+    return trees;
+  }
+
   void index() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    facts.forEach(f -> ids.add(f.id));
+    trees = (int) facts.stream().filter(f -> f.parentId == null || !ids.contains(f.parentId)).count();
     for (EventFact event : events) {
       eventsBySubject.computeIfAbsent(event.subjectId, k -> new ArrayList<>()).add(event);
     }

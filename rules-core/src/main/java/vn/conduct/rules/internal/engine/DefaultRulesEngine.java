@@ -24,6 +24,7 @@ import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Provenance;
 import vn.conduct.rules.api.Ranking;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.RollUp;
 import vn.conduct.rules.api.RuleKind;
 import vn.conduct.rules.api.RulePackInfo;
@@ -67,9 +68,20 @@ public final class DefaultRulesEngine implements RulesEngine {
   private final KieBase kieBase;
   private final Explainer explainer;
   private final FactIntake intake;
+  private final Faults faults;
+
+  /** A hook for fault-injection tests; production engines use {@link #NONE}. */
+  interface Faults {
+    /** Does nothing. */
+    Faults NONE = subjects -> { };
+
+    /** Called with a session's subjects just before its rules fire; may throw to simulate a failure. */
+    void beforeFiring(List<Subject> subjects);
+  }
 
   private DefaultRulesEngine(List<LoadedPack> packs, Layout layout, Map<String, Integer> windows,
-      List<RulePlan> plans, KieBase kieBase) {
+      List<RulePlan> plans, KieBase kieBase, Faults faults) {
+    this.faults = faults;
     this.packs = packs;
     this.layout = layout;
     this.windows = windows;
@@ -99,6 +111,12 @@ public final class DefaultRulesEngine implements RulesEngine {
   }
 
   static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides) {
+    return create(loaded, overrides, Faults.NONE);
+  }
+
+  /** Builds an engine that calls {@code faults} around each session: for fault-injection tests. */
+  static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides,
+      Faults faults) {
     List<LoadedPack> packs = new ArrayList<>(loaded);
     packs.sort(Comparator.comparing(LoadedPack::id).thenComparing(LoadedPack::version));
     Layout layout = Layout.of(packs);
@@ -130,7 +148,8 @@ public final class DefaultRulesEngine implements RulesEngine {
     DroolsCompiler compiler = new DroolsCompiler(layout, windows);
     plans.forEach(compiler::add);
     KieBase kieBase = compiler.build();
-    DefaultRulesEngine engine = new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase);
+    DefaultRulesEngine engine = new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase,
+        faults);
     engine.describe(overrides);
     return engine;
   }
@@ -330,13 +349,13 @@ public final class DefaultRulesEngine implements RulesEngine {
     }
     for (String id : request.packIds()) {
       if (!byId.containsKey(id)) {
-        throw new RulePackNotFoundException("Rule pack not found: '" + id + "' [Hint: loaded packs are "
+        throw new RulePackNotFoundException("Rule pack not found: '" + SafeText.line(id) + "' [Hint: loaded packs are "
             + byId.keySet() + "]");
       }
     }
     for (String id : request.pinnedVersions().keySet()) {
       if (!byId.containsKey(id)) {
-        throw new RulePackNotFoundException("Cannot pin rule pack '" + id + "': it is not loaded [Hint: loaded packs are "
+        throw new RulePackNotFoundException("Cannot pin rule pack '" + SafeText.line(id) + "': it is not loaded [Hint: loaded packs are "
             + byId.keySet() + "]");
       }
     }
@@ -359,7 +378,7 @@ public final class DefaultRulesEngine implements RulesEngine {
                 + " (" + range(infos.get(v)) + ")").toList() + "; pin one to use it anyway]");
       }
       if (pinned != null && chosen == null) {
-        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version " + pinned + " [Hint: loaded versions are "
+        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version " + SafeText.line(pinned) + " [Hint: loaded versions are "
             + entry.getValue().stream().map(v -> packs.get(v).manifest().version()).toList() + "]");
       }
       if (chosen != null) {
@@ -403,29 +422,52 @@ public final class DefaultRulesEngine implements RulesEngine {
     void accept(SubjectResult result, SubjectFact fact);
   }
 
+  /**
+   * Evaluates every batch. A failure is kept to the subjects it touches: if a session fails, its
+   * unit trees are evaluated again one by one, and only the trees that still fail get ERROR
+   * findings naming the cause; a failure while wording or scoring one subject's results gives that
+   * subject ERROR findings. Every subject taken in comes out once.
+   */
   private void evaluateBatches(Run run, ResultSink sink) {
     for (Batch batch : run.facts.batches(BATCH_SIZE)) {
-      Firings firings = new Firings(batch.facts.size(), plans.size());
-      RuntimeException failure = null;
-      KieSession session = kieBase.newKieSession();
+      evaluateBatch(run, batch, sink, true);
+    }
+  }
+
+  private void evaluateBatch(Run run, Batch batch, ResultSink sink, boolean mayRetry) {
+    Firings firings = new Firings(batch.facts.size(), plans.size());
+    RuntimeException failure = null;
+    KieSession session = kieBase.newKieSession();
+    try {
+      session.setGlobal(DroolsCompiler.SINK, firings);
+      session.insert(run.ctx);
+      batch.facts.forEach(session::insert);
+      batch.events.forEach(session::insert);
+      faults.beforeFiring(batch.subjects);
+      session.fireAllRules();
+    } catch (RuntimeException e) {
+      failure = e;
+    } finally {
+      session.dispose();
+    }
+    if (failure != null && mayRetry && batch.treeCount() > 1) {
+      for (Batch tree : run.facts.batches(batch.subjects, 1)) {
+        evaluateBatch(run, tree, sink, false);
+      }
+      return;
+    }
+    for (int i = 0; i < batch.facts.size(); i++) {
+      SubjectFact fact = batch.facts.get(i);
+      Subject subject = batch.subjects.get(i);
+      SubjectResult result;
       try {
-        session.setGlobal(DroolsCompiler.SINK, firings);
-        session.insert(run.ctx);
-        batch.facts.forEach(session::insert);
-        batch.events.forEach(session::insert);
-        session.fireAllRules();
-      } catch (RuntimeException e) {
-        failure = e;
-      } finally {
-        session.dispose();
-      }
-      for (int i = 0; i < batch.facts.size(); i++) {
-        SubjectFact fact = batch.facts.get(i);
-        Subject subject = batch.subjects.get(i);
         List<Finding> findings = findings(run, batch, fact, firings, failure);
-        List<ChecklistScore> scores = scores(run, subject, fact, findings);
-        sink.accept(new SubjectResult(subject, findings, scores, List.of()), fact);
+        result = new SubjectResult(subject, findings, scores(run, subject, fact, findings), List.of());
+      } catch (RuntimeException e) {
+        List<Finding> findings = findings(run, batch, fact, firings, e);
+        result = new SubjectResult(subject, findings, List.of(), List.of());
       }
+      sink.accept(result, fact);
     }
   }
 
@@ -451,7 +493,8 @@ public final class DefaultRulesEngine implements RulesEngine {
         continue;
       }
       if (failure != null) {
-        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String message = failure.getClass().getSimpleName()
+            + (failure.getMessage() == null ? "" : ": " + vn.conduct.rules.api.SafeText.line(failure.getMessage()));
         findings.add(new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
             "Lỗi khi đánh giá: " + message, "Evaluation failed: " + message)));
         continue;
@@ -539,9 +582,9 @@ public final class DefaultRulesEngine implements RulesEngine {
     return scores;
   }
 
-  private Double indicator(SubjectFact fact, String name) {
+  private java.math.BigDecimal indicator(SubjectFact fact, String name) {
     Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, name);
-    return slot == null || !fact.present[slot.index()] ? null : fact.num[slot.index()];
+    return slot == null || !fact.present[slot.index()] ? null : fact.dec[slot.index()];
   }
 
   /** Quotas, roll-ups and rankings: the steps that need every subject's result. */
@@ -589,7 +632,8 @@ public final class DefaultRulesEngine implements RulesEngine {
           if (checklist(score.packId(), score.checklistId()).quotas().isEmpty()) {
             continue;
           }
-          String parent = result.subject().parentId() == null ? "" : result.subject().parentId();
+          String unitId = facts.get(result.subjectId()).parentId;
+          String parent = unitId == null ? "" : unitId;
           groups.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new TreeMap<>())
               .computeIfAbsent(parent, k -> new ArrayList<>()).add(new Quotas.Member(result.subjectId(), score));
         }
@@ -601,7 +645,7 @@ public final class DefaultRulesEngine implements RulesEngine {
           SubjectFact unit = facts.get(parent);
           Quotas.apply(list.doc(), members, parent, q -> {
             Cond override = list.quotaOverrides().get(q);
-            return override != null && unit != null
+            return override != null && unit != null && layout.isParentType(list.doc().subjectType(), unit.type)
                 && Semantics.tri(override, unit.type, layout).eval(unit) == Semantics.TRUE;
           });
           for (Quotas.Member member : members) {
@@ -668,7 +712,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     List<SubjectResult> withRollUps() {
       Map<String, List<SubjectResult>> members = new HashMap<>();
       for (SubjectResult result : results.values()) {
-        String parent = result.subject().parentId();
+        String parent = facts.get(result.subjectId()).parentId;
         if (parent != null && results.containsKey(parent)) {
           members.computeIfAbsent(parent, k -> new ArrayList<>()).add(result);
         }

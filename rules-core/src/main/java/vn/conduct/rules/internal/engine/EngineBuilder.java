@@ -18,6 +18,7 @@ import vn.conduct.rules.api.IncompatibleRulePackException;
 import vn.conduct.rules.api.InvalidRulePackException;
 import vn.conduct.rules.api.RulePackConflictException;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
 import vn.conduct.rules.internal.load.LoadedPack;
 import vn.conduct.rules.internal.load.PackLoader;
@@ -75,12 +76,19 @@ public final class EngineBuilder implements RulesEngine.Builder {
   public RulesEngine.Builder addProvider(RulePackProvider provider) {
     Objects.requireNonNull(provider, "provider");
     if (providers.add(provider)) {
-      List<RulePackSource> packs = provider.packs();
-      if (packs == null) {
-        throw new IllegalArgumentException("Provider '" + provider.id() + "' (" + provider.getClass().getName()
-            + ") returned no pack list");
+      String name = provider.getClass().getName();
+      try {
+        name = "'" + SafeText.line(String.valueOf(provider.id())) + "' (" + provider.getClass().getName() + ")";
+        List<RulePackSource> packs = provider.packs();
+        if (packs == null) {
+          discoveryProblems.add("provider " + name + " returned no pack list");
+        } else {
+          packs.forEach(pack -> sources.add(Objects.requireNonNull(pack, "a pack source of provider " + provider.getClass().getName())));
+        }
+      } catch (RuntimeException e) {
+        discoveryProblems.add("provider " + name + " failed to list its packs: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + SafeText.line(e.getMessage())));
       }
-      sources.addAll(packs);
     }
     return this;
   }
@@ -119,7 +127,7 @@ public final class EngineBuilder implements RulesEngine.Builder {
     if (!discoveryProblems.isEmpty()) {
       throw new InvalidRulePackException("class path", discoveryProblems.stream()
           .map(p -> new ValidationIssue(ValidationIssue.Level.ERROR, "provider.load", "META-INF/services", 0, 0, "",
-              p, "check the provider's class and its no-argument constructor"))
+              p, "check the provider's class, its no-argument constructor and its packs() method"))
           .toList());
     }
     List<LoadedPack> packs = new ArrayList<>();
@@ -132,12 +140,12 @@ public final class EngineBuilder implements RulesEngine.Builder {
         if (result.incompatible()) {
           throw new IncompatibleRulePackException(result.issues().stream()
               .filter(i -> i.code().equals("pack.engine-incompatible")).findFirst().orElseThrow().message()
-              + " (" + source.origin() + ")");
+              + " (" + PackLoader.origin(source) + ")");
         }
-        failedOrigins.add(source.origin());
+        failedOrigins.add(PackLoader.origin(source));
         result.issues().stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR)
             .map(i -> new ValidationIssue(i.severity(), i.code(),
-                sources.size() == 1 ? i.file() : source.origin() + "/" + i.file(),
+                sources.size() == 1 ? i.file() : PackLoader.origin(source) + "/" + i.file(),
                 i.line(), i.column(), i.path(), i.message(), i.hint()))
             .forEach(errors::add);
         continue;

@@ -28,6 +28,12 @@ import vn.conduct.rules.internal.model.DataType;
  */
 final class FactIntake {
 
+  /** The largest magnitude a number fact may have (facts-format.md, section 8). */
+  static final double MAX_MAGNITUDE = 1e18;
+
+  /** The most decimal places a number fact may have. */
+  static final int MAX_DECIMALS = 18;
+
   private final Layout layout;
 
   FactIntake(Layout layout) {
@@ -52,6 +58,14 @@ final class FactIntake {
 
     /** Groups whole unit trees into batches of about {@code size} subjects, in subject-id order. */
     List<Batch> batches(int size) {
+      return batches(subjects, size);
+    }
+
+    /**
+     * Groups the given subjects' unit trees into batches of about {@code size} subjects; with size
+     * 1, each tree is a batch of its own.
+     */
+    List<Batch> batches(List<Subject> subjects, int size) {
       Map<String, String> parents = new HashMap<>();
       subjects.forEach(s -> parents.put(s.id(), s.parentId()));
       Map<String, List<Subject>> trees = new TreeMap<>();
@@ -90,6 +104,7 @@ final class FactIntake {
 
   private static void copy(Values from, Values to) {
     System.arraycopy(from.num, 0, to.num, 0, from.num.length);
+    System.arraycopy(from.dec, 0, to.dec, 0, from.dec.length);
     System.arraycopy(from.str, 0, to.str, 0, from.str.length);
     System.arraycopy(from.present, 0, to.present, 0, from.present.length);
   }
@@ -106,6 +121,8 @@ final class FactIntake {
   Intake take(EvaluationRequest request) {
     Intake intake = new Intake();
     LocalDate asOf = request.asOf();
+    Map<String, String> types = new HashMap<>();
+    request.subjects().forEach(s -> types.putIfAbsent(s.id(), s.type()));
     for (int i = 0; i < request.subjects().size(); i++) {
       Subject subject = request.subjects().get(i);
       int subjectIndex = i;
@@ -119,7 +136,7 @@ final class FactIntake {
             + "' has type '" + subject.type() + "', which no loaded pack declares; it is ignored"));
         continue;
       }
-      SubjectFact fact = new SubjectFact(subject.id(), subject.type(), subject.parentId(), 0,
+      SubjectFact fact = new SubjectFact(subject.id(), subject.type(), parent(subject, i, types, intake.problems), 0,
           layout.subjectSlots(subject.type()));
       subject.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.subjectSlot(subject.type(), Cond.Scope.ATTRIBUTE, name);
@@ -200,21 +217,56 @@ final class FactIntake {
     return intake;
   }
 
+  /**
+   * The unit a subject belongs to, as the engine counts it: its parent, unless it names itself or
+   * a subject of a type no pack gives it as parent (both reported, and then it has no unit).
+   */
+  private String parent(Subject subject, int index, Map<String, String> types, List<FactProblem> problems) {
+    String parent = subject.parentId();
+    if (parent == null) {
+      return null;
+    }
+    if (parent.equals(subject.id())) {
+      problems.add(new FactProblem("subject", index, "parent", "subject '" + shown(subject.id())
+          + "' names itself as its parent; it is taken as belonging to no unit"));
+      return null;
+    }
+    String parentType = types.get(parent);
+    if (parentType != null && !layout.isParentType(subject.type(), parentType)) {
+      java.util.Set<String> declared = layout.parentTypes(subject.type());
+      problems.add(new FactProblem("subject", index, "parent", "the parent of '" + shown(subject.id()) + "' (a "
+          + subject.type() + ") is '" + shown(parent) + "', a " + parentType + "; "
+          + (declared.isEmpty() ? "no loaded pack gives a " + subject.type() + " a parent unit"
+              : "a " + subject.type() + " belongs to a " + String.join(" or ", declared))
+          + "; it is taken as belonging to no unit"));
+      return null;
+    }
+    return parent;
+  }
+
   private static boolean put(Values fact, Layout.Slot slot, Object value, List<FactProblem> problems, String kind,
       int index, String field) {
     if (value == null) {
       return false;
     }
-    Object converted = convert(value, slot.type());
+    Object converted;
+    try {
+      converted = convert(value, slot.type());
+    } catch (RuntimeException e) {
+      problems.add(new FactProblem(kind, index, field, "the value could not be read ("
+          + e.getClass().getSimpleName() + "); rules that read it give ERROR"));
+      markInvalid(fact, slot, "(unreadable " + value.getClass().getSimpleName() + ")");
+      return false;
+    }
     if (converted != null && !slot.values().isEmpty() && !slot.values().contains(converted)) {
-      problems.add(new FactProblem(kind, index, field, "'" + value + "' is not one of the declared values "
+      problems.add(new FactProblem(kind, index, field, "'" + shown(value) + "' is not one of the declared values "
           + slot.values() + "; rules that read it give ERROR"));
       markInvalid(fact, slot, value);
       return false;
     }
     if (converted == null) {
-      problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '" + value
-          + "'; rules that read it give ERROR"));
+      problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '"
+          + shown(value) + "'; rules that read it give ERROR"));
       markInvalid(fact, slot, value);
       return false;
     }
@@ -227,12 +279,52 @@ final class FactIntake {
       fact.str[s] = text;
     } else {
       fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
+      if (slot.type() == DataType.NUMBER) {
+        fact.dec[s] = decimal(value, (Double) converted);
+      }
     }
     return true;
   }
 
+  /**
+   * The exact decimal of a number the host gave: a {@link java.math.BigDecimal} as is, integers
+   * exactly, decimal text as written, and a binary double by its shortest decimal form.
+   */
+  static java.math.BigDecimal decimal(Object value, double converted) {
+    if (value instanceof java.math.BigDecimal decimal) {
+      return decimal;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return java.math.BigDecimal.valueOf(((Number) value).longValue());
+    }
+    if (value instanceof java.math.BigInteger integer) {
+      return new java.math.BigDecimal(integer);
+    }
+    if (value instanceof CharSequence text) {
+      try {
+        return new java.math.BigDecimal(text.toString().trim());
+      } catch (NumberFormatException e) {
+        return java.math.BigDecimal.valueOf(converted);
+      }
+    }
+    return java.math.BigDecimal.valueOf(converted);
+  }
+
+  /** A host value as text for a message: one line, at most 120 characters, never throwing. */
+  static String shown(Object value) {
+    String text;
+    try {
+      text = String.valueOf(value);
+    } catch (RuntimeException e) {
+      return "(unreadable " + value.getClass().getSimpleName() + ")";
+    }
+    text = vn.conduct.rules.api.SafeText.line(text);
+    return text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
+  }
+
   private static void clear(SubjectFact fact, Layout.Slot slot) {
     fact.present[slot.index()] = false;
+    fact.dec[slot.index()] = null;
     if (fact.invalid != null) {
       fact.invalid[slot.index()] = null;
     }
@@ -253,19 +345,23 @@ final class FactIntake {
             : null;
       }
       case NUMBER -> {
+        double d;
         if (value instanceof Number number) {
-          double d = number.doubleValue();
-          return Double.isFinite(d) ? d : null;
-        }
-        if (value instanceof CharSequence text) {
+          d = number.doubleValue();
+        } else if (value instanceof CharSequence text) {
           try {
-            double d = Double.parseDouble(text.toString().trim());
-            return Double.isFinite(d) ? d : null;
+            d = Double.parseDouble(text.toString().trim());
           } catch (NumberFormatException e) {
             return null;
           }
+        } else {
+          return null;
         }
-        return null;
+        if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {
+          return null;
+        }
+        java.math.BigDecimal exact = decimal(value, d);
+        return exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : d;
       }
       case BOOLEAN -> {
         if (value instanceof Boolean b) {

@@ -1,14 +1,21 @@
 package vn.conduct.rules.internal.facts;
 
-/** Field values of a fact, by slot: numbers (booleans as 1/0, dates as epoch days) and strings. */
+/**
+ * Field values of a fact, by slot: numbers (booleans as 1/0, dates as epoch days) and strings.
+ * A number is kept twice: as a double for fast comparisons, and as the exact decimal the host gave,
+ * for comparisons the double cannot decide and for arithmetic (scores, sums).
+ */
 public abstract class Values {
 
   public final double[] num;
+  /** The exact value of each number slot; {@code null} for other types and missing values. */
+  public final java.math.BigDecimal[] dec;
   public final String[] str;
   public final boolean[] present;
 
   protected Values(int slots) {
     num = new double[slots];
+    dec = new java.math.BigDecimal[slots];
     str = new String[slots];
     present = new boolean[slots];
   }
@@ -22,7 +29,7 @@ public abstract class Values {
       case STRING -> str[slot];
       case BOOLEAN -> num[slot] != 0;
       case DATE -> java.time.LocalDate.ofEpochDay((long) num[slot]);
-      case NUMBER -> num[slot];
+      case NUMBER -> dec[slot] != null ? dec[slot] : num[slot];
     };
   }
 }

@@ -114,7 +114,8 @@ public final class PackLoader {
   /** The largest file a pack may hold, in bytes (rule-pack-format.md, section 2). */
   public static final int MAX_FILE_BYTES = SafeYaml.Profile.PACK.maxBytes();
 
-  private static String origin(RulePackSource source) {
+  /** A source's origin for messages, on one line; the class name if the source gives none or fails. */
+  public static String origin(RulePackSource source) {
     try {
       String origin = source.origin();
       return origin == null ? source.getClass().getName() : SafeText.line(origin);
@@ -465,6 +466,14 @@ public final class PackLoader {
 
     private void checkFields(YamlDocument doc, String path, Map<String, FieldDoc> fields) {
       fields.forEach((name, field) -> {
+        Set<String> distinct = new HashSet<>();
+        for (int i = 0; i < field.values().size(); i++) {
+          String value = field.values().get(i);
+          if (value != null && !distinct.add(value)) {
+            issues.error(doc, YamlDocument.element(YamlDocument.child(YamlDocument.child(path, name), "values"), i),
+                "id.duplicate", "value '" + Binder.shorten(value) + "' is listed twice", null);
+          }
+        }
         if (!field.values().isEmpty() && field.type() != DataType.STRING) {
           issues.error(doc, YamlDocument.child(YamlDocument.child(path, name), "values"), "field.constraint",
               "'values' lists allowed strings, but the field is a " + field.type().label(), null);
@@ -685,17 +694,10 @@ public final class PackLoader {
           }
         }
         if (deduction.within() != null && !deduction.within().equals("period") && !deduction.within().equals("all")) {
-          boolean valid;
-          try {
-            java.time.Period window = java.time.Period.parse(deduction.within());
-            valid = !window.isNegative() && !window.isZero();
-          } catch (java.time.format.DateTimeParseException e) {
-            valid = false;
-          }
-          if (!valid) {
+          if (ConditionParser.lookBack(deduction.within()) == null) {
             issues.error(doc, YamlDocument.child(path, "within"), "condition.syntax", "'within' must be 'period', "
-                + "'all' or a positive ISO-8601 period such as P12M, but was '" + Binder.shorten(deduction.within())
-                + "'", null);
+                + "'all' or a positive ISO-8601 period of at most 100 years, such as P12M, but was '"
+                + Binder.shorten(deduction.within()) + "'", null);
           }
         }
       }

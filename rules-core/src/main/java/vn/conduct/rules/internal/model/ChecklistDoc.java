@@ -21,9 +21,9 @@ public record ChecklistDoc(
     @NotBlank String subjectType,
     @Valid CitationDoc source,
     Method method,
-    @PositiveOrZero BigDecimal maximum,
-    BigDecimal floor,
-    @DecimalMin("0") @DecimalMax("100") BigDecimal minEvidence,
+    @PositiveOrZero @Amount BigDecimal maximum,
+    @Amount BigDecimal floor,
+    @DecimalMin("0") @DecimalMax("100") @Amount BigDecimal minEvidence,
     @NotEmpty List<@NotNull @Valid ItemDoc> items,
     List<@NotNull @Valid DeductionDoc> deductions,
     List<@NotNull @Valid VetoDoc> vetoes,
@@ -48,8 +48,8 @@ public record ChecklistDoc(
   /** One item: a rule, its points or weight, and optional partial credit. */
   public record ItemDoc(
       @NotBlank String rule,
-      @PositiveOrZero BigDecimal points,
-      @PositiveOrZero BigDecimal weight,
+      @PositiveOrZero @Amount BigDecimal points,
+      @PositiveOrZero @Amount BigDecimal weight,
       Boolean bonus,
       @Valid CreditDoc credit) { }
 
@@ -59,7 +59,7 @@ public record ChecklistDoc(
    * value times {@code per-unit}; capped at the item's points, never below 0.
    */
   public record CreditDoc(
-      @NotBlank String indicator, List<@NotNull @Valid CreditBandDoc> bands, BigDecimal perUnit) {
+      @NotBlank String indicator, List<@NotNull @Valid CreditBandDoc> bands, @Amount BigDecimal perUnit) {
 
     public CreditDoc {
       bands = bands == null ? List.of() : bands;
@@ -67,25 +67,26 @@ public record ChecklistDoc(
   }
 
   /** A credit band: values at or above {@code min} earn {@code points}. */
-  public record CreditBandDoc(@NotNull BigDecimal min, @NotNull @PositiveOrZero BigDecimal points) { }
+  public record CreditBandDoc(@NotNull @Amount BigDecimal min, @NotNull @PositiveOrZero @Amount BigDecimal points) { }
 
   /** Points taken off per event of the given types within the window, up to {@code max}. */
   public record DeductionDoc(
       @NotEmpty List<@NotNull String> events,
       Boolean verifiedOnly,
       String within,
-      @NotNull @PositiveOrZero BigDecimal points,
-      @PositiveOrZero BigDecimal max,
+      @NotNull @PositiveOrZero @Amount BigDecimal points,
+      @PositiveOrZero @Amount BigDecimal max,
       LocalizedText title) { }
 
   /** When the rule fails, the rating is capped at {@code capRating} and/or the score at {@code capScore}. */
   public record VetoDoc(
-      @NotBlank String rule, String capRating, BigDecimal capScore, LocalizedText reason) { }
+      @NotBlank String rule, String capRating, @Amount BigDecimal capScore, LocalizedText reason) { }
 
   /** A rating band: scores at or above {@code min} get this rating (bands listed best first). */
   public record BandDoc(
-      @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "must be an ASCII band id") String id,
-      @NotNull BigDecimal min,
+      @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,127}",
+          message = "must be an ASCII band id (letters, digits, '_', '-') of at most 128 characters") String id,
+      @NotNull @Amount BigDecimal min,
       LocalizedText title) { }
 
   /**
@@ -94,13 +95,13 @@ public record ChecklistDoc(
    */
   public record QuotaDoc(
       @NotBlank String band,
-      @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal maxPercent,
+      @NotNull @DecimalMin("0") @DecimalMax("100") @Amount BigDecimal maxPercent,
       String of,
       @Valid QuotaOverrideDoc override) { }
 
   /** A different quota for units whose own facts meet {@code when}. */
   public record QuotaOverrideDoc(
-      @NotNull JsonNode when, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal maxPercent) { }
+      @NotNull JsonNode when, @NotNull @DecimalMin("0") @DecimalMax("100") @Amount BigDecimal maxPercent) { }
 
   /** Rank subjects by score within peer groups given by an attribute's value. */
   public record RankingDoc(String peerGroup) { }

@@ -6,7 +6,7 @@ import vn.conduct.rules.api.LocalizedText;
 
 /** An attribute or indicator: its data type, unit and (for strings) allowed values. */
 public record FieldDoc(
-    @NotNull DataType type, String unit, LocalizedText title, List<String> values) {
+    @NotNull DataType type, String unit, LocalizedText title, List<@NotNull String> values) {
 
   public FieldDoc {
     values = values == null ? List.of() : values;

@@ -20,14 +20,14 @@ public record RuleDoc(
     @NotEmpty List<@NotNull String> appliesTo,
     @NotNull RuleKind kind,
     @NotNull Severity severity,
-    @PositiveOrZero BigDecimal points,
+    @PositiveOrZero @Amount BigDecimal points,
     Boolean enabled,
     JsonNode when,
     @NotNull JsonNode condition,
     LocalizedText evidence,
     LocalizedText remediation,
     LocalizedText sanction,
-    List<@NotNull String> tags) {
+    List<@NotNull @Id String> tags) {
 
   public RuleDoc {
     tags = tags == null ? List.of() : tags;

@@ -31,11 +31,11 @@ public final class Scorer {
 
   /**
    * @param findings the subject's findings by rule id, for the checklist's pack version
-   * @param indicator reads a number indicator of the subject, or {@code null} if not observed
+   * @param indicator reads a number indicator of the subject exactly, or {@code null} if not observed
    * @param events the subject's events
    */
   public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
-      Function<String, Double> indicator, List<Event> events, LocalDate asOf, Period period) {
+      Function<String, BigDecimal> indicator, List<Event> events, LocalDate asOf, Period period) {
     boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
     List<ItemScore> items = new ArrayList<>();
     List<ScoreAdjustment> adjustments = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class Scorer {
       BigDecimal points = weighted && !isBonus ? item.weight() : item.points();
       BigDecimal got = BigDecimal.ZERO;
       if (item.credit() != null && outcome != Outcome.NOT_APPLICABLE) {
-        Double value = indicator.apply(item.credit().indicator());
+        BigDecimal value = indicator.apply(item.credit().indicator());
         if (value == null) {
           outcome = Outcome.UNKNOWN;
         } else {
@@ -183,12 +183,12 @@ public final class Scorer {
     return band.title() != null ? band.title() : LocalizedText.of(rating);
   }
 
-  private static BigDecimal creditPoints(ChecklistDoc.CreditDoc credit, double value) {
+  private static BigDecimal creditPoints(ChecklistDoc.CreditDoc credit, BigDecimal value) {
     if (credit.perUnit() != null) {
-      return BigDecimal.valueOf(value).multiply(credit.perUnit()).max(BigDecimal.ZERO);
+      return value.multiply(credit.perUnit()).max(BigDecimal.ZERO);
     }
     for (ChecklistDoc.CreditBandDoc band : credit.bands()) {
-      if (BigDecimal.valueOf(value).compareTo(band.min()) >= 0) {
+      if (value.compareTo(band.min()) >= 0) {
         return band.points();
       }
     }

@@ -17,21 +17,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.CollectionEndEvent;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.DocumentStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.MappingStartEvent;
-import org.yaml.snakeyaml.events.NodeEvent;
-import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.reader.ReaderException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import vn.conduct.rules.internal.load.Issues;
 import vn.conduct.rules.internal.yaml.YamlDocument.Marks;
 
@@ -129,30 +130,35 @@ public final class SafeYaml {
     if (text == null) {
       return Optional.empty();
     }
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true); // reported by the tree builder, with both positions
-    options.setMaxAliasesForCollections(0);
-    options.setNestingDepthLimit(MAX_DEPTH + 1);
-    options.setCodePointLimit(MAX_CODE_POINTS);
-    options.setAllowRecursiveKeys(false);
-    options.setProcessComments(false);
-    options.setTagInspector(tag -> false);
+    // The reader's buffer holds the whole text, so the scanner reads it once: with a small buffer
+    // (SnakeYAML's is fixed at 1 KiB) every token longer than the buffer copies the window again
+    // and again, which costs the square of the token's length.
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(file)
+        .setBufferSize(text.length() + 1)
+        .setCodePointLimit(MAX_CODE_POINTS)
+        .setAllowDuplicateKeys(true) // reported by the tree builder, with both positions
+        .setMaxAliasesForCollections(0)
+        .setParseComments(false)
+        .setUseMarks(true)
+        .build();
     TreeBuilder builder = new TreeBuilder(file, issues, profile);
     try {
-      for (Event event : new Yaml(options).parse(new StringReader(text))) {
-        if (!builder.accept(event)) {
+      ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new StringReader(text)));
+      while (parser.hasNext()) {
+        if (!builder.accept(parser.next())) {
           break;
         }
       }
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    } catch (MarkedYamlEngineException e) {
+      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       builder.fail(line(mark), column(mark), "yaml.syntax", firstLine(problem), null);
     } catch (ReaderException e) {
       int[] at = charPosition(text, e.getPosition());
       builder.fail(at[0], at[1], "yaml.syntax", "character U+" + String.format(Locale.ROOT, "%04X", e.getCodePoint())
           + " is not allowed in YAML", "remove control characters from the file");
-    } catch (YAMLException e) {
+    } catch (YamlEngineException e) {
       String message = firstLine(e.getMessage());
       boolean size = message.contains("code points");
       builder.fail(builder.lastLine, builder.lastColumn, size ? "yaml.size" : "yaml.syntax",
@@ -237,6 +243,14 @@ public final class SafeYaml {
     return mark == null ? 0 : mark.getColumn() + 1;
   }
 
+  static int line(java.util.Optional<Mark> mark) {
+    return line(mark.orElse(null));
+  }
+
+  static int column(java.util.Optional<Mark> mark) {
+    return column(mark.orElse(null));
+  }
+
   /** Builds the tree from events, one open collection per frame. */
   private static final class TreeBuilder {
     private final String file;
@@ -280,7 +294,7 @@ public final class SafeYaml {
 
     /** Takes one event; returns false when reading must stop. */
     boolean accept(Event event) {
-      Mark start = event.getStartMark();
+      Mark start = event.getStartMark().orElse(null);
       if (start != null) {
         lastLine = line(start);
         lastColumn = column(start);
@@ -361,7 +375,7 @@ public final class SafeYaml {
       }
       if (keep) {
         Marks marks = new Marks(line(start), column(start));
-        marks.quoted = scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
+        marks.quoted = scalar.getScalarStyle() != ScalarStyle.PLAIN;
         attach(parent, scalarNode(scalar), marks);
       }
       return true;
@@ -384,21 +398,22 @@ public final class SafeYaml {
 
     /** Reports anchors, aliases and tags; returns whether the node may be kept. */
     private boolean checkNode(Event event, NodeEvent node, String segment, boolean isKey) {
-      Mark start = event.getStartMark();
+      Mark start = event.getStartMark().orElse(null);
       String where = isKey ? "" : segment;
       if (event instanceof AliasEvent alias) {
         error(line(start), column(start), pathHere(where), "yaml.alias",
-            "alias '*" + alias.getAnchor() + "': aliases are not allowed", "write the value out where it is used");
+            "alias '*" + alias.getAlias() + "': aliases are not allowed", "write the value out where it is used");
         return false;
       }
       boolean clean = true;
-      if (node.getAnchor() != null && !profile.allowsAnchors) {
+      if (node.getAnchor().isPresent() && !profile.allowsAnchors) {
         error(line(start), column(start), pathHere(where), "yaml.alias",
-            "anchor '&" + node.getAnchor() + "': anchors and aliases are not allowed in packs",
+            "anchor '&" + node.getAnchor().get() + "': anchors and aliases are not allowed in packs",
             "remove the anchor and write values out where they are used");
         clean = false;
       }
-      String tag = event instanceof ScalarEvent scalar ? scalar.getTag() : ((CollectionStartEvent) event).getTag();
+      String tag = (event instanceof ScalarEvent scalar ? scalar.getTag() : ((CollectionStartEvent) event).getTag())
+          .orElse(null);
       if (tag != null && !tag.equals("!")
           && !(tag.startsWith(CORE) && profile.coreTags.contains(tag.substring(CORE.length())))) {
         String shown = tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag;

@@ -9,8 +9,13 @@ import org.apiguardian.api.API;
 import vn.conduct.rules.api.ChecklistScore;
 import vn.conduct.rules.api.Finding;
 import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Ranking;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RuleInfo;
+import vn.conduct.rules.api.RulePackInfo;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.SubjectResult;
 
 /**
@@ -45,7 +50,10 @@ public record FixtureResult(Fixture fixture, Report report, List<Mismatch> misma
    */
   public record Mismatch(Expectation expectation, String expected, String actual, String detail) {
 
-    /** One block of text: {@code file:line:col: subject / rule: expected X but was Y} and the detail. */
+    /**
+     * One block of text: {@code file:line:col: subject / rule: expected X but was Y} and the detail,
+     * every line {@link SafeText#line safe} for a terminal.
+     */
     public String render() {
       String what;
       if (expectation instanceof Expectation.RuleOutcome o) {
@@ -57,24 +65,25 @@ public record FixtureResult(Fixture fixture, Report report, List<Mismatch> misma
       } else {
         what = expectation.subjectId() + " / compliant";
       }
-      return expectation.location() + ": " + what + ": expected " + expected + " but was " + actual
-          + (detail.isEmpty() ? "" : "\n    " + detail.replace("\n", "\n    "));
+      return SafeText.line(expectation.location()) + ": " + SafeText.line(what) + ": expected "
+          + SafeText.line(expected) + " but was " + SafeText.line(actual)
+          + (detail.isEmpty() ? "" : "\n    " + detail.lines().map(SafeText::line).collect(Collectors.joining("\n    ")));
     }
   }
 
-  /** Checks a report against a fixture's expectations. */
-  static FixtureResult check(Fixture fixture, Report report) {
+  /** Checks a report against a fixture's expectations; the engine says why a finding is missing. */
+  static FixtureResult check(Fixture fixture, Report report, RulesEngine engine) {
     List<Mismatch> mismatches = new ArrayList<>();
     for (Expectation expectation : fixture.expectations()) {
       Optional<SubjectResult> subject = report.subject(expectation.subjectId());
       if (subject.isEmpty()) {
-        String problems = report.factProblems().stream().map(p -> fixture.facts().locate(p).orElse(p.kind())
-            + " " + p.message()).collect(Collectors.joining("\n"));
+        String problems = report.factProblems().stream().map(p -> SafeText.line(fixture.facts().locate(p)
+            .orElse(p.kind()) + " " + p.message())).collect(Collectors.joining("\n"));
         mismatches.add(new Mismatch(expectation, "a result", "no result for the subject", problems));
         continue;
       }
       if (expectation instanceof Expectation.RuleOutcome o) {
-        outcome(o, subject.get(), mismatches);
+        outcome(o, subject.get(), report, engine, mismatches);
       } else if (expectation instanceof Expectation.Score s) {
         score(s, subject.get(), mismatches);
       } else if (expectation instanceof Expectation.Rank r) {
@@ -87,17 +96,18 @@ public record FixtureResult(Fixture fixture, Report report, List<Mismatch> misma
     return new FixtureResult(fixture, report, mismatches);
   }
 
-  private static void outcome(Expectation.RuleOutcome o, SubjectResult subject, List<Mismatch> into) {
+  private static void outcome(Expectation.RuleOutcome o, SubjectResult subject, Report report, RulesEngine engine,
+      List<Mismatch> into) {
     Optional<Finding> finding = subject.finding(o.ruleId());
     if (finding.isEmpty()) {
-      into.add(new Mismatch(o, o.outcome().name(), "no finding (the rule is unknown, disabled, or does not apply to "
-          + "type '" + subject.subject().type() + "')", findings(subject)));
+      into.add(new Mismatch(o, o.outcome().name(), "no finding: " + whyNoFinding(o.ruleId(), subject, report, engine),
+          findings(subject)));
       return;
     }
     Finding f = finding.get();
     String reason = reason(f);
     if (f.outcome() != o.outcome()) {
-      into.add(new Mismatch(o, o.outcome().name(), f.outcome().name(), "reason: " + reason));
+      into.add(new Mismatch(o, o.outcome().name(), f.outcome().name(), "reason: " + SafeText.line(reason)));
     } else if (o.reasonContains() != null && !f.reason().in(Language.VI).contains(o.reasonContains())
         && !f.reason().in(Language.EN).contains(o.reasonContains())) {
       into.add(new Mismatch(o, "a reason containing \"" + o.reasonContains() + "\"", "\"" + reason + "\"", ""));
@@ -108,7 +118,7 @@ public record FixtureResult(Fixture fixture, Report report, List<Mismatch> misma
     Optional<ChecklistScore> found = subject.score(s.checklistId());
     if (found.isEmpty()) {
       into.add(new Mismatch(s, "a score", "no score on this checklist", "scores: "
-          + subject.scores().stream().map(ChecklistScore::checklistId).toList()));
+          + SafeText.line(subject.scores().stream().map(ChecklistScore::checklistId).toList().toString())));
       return;
     }
     ChecklistScore score = found.get();
@@ -140,7 +150,7 @@ public record FixtureResult(Fixture fixture, Report report, List<Mismatch> misma
         if (entry.subjectId().equals(r.subjectId())) {
           if (entry.rank() != r.rank()) {
             into.add(new Mismatch(r, "rank " + r.rank(), "rank " + entry.rank(), ranking.entries().stream()
-                .map(e -> e.rank() + ". " + e.subjectId() + " " + e.score().stripTrailingZeros().toPlainString())
+                .map(e -> e.rank() + ". " + SafeText.line(e.subjectId()) + " " + e.score().stripTrailingZeros().toPlainString())
                 .collect(Collectors.joining(", "))));
           }
           return;
@@ -154,6 +164,58 @@ public record FixtureResult(Fixture fixture, Report report, List<Mismatch> misma
     into.add(new Mismatch(r, "rank " + r.rank(), "not in any ranking of " + r.checklistId(), ""));
   }
 
+  /**
+   * Why a subject has no finding for a rule, from the loaded packs and the versions the evaluation
+   * used: the rule is unknown, its version is not in force on the date (or another is pinned), no
+   * version of its pack is in force, it is disabled, or it does not apply to the subject's type.
+   */
+  static String whyNoFinding(String ruleId, SubjectResult subject, Report report, RulesEngine engine) {
+    List<RuleInfo> rules = engine.rules().stream().filter(r -> r.ruleId().equals(ruleId)).toList();
+    if (rules.isEmpty()) {
+      String hint = Suggestions.hint(ruleId, engine.rules().stream().map(RuleInfo::ruleId).toList(), "the rules");
+      return "no loaded pack has a rule '" + ruleId + "'" + (hint == null ? "" : " [Hint: " + hint + "]");
+    }
+    java.time.LocalDate asOf = report.provenance().asOf();
+    List<String> reasons = new ArrayList<>();
+    for (String packId : rules.stream().map(r -> r.rule().packId()).distinct().toList()) {
+      List<RuleInfo> inPack = rules.stream().filter(r -> r.rule().packId().equals(packId)).toList();
+      Optional<PackUse> used = report.provenance().packs().stream().filter(p -> p.packId().equals(packId)).findFirst();
+      if (used.isEmpty()) {
+        List<RulePackInfo> versions = engine.packs().stream().filter(p -> p.id().equals(packId)).toList();
+        reasons.add(versions.stream().anyMatch(p -> p.inForceOn(asOf))
+            ? packId + " was not evaluated (the facts' 'packs' list leaves it out)"
+            : versions.size() == 1 ? FixtureCheck.notInForce(versions.get(0), asOf)
+            : "no version of " + packId + " is in force on " + asOf + ": " + versions.stream()
+                .map(p -> p.version() + " " + FixtureCheck.dates(p)).collect(Collectors.joining(", ")));
+        continue;
+      }
+      String version = used.get().version();
+      Optional<RuleInfo> rule = inPack.stream().filter(r -> r.rule().packVersion().equals(version)).findFirst();
+      if (rule.isEmpty()) {
+        String holders = inPack.stream().map(r -> r.rule().packVersion()).distinct().collect(Collectors.joining(", "));
+        if (used.get().pinned()) {
+          reasons.add("the facts pin " + packId + " " + version + ", which has no rule '" + ruleId + "' (it is in "
+              + packId + " " + holders + ")");
+        } else {
+          String notInForce = inPack.stream().map(r -> FixtureCheck.info(engine, packId, r.rule().packVersion()))
+              .flatMap(Optional::stream).filter(p -> !p.inForceOn(asOf)).map(p -> FixtureCheck.notInForce(p, asOf))
+              .distinct().collect(Collectors.joining("; "));
+          reasons.add((notInForce.isEmpty() ? packId + " " + holders + " has the rule, but " + version
+              + " is later and in force" : notInForce) + "; the version used, " + packId + " " + version
+              + ", has no rule '" + ruleId + "'");
+        }
+      } else if (!rule.get().enabled()) {
+        reasons.add("rule '" + ruleId + "' is disabled (a draft) in " + packId + " " + version);
+      } else if (!rule.get().appliesTo().contains(subject.subject().type())) {
+        reasons.add("rule '" + ruleId + "' does not apply to type '" + subject.subject().type() + "' (it applies to "
+            + String.join(", ", rule.get().appliesTo()) + ")");
+      } else {
+        reasons.add("rule '" + ruleId + "' of " + packId + " " + version + " was evaluated, but not for this subject");
+      }
+    }
+    return String.join("; ", reasons);
+  }
+
   static String reason(Finding finding) {
     String vi = finding.reason().in(Language.VI);
     String en = finding.reason().in(Language.EN);
@@ -161,16 +223,17 @@ public record FixtureResult(Fixture fixture, Report report, List<Mismatch> misma
   }
 
   static String findings(SubjectResult subject) {
-    return subject.findings().stream().map(f -> f.ruleId() + " " + f.outcome() + ": " + f.reason().in(Language.EN))
-        .collect(Collectors.joining("\n"));
+    return subject.findings().stream().map(f -> SafeText.line(f.ruleId() + " " + f.outcome() + ": "
+        + f.reason().in(Language.EN))).collect(Collectors.joining("\n"));
   }
 
   static String explain(ChecklistScore score) {
     StringBuilder text = new StringBuilder("items: ");
-    text.append(score.items().stream().map(i -> i.ruleId() + " " + i.outcome() + " "
+    text.append(SafeText.line(score.items().stream().map(i -> i.ruleId() + " " + i.outcome() + " "
         + i.earned().stripTrailingZeros().toPlainString() + "/" + i.available().stripTrailingZeros().toPlainString())
-        .collect(Collectors.joining(", ")));
-    score.adjustments().forEach(a -> text.append("\n").append(a.kind()).append(": ").append(a.reason().in(Language.EN)));
+        .collect(Collectors.joining(", "))));
+    score.adjustments().forEach(a -> text.append("\n").append(a.kind()).append(": ")
+        .append(SafeText.line(a.reason().in(Language.EN))));
     return text.toString();
   }
 }

@@ -86,6 +86,25 @@ public final class Fixtures {
    * @throws InvalidFixtureException if its expectations are invalid
    */
   public static Fixture read(Path packDirectory, Path file) {
+    Read read = readAll(packDirectory, file);
+    if (!read.issues().isEmpty()) {
+      throw new InvalidFixtureException(read.fixture().name(), read.issues());
+    }
+    return read.fixture();
+  }
+
+  /**
+   * A fixture as far as it could be read, with its problems: the expectations that could be read,
+   * so that what they name can be checked too, and every problem found in the file.
+   */
+  record Read(Fixture fixture, List<ValidationIssue> issues) { }
+
+  /**
+   * Reads a fixture, keeping its problems instead of throwing them.
+   *
+   * @throws vn.conduct.rules.io.InvalidFactsException if its facts are invalid (nothing can be checked further)
+   */
+  static Read readAll(Path packDirectory, Path file) {
     String name = packDirectory.relativize(file).toString().replace('\\', '/');
     byte[] content;
     try {
@@ -135,14 +154,14 @@ public final class Fixtures {
         if (first instanceof Expectation.RuleOutcome o && e instanceof Expectation.RuleOutcome other
             && other.subjectId().equals(o.subjectId()) && other.ruleId().equals(o.ruleId())
             && other.outcome() != o.outcome()) {
-          problems.issues.add(issue(other.location(), "expect", "fixture.contradiction", "the file name says "
+          problems.issues.add(issue(other.location(), other.path(), "fixture.contradiction", "the file name says "
               + o.outcome() + " for " + o.ruleId() + " but 'expect' says " + other.outcome(), "make them agree"));
         }
       }
     }
-    problems.throwIfAny();
     Object description = facts.extension("description").orElse("");
-    return new Fixture(name, file, rule, String.valueOf(description), facts, expectations);
+    return new Read(new Fixture(name, file, rule, String.valueOf(description), facts, expectations),
+        problems.issues.stream().sorted(ValidationIssue.ORDER).toList());
   }
 
   static Optional<String> ruleOf(String name) {
@@ -202,7 +221,7 @@ public final class Fixtures {
         } else {
           Object reason = reasons.get(rule);
           into.add(new Expectation.RuleOutcome(subject, rule, outcome, reason == null ? null : String.valueOf(reason),
-              problems.locate(at)));
+              problems.locate(at), at));
         }
       });
       reasons.keySet().stream().filter(rule -> !outcomes.containsKey(rule)).forEach(rule ->
@@ -223,19 +242,19 @@ public final class Fixtures {
         }
         into.add(new Expectation.Score(subject, checklist, points instanceof BigDecimal b ? b : null,
             score.get("rating") == null ? null : String.valueOf(score.get("rating")),
-            rated instanceof Boolean b ? b : null, problems.locate(at)));
+            rated instanceof Boolean b ? b : null, problems.locate(at), at));
       });
       map(fields.get("ranks"), path + ".ranks", problems).forEach((checklist, value) -> {
         String at = path + ".ranks." + checklist;
         if (value instanceof BigDecimal rank && rank.signum() > 0 && rank.stripTrailingZeros().scale() <= 0) {
-          into.add(new Expectation.Rank(subject, checklist, rank.intValue(), problems.locate(at)));
+          into.add(new Expectation.Rank(subject, checklist, rank.intValue(), problems.locate(at), at));
         } else {
           problems.add(at, "fixture.type", "'" + value + "' is not a rank (1, 2, ...)", null);
         }
       });
       Object compliant = fields.get("compliant");
       if (compliant instanceof Boolean b) {
-        into.add(new Expectation.Compliant(subject, b, problems.locate(path + ".compliant")));
+        into.add(new Expectation.Compliant(subject, b, problems.locate(path + ".compliant"), path + ".compliant"));
       } else if (compliant != null) {
         problems.add(path + ".compliant", "fixture.type", "'" + compliant + "' is not true or false", null);
       }
@@ -302,12 +321,6 @@ public final class Fixtures {
 
     boolean hasAny() {
       return !issues.isEmpty();
-    }
-
-    void throwIfAny() {
-      if (!issues.isEmpty()) {
-        throw new InvalidFixtureException(name, issues.stream().sorted(ValidationIssue.ORDER).toList());
-      }
     }
   }
 

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,6 +21,9 @@ import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.RuleInfo;
 import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
+import vn.conduct.rules.api.ValidationIssue;
+import vn.conduct.rules.io.InvalidFactsException;
 import vn.conduct.rules.spi.RulePackProvider;
 import vn.conduct.rules.spi.RulePackSource;
 
@@ -147,11 +152,78 @@ public final class PackTests {
   /**
    * Reads and runs one fixture.
    *
+   * <p>Before it runs, what the fixture names is checked against the loaded packs (see
+   * {@link #checkFixtures()}). An expected outcome of a rule that the version used on the
+   * fixture's date lacks fails, naming the version that has it and its dates.
+   *
    * @throws vn.conduct.rules.api.RulesException if the fixture or its facts are invalid
+   *     ({@link InvalidFixtureException} for a rule, checklist or version that the packs lack)
    */
   public FixtureResult run(Path fixtureFile) {
-    Fixture fixture = Fixtures.read(pack, fixtureFile);
-    return FixtureResult.check(fixture, engine().evaluate(fixture.request()));
+    Fixtures.Read read = Fixtures.readAll(pack, fixtureFile);
+    List<ValidationIssue> issues = problems(read);
+    if (!issues.isEmpty()) {
+      throw new InvalidFixtureException(read.fixture().name(), issues);
+    }
+    return FixtureResult.check(read.fixture(), engine().evaluate(read.fixture().request()), engine());
+  }
+
+  /** A fixture's own problems and those of what its readable expectations name, sorted. */
+  private List<ValidationIssue> problems(Fixtures.Read read) {
+    List<ValidationIssue> issues = new ArrayList<>(read.issues());
+    issues.addAll(FixtureCheck.references(read.fixture(), engine(), testedIds()));
+    return issues.stream().distinct().sorted(ValidationIssue.ORDER).toList();
+  }
+
+  /**
+   * Checks every fixture of the pack without running it: each file's facts and expectations (as
+   * {@link Fixtures#read} does), then what its expectations name: rules and checklists that no
+   * loaded pack has (with the nearest ids as a hint), rules that are disabled or do not apply to
+   * the subject's type, checklists that do not score it, and a date on which no version of the
+   * tested pack is in force (unless the fixture pins a loaded version).
+   *
+   * <p>Each problem is an error located in its fixture ({@code file:line:col} relative to the pack,
+   * field path, code and hint), rendered as pack issues are ({@link ValidationIssue#render()}).
+   * Builds the engine.
+   *
+   * @return every problem, sorted; empty when every fixture can run
+   * @since 0.2
+   */
+  public List<ValidationIssue> checkFixtures() {
+    List<ValidationIssue> issues = new ArrayList<>();
+    for (Path file : fixtureFiles()) {
+      try {
+        issues.addAll(problems(Fixtures.readAll(pack, file)));
+      } catch (InvalidFactsException e) {
+        issues.addAll(e.issues());
+      }
+    }
+    return issues.stream().sorted(ValidationIssue.ORDER).toList();
+  }
+
+  /**
+   * A warning ({@code lint.untested-rule}) for every enabled rule of the tested pack that no
+   * fixture expects an outcome of (the expectations that can be read count, even in a fixture with
+   * problems). Builds the engine.
+   *
+   * @since 0.2
+   */
+  public List<ValidationIssue> untestedRules() {
+    List<Fixture> fixtures = new ArrayList<>();
+    for (Path file : fixtureFiles()) {
+      try {
+        fixtures.add(Fixtures.readAll(pack, file).fixture());
+      } catch (InvalidFactsException e) {
+        // reported by checkFixtures()
+      }
+    }
+    return FixtureCheck.untested(rules(), fixtures);
+  }
+
+  private Set<String> testedIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    testedVersions().forEach(v -> ids.add(v.substring(0, v.indexOf('@'))));
+    return ids;
   }
 
   /** Measures coverage from fixture results. */
@@ -272,8 +344,8 @@ public final class PackTests {
 
   /** The assertion error for a failed fixture: every mismatch, expected and actual. */
   static AssertionFailedError failure(FixtureResult result) {
-    String message = result.fixture().name()
-        + (result.fixture().description().isEmpty() ? "" : " (" + result.fixture().description() + ")") + ": "
+    String message = SafeText.line(result.fixture().name()
+        + (result.fixture().description().isEmpty() ? "" : " (" + result.fixture().description().strip() + ")")) + ": "
         + result.mismatches().size() + (result.mismatches().size() == 1 ? " expectation" : " expectations")
         + " not met\n  " + result.mismatches().stream().map(FixtureResult.Mismatch::render)
             .collect(Collectors.joining("\n  "));

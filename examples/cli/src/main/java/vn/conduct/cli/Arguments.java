@@ -1,0 +1,232 @@
+package vn.conduct.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.SafeText;
+
+/**
+ * Reads command-line values and words every mistake in them as one line: the option, what was
+ * given, what is expected and an example, e.g.
+ * {@code conduct: --as-of: '2025-13-01' is not a date: month 13 is not 1–12 [Hint: write yyyy-mm-dd, e.g. 2025-06-30]}.
+ * A mistyped command or option gets the nearest names picocli finds and a pointer to
+ * {@code --help}, never the whole usage; no Java exception text reaches the user. Everything quoted
+ * from the command line passes through {@link SafeText#line}.
+ */
+final class Arguments {
+
+  private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+  private static final String DATE_HINT = "write yyyy-mm-dd, e.g. 2025-06-30";
+
+  private Arguments() { }
+
+  /**
+   * A command-line mistake whose message is complete (what, value, hint): printed as it is after
+   * {@code conduct: }, exits with {@link ConductCommand#USAGE}.
+   */
+  static final class Refused extends ParameterException {
+
+    private static final long serialVersionUID = 1L;
+
+    Refused(CommandLine commandLine, String message) {
+      super(commandLine, message);
+    }
+  }
+
+  /** A value that cannot be read: the message says what was given, what is expected and gives an example. */
+  static final class BadValue extends TypeConversionException {
+
+    private static final long serialVersionUID = 1L;
+
+    BadValue(String message) {
+      super(message);
+    }
+  }
+
+  /** Registers the converters, the handler of parse errors and the check of input paths. */
+  static CommandLine install(CommandLine commandLine) {
+    commandLine.registerConverter(LocalDate.class, Arguments::date);
+    commandLine.registerConverter(Language.class, Arguments::language);
+    commandLine.registerConverter(Double.class, Arguments::decimal);
+    commandLine.registerConverter(double.class, Arguments::decimal);
+    commandLine.registerConverter(Integer.class, Arguments::integer);
+    commandLine.registerConverter(int.class, Arguments::integer);
+    commandLine.setParameterExceptionHandler(Arguments::refuse);
+    commandLine.setExecutionStrategy(parseResult -> {
+      requireInputs(parseResult);
+      return new CommandLine.RunLast().execute(parseResult);
+    });
+    return commandLine;
+  }
+
+  /** A calendar date written yyyy-mm-dd; the message says which part is wrong. */
+  static LocalDate date(String text) {
+    Matcher matcher = DATE.matcher(text.strip());
+    if (!matcher.matches()) {
+      throw new BadValue("'" + text + "' is not a date [Hint: " + DATE_HINT + "]");
+    }
+    int year = Integer.parseInt(matcher.group(1));
+    int month = Integer.parseInt(matcher.group(2));
+    int day = Integer.parseInt(matcher.group(3));
+    if (month < 1 || month > 12) {
+      throw new BadValue("'" + text + "' is not a date: month " + month + " is not 1–12 [Hint: "
+          + DATE_HINT + "]");
+    }
+    int days = YearMonth.of(year, month).lengthOfMonth();
+    if (day < 1 || day > days) {
+      throw new BadValue("'" + text + "' is not a date: day " + day + " is not in "
+          + Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year + " (1–" + days + ") [Hint: "
+          + DATE_HINT + "]");
+    }
+    return LocalDate.of(year, month, day);
+  }
+
+  static Language language(String text) {
+    try {
+      return Language.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadValue("'" + text + "' is not a language [Hint: use vi or en, e.g. --lang en]");
+    }
+  }
+
+  static Double decimal(String text) {
+    if (!NUMBER.matcher(text.strip()).matches()) {
+      throw new BadValue("'" + text + "' is not a number [Hint: write digits with an optional"
+          + " decimal point, e.g. 90 or 87.5]");
+    }
+    return new BigDecimal(text.strip()).doubleValue();
+  }
+
+  static Integer integer(String text) {
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      throw new BadValue("'" + text + "' is not a whole number [Hint: write digits, e.g. 100]");
+    }
+  }
+
+  /** The parse-error handler: one line on the standard error, exit {@link ConductCommand#USAGE}. */
+  static int refuse(ParameterException exception, String[] args) {
+    CommandLine commandLine = exception.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println("conduct: " + SafeText.line(message(exception)));
+    err.flush();
+    return ConductCommand.USAGE;
+  }
+
+  /** What the user did wrong, what is expected and where to read more. */
+  static String message(ParameterException exception) {
+    CommandLine commandLine = exception.getCommandLine();
+    String help = "'" + commandLine.getCommandSpec().qualifiedName() + " --help' lists the "
+        + (commandLine.getSubcommands().isEmpty() ? "options" : "commands");
+    if (exception instanceof Refused) {
+      return exception.getMessage();
+    }
+    if (exception instanceof UnmatchedArgumentException unmatched) {
+      return unmatched(unmatched, commandLine, help);
+    }
+    ArgSpec arg = exception.getArgSpec();
+    Throwable cause = exception.getCause();
+    if (arg != null && exception.getValue() != null && cause != null) {
+      String name = name(arg);
+      if (cause instanceof BadValue) {
+        return name + ": " + cause.getMessage();
+      }
+      if (arg.type().isEnum()) {
+        List<String> values = Arrays.stream(arg.type().getEnumConstants()).map(String::valueOf).toList();
+        return name + ": '" + exception.getValue() + "' is not one of " + String.join(", ", values) + " [Hint: e.g. "
+            + name + " " + values.get(values.size() > 1 ? 1 : 0) + "]";
+      }
+      if (cause instanceof TypeConversionException) {
+        return name + ": '" + exception.getValue() + "' is not valid: " + cause.getMessage() + " [Hint: " + help + "]";
+      }
+      return name + ": '" + exception.getValue() + "' is not valid [Hint: " + help + "]";
+    }
+    String text = exception.getMessage();
+    return text + (text.contains("[Hint:") ? "" : " [Hint: " + help + "]");
+  }
+
+  private static String unmatched(UnmatchedArgumentException exception, CommandLine commandLine, String help) {
+    List<String> given = exception.getUnmatched();
+    String first = given.isEmpty() ? "" : given.get(0);
+    String option = given.stream().filter(a -> a.startsWith("-")).findFirst().orElse(null);
+    String what;
+    if (exception.isUnknownOption() && option != null) {
+      what = "unknown option '" + option + "' for '" + commandLine.getCommandSpec().qualifiedName() + "'";
+    } else if (!commandLine.getSubcommands().isEmpty() && commandLine.getParent() == null) {
+      what = "'" + first + "' is not a command";
+    } else {
+      what = "unexpected argument '" + first + "' for '" + commandLine.getCommandSpec().qualifiedName() + "'";
+    }
+    List<String> suggestions = exception.getSuggestions().stream().distinct().limit(3).toList();
+    return what + " [Hint: " + (suggestions.isEmpty() ? "" : "did you mean " + suggestions.stream()
+        .collect(Collectors.joining(" or ")) + "? ") + help + "]";
+  }
+
+  /** The option's longest name, or a positional parameter's label. */
+  static String name(ArgSpec arg) {
+    return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+  }
+
+  /**
+   * Every file or folder named on the command line (except where output goes) must exist: a
+   * missing one is a mistake on the command line, caught before anything runs. A parameter whose
+   * label names a folder ({@code <pack-dir>}) must be a folder.
+   */
+  static void requireInputs(ParseResult parseResult) {
+    for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+      CommandLine commandLine = result.commandSpec().commandLine();
+      for (ArgSpec arg : result.matchedArgs()) {
+        if (arg instanceof OptionSpec option && Arrays.asList(option.names()).contains("--output")) {
+          continue;
+        }
+        Object value = arg.getValue();
+        List<?> values = value instanceof Collection<?> many ? List.copyOf(many) : value == null ? List.of()
+            : List.of(value);
+        for (Object each : values) {
+          if (each instanceof Path path) {
+            requireInput(commandLine, arg, path);
+          }
+        }
+      }
+    }
+  }
+
+  private static void requireInput(CommandLine commandLine, ArgSpec arg, Path path) {
+    boolean folder = arg.paramLabel().contains("dir");
+    String name = name(arg);
+    if (!Files.exists(path)) {
+      throw new Refused(commandLine, name + ": '" + path + "' does not exist [Hint: give an existing "
+          + (folder ? "folder (the one that holds pack.yaml)" : "file") + "; a relative path starts at "
+          + Path.of("").toAbsolutePath() + "]");
+    }
+    if (folder && !Files.isDirectory(path)) {
+      throw new Refused(commandLine, name + ": '" + path + "' is a file, not a folder [Hint: give the folder that"
+          + " holds pack.yaml]");
+    }
+    if (!folder && Files.isDirectory(path)) {
+      throw new Refused(commandLine, name + ": '" + path + "' is a folder, not a file [Hint: give a file in it]");
+    }
+  }
+}
