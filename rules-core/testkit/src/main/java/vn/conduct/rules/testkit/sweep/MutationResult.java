@@ -9,18 +9,12 @@ import vn.conduct.rules.api.ValidationIssue;
 /**
  * What building an engine from one mutated pack gave, and how the sweep classes it.
  *
- * @param mutation the change made
- * @param verdict the class of the outcome
- * @param issues the issues the engine reported (empty unless it refused the pack)
- * @param thrown what was thrown other than the engine's refusal of the pack, if anything
- * @param problem why the outcome is a failure ({@code ""} if it is not)
- * @param nanos how long the build took
+ * <p>Instances are immutable; the sweep creates them.
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record MutationResult(
-    Mutation mutation, Verdict verdict, List<ValidationIssue> issues, Optional<Throwable> thrown, String problem,
-    long nanos) {
+public final class MutationResult {
 
   /** The classes of outcome. */
   public enum Verdict {
@@ -46,12 +40,51 @@ public record MutationResult(
     }
   }
 
-  public MutationResult {
-    Objects.requireNonNull(mutation, "mutation");
-    Objects.requireNonNull(verdict, "verdict");
-    issues = List.copyOf(issues);
-    Objects.requireNonNull(thrown, "thrown");
-    Objects.requireNonNull(problem, "problem");
+  private final Mutation mutation;
+  private final Verdict verdict;
+  private final List<ValidationIssue> issues;
+  private final Optional<Throwable> thrown;
+  private final String problem;
+  private final long nanos;
+
+  MutationResult(Mutation mutation, Verdict verdict, List<ValidationIssue> issues, Optional<Throwable> thrown,
+      String problem, long nanos) {
+    this.mutation = Objects.requireNonNull(mutation, "mutation");
+    this.verdict = Objects.requireNonNull(verdict, "verdict");
+    this.issues = List.copyOf(issues);
+    this.thrown = Objects.requireNonNull(thrown, "thrown");
+    this.problem = Objects.requireNonNull(problem, "problem");
+    this.nanos = nanos;
+  }
+
+  /** The change made. */
+  public Mutation mutation() {
+    return mutation;
+  }
+
+  /** The class of the outcome. */
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** The issues the engine reported (empty unless it refused the pack), sorted. */
+  public List<ValidationIssue> issues() {
+    return issues;
+  }
+
+  /** What was thrown other than the engine's refusal of the pack, if anything. */
+  public Optional<Throwable> thrown() {
+    return thrown;
+  }
+
+  /** Why the outcome is a failure; {@code ""} if it is not. */
+  public String problem() {
+    return problem;
+  }
+
+  /** How long the build took, in nanoseconds. */
+  public long nanos() {
+    return nanos;
   }
 
   /** Whether some error is in the mutated file itself (not only in files that refer to it). */
@@ -67,5 +100,10 @@ public record MutationResult(
       text.append(" (").append(problem).append(')');
     }
     return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
   }
 }

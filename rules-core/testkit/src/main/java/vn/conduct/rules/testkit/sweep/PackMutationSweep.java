@@ -95,6 +95,9 @@ public final class PackMutationSweep {
   public static final Set<Mutation.Kind> SHAPE_CHANGES =
       Set.of(Mutation.Kind.LIST, Mutation.Kind.MAPPING, Mutation.Kind.SCALAR);
 
+  /** A long sweep prints a line after every this many mutations. */
+  private static final int PROGRESS_EVERY = 5_000;
+
   private static final Predicate<String> LOADED_FILES = name -> name.equals("pack.yaml")
       || name.matches("rules/[^/]+/rule\\.yaml") || name.matches("checklists/[^/]+\\.yaml");
 
@@ -289,6 +292,11 @@ public final class PackMutationSweep {
         results.add(result);
         if (result.verdict().failure() && failuresDirectory != null) {
           writeFailure(result, mutated);
+        }
+        if (chosen.size() >= 2 * PROGRESS_EVERY && results.size() % PROGRESS_EVERY == 0) {
+          System.out.printf(java.util.Locale.ROOT, "pack mutation sweep: %d of %d run, %d failure(s) so far, %.0f s%n",
+              results.size(), chosen.size(), results.stream().filter(r -> r.verdict().failure()).count(),
+              (System.nanoTime() - started) / 1e9);
         }
       }
     } finally {
