@@ -1,18 +1,16 @@
 package vn.conduct.rules.testkit.sweep;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import vn.conduct.rules.testkit.sweep.Mutation.Kind;
 
 /**
@@ -58,16 +56,12 @@ final class YamlMutations {
   /**
    * Every mutation of a file, in document order, numbered from 0.
    *
-   * @throws org.yaml.snakeyaml.error.YAMLException if the original file is not YAML
+   * @throws org.snakeyaml.engine.v2.exceptions.YamlEngineException if the original file is not YAML
    */
   static List<Mutation> of(String pack, String file, String text) {
     YamlMutations mutations = new YamlMutations(pack, file, text);
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
-    if (root != null) {
-      mutations.root(root);
-    }
+    LoadSettings settings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setUseMarks(true).build();
+    new Compose(settings).composeString(text).ifPresent(mutations::root);
     return mutations.out;
   }
 
@@ -95,16 +89,16 @@ final class YamlMutations {
         }
         List<Object> childPath = append(path, key.getValue());
         delete(mapping, i, childPath);
-        int from = index(entry.getKeyNode().getEndMark());
-        int to = contentEnd(from, index(entry.getValueNode().getEndMark()));
+        int from = index(end(entry.getKeyNode()));
+        int to = contentEnd(from, index(end(entry.getValueNode())));
         value(entry.getValueNode(), childPath, new int[] {from, to}, ": ");
       }
     } else if (node instanceof SequenceNode sequence) {
       List<Node> items = sequence.getValue();
       for (int i = 0; i < items.size(); i++) {
         Node item = items.get(i);
-        int from = index(item.getStartMark());
-        int to = Math.max(from, contentEnd(from, index(item.getEndMark())));
+        int from = index(start(item));
+        int to = Math.max(from, contentEnd(from, index(end(item))));
         value(item, append(path, i), new int[] {from, to}, "");
       }
     }
@@ -127,25 +121,22 @@ final class YamlMutations {
     int[] span;
     String replacement = "";
     if (entries.size() == 1) {
-      span = new int[] {index(mapping.getStartMark()), contentEnd(index(mapping.getStartMark()),
-          index(mapping.getEndMark()))};
+      span = new int[] {index(start(mapping)), contentEnd(index(start(mapping)), index(end(mapping)))};
       replacement = "{}";
     } else if (i < entries.size() - 1) {
-      span = new int[] {index(key.getStartMark()), index(entries.get(i + 1).getKeyNode().getStartMark())};
+      span = new int[] {index(start(key)), index(start(entries.get(i + 1).getKeyNode()))};
     } else {
       NodeTuple previous = entries.get(i - 1);
-      int previousEnd = contentEnd(index(previous.getKeyNode().getStartMark()),
-          index(previous.getValueNode().getEndMark()));
-      span = new int[] {previousEnd, contentEnd(index(key.getStartMark()),
-          index(entries.get(i).getValueNode().getEndMark()))};
+      int previousEnd = contentEnd(index(start(previous.getKeyNode())), index(end(previous.getValueNode())));
+      span = new int[] {previousEnd, contentEnd(index(start(key)), index(end(entries.get(i).getValueNode())))};
     }
-    Mark mark = key.getStartMark();
+    Mark mark = start(key);
     out.add(new Mutation(out.size(), pack, file, path, Kind.DELETE, mark.getLine() + 1, mark.getColumn() + 1,
         span[0], span[1], replacement));
   }
 
   private void replace(List<Object> path, Node node, Kind kind, int[] span, String replacement) {
-    Mark mark = node.getStartMark();
+    Mark mark = start(node);
     out.add(new Mutation(out.size(), pack, file, path, kind, mark.getLine() + 1, mark.getColumn() + 1,
         span[0], span[1], replacement));
   }
@@ -173,6 +164,14 @@ final class YamlMutations {
       case NULL -> "null";
       case DELETE -> "";
     };
+  }
+
+  private static Mark start(Node node) {
+    return node.getStartMark().orElseThrow(() -> new IllegalStateException("no position for a node"));
+  }
+
+  private static Mark end(Node node) {
+    return node.getEndMark().orElseThrow(() -> new IllegalStateException("no position for a node"));
   }
 
   private int index(Mark mark) {

@@ -110,7 +110,7 @@ class YamlMutationsTests {
     assertThat(mutation).hasToString("#" + mutation.id() + " hanoi-522 rules/r/rule.yaml:2:6 a.b set to a mapping");
   }
 
-  /** Every tenth mutation of every pack file in this repository, so the sweeps' premise holds where they run. */
+  /** Every twentieth mutation of every pack file in this repository, so the sweeps' premise holds where they run. */
   @TestFactory
   Stream<DynamicTest> should_keep_the_rest_of_every_pack_file_in_the_repository() throws IOException {
     Path root = Path.of("../..").toAbsolutePath().normalize();
@@ -130,7 +130,7 @@ class YamlMutationsTests {
       for (Path file : files) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         for (Mutation mutation : YamlMutations.of("p", file.toString(), text)) {
-          if (mutation.id() % 10 == 0) {
+          if (mutation.id() % 20 == 0) {
             assertKeepsTheRest(text, mutation);
             count++;
           }
@@ -138,7 +138,7 @@ class YamlMutationsTests {
       }
       System.out.println("YamlMutationsTests: " + count + " mutations of " + files.size()
           + " pack files keep the rest of their file");
-      assertThat(count).isGreaterThan(3_000);
+      assertThat(count).isGreaterThan(2_000);
     }));
   }
 
