@@ -28,7 +28,7 @@ final class Damage {
       case 0, 1 -> DELETE;
       case 2 -> null;
       case 3 -> new ArrayList<>(List.of("wrong", "type"));
-      case 4 -> new LinkedHashMap<>(Map.of("wrong", "type"));
+      case 4 -> Gen.map("wrong", "type");
       case 5 -> Gen.pick(random, "1e999", "NaN", "-0", "99999999999999999999999999", "0x10", "1_000", "2025-02-30",
           "-1", "1.10", "∞", "１２", "0000-01-01", "+999999999-12-31", "2024-13-01");
       case 6 -> Gen.pick(random, "x".repeat(10_001), "\u0000", "\u202Eevil", "a\nb", "😀", "'; DROP TABLE",
@@ -81,9 +81,9 @@ final class Damage {
   }
 
   private static Object deepNot(int depth) {
-    Object c = new LinkedHashMap<>(Map.of("attribute", "a-string-0", "exists", true));
+    Object c = Gen.map("attribute", "a-string-0", "exists", true);
     for (int i = 0; i < depth; i++) {
-      c = new LinkedHashMap<>(Map.of("not", c));
+      c = Gen.map("not", c);
     }
     return c;
   }
@@ -91,10 +91,10 @@ final class Damage {
   private static Object wideAll(int width) {
     List<Object> operands = new ArrayList<>();
     for (int i = 0; i < width; i++) {
-      operands.add(new LinkedHashMap<>(Map.of("any", new ArrayList<>(List.of(
-          new LinkedHashMap<>(Map.of("indicator", "i-number-0", "ge", i)),
-          new LinkedHashMap<>(Map.of("indicator", "i-number-0", "lt", -i)))))));
+      operands.add(Gen.map("any", new ArrayList<>(List.of(
+          Gen.map("indicator", "i-number-0", "ge", i),
+          Gen.map("indicator", "i-number-0", "lt", -i)))));
     }
-    return new LinkedHashMap<>(Map.of("all", operands));
+    return Gen.map("all", operands);
   }
 }

@@ -56,13 +56,13 @@ final class FactsGen {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("as-of", "2025-06-30");
     if (random.nextInt(5) == 0) {
-      facts.put("period", new LinkedHashMap<>(Map.of("start", "2025-06-01", "end", "2025-06-30")));
+      facts.put("period", Gen.map("start", "2025-06-01", "end", "2025-06-30"));
     }
     if (random.nextInt(8) == 0) {
       facts.put("packs", new ArrayList<>(List.of(Gen.pick(random, "facts-pack", "other-pack"))));
     }
     if (random.nextInt(10) == 0) {
-      facts.put("pin", new LinkedHashMap<>(Map.of("facts-pack", Gen.pick(random, "1.0.0", "9.9.9"))));
+      facts.put("pin", Gen.map("facts-pack", Gen.pick(random, "1.0.0", "9.9.9")));
     }
     List<Object> subjects = new ArrayList<>();
     List<Object> observations = new ArrayList<>();
@@ -115,7 +115,7 @@ final class FactsGen {
           event.put("verified", random.nextBoolean());
         }
         if (random.nextBoolean()) {
-          event.put("attributes", new LinkedHashMap<>(Map.of("amount", Gen.pick(random, 100, "lots", 1.5))));
+          event.put("attributes", Gen.map("amount", Gen.pick(random, 100, "lots", 1.5)));
         }
         events.add(event);
       }

@@ -51,6 +51,18 @@ interface Gen<T> {
     return values[random.nextInt(values.length)];
   }
 
+  /**
+   * A mapping in the order its keys are given ({@code Map.of} iterates in an order that changes from
+   * one JVM to the next, which would make a generated input unrepeatable from its seed).
+   */
+  static java.util.LinkedHashMap<String, Object> map(Object... keysAndValues) {
+    java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
   /** A size skewed towards small values: most draws are below {@code max / 16}. */
   static int size(Random random, int max) {
     int bound = switch (random.nextInt(8)) {

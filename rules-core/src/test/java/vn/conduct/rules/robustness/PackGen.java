@@ -86,10 +86,10 @@ final class PackGen {
     m.put("title", text("Gói sinh", "Generated pack"));
     m.put("engine", ">=0.1.0 <1.0.0");
     if (random.nextBoolean()) {
-      m.put("effective", new LinkedHashMap<>(Map.of("from", "2020-01-01")));
+      m.put("effective", Gen.map("from", "2020-01-01"));
     }
     Map<String, Object> sources = new LinkedHashMap<>();
-    sources.put("src", new LinkedHashMap<>(Map.of("number", "1/QĐ-GEN", "title", text("Văn bản", "Document"))));
+    sources.put("src", Gen.map("number", "1/QĐ-GEN", "title", text("Văn bản", "Document")));
     m.put("sources", sources);
     Map<String, Object> vocabulary = new LinkedHashMap<>();
     Map<String, Object> types = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ final class PackGen {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("subject-types", new ArrayList<>(allowed));
       if (random.nextBoolean()) {
-        doc.put("attributes", new LinkedHashMap<>(Map.of("amount", new LinkedHashMap<>(Map.of("type", "number")))));
+        doc.put("attributes", Gen.map("amount", Gen.map("type", "number")));
       }
       events.put(type, doc);
       eventTypes.put(type, allowed);
@@ -128,7 +128,7 @@ final class PackGen {
     m.put("vocabulary", vocabulary);
     if (random.nextBoolean()) {
       Map<String, Object> params = new LinkedHashMap<>();
-      params.put("target", new LinkedHashMap<>(Map.of("type", "number", "default", 80, "basis", "inferred")));
+      params.put("target", Gen.map("type", "number", "default", 80, "basis", "inferred"));
       parameters.put("target", "number");
       m.put("parameters", params);
     }
@@ -155,7 +155,7 @@ final class PackGen {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("id", id);
     r.put("title", text("Quy tắc " + id, "Rule " + id));
-    r.put("source", new LinkedHashMap<>(Map.of("document", "src", "basis", "read")));
+    r.put("source", Gen.map("document", "src", "basis", "read"));
     r.put("applies-to", new ArrayList<>(List.of(type)));
     r.put("kind", Gen.pick(random, "requirement", "prohibition", "criterion"));
     r.put("severity", Gen.pick(random, "advisory", "minor", "major", "critical"));
@@ -182,10 +182,10 @@ final class PackGen {
       for (int i = 0; i < 1 + random.nextInt(3); i++) {
         operands.add(condition(type, depth + 1));
       }
-      return new LinkedHashMap<>(Map.of(random.nextBoolean() ? "all" : "any", operands));
+      return Gen.map(random.nextBoolean() ? "all" : "any", operands);
     }
     if (shape == 8) {
-      return new LinkedHashMap<>(Map.of("not", condition(type, depth + 1)));
+      return Gen.map("not", condition(type, depth + 1));
     }
     List<String> events = eventTypes.entrySet().stream().filter(e -> e.getValue().contains(type)).map(Map.Entry::getKey)
         .toList();
@@ -220,7 +220,7 @@ final class PackGen {
         } else if (op.equals("in")) {
           c.put(op, new ArrayList<>(List.of(1, 2, 3)));
         } else if (!parameters.isEmpty() && random.nextBoolean()) {
-          c.put(op, new LinkedHashMap<>(Map.of("param", "target")));
+          c.put(op, Gen.map("param", "target"));
         } else {
           c.put(op, random.nextBoolean() ? (Object) (random.nextInt(200) - 50) : (random.nextInt(2000) - 500) / 10.0);
         }
@@ -255,20 +255,20 @@ final class PackGen {
     }
     c.put("items", items);
     List<Object> bands = new ArrayList<>();
-    bands.add(new LinkedHashMap<>(Map.of("id", "A", "min", 80)));
-    bands.add(new LinkedHashMap<>(Map.of("id", "B", "min", 40)));
-    bands.add(new LinkedHashMap<>(Map.of("id", "C", "min", 0)));
+    bands.add(Gen.map("id", "A", "min", 80));
+    bands.add(Gen.map("id", "B", "min", 40));
+    bands.add(Gen.map("id", "C", "min", 0));
     c.put("bands", bands);
     if (random.nextInt(3) == 0) {
-      c.put("quotas", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("band", "A", "max-percent", 20)))));
+      c.put("quotas", new ArrayList<>(List.of(Gen.map("band", "A", "max-percent", 20))));
     }
     if (random.nextInt(3) == 0) {
-      c.put("vetoes", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("rule", rulesOfType.get(0),
-          "cap-rating", "B")))));
+      c.put("vetoes", new ArrayList<>(List.of(Gen.map("rule", rulesOfType.get(0),
+          "cap-rating", "B"))));
     }
     if (random.nextInt(4) == 0 && !eventTypes.isEmpty()) {
-      c.put("deductions", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("events",
-          new ArrayList<>(List.of(eventTypes.keySet().iterator().next())), "points", 2)))));
+      c.put("deductions", new ArrayList<>(List.of(Gen.map("events",
+          new ArrayList<>(List.of(eventTypes.keySet().iterator().next())), "points", 2))));
     }
     if (random.nextInt(3) == 0) {
       c.put("ranking", new LinkedHashMap<>());
@@ -277,7 +277,7 @@ final class PackGen {
   }
 
   private static Map<String, Object> text(String vi, String en) {
-    return new LinkedHashMap<>(Map.of("vi", vi, "en", en));
+    return Gen.map("vi", vi, "en", en);
   }
 
   // ------------------------------------------------------------------------------------ corruptions

@@ -70,15 +70,16 @@ final class Readers {
     if (!refused && anyError) {
       throw new AssertionError("accepted with errors: " + render(issues));
     }
+    Map<String, Integer> lines = new java.util.HashMap<>();
     for (ValidationIssue issue : issues) {
-      String why = unlocated(issue, texts);
+      String why = unlocated(issue, texts, lines);
       if (!why.isEmpty()) {
         throw new AssertionError(why + ": " + render(List.of(issue)));
       }
     }
   }
 
-  private static String unlocated(ValidationIssue issue, Map<String, byte[]> texts) {
+  private static String unlocated(ValidationIssue issue, Map<String, byte[]> texts, Map<String, Integer> lines) {
     if (issue.code().isBlank()) {
       return "no code";
     }
@@ -100,8 +101,11 @@ final class Readers {
     if (issue.line() <= 0 || issue.column() <= 0) {
       return wholeFile && issue.line() == 0 ? "" : "no line and column";
     }
-    if (content != null && issue.line() > lineBreaks(content) + 1) {
-      return "line " + issue.line() + " is past the end of the file (" + (lineBreaks(content) + 1) + " lines)";
+    if (content != null) {
+      int count = lines.computeIfAbsent(issue.file(), file -> lineBreaks(content) + 1);
+      if (issue.line() > count) {
+        return "line " + issue.line() + " is past the end of the file (" + count + " lines)";
+      }
     }
     return "";
   }

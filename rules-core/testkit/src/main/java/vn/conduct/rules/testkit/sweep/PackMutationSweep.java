@@ -431,8 +431,13 @@ public final class PackMutationSweep {
     if (errors.isEmpty()) {
       return "refused without any error";
     }
+    Map<String, Long> lines = new java.util.HashMap<>();
+    java.util.function.Function<String, Long> lineCount = file -> lines.computeIfAbsent(file, f -> {
+      String content = text.apply(f);
+      return content == null ? null : content.chars().filter(c -> c == '\n').count() + 1;
+    });
     for (ValidationIssue issue : errors) {
-      String why = unlocated(mutation, issue, text);
+      String why = unlocated(mutation, issue, lineCount);
       if (!why.isEmpty()) {
         return why + ": " + safeRender(issue);
       }
@@ -440,7 +445,8 @@ public final class PackMutationSweep {
     return "";
   }
 
-  private String unlocated(Mutation mutation, ValidationIssue issue, java.util.function.Function<String, String> text) {
+  private String unlocated(Mutation mutation, ValidationIssue issue,
+      java.util.function.Function<String, Long> lineCount) {
     if (issue.file().isBlank()) {
       return "no file";
     }
@@ -454,9 +460,8 @@ public final class PackMutationSweep {
     if (issue.line() <= 0 || issue.column() <= 0) {
       return wholeFile && issue.line() == 0 ? "" : "no line and column";
     }
-    String content = text.apply(issue.file());
-    if (content != null) {
-      long lines = content.chars().filter(c -> c == '\n').count() + 1;
+    Long lines = lineCount.apply(issue.file());
+    if (lines != null) {
       if (issue.line() > lines) {
         return "line " + issue.line() + " is past the end of the file (" + lines + " lines)";
       }
