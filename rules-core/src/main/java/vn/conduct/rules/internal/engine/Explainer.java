@@ -178,9 +178,9 @@ final class Explainer {
           continue;
         }
         boolean inWindow = window == -3
-            ? event.day <= ctx.asOf && event.day >= LocalDate.ofEpochDay(ctx.asOf).minus(agg.window().lookBack())
-                .plusDays(1).toEpochDay()
-            : ctx.inWindow(window, event.day);
+            ? event.day <= ctx.asOf && event.recorded <= ctx.decision
+                && event.day >= LocalDate.ofEpochDay(ctx.asOf).minus(agg.window().lookBack()).plusDays(1).toEpochDay()
+            : ctx.inWindow(window, event.day, event.recorded);
         if (inWindow) {
           addElement(agg, event.type, event, stats);
         }
