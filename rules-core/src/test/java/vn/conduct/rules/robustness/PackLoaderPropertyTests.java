@@ -87,7 +87,8 @@ class PackLoaderPropertyTests {
     }
     for (SubjectResult result : report.subjects()) {
       for (Finding finding : result.findings()) {
-        if (finding.outcome() == null || finding.reason() == null || finding.reason().in(vn.conduct.rules.api.Language.EN).isBlank()) {
+        if (finding.outcome() == null || finding.reason() == null
+            || finding.reason().in(vn.conduct.rules.api.Language.EN).isBlank()) {
           throw new AssertionError("finding without outcome or reason: " + finding);
         }
       }

@@ -16,7 +16,8 @@ import vn.conduct.rules.io.FactsReader;
  * ({@code src/test/resources/vn/conduct/rules/robustness/ParserFuzzTestsInputs/<target>/}) and the empty
  * input. To fuzz one target, see docs/robustness.md:
  * <pre>
- * JAZZER_FUZZ=1 mvn -B -pl rules-core -am verify -Dtest='ParserFuzzTests#safeYaml' -Dsurefire.failIfNoSpecifiedTests=false
+ * JAZZER_FUZZ=1 mvn -B -pl rules-core -am verify -Dtest='ParserFuzzTests#safeYaml' \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_duration=30m
  * </pre>
  * A crashing input is written next to the seeds (as {@code crash-<sha1>}) and replayed by every later build.
  */
