@@ -588,6 +588,14 @@ public final class DefaultRulesEngine implements RulesEngine {
         String expected = declared.values().isEmpty() ? "a " + declared.type().label() : "one of " + declared.values();
         String citation = plan.ref().citation().render(vn.conduct.rules.api.Language.EN);
         String citationVi = plan.ref().citation().render(vn.conduct.rules.api.Language.VI);
+        if (bad instanceof vn.conduct.rules.internal.facts.OutOfRange outside) {
+          String name = field.substring(field.indexOf(':') + 1);
+          return new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
+              "Giá trị không hợp lệ: chỉ số '" + name + "' = " + outside + ", ngoài khoảng cho phép " + outside.range()
+                  + " — " + citationVi,
+              "Invalid value: indicator '" + name + "' = " + outside + ", outside its range " + outside.range()
+                  + " — " + citation));
+        }
         return new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
             "Giá trị không hợp lệ cho " + field.replace("attribute:", "thuộc tính '").replace("indicator:", "chỉ số '")
                 + "': '" + bad + "' (cần " + expected + ") — " + citationVi,
