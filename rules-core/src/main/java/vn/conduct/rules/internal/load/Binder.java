@@ -309,6 +309,9 @@ public final class Binder {
       if (java.util.Collection.class.isAssignableFrom(type)) {
         return "a list";
       }
+      if (type.getSimpleName().equals("DeclaredValues")) {
+        return "a list of values or a mapping from each value to {title: …}";
+      }
       return "a mapping";
     }
 
