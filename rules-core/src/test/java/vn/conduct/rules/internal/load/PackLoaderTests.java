@@ -72,7 +72,7 @@ class PackLoaderTests {
             + " [Hint: declared indicators: [badge-worn, n, signed, task]] [ref.unknown-field]",
         "ERROR   rules/r.bad-kind/rule.yaml:6:7  kind: expected one of [requirement, prohibition, criterion],"
             + " but was 'forbidden' [bind.type]",
-        "ERROR   rules/r.bad-type/rule.yaml:7:38  condition.ge: 'ge' orders numbers or dates, but attribute 'position'"
+        "ERROR   rules/r.bad-type/rule.yaml:7:38  condition.ge: 'ge' compares numbers or dates, but attribute 'position'"
             + " is a string [Hint: use eq, ne, in or not-in] [type.mismatch]",
         "ERROR   rules/r.unknown-key/rule.yaml:7:1  severty: unknown field 'severty' [Hint: did you mean 'severity'?"
             + " known fields here:"
