@@ -70,6 +70,29 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_keep_two_thresholds_whose_doubles_are_equal_distinct() {
+    // GIVEN two constants with one nearest double: only their exact decimals differ
+    RulesEngine engine = RulesEngine.builder().addPack(pack("exact-trap", "1.0.0")
+        .rule("r.point-three", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, eq: 0.3}\n")
+        .rule("r.a-bit-more", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {indicator: n, eq: 0.30000000000000001}\n")
+        .writeTo(dir)).build();
+
+    // WHEN
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer")).observation(Observation.of("o1", "n", new BigDecimal("0.3")))
+        .subject(Subject.of("o2", "officer"))
+        .observation(Observation.of("o2", "n", new BigDecimal("0.30000000000000001")))
+        .build());
+
+    // THEN
+    assertThat(outcome(report, "o1", "r.point-three")).isEqualTo(Outcome.PASS);
+    assertThat(outcome(report, "o1", "r.a-bit-more")).isEqualTo(Outcome.FAIL);
+    assertThat(outcome(report, "o2", "r.point-three")).isEqualTo(Outcome.FAIL);
+    assertThat(outcome(report, "o2", "r.a-bit-more")).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
   void should_describe_every_rule_and_checklist_with_thresholds_resolved() {
     RulesEngine engine = RulesEngine.builder().addPack(pack("described", "1.0.0")
         .rule("d.task", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: task, ge: {param: target}}\n")
