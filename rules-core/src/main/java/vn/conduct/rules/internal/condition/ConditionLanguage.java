@@ -294,10 +294,15 @@ public final class ConditionLanguage {
       return (accepted >> position & 1) != 0;
     }
 
+    /** Its truth on a missing value: UNKNOWN, unless its form decides missing values. */
+    public int truthWhenMissing() {
+      return form.decidesMissing() ? (holdsAt(0) ? TRUE : FALSE) : UNKNOWN;
+    }
+
     /** Three-valued truth for the value in a slot of a fact. */
     int truth(Values values, int slot, Constants constants) {
       if (!values.present[slot]) {
-        return form.decidesMissing() ? (holdsAt(0) ? TRUE : FALSE) : UNKNOWN;
+        return truthWhenMissing();
       }
       return holdsAt(constants.position(form, values, slot)) ? TRUE : FALSE;
     }
@@ -781,12 +786,12 @@ public final class ConditionLanguage {
   /** The windows an event aggregate looks through ({@code within}). */
   public enum WindowKind {
     /** The evaluation period. */
-    PERIOD("period", "the evaluation period, the default", "trong kỳ", "in the period"),
+    PERIOD("period", "events in the evaluation period (the default)", "trong kỳ", "in the period"),
     /** Every event up to the evaluation date. */
     ALL("all", "every event up to the evaluation date", "tính đến ngày đánh giá", "to date"),
     /** A look-back: an ISO-8601 period before the evaluation date, such as {@code P12M}. */
-    LOOK_BACK(null, "an ISO-8601 period without time part back from the evaluation date, such as P12M, P30D, P1Y",
-        "trong {n}", "in the last {n}");
+    LOOK_BACK(null, "an ISO-8601 period without time part, such as P12M, P30D or P1Y, of at most 100 years: events"
+        + " in that span up to the evaluation date", "trong {n}", "in the last {n}");
 
     /** Its key, or {@code null} for a look-back (written as a period). */
     public final String key;
