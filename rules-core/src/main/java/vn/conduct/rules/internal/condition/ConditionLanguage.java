@@ -203,6 +203,8 @@ public final class ConditionLanguage {
     GE("ge", "≥", Form.ONE, positions(1, 2), ORDERED, "is at least the value", "≥ {0}", "≥ {0}"),
     BETWEEN("between", "∈", Form.RANGE, positions(1, 2, 3), ORDERED, "lies in [low, high], both inclusive",
         "từ {0} đến {1}", "between {0} and {1}"),
+    NOT_BETWEEN("not-between", "∉", Form.RANGE, positions(0, 4), ORDERED, "lies outside [low, high], below low or"
+        + " above high", "ngoài khoảng từ {0} đến {1}", "not between {0} and {1}"),
     IN("in", "∈", Form.LIST, positions(1), LISTED, "is one of the values", "thuộc {*}", "one of {*}"),
     NOT_IN("not-in", "∉", Form.LIST, positions(0), LISTED, "is none of the values", "không thuộc {*}", "none of {*}"),
     EXISTS("exists", "exists", Form.PRESENCE, positions(1), ANY_TYPE, "has a value", "có giá trị", "has a value"),
