@@ -176,11 +176,24 @@ public final class DefaultRulesEngine implements RulesEngine {
             doc.items().stream().map(item -> new ChecklistInfo.Item(item.rule(), item.points(), item.weight(),
                 Boolean.TRUE.equals(item.bonus()))).toList(),
             doc.bands().stream().map(band -> new ChecklistInfo.Band(band.id(), band.min(),
-                band.title() == null ? vn.conduct.rules.api.LocalizedText.EMPTY : band.title())).toList()));
+                band.title() == null ? vn.conduct.rules.api.LocalizedText.EMPTY : band.title())).toList(),
+            peerGroup(pack, doc)));
       });
     }
     this.ruleInfos = List.copyOf(rules);
     this.checklistInfos = List.copyOf(checklists);
+  }
+
+  /** How a checklist groups subjects for rankings, with the titles of the attribute's values; {@code null} if it does not rank. */
+  private static ChecklistInfo.PeerGroup peerGroup(LoadedPack pack, ChecklistDoc doc) {
+    if (doc.ranking() == null) {
+      return null;
+    }
+    String attribute = doc.ranking().peerGroup();
+    var type = pack.manifest().vocabulary().subjectTypes().get(doc.subjectType());
+    var field = attribute == null || type == null ? null : type.attributes().get(attribute);
+    return new ChecklistInfo.PeerGroup(attribute, field == null ? null : field.title(),
+        field == null ? Map.of() : field.valueTitles());
   }
 
   private static void thresholds(Cond cond, boolean whole, List<RuleInfo.Threshold> into) {

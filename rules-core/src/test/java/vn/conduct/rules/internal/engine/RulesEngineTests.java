@@ -32,6 +32,7 @@ import vn.conduct.rules.api.RulePackNotFoundException;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.Subject;
 import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.testing.PackBuilder;
 
 class RulesEngineTests {
 
@@ -129,6 +130,39 @@ class RulesEngineTests {
       assertThat(list.items()).extracting(ChecklistInfo.Item::ruleId).containsExactly("d.task", "d.mixed");
       assertThat(list.bands()).extracting(ChecklistInfo.Band::id).containsExactly("A", "B");
     });
+  }
+
+  @Test
+  void should_give_renderers_the_titles_of_a_ranking_groups() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("grouped", "1.0.0")
+        .file("pack.yaml", PackBuilder.MANIFEST.formatted("grouped", "1.0.0", "").replace(
+            "        block: {type: string}\n",
+            "        block:\n          type: string\n          title: {vi: Khối, en: Block}\n"
+                + "          values: {commune: {title: {vi: xã, en: commune}}, department: }\n"))
+        .rule("g.sipas", "applies-to: [agency]\nkind: criterion\ncondition: {indicator: sipas, ge: 80}\n")
+        .file("checklists/g-list.yaml", """
+            id: g-list
+            title: {vi: Phiếu, en: Sheet}
+            subject-type: agency
+            items: [{rule: g.sipas, points: 10}]
+            bands: [{id: A, min: 0}]
+            ranking: {peer-group: block}
+            """)
+        .file("checklists/h-list.yaml", """
+            id: h-list
+            title: {vi: Phiếu, en: Sheet}
+            subject-type: agency
+            items: [{rule: g.sipas, points: 10}]
+            bands: [{id: A, min: 0}]
+            """)
+        .writeTo(dir)).build();
+
+    ChecklistInfo.PeerGroup group = engine.checklists().get(0).peerGroup();
+    assertThat(group.attribute()).isEqualTo("block");
+    assertThat(group.title().in(Language.VI)).isEqualTo("Khối");
+    assertThat(group.groupTitle("commune").in(Language.VI)).isEqualTo("xã");
+    assertThat(group.groupTitle("department").in(Language.VI)).isEqualTo("department");
+    assertThat(engine.checklists().get(1).peerGroup()).isNull();
   }
 
   @Test

@@ -177,6 +177,41 @@ class PackLoaderTests {
             + " scores would get no band [Hint: let the lowest band start at the floor] [field.constraint]");
   }
 
+  @Test
+  void should_read_declared_values_as_a_list_or_with_titles_and_report_each_bad_form() {
+    String manifest = """
+        format: 1
+        id: titled
+        version: 1.0.0
+        title: {vi: Gói thử, en: Test pack}
+        engine: ">=0.1.0 <1.0.0"
+        sources:
+          src: {number: "1/QĐ-TEST"}
+        vocabulary:
+          subject-types:
+            unit:
+              attributes:
+                block:
+                  type: string
+                  values:
+                    commune: {title: {vi: xã, en: commune}}
+                    ward: {titel: {vi: phường}}
+                    district:
+                level: {type: string, values: commune}
+                kind: {type: string, values: [a, b]}
+        """;
+    Path dir = pack("unused", "1.0.0").file("pack.yaml", manifest)
+        .rule("r.block", "applies-to: [unit]\nkind: requirement\ncondition: {attribute: block, in: [commune, district]}\n")
+        .rule("r.kind", "applies-to: [unit]\nkind: requirement\ncondition: {attribute: kind, eq: a}\n")
+        .writeTo(this.dir);
+
+    assertThat(rendered(errors(dir))).containsExactly(
+        "ERROR   pack.yaml:16:20  vocabulary.subject-types.unit.attributes.block.values.ward.titel: unknown field"
+            + " 'titel' [Hint: did you mean 'title'? known fields here: [title]] [bind.unknown-field]",
+        "ERROR   pack.yaml:18:39  vocabulary.subject-types.unit.attributes.level.values: expected a list of values"
+            + " or a mapping from each value to {title: …}, but was 'commune' [bind.type]");
+  }
+
   private static List<ValidationIssue> errors(Path pack) {
     return RulesEngine.check(pack).stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).toList();
   }
