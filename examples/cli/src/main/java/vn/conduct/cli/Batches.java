@@ -28,7 +28,10 @@ import vn.conduct.rules.api.RulesEngine;
  *
  * <p>A batch holds whole trees of units: a subject is always in the batch of its topmost ancestor
  * in the request, with every fact about it, so quotas, roll-ups and aggregates over members (which
- * only look inside a unit) are exactly those of a single evaluation. Rankings span every subject:
+ * only look inside a unit) are exactly those of a single evaluation. A batch is closed when it holds
+ * enough subjects or enough events and observations, whichever comes first: the engine keeps all of
+ * a session's events in its working memory at once (about 500 bytes each), so a few subjects with
+ * many events are split as many subjects are. Rankings span every subject:
  * each batch's entries are merged per checklist and peer group and ranked again as the engine
  * ranks ("1, 2, 2, 4", then by subject id). Fact problems are renumbered to the request's indexes.
  */
@@ -37,8 +40,11 @@ final class Batches {
   private Batches() {
   }
 
-  /** Evaluates in batches of at least {@code size} subjects (whole trees), reporting subjects done. */
-  static Report evaluate(RulesEngine engine, EvaluationRequest request, int size, LongConsumer done) {
+  /**
+   * Evaluates in batches of whole trees, each closed once it holds at least {@code size} subjects or
+   * {@code facts} events and observations, reporting the subjects done after each.
+   */
+  static Report evaluate(RulesEngine engine, EvaluationRequest request, int size, long facts, LongConsumer done) {
     List<Subject> subjects = request.subjects();
     Map<String, Subject> byId = new HashMap<>();
     subjects.forEach(s -> byId.putIfAbsent(s.id(), s));
@@ -52,14 +58,20 @@ final class Batches {
       rootOf.put(subject.id(), root);
       treeSizes.merge(root, 1, Integer::sum);
     }
+    Map<String, Long> treeFacts = new HashMap<>();
+    request.events().forEach(e -> treeFacts.merge(rootOf.getOrDefault(e.subjectId(), ""), 1L, Long::sum));
+    request.observations().forEach(o -> treeFacts.merge(rootOf.getOrDefault(o.subjectId(), ""), 1L, Long::sum));
     int current = 0;
+    long currentFacts = 0;
     for (Map.Entry<String, Integer> tree : treeSizes.entrySet()) {
-      if (batches.isEmpty() || current >= size) {
+      if (batches.isEmpty() || current >= size || currentFacts >= facts) {
         batches.add(new Batch(request));
         current = 0;
+        currentFacts = 0;
       }
       batchOfRoot.put(tree.getKey(), batches.size() - 1);
       current += tree.getValue();
+      currentFacts += treeFacts.getOrDefault(tree.getKey(), 0L);
     }
     if (batches.isEmpty()) {
       batches.add(new Batch(request));
@@ -155,12 +167,15 @@ final class Batches {
     return merged;
   }
 
-  /** One batch: its request and, per kind of fact, the request's index of each of its facts. */
+  /**
+   * One batch: its request and, per kind of fact, the request's index of each of its facts (in
+   * arrays of ints: a million events would otherwise hold a million boxed indexes).
+   */
   private static final class Batch {
     final EvaluationRequest.Builder builder;
-    final List<Integer> subjects = new ArrayList<>();
-    final List<Integer> observations = new ArrayList<>();
-    final List<Integer> events = new ArrayList<>();
+    final IntList subjects = new IntList();
+    final IntList observations = new IntList();
+    final IntList events = new IntList();
 
     Batch(EvaluationRequest request) {
       builder = EvaluationRequest.builder(request.asOf()).period(request.period());
@@ -184,16 +199,37 @@ final class Batches {
     }
 
     FactProblem renumber(FactProblem problem) {
-      List<Integer> indexes = switch (problem.kind()) {
+      IntList indexes = switch (problem.kind()) {
         case "subject" -> subjects;
         case "observation" -> observations;
         case "event" -> events;
-        default -> List.of();
+        default -> null;
       };
-      if (problem.index() < 0 || problem.index() >= indexes.size()) {
+      if (indexes == null || problem.index() < 0 || problem.index() >= indexes.size()) {
         return problem;
       }
       return new FactProblem(problem.kind(), indexes.get(problem.index()), problem.field(), problem.message());
+    }
+  }
+
+  /** A growable list of ints. */
+  private static final class IntList {
+    private int[] values = new int[64];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int get(int index) {
+      return values[index];
+    }
+
+    int size() {
+      return size;
     }
   }
 }

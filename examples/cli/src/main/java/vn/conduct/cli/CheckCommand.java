@@ -38,6 +38,9 @@ final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** The most issues printed for one pack; the rest are counted. */
+  static final int MAX_SHOWN = 100;
+
   @Option(names = "--strict",
       description = "Also fail on warnings: unused vocabulary, rules citing no article without a note, untested rules.")
   boolean strict;
@@ -62,7 +65,13 @@ final class CheckCommand implements Callable<Integer> {
       }
       long errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).count();
       long warnings = issues.size() - errors;
+      int shown = 0;
       for (ValidationIssue issue : issues) {
+        if (shown++ == MAX_SHOWN) {
+          err.println("… and " + (issues.size() - MAX_SHOWN) + " more issues in " + SafeText.line(pack.toString())
+              + " (fix these first, or read them all through RulesEngine.check)");
+          break;
+        }
         (issue.severity() == ValidationIssue.Level.ERROR ? err : out).println(issue.render());
       }
       String name = SafeText.line(pack.toString());

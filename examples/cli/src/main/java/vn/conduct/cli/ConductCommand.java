@@ -1,7 +1,13 @@
 package vn.conduct.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -76,9 +82,35 @@ public final class ConductCommand implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
-  /** Runs the command line and exits with its exit code. */
+  /**
+   * Runs the command line and exits with its exit code. The standard output and error are written
+   * in UTF-8 whatever the platform's default charset ({@code LANG=C}, {@code file.encoding=ISO-8859-1},
+   * a Windows code page): reports, JSON, help and messages alike. {@code System.out} and
+   * {@code System.err} are replaced too, for anything a library prints.
+   */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintStream stdout = utf8(FileDescriptor.out);
+    PrintStream stderr = utf8(FileDescriptor.err);
+    System.setOut(stdout);
+    System.setErr(stderr);
+    int code;
+    try {
+      code = execute(args, new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
+          new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+    } catch (OutOfMemoryError e) {
+      // Input over the limits is refused with located errors; running out of memory anyway is an
+      // engine bug. One line, no stack trace: the heap may be too full to print one.
+      stderr.println("conduct: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MB heap); this is a bug in the engine, please report it with the command that caused it");
+      stderr.flush();
+      code = SOFTWARE;
+    }
+    System.exit(code);
+  }
+
+  private static PrintStream utf8(FileDescriptor descriptor) {
+    return new PrintStream(new BufferedOutputStream(new FileOutputStream(descriptor), 1 << 16), true,
+        StandardCharsets.UTF_8);
   }
 
   /** Runs the command line with the given output streams and returns the exit code. */

@@ -19,6 +19,7 @@ import vn.conduct.rules.api.SubjectResult;
  * <p>Columns: {@code subject, name, type, parent, pack, checklist, score, maximum, evidence_percent,
  * rated, rating, rating_title, rank, peer_group, pass, fail, unknown, not_applicable, error,
  * compliant}. The outcome counts are the subject's, over every rule, and repeat on each of its rows.
+ * Numbers and booleans are written as such, exact; text cells are made safe by {@link Csv}.
  */
 final class CsvReport {
 
@@ -44,15 +45,15 @@ final class CsvReport {
     }
     Csv.row(out, HEADER);
     for (SubjectResult subject : report.subjects()) {
-      List<String> who = List.of(subject.subjectId(), nonNull(subject.subject().name()), subject.subject().type(),
-          nonNull(subject.subject().parentId()));
-      List<String> counts = List.of(count(subject, Outcome.PASS), count(subject, Outcome.FAIL),
-          count(subject, Outcome.UNKNOWN), count(subject, Outcome.NOT_APPLICABLE), count(subject, Outcome.ERROR),
-          String.valueOf(subject.compliant()));
+      List<Object> who = List.of(subject.subjectId(), text(subject.subject().name()), subject.subject().type(),
+          text(subject.subject().parentId()));
+      List<Object> counts = List.of(subject.count(Outcome.PASS), subject.count(Outcome.FAIL),
+          subject.count(Outcome.UNKNOWN), subject.count(Outcome.NOT_APPLICABLE), subject.count(Outcome.ERROR),
+          subject.compliant());
       if (subject.scores().isEmpty()) {
-        List<String> row = new ArrayList<>(who);
+        List<Object> row = new ArrayList<>(who);
         for (int i = 0; i < 10; i++) {
-          row.add("");
+          row.add(null);
         }
         row.addAll(counts);
         Csv.row(out, row);
@@ -60,17 +61,17 @@ final class CsvReport {
       for (ChecklistScore score : subject.scores()) {
         String key = score.packId() + "/" + score.checklistId() + "/" + subject.subjectId();
         Ranking.Entry rank = ranks.get(key);
-        List<String> row = new ArrayList<>(who);
+        List<Object> row = new ArrayList<>(who);
         row.add(score.packId());
         row.add(score.checklistId());
-        row.add(Words.number(score.score()).replace("—", ""));
-        row.add(Words.number(score.maximum()).replace("—", ""));
-        row.add(Words.number(score.evidencePercent()).replace("—", ""));
-        row.add(String.valueOf(score.rated()));
-        row.add(nonNull(score.rating()));
-        row.add(score.rating() == null ? "" : nonNull(score.ratingTitle().in(language)));
-        row.add(rank == null ? "" : String.valueOf(rank.rank()));
-        row.add(rank == null ? "" : nonNull(groups.get(key)));
+        row.add(score.score());
+        row.add(score.maximum());
+        row.add(score.evidencePercent());
+        row.add(score.rated());
+        row.add(score.rating());
+        row.add(score.rating() == null ? null : score.ratingTitle().in(language));
+        row.add(rank == null ? null : rank.rank());
+        row.add(rank == null ? null : groups.get(key));
         row.addAll(counts);
         Csv.row(out, row);
       }
@@ -78,11 +79,8 @@ final class CsvReport {
     out.flush();
   }
 
-  private static String count(SubjectResult subject, Outcome outcome) {
-    return String.valueOf(subject.count(outcome));
-  }
-
-  private static String nonNull(String text) {
+  /** Text or an empty cell: {@code List.of} holds no null. */
+  private static Object text(String text) {
     return text == null ? "" : text;
   }
 }

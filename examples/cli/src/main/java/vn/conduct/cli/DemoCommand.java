@@ -53,13 +53,13 @@ final class DemoCommand implements Callable<Integer> {
     RulesEngine engine = RulesEngine.builder().addProvider(new HanoiRulePackProvider()).build();
     Report report = engine.evaluate(facts.request());
     if (output.format == OutputOptions.Format.table) {
-      intro(report, output.language(), out);
+      intro(report, output.language(), new TextOut(out));
     }
     output.print(report, facts::locate, out, true);
     return ConductCommand.OK;
   }
 
-  private static void intro(Report report, Language language, PrintWriter out) {
+  private static void intro(Report report, Language language, TextOut out) {
     if (language == Language.VI) {
       out.println("Conduct — minh họa: một quận hư cấu của Hà Nội, tháng 6/2025 (UBND quận Ba Đình, 3 phường, 60 cán bộ,"
           + " các đơn vị mô hình, 2 quận và 3 sở cùng khối) — " + report.subjects().size() + " đối tượng.");

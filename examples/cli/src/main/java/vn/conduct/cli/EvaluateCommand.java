@@ -40,10 +40,12 @@ import vn.conduct.rules.io.FactsReader;
         "  observations: subject*, indicator*, value*, observed-by, observed-on, method",
         "Dates are yyyy-mm-dd; verified is true (default) or false; an empty value means not observed.",
         "A CSV row with a problem is reported on the standard error as file:line  field: message and left out;"
-            + " the rest is evaluated and a summary reconciles the counts (read = evaluated + rejected).",
+            + " the rest is evaluated and a summary reconciles the counts (read = evaluated + rejected + ignored,"
+            + " ignored: rows the engine did not use, such as a subject of an unknown type or an observation"
+            + " dated after --as-of).",
         "",
-        "More than 10000 subjects are evaluated in batches of whole units, with a progress bar on the"
-            + " standard error; the report is the same as in one run.",
+        "More than 10000 subjects, or more than 100000 events and observations, are evaluated in batches of"
+            + " whole units, with a progress bar on the standard error; the report is the same as in one run.",
         "",
         "Exits 0 when the evaluation ran, whatever its outcomes; 1 if a pack or the facts are invalid, or if"
             + " any CSV row was rejected (the report of the other rows is still written)."})
@@ -52,9 +54,20 @@ final class EvaluateCommand implements Callable<Integer> {
   /** Subjects per batch when a large request is evaluated in batches. */
   static final int BATCH_SIZE = 2_000;
 
+  /**
+   * Events and observations per batch: the engine holds a session's events in its working memory
+   * (about 500 bytes each), so 100 000 keep a session near 50 MB; a request with more is evaluated
+   * in batches even with few subjects.
+   */
+  static final int FACTS_PER_BATCH = 100_000;
+
   @Option(names = "--progress-over", hidden = true, defaultValue = "" + Progress.THRESHOLD,
       description = "Show progress (and evaluate in batches) above this many subjects; for tests.")
   int progressThreshold = Progress.THRESHOLD;
+
+  @Option(names = "--facts-per-batch", hidden = true, defaultValue = "" + FACTS_PER_BATCH,
+      description = "Evaluate in batches of about this many events and observations; for tests.")
+  int factsPerBatch = FACTS_PER_BATCH;
 
   @Spec
   CommandSpec spec;
@@ -86,6 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    TextOut messages = new TextOut(err);
     EvaluationRequest request;
     Function<FactProblem, Optional<String>> locator;
     CsvFacts csv = null;
@@ -101,8 +115,8 @@ final class EvaluateCommand implements Callable<Integer> {
       if (asOf == null) {
         throw new UsageException("--as-of is required with CSV input (a CSV file has no as-of)");
       }
-      csv = CsvFacts.read(subjects, events, observations);
-      csv.rejections.forEach(r -> err.println(r.render()));
+      csv = CsvFacts.read(subjects, events, observations, asOf, rejection -> messages.println(rejection.render()));
+      messages.flush();
       request = EvaluationRequest.builder(asOf).subjects(csv.subjects).events(csv.events)
           .observations(csv.observations).build();
       locator = csv::locate;
@@ -116,23 +130,34 @@ final class EvaluateCommand implements Callable<Integer> {
     Report report = evaluate(engine, request, err);
     output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
     if (csv != null) {
-      err.println(csv.summary());
-      err.flush();
+      // The rows the engine left out: on the standard error unless the report lists them (a CSV report has no room).
+      boolean reportLists = output.format != OutputOptions.Format.csv;
+      for (CsvFacts.Ignored ignored : csv.reconcile(report.factProblems())) {
+        if (!ignored.fromReport() || !reportLists) {
+          messages.println(ignored.where().render());
+        }
+      }
+      messages.println(csv.summary());
+      messages.flush();
       return csv.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
     }
     return ConductCommand.OK;
   }
 
-  /** One evaluation, or batches with a progress bar above the threshold. */
+  /**
+   * One evaluation, or batches with a progress bar above the threshold of subjects or of events and
+   * observations.
+   */
   Report evaluate(RulesEngine engine, EvaluationRequest request, PrintWriter err) {
     int count = request.subjects().size();
-    if (!Progress.wanted(count, progressThreshold)) {
+    long facts = (long) request.events().size() + request.observations().size();
+    if (!Progress.wanted(count, progressThreshold) && facts <= factsPerBatch) {
       return engine.evaluate(request);
     }
     Progress progress = new Progress(err, count);
     progress.update(0);
     Report report = Batches.evaluate(engine, request, Math.min(BATCH_SIZE, Math.max(1, progressThreshold / 5)),
-        progress::update);
+        Math.max(1, factsPerBatch), progress::update);
     progress.finish();
     return report;
   }

@@ -150,7 +150,7 @@ final class ExplainCommand implements Callable<Integer> {
   private void findings(SubjectResult result, PrintWriter out) {
     for (Finding finding : result.findings()) {
       if (finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN || finding.outcome() == Outcome.ERROR) {
-        out.println(String.format("  %-13s %s  %s", w.outcome(finding.outcome()), safe(finding.ruleId()),
+        out.println(String.format(java.util.Locale.ROOT, "  %-13s %s  %s", w.outcome(finding.outcome()), safe(finding.ruleId()),
             safe(finding.reason().in(language))));
       }
     }
@@ -177,7 +177,7 @@ final class ExplainCommand implements Callable<Integer> {
       String reason = result.finding(item.ruleId())
           .filter(f -> f.outcome() != Outcome.PASS && f.outcome() != Outcome.NOT_APPLICABLE)
           .map(f -> "  " + safe(f.reason().in(language))).orElse("");
-      out.println(String.format("    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()),
+      out.println(String.format(java.util.Locale.ROOT, "    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()),
           safe(item.ruleId()), Words.display(item.earned()), Words.display(item.available()),
           item.bonus() ? w.t(" (thưởng)", " (bonus)") : "", reason));
     }

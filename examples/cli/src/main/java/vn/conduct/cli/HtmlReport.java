@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,7 +36,8 @@ import vn.conduct.rules.api.SubjectResult;
  * of ratings (an SVG bar chart) and the ranking tables; per subject its scores with every
  * adjustment and the findings that need attention (FAIL, UNKNOWN, ERROR; every finding with
  * {@code --all}) with reasons and citations; facts that were ignored. Every text that comes from a
- * pack or the facts is HTML-escaped.
+ * pack or the facts goes through {@link Html#esc}: HTML-escaped, and any control character, line
+ * break or bidirectional override shown as its escape.
  */
 final class HtmlReport {
 
@@ -358,7 +360,7 @@ final class HtmlReport {
           .append(esc(w.t("Lý do", "Reason"))).append("</th><th>").append(esc(w.t("Căn cứ", "Source")))
           .append("</th></tr></thead>\n<tbody>\n");
       for (Finding finding : shown) {
-        html.append("<tr><td><span class=\"badge ").append(finding.outcome().name().toLowerCase()).append("\">")
+        html.append("<tr><td><span class=\"badge ").append(finding.outcome().name().toLowerCase(Locale.ROOT)).append("\">")
             .append(esc(w.outcome(finding.outcome()))).append("</span></td><td><b>")
             .append(esc(finding.rule().title().in(language))).append("</b><br><code>").append(esc(finding.ruleId()))
             .append("</code></td><td>").append(esc(reason(finding))).append("</td><td>")
@@ -421,8 +423,13 @@ final class HtmlReport {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
+  /** At most {@code max} characters, never cutting a surrogate pair in two. */
   private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+    return text.substring(0, end) + "…";
   }
 
   private static String nonNull(String text) {

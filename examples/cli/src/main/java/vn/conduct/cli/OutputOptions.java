@@ -15,6 +15,7 @@ import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.FactProblem;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.io.ReportJson;
 
 /** How a report is printed, shared by {@code evaluate} and {@code demo}. */
@@ -30,7 +31,7 @@ final class OutputOptions {
   Format format = Format.table;
 
   @Option(names = {"-o", "--output"}, paramLabel = "<file>",
-      description = "Write the report to this file (UTF-8) instead of the standard output.")
+      description = "Write the report to this file instead of the standard output (UTF-8 either way).")
   Path file;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
@@ -44,7 +45,7 @@ final class OutputOptions {
     try {
       return Language.parse(lang);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--lang: " + e.getMessage());
+      throw new UsageException("--lang: " + SafeText.line(e.getMessage()));
     }
   }
 
@@ -72,10 +73,10 @@ final class OutputOptions {
         PrintWriter target = new PrintWriter(writer)) {
       render(report, locator, target, summary, checklists, language);
       if (target.checkError()) {
-        throw new FileProblem("Could not write the report to " + file);
+        throw new FileProblem("Could not write the report to " + SafeText.line(file.toString()));
       }
     } catch (IOException e) {
-      throw new FileProblem("Could not write the report to " + file + ": " + e
+      throw new FileProblem(SafeText.line("Could not write the report to " + file + ": " + e)
           + " [Hint: the folder must exist and be writable]");
     }
   }

@@ -1,10 +1,13 @@
 package vn.conduct.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * A progress bar on the standard error for long evaluations, redrawn in place with a carriage
- * return: {@code [##########----------]  50 %  5000 / 10000 subjects}.
+ * return: {@code [##########----------]  50 %  5000 / 10000 subjects}. The bar holds only numbers
+ * the program counted, never text from the facts; its carriage return is the one control
+ * character the command line writes on purpose.
  */
 final class Progress {
 
@@ -30,7 +33,7 @@ final class Progress {
   static String bar(long done, long total) {
     long percent = total == 0 ? 100 : Math.min(100, done * 100 / total);
     int filled = (int) (WIDTH * percent / 100);
-    return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format("%3d %%  %d / %d subjects",
+    return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format(Locale.ROOT, "%3d %%  %d / %d subjects",
         percent, done, total);
   }
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,6 +26,11 @@ import vn.conduct.rules.api.SubjectResult;
  * Renders a report as text for a terminal: per subject (members indented under their unit) its
  * scores and ratings with every adjustment, roll-ups, and the findings that need attention (FAIL,
  * UNKNOWN, ERROR) with their reasons and citations; then rankings, ignored facts and totals.
+ *
+ * <p>Every line is written through {@link TextOut}: ids, names, reasons and fact problems show any
+ * control character, line break or bidirectional override they hold as an escape ({@code \e},
+ * {@code \n}, {@code \u202E}), so that no string from the facts can rewrite the terminal or forge
+ * a line.
  */
 final class TextReport {
 
@@ -51,7 +57,12 @@ final class TextReport {
     this.words = new Words(language);
   }
 
-  void print(Report report, PrintWriter out) {
+  void print(Report report, PrintWriter writer) {
+    print(report, new TextOut(writer));
+  }
+
+  /** Every line goes through {@code out}, which escapes what packs and facts hold. */
+  private void print(Report report, TextOut out) {
     header(report, out);
     Map<String, SubjectResult> byId = new HashMap<>();
     report.subjects().forEach(s -> byId.put(s.subjectId(), s));
@@ -84,7 +95,7 @@ final class TextReport {
     out.flush();
   }
 
-  private void header(Report report, PrintWriter out) {
+  private void header(Report report, TextOut out) {
     var provenance = report.provenance();
     out.println(t("Đánh giá ngày ", "Evaluated as of ") + provenance.asOf()
         + t(" · kỳ ", " · period ") + provenance.period().start() + " → " + provenance.period().end()
@@ -155,7 +166,7 @@ final class TextReport {
     return depth;
   }
 
-  private void subject(SubjectResult result, int depth, PrintWriter out) {
+  private void subject(SubjectResult result, int depth, TextOut out) {
     String indent = "  ".repeat(depth);
     var subject = result.subject();
     out.println();
@@ -172,14 +183,14 @@ final class TextReport {
     for (Finding finding : result.findings()) {
       if (allFindings || finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN
           || finding.outcome() == Outcome.ERROR) {
-        out.println(inner + String.format("%-13s %-" + width + "s  ", outcome(finding.outcome()), finding.ruleId())
+        out.println(inner + String.format(Locale.ROOT, "%-13s %-" + width + "s  ", outcome(finding.outcome()), finding.ruleId())
             + finding.reason().in(language));
       }
     }
     out.println(inner + counts(result));
   }
 
-  private void score(ChecklistScore score, String indent, PrintWriter out) {
+  private void score(ChecklistScore score, String indent, TextOut out) {
     String rating = score.rated()
         ? "→ " + score.rating() + (score.ratingTitle() != null && !score.ratingTitle().isEmpty()
             ? " (" + score.ratingTitle().in(language) + ")" : "")
@@ -192,7 +203,7 @@ final class TextReport {
     }
   }
 
-  private void rollUp(RollUp rollUp, String indent, PrintWriter out) {
+  private void rollUp(RollUp rollUp, String indent, TextOut out) {
     String ratings = rollUp.ratings().entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     out.println(indent + rollUp.checklistId() + t(": tổng hợp ", ": roll-up of ") + rollUp.members()
@@ -206,7 +217,7 @@ final class TextReport {
     }
   }
 
-  private void rankings(Report report, Map<String, SubjectResult> byId, PrintWriter out) {
+  private void rankings(Report report, Map<String, SubjectResult> byId, TextOut out) {
     for (Ranking ranking : report.rankings()) {
       out.println();
       out.println(t("Xếp hạng ", "Ranking ") + ranking.checklistId()
@@ -214,7 +225,7 @@ final class TextReport {
       for (Ranking.Entry entry : ranking.entries()) {
         SubjectResult subject = byId.get(entry.subjectId());
         String name = subject != null && subject.subject().name() != null ? subject.subject().name() : "";
-        out.println(String.format("  %3d  %-28s %8s  %-3s %s", entry.rank(), entry.subjectId(),
+        out.println(String.format(Locale.ROOT, "  %3d  %-28s %8s  %-3s %s", entry.rank(), entry.subjectId(),
             number(entry.score()), entry.rating() == null ? "" : entry.rating(), name));
       }
       if (!ranking.unranked().isEmpty()) {
@@ -224,7 +235,7 @@ final class TextReport {
     }
   }
 
-  private void factProblems(Report report, PrintWriter out) {
+  private void factProblems(Report report, TextOut out) {
     if (report.factProblems().isEmpty()) {
       return;
     }
@@ -236,7 +247,7 @@ final class TextReport {
     }
   }
 
-  private void totals(Report report, PrintWriter out) {
+  private void totals(Report report, TextOut out) {
     Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     long compliant = 0;
     for (SubjectResult subject : report.subjects()) {

@@ -39,6 +39,7 @@ final class Words {
       case BOUND -> t("giới hạn", "bound");
       case VETO -> t("phủ quyết", "veto");
       case QUOTA -> t("hạn mức", "quota");
+      case ROUNDING -> t("làm tròn", "rounding");
     };
   }
 

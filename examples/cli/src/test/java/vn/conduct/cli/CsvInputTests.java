@@ -10,10 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.conduct.rules.api.Event;
 import vn.conduct.rules.api.Ranking;
 
 class CsvInputTests {
@@ -69,11 +73,98 @@ class CsvInputTests {
         .contains("events.csv:3  date: '2025-06-31' is not a date yyyy-mm-dd")
         .contains("events.csv:4  subject: no subject 'o9' in the subjects file")
         .contains("events.csv:5  verified: 'maybe' is not true or false")
-        .contains("conduct: read 4 subjects (2 evaluated, 2 rejected), 4 events (1 evaluated, 3 rejected),"
-            + " 3 observations (3 evaluated, 0 rejected); records read 11 = 6 evaluated + 5 rejected");
+        .contains("conduct: read 4 subjects (2 evaluated, 2 rejected, 0 ignored), 4 events (1 evaluated, 3 rejected,"
+            + " 0 ignored), 3 observations (3 evaluated, 0 rejected, 0 ignored); records read 11 = 6 evaluated"
+            + " + 5 rejected + 0 ignored");
     JsonNode report = new ObjectMapper().readTree(cli.out());
     assertThat(report.path("subjects")).hasSize(2);
     assertThat(report.toString()).contains("Nguyễn Văn An, tổ 1").contains("\"o2\"");
+  }
+
+  @Test
+  void should_count_as_ignored_the_rows_the_engine_did_not_use_so_that_the_summary_reconciles() throws IOException {
+    Path subjects = csv("subjects.csv", """
+        id,type,name,attr.group
+        o1,officer,An,g
+        o2,officer,Bình,g
+        x1,robot,R2,g
+        """);
+    Path events = csv("events.csv", """
+        id,subject,type,date,attr.minutes
+        e1,o1,late,2025-06-03,5
+        e2,x1,late,2025-06-03,5
+        e3,o1,party,2025-06-03,
+        e4,o1,late,2025-07-02,5
+        e5,o1,late,2025-06-04,abc
+        e6,o1,late,2025-06-31,5
+        """);
+    Path observations = csv("observations.csv", """
+        subject,indicator,value,observed-on
+        o1,score,82,2025-06-12
+        o2,score,64,2025-07-01
+        o1,colour,red,
+        x1,score,50,
+        """);
+    String[] args = {"evaluate", "-p", pack.toString(), "--subjects", subjects.toString(), "--events",
+        events.toString(), "--observations", observations.toString(), "--as-of", "2025-06-30", "--lang", "en"};
+
+    assertThat(cli.run(args)).as("a row was rejected").isEqualTo(ConductCommand.INVALID);
+
+    String summary = "conduct: read 3 subjects (2 evaluated, 0 rejected, 1 ignored), 6 events (2 evaluated,"
+        + " 1 rejected, 3 ignored), 4 observations (1 evaluated, 0 rejected, 3 ignored); records read 13"
+        + " = 5 evaluated + 1 rejected + 7 ignored";
+    assertThat(cli.err()).as("the table lists the engine's fact problems; the rows it never counts are listed here")
+        .contains("events.csv:7  date: '2025-06-31' is not a date yyyy-mm-dd")
+        .contains("events.csv:5  date: 2025-07-02 is after the evaluation date 2025-06-30; the engine never counts it,"
+            + " it is ignored")
+        .contains("observations.csv:3  observed-on: 2025-07-01 is after the evaluation date 2025-06-30")
+        .doesNotContain("subjects.csv:4")
+        .endsWith(summary + System.lineSeparator());
+    assertThat(cli.out()).contains("subjects.csv:4  type: subject 'x1' has type 'robot'")
+        .contains("events.csv:3  subject: event about unknown subject 'x1'")
+        .contains("events.csv:4  type: event type 'party' is not declared")
+        .contains("events.csv:6  attributes.minutes: expected a number, but was 'abc'")
+        .contains("observations.csv:4  indicator: subject type 'officer' has no indicator 'colour'")
+        .contains("observations.csv:5  subject: observation of unknown subject 'x1'");
+
+    String[] csvReport = Arrays.copyOf(args, args.length + 2);
+    csvReport[args.length] = "--format";
+    csvReport[args.length + 1] = "csv";
+    assertThat(cli.run(csvReport)).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.err()).as("a CSV report has no room for fact problems: every ignored row is listed here")
+        .contains("subjects.csv:4  type: subject 'x1' has type 'robot'")
+        .contains("events.csv:3  subject: event about unknown subject 'x1'")
+        .contains("events.csv:4  type: event type 'party' is not declared")
+        .contains("events.csv:5  date: 2025-07-02 is after the evaluation date")
+        .contains("observations.csv:5  subject: observation of unknown subject 'x1'")
+        .endsWith(summary + System.lineSeparator());
+    assertThat(cli.err()).as("a value problem leaves its row evaluated").doesNotContain("events.csv:6");
+  }
+
+  @Test
+  void should_share_repeated_values_between_events_and_find_a_duplicate_id_among_thousands() throws IOException {
+    StringBuilder events = new StringBuilder("id,subject,type,date,verified\n");
+    for (int i = 1; i <= 3_000; i++) {
+      events.append("e").append(i).append(",o").append(i % 3 + 1).append(",late,2025-06-0").append(i % 9 + 1)
+          .append(",true\n");
+    }
+    events.append("e1,o1,late,2025-06-01,true\n");
+    Path s = csv("subjects.csv", "id,type\no1,officer\no2,officer\no3,officer\n");
+    Path e = csv("events.csv", events.toString());
+    List<CsvFacts.Rejection> rejections = new ArrayList<>();
+
+    CsvFacts facts = CsvFacts.read(s, e, null, LocalDate.of(2025, 6, 30), rejections::add);
+
+    assertThat(facts.events).hasSize(3_000);
+    assertThat(rejections).extracting(CsvFacts.Rejection::render)
+        .containsExactly("events.csv:3002  id: duplicate event id 'e1', first on line 2");
+    Event first = facts.events.get(0);
+    Event fourth = facts.events.get(3);
+    Event tenth = facts.events.get(9);
+    assertThat(fourth.subjectId()).isEqualTo("o2").isSameAs(first.subjectId()).isSameAs(facts.subjects.get(1).id());
+    assertThat(fourth.type()).isSameAs(first.type());
+    assertThat(tenth.date()).isEqualTo(first.date()).isSameAs(first.date());
+    assertThat(first.attributes()).as("no attributes: the shared empty map").isSameAs(Map.of());
   }
 
   @Test
@@ -128,6 +219,15 @@ class CsvInputTests {
 
     assertThat(cli.out()).isEqualTo(single);
     assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
+        .contains("] 100 %  12 / 12 subjects");
+
+    batched[args.length] = "--facts-per-batch";
+    batched[args.length + 1] = "3";
+    assertThat(cli.run(batched)).as("few subjects with many facts are batched too").isZero();
+
+    assertThat(cli.out()).isEqualTo(single);
+    assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
+        .containsPattern("\\] +[1-9][0-9]? %  [1-9][0-9]? / 12 subjects")
         .contains("] 100 %  12 / 12 subjects");
   }
 

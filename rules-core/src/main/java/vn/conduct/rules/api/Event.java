@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param date when it happened; never {@code null}
  * @param verified whether the event was verified (rules may count only verified events)
  * @param attributes further values (e.g. {@code amount}); copied, never {@code null}
+ * @param recordedOn when the event was recorded, or {@code null} for "on its date": an evaluation
+ *     decided before this date does not count the event (since 0.2)
  * @since 0.1
  */
 public record Event(
@@ -22,7 +24,14 @@ public record Event(
     String type,
     LocalDate date,
     boolean verified,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    LocalDate recordedOn) {
+
+  /** An event recorded on its date (the form of 0.1). */
+  public Event(String id, String subjectId, String type, LocalDate date, boolean verified,
+      Map<String, Object> attributes) {
+    this(id, subjectId, type, date, verified, attributes, null);
+  }
 
   public Event {
     id = Unicode.nfc(id);
@@ -30,6 +39,20 @@ public record Event(
     type = Unicode.nfc(Objects.requireNonNull(type, "type"));
     Objects.requireNonNull(date, "date");
     attributes = Unicode.attributes(attributes);
+    if (recordedOn != null && recordedOn.isBefore(date)) {
+      throw new IllegalArgumentException("event of '" + SafeText.line(subjectId) + "' on " + date
+          + " is recorded on " + recordedOn + ", before it happened");
+    }
+  }
+
+  /** The date the event counts as recorded: {@link #recordedOn()}, else its {@link #date()}. @since 0.2 */
+  public LocalDate recorded() {
+    return recordedOn != null ? recordedOn : date;
+  }
+
+  /** Returns a copy recorded on the given date. @since 0.2 */
+  public Event withRecordedOn(LocalDate recorded) {
+    return new Event(id, subjectId, type, date, verified, attributes, recorded);
   }
 
   /** Returns a verified event with no id and no attributes. */

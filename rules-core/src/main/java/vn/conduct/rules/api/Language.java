@@ -14,19 +14,21 @@ public enum Language {
   EN;
 
   /**
-   * Parses a language tag such as {@code vi}, {@code en} or {@code vi-VN}.
+   * Parses a language tag such as {@code vi}, {@code en}, {@code vi-VN} or {@code en_GB}: the
+   * primary language subtag decides ({@code "envelope"} is not English).
    *
    * @throws IllegalArgumentException if the tag names neither Vietnamese nor English
    */
   public static Language parse(String tag) {
     String lower = tag == null ? "" : tag.trim().toLowerCase(Locale.ROOT);
-    if (lower.startsWith("vi")) {
+    String primary = lower.split("[-_]", 2)[0];
+    if (primary.equals("vi")) {
       return VI;
     }
-    if (lower.startsWith("en")) {
+    if (primary.equals("en")) {
       return EN;
     }
     throw new IllegalArgumentException(
-        "Unknown language '" + tag + "' [Hint: use 'vi' or 'en']");
+        "Unknown language '" + SafeText.line(String.valueOf(tag)) + "' [Hint: use 'vi' or 'en']");
   }
 }

@@ -7,7 +7,10 @@ import java.util.Objects;
  * A value observed for one of a subject's indicators: a measured figure or a checklist answer.
  *
  * <p>When several observations of the same indicator exist, the latest one on or before the
- * evaluation date is used; observations dated after it are ignored.
+ * reference date and recorded by the decision date is used; observations dated after it are ignored.
+ * An observation without a date counts as made on the reference date (the end of the period judged,
+ * or the decision date if that comes first). Format 2 packs may also ask that it be fresh
+ * ({@code fresh-within}, by default the period judged) and within a range.
  *
  * @param subjectId the subject observed; never {@code null}
  * @param indicator the indicator, as declared for the subject's type; never {@code null}
@@ -15,6 +18,8 @@ import java.util.Objects;
  * @param observedBy who observed it, or {@code null}
  * @param observedOn when, or {@code null} (treated as the evaluation date)
  * @param method how (e.g. {@code inspection}, {@code survey}, {@code self-report}), or {@code null}
+ * @param recordedOn when the observation was recorded, or {@code null} for "when it was made": an
+ *     evaluation decided before this date does not use it (since 0.2)
  * @since 0.1
  */
 public record Observation(
@@ -23,12 +28,29 @@ public record Observation(
     Object value,
     String observedBy,
     LocalDate observedOn,
-    String method) {
+    String method,
+    LocalDate recordedOn) {
+
+  /** An observation recorded when it was made (the form of 0.1). */
+  public Observation(String subjectId, String indicator, Object value, String observedBy, LocalDate observedOn,
+      String method) {
+    this(subjectId, indicator, value, observedBy, observedOn, method, null);
+  }
 
   public Observation {
     subjectId = Unicode.nfc(Objects.requireNonNull(subjectId, "subjectId"));
     indicator = Unicode.nfc(Objects.requireNonNull(indicator, "indicator"));
     value = Unicode.nfcValue(value);
+  }
+
+  /** Returns a copy recorded on the given date. @since 0.2 */
+  public Observation withRecordedOn(LocalDate recorded) {
+    return new Observation(subjectId, indicator, value, observedBy, observedOn, method, recorded);
+  }
+
+  /** Returns a copy observed on the given date. @since 0.2 */
+  public Observation withObservedOn(LocalDate observed) {
+    return new Observation(subjectId, indicator, value, observedBy, observed, method, recordedOn);
   }
 
   /** Returns an observation with no observer, date or method. */

@@ -39,6 +39,8 @@ public record ScoreAdjustment(
     /** A failed veto rule capped the score or rating. */
     VETO,
     /** A share quota lowered the rating. */
-    QUOTA
+    QUOTA,
+    /** The score was rounded to the checklist's declared decimal places before it was banded (format 2). */
+    ROUNDING
   }
 }

@@ -84,9 +84,13 @@ public record ValidationIssue(
     return text.toString();
   }
 
+  /** The most issues {@link #describeAll} lists; it counts the rest. */
+  public static final int MAX_DESCRIBED = 100;
+
   /**
    * Renders a list of issues as an exception message: {@code <what> is invalid (2 errors, 1 warning):}
-   * followed by one {@link #render() rendered} issue per line, sorted by {@link #ORDER}.
+   * followed by one {@link #render() rendered} issue per line, sorted by {@link #ORDER}: the first
+   * {@value #MAX_DESCRIBED}, then "… and N more".
    *
    * @param what what the issues are about, e.g. {@code Rule pack at packs/x}
    */
@@ -99,8 +103,12 @@ public record ValidationIssue(
       text.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings");
     }
     text.append("):");
-    issues.stream().sorted(ORDER)
+    issues.stream().sorted(ORDER).limit(MAX_DESCRIBED)
         .forEach(issue -> text.append(System.lineSeparator()).append("  ").append(issue.render()));
+    if (issues.size() > MAX_DESCRIBED) {
+      text.append(System.lineSeparator()).append("  … and ").append(issues.size() - MAX_DESCRIBED)
+          .append(" more (the exception's issues() lists them all)");
+    }
     return text.toString();
   }
 }

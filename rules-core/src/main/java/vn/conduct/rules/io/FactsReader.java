@@ -83,24 +83,29 @@ public final class FactsReader {
   private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private static final List<String> ROOT_KEYS =
-      List.of("as-of", "period", "packs", "pin", "subjects", "observations", "events");
+      List.of("format", "as-of", "decided-on", "period", "packs", "pin", "subjects", "observations", "events");
   private static final List<String> PERIOD_KEYS = List.of("start", "end");
   private static final List<String> SUBJECT_KEYS = List.of("id", "type", "name", "parent", "attributes");
   private static final List<String> OBSERVATION_KEYS =
-      List.of("subject", "indicator", "value", "observed-by", "observed-on", "method");
+      List.of("subject", "indicator", "value", "observed-by", "observed-on", "method", "recorded-on");
   private static final List<String> EVENT_KEYS =
-      List.of("id", "subject", "type", "date", "verified", "attributes");
+      List.of("id", "subject", "type", "date", "verified", "attributes", "recorded-on");
+
+  /** The newest facts format this reader reads. */
+  public static final int FORMAT = 2;
 
   private final LocalDate asOf;
+  private final Period period;
   private final List<String> extensionKeys;
 
   /** Creates a reader that takes the evaluation date from the file's {@code as-of}. */
   public FactsReader() {
-    this(null, List.of());
+    this(null, null, List.of());
   }
 
-  private FactsReader(LocalDate asOf, List<String> extensionKeys) {
+  private FactsReader(LocalDate asOf, Period period, List<String> extensionKeys) {
     this.asOf = asOf;
+    this.period = period;
     this.extensionKeys = extensionKeys;
   }
 
@@ -119,7 +124,7 @@ public final class FactsReader {
         throw new IllegalArgumentException("'" + key + "' is a key of the facts format itself");
       }
     }
-    return new FactsReader(asOf, list);
+    return new FactsReader(asOf, period, list);
   }
 
   /**
@@ -130,7 +135,19 @@ public final class FactsReader {
    * @param date the evaluation date, or {@code null} to use the file's {@code as-of}
    */
   public FactsReader withAsOf(LocalDate date) {
-    return new FactsReader(date, extensionKeys);
+    return new FactsReader(date, period, extensionKeys);
+  }
+
+  /**
+   * Returns a reader that judges the given period, whatever the file's {@code period} says; the
+   * file then need not give one. The decision date is the file's ({@code as-of} or
+   * {@code decided-on}), the one {@link #withAsOf} imposes, or else the period's last day.
+   *
+   * @param value the period judged, or {@code null} to use the file's
+   * @since 0.2
+   */
+  public FactsReader withPeriod(Period value) {
+    return new FactsReader(asOf, value, extensionKeys);
   }
 
   /** The evaluation date this reader imposes, if any. */
@@ -204,7 +221,7 @@ public final class FactsReader {
     }
     YamlDocument document = parsed.get();
     Binder binder = new Binder(document, issues, extensionKeys);
-    EvaluationRequest request = binder.bind(asOf);
+    EvaluationRequest request = binder.bind(asOf, period);
     if (issues.hasErrors() || request == null) {
       throw new InvalidFactsException(source, issues.sorted());
     }
@@ -248,6 +265,7 @@ public final class FactsReader {
     private final YamlDocument document;
     private final Issues issues;
     private final List<String> rootKeys;
+    private int format = 1;
 
     Binder(YamlDocument document, Issues issues, List<String> extensionKeys) {
       this.document = document;
@@ -257,7 +275,7 @@ public final class FactsReader {
       this.rootKeys = List.copyOf(keys);
     }
 
-    EvaluationRequest bind(LocalDate override) {
+    EvaluationRequest bind(LocalDate dateOverride, Period periodOverride) {
       JsonNode root = document.root();
       if (root.isMissingNode() || root.isNull()) {
         error("", "facts.empty", "the file is empty",
@@ -270,30 +288,93 @@ public final class FactsReader {
         return null;
       }
       keys(root, "", rootKeys);
-      LocalDate fileAsOf = date(root, "", "as-of", override == null);
-      Period period = period(root.get("period"));
+      format = format(root.get("format"));
+      if (format > 1) {
+        refuse(root, "", "as-of", "format 2 calls the decision date 'decided-on'", "write decided-on: <date>");
+      } else {
+        formatTwoOnly(root, "", "decided-on", "the decision date 'decided-on'");
+        if (root.get("period") != null && root.get("period").isValueNode() && !root.get("period").isNull()) {
+          formatTwoOnly(root, "", "period", "a period written as text ('2025', '2025-06')");
+        }
+      }
+      boolean dateGiven = dateOverride != null || periodOverride != null;
+      LocalDate fileDate = format > 1 ? date(root, "", "decided-on", false)
+          : date(root, "", "as-of", !dateGiven);
+      Period filePeriod = period(root.get("period"));
       List<String> packs = texts(root.get("packs"), "packs");
       Map<String, String> pins = pins(root.get("pin"));
       List<Subject> subjects = subjects(root.get("subjects"));
       List<Observation> observations = observations(root.get("observations"));
       List<Event> events = events(root.get("events"));
-      LocalDate asOf = override != null ? override : fileAsOf;
-      if (issues.hasErrors() || asOf == null) {
+      LocalDate decided = dateOverride != null ? dateOverride : fileDate;
+      Period judged = periodOverride != null ? periodOverride : filePeriod;
+      if (format > 1 && decided == null && judged == null && !issues.hasErrors()) {
+        error("", "facts.missing", "the file gives neither 'period' nor 'decided-on'",
+            "write period: 2025-06 (the month judged), decided-on: 2025-06-30, or both");
+      }
+      if (issues.hasErrors() || (decided == null && judged == null)) {
         return null;
       }
-      EvaluationRequest.Builder builder = EvaluationRequest.builder(asOf)
-          .subjects(subjects).observations(observations).events(events);
-      if (period != null) {
-        builder.period(period);
+      EvaluationRequest.Builder builder;
+      if (decided != null) {
+        builder = EvaluationRequest.builder(decided);
+        if (judged != null) {
+          builder.period(judged);
+        }
+      } else {
+        builder = EvaluationRequest.builder(judged);
       }
+      builder.subjects(subjects).observations(observations).events(events);
       packs.forEach(builder::pack);
       pins.forEach(builder::pin);
       return builder.build();
     }
 
+    /** The file's format: 1 when it says nothing; an unknown one is reported and read as 1. */
+    private int format(JsonNode node) {
+      if (node == null || node.isNull()) {
+        return 1;
+      }
+      String text = node.isValueNode() ? node.asText() : "";
+      if (text.equals("1") || text.equals("2")) {
+        return Integer.parseInt(text);
+      }
+      error("format", "facts.format", "facts format " + describe(node) + " is not supported",
+          "this reader reads formats 1 and " + FORMAT + "; leave 'format' out for 1");
+      return 1;
+    }
+
+    /** Reports a key that only format 2 files may have. */
+    private void formatTwoOnly(JsonNode parent, String path, String key, String feature) {
+      if (parent.get(key) != null && !parent.get(key).isNull()) {
+        String child = YamlDocument.child(path, key);
+        int[] mark = document.locateKey(child);
+        issues.error(document.file(), mark[0], mark[1], child, "facts.format-feature", feature
+            + " needs format 2, but the file is format 1", "write 'format: 2' at the top of the file");
+      }
+    }
+
+    /** Reports a key a format does not have, with a hint. */
+    private void refuse(JsonNode parent, String path, String key, String message, String hint) {
+      if (parent.get(key) != null) {
+        String child = YamlDocument.child(path, key);
+        int[] mark = document.locateKey(child);
+        issues.error(document.file(), mark[0], mark[1], child, "facts.unknown-key", message, hint);
+      }
+    }
+
     private Period period(JsonNode node) {
       if (node == null || node.isNull()) {
         return null;
+      }
+      if (node.isValueNode()) {
+        try {
+          return Period.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+          error("period", "facts.date", describe(node) + " is not a period", "write a year (2025), a month"
+              + " (2025-06), a quarter (2025-Q2), start/end dates (2025-01-01/2025-06-30) or {start: …, end: …}");
+          return null;
+        }
       }
       if (!mapping(node, "period")) {
         return null;
@@ -314,6 +395,7 @@ public final class FactsReader {
 
     private List<String> texts(JsonNode node, String path) {
       List<String> values = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
       if (node == null || node.isNull()) {
         return values;
       }
@@ -325,7 +407,7 @@ public final class FactsReader {
       for (int i = 0; i < node.size(); i++) {
         String value = scalarText(node.get(i), YamlDocument.element(path, i), true);
         if (value != null) {
-          if (values.contains(value)) {
+          if (!seen.add(value)) {
             error(YamlDocument.element(path, i), "facts.duplicate-id", "pack '" + value + "' is listed twice", null);
           } else {
             values.add(value);
@@ -398,8 +480,9 @@ public final class FactsReader {
         String observedBy = text(item, path, "observed-by", false);
         LocalDate observedOn = date(item, path, "observed-on", false);
         String method = text(item, path, "method", false);
+        LocalDate recordedOn = recordedOn(item, path, observedOn, "observed-on");
         if (subject != null && indicator != null) {
-          observations.add(new Observation(subject, indicator, value, observedBy, observedOn, method));
+          observations.add(new Observation(subject, indicator, value, observedBy, observedOn, method, recordedOn));
         }
       }
       return observations;
@@ -428,11 +511,27 @@ public final class FactsReader {
                 + previous + " (line " + document.locate(previous)[0] + ")", "give each event its own id, or none");
           }
         }
+        LocalDate recordedOn = recordedOn(item, path, date, "date");
         if (subject != null && type != null && date != null) {
-          events.add(new Event(id, subject, type, date, verified, attributes));
+          events.add(new Event(id, subject, type, date, verified, attributes, recordedOn));
         }
       }
       return events;
+    }
+
+    /** A fact's {@code recorded-on} (format 2): a date, not before the day it records. */
+    private LocalDate recordedOn(JsonNode item, String path, LocalDate happened, String happenedKey) {
+      if (format < 2) {
+        formatTwoOnly(item, path, "recorded-on", "'recorded-on'");
+        return null;
+      }
+      LocalDate recorded = date(item, path, "recorded-on", false);
+      if (recorded != null && happened != null && recorded.isBefore(happened)) {
+        error(YamlDocument.child(path, "recorded-on"), "facts.date", "recorded on " + recorded + ", before its "
+            + happenedKey + " " + happened, "a fact is recorded on or after the day it is about");
+        return null;
+      }
+      return recorded;
     }
 
     private boolean verified(JsonNode node, String path) {
@@ -447,7 +546,7 @@ public final class FactsReader {
         return false;
       }
       if (text != null) {
-        error(path, "facts.type", "'verified' must be true or false, but was '" + text + "'",
+        error(path, "facts.type", "'verified' must be true or false, but was " + describe(node),
             "leave it out for a verified event");
       }
       return true;
@@ -575,11 +674,11 @@ public final class FactsReader {
         try {
           return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-          error(child, "facts.date", "'" + text + "' is not a date in the calendar", "check the day and month");
+          error(child, "facts.date", describe(node) + " is not a date in the calendar", "check the day and month");
           return null;
         }
       }
-      error(child, "facts.date", "'" + text + "' is not a date", "write a date as yyyy-mm-dd, e.g. 2025-06-30");
+      error(child, "facts.date", describe(node) + " is not a date", "write a date as yyyy-mm-dd, e.g. 2025-06-30");
       return null;
     }
 
@@ -601,7 +700,9 @@ public final class FactsReader {
       if (node.isObject()) {
         return "a mapping";
       }
-      return "'" + node.asText() + "'";
+      String text = node.asText();
+      return "'" + (text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)")
+          + "'";
     }
 
     private static String suggestion(String key, List<String> allowed) {

@@ -75,6 +75,31 @@ public final class ReportJson {
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .build();
 
+  /**
+   * JSON escapes control characters already; these are also written as JSON escapes (backslash u), so that a
+   * report shown raw (a terminal, a log) cannot be reordered or split by the characters it carries:
+   * C1 controls, the Unicode line and paragraph separators, and bidirectional overrides and isolates.
+   * The data stays exact.
+   */
+  private static final com.fasterxml.jackson.core.io.CharacterEscapes INVISIBLES =
+      new com.fasterxml.jackson.core.io.CharacterEscapes() {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+          return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+          boolean invisible = (ch >= 0x7F && ch <= 0x9F) || ch == 0x2028 || ch == 0x2029
+              || (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069)
+              || ch == 0x200E || ch == 0x200F || ch == 0x061C;
+          return invisible ? new com.fasterxml.jackson.core.io.SerializedString(
+              String.format(java.util.Locale.ROOT, "\\u%04X", ch)) : null;
+        }
+      };
+
   private final Language language;
   private final Function<FactProblem, Optional<String>> locator;
 
@@ -126,7 +151,7 @@ public final class ReportJson {
    * @throws IOException if the stream fails
    */
   public void write(Report report, OutputStream out) throws IOException {
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out).setCharacterEscapes(INVISIBLES)) {
       write(report, generator);
     }
     out.write('\n');
@@ -140,7 +165,7 @@ public final class ReportJson {
    * @throws IOException if the writer fails
    */
   public void write(Report report, Writer out) throws IOException {
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out).setCharacterEscapes(INVISIBLES)) {
       write(report, generator);
     }
     out.write('\n');

@@ -465,17 +465,69 @@ final class ConformanceCase {
     }
   }
 
+  /** A provenance entry as compared: its keys in a fixed order, values as text. */
+  private static String describe(Map<String, Object> entry) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(entry);
+    copy.putIfAbsent("pinned", false);
+    StringBuilder text = new StringBuilder(copy.get("id") + "@" + copy.get("version"));
+    if (Boolean.TRUE.equals(copy.get("pinned"))) {
+      text.append(" pinned");
+    }
+    for (String key : List.of("period", "reference-date", "choice")) {
+      if (copy.containsKey(key)) {
+        text.append(' ').append(key).append('=').append(copy.get(key));
+      }
+    }
+    return text.toString();
+  }
+
   private static void checkProvenance(Report report, Map<String, Object> expected, List<String> problems) {
-    FactsFile.only(expected, "provenance", Set.of("packs"));
+    FactsFile.only(expected, "provenance", Set.of("packs", "decision-date", "notes"));
+    if (expected.containsKey("decision-date")
+        && !String.valueOf(expected.get("decision-date")).equals(String.valueOf(report.provenance().decisionDate()))) {
+      problems.add("provenance decision date: expected " + expected.get("decision-date") + ", actual "
+          + report.provenance().decisionDate());
+    }
+    if (expected.containsKey("notes")) {
+      List<Object> notes = FactsFile.list(expected.get("notes"), "provenance.notes");
+      List<String> actualNotes = report.provenance().notes().stream().map(n -> n.in(vn.conduct.rules.api.Language.EN))
+          .toList();
+      boolean all = notes.size() == actualNotes.size();
+      for (int i = 0; all && i < notes.size(); i++) {
+        all = actualNotes.get(i).contains(String.valueOf(notes.get(i)));
+      }
+      if (!all) {
+        problems.add("provenance notes: expected fragments " + notes + ", actual " + actualNotes);
+      }
+    }
+    // Every key given for a pack is compared; period, reference date and choice are optional.
     List<String> want = new ArrayList<>();
+    List<String> actual = new ArrayList<>();
+    List<Map<String, Object>> wanted = new ArrayList<>();
     for (Object e : FactsFile.list(expected.get("packs"), "provenance.packs")) {
       Map<String, Object> p = FactsFile.map(e, "provenance.packs");
-      FactsFile.only(p, "provenance.packs", Set.of("id", "version", "pinned"));
-      want.add(p.get("id") + "@" + p.get("version") + (Boolean.TRUE.equals(p.get("pinned")) ? " pinned" : ""));
+      FactsFile.only(p, "provenance.packs", Set.of("id", "version", "pinned", "period", "reference-date", "choice"));
+      wanted.add(p);
+      want.add(describe(p));
     }
-    List<String> actual = new ArrayList<>();
     for (PackUse use : report.provenance().packs()) {
-      actual.add(use.packId() + "@" + use.version() + (use.pinned() ? " pinned" : ""));
+      Map<String, Object> shown = new java.util.LinkedHashMap<>();
+      shown.put("id", use.packId());
+      shown.put("version", use.version());
+      shown.put("pinned", use.pinned());
+      shown.put("period", use.period().toString());
+      shown.put("reference-date", use.referenceDate().toString());
+      shown.put("choice", use.choice().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      Map<String, Object> match = wanted.stream().filter(w -> String.valueOf(w.get("id")).equals(use.packId()))
+          .findFirst().orElse(Map.of("id", use.packId(), "version", use.version(), "pinned", false));
+      Map<String, Object> compared = new java.util.LinkedHashMap<>();
+      for (String key : match.keySet()) {
+        compared.put(key, shown.get(key));
+      }
+      if (!match.containsKey("pinned")) {
+        compared.put("pinned", use.pinned());
+      }
+      actual.add(describe(compared));
     }
     // The format does not order the provenance: compare as sorted lists.
     if (!want.stream().sorted().toList().equals(actual.stream().sorted().toList())) {

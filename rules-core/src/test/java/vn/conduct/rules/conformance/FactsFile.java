@@ -24,13 +24,32 @@ final class FactsFile {
 
   static EvaluationRequest read(Path file) {
     Map<String, Object> root = map(CoreYaml.read(file), file.toString());
-    only(root, file + "", Set.of("as-of", "period", "pin", "subjects", "observations", "events"));
-    EvaluationRequest.Builder request = EvaluationRequest.builder(date(root.get("as-of"), file + ": as-of"));
-    if (root.get("period") != null) {
-      Map<String, Object> period = map(root.get("period"), file + ": period");
-      only(period, file + ": period", Set.of("start", "end"));
-      request.period(new Period(date(period.get("start"), file + ": period.start"),
-          date(period.get("end"), file + ": period.end")));
+    only(root, file + "", Set.of("as-of", "decided-on", "period", "pin", "subjects", "observations", "events"));
+    Period period = null;
+    if (root.get("period") instanceof Map<?, ?>) {
+      Map<String, Object> range = map(root.get("period"), file + ": period");
+      only(range, file + ": period", Set.of("start", "end"));
+      period = new Period(date(range.get("start"), file + ": period.start"), date(range.get("end"), file + ": period.end"));
+    } else if (root.get("period") != null) {
+      period = Period.parse(String.valueOf(root.get("period")));
+    }
+    if (root.get("as-of") != null && root.get("decided-on") != null) {
+      throw new IllegalStateException(file + ": give 'as-of' (judge by a date) or 'decided-on' (with a period), not both");
+    }
+    EvaluationRequest.Builder request;
+    if (root.get("as-of") != null) {
+      request = EvaluationRequest.builder(date(root.get("as-of"), file + ": as-of"));
+      if (period != null) {
+        request.period(period);
+      }
+    } else {
+      if (period == null) {
+        throw new IllegalStateException(file + ": give 'as-of', or a 'period' (and optionally 'decided-on')");
+      }
+      request = EvaluationRequest.builder(period);
+      if (root.get("decided-on") != null) {
+        request.decidedOn(date(root.get("decided-on"), file + ": decided-on"));
+      }
     }
     if (root.get("pin") != null) {
       map(root.get("pin"), file + ": pin").forEach((pack, version) ->
@@ -49,7 +68,7 @@ final class FactsFile {
     for (int i = 0; i < observations.size(); i++) {
       String where = file + ": observations[" + i + "]";
       Map<String, Object> o = map(observations.get(i), where);
-      only(o, where, Set.of("subject", "indicator", "value", "observed-on", "observed-by", "method"));
+      only(o, where, Set.of("subject", "indicator", "value", "observed-on", "observed-by", "method", "recorded-on"));
       if (!o.containsKey("value")) {
         throw new IllegalStateException(where + ": 'value' is required (write null for 'not observed')");
       }
@@ -57,19 +76,21 @@ final class FactsFile {
           text(o.get("indicator"), where + ".indicator"), o.get("value"),
           (String) optionalText(o.get("observed-by"), where + ".observed-by"),
           o.get("observed-on") == null ? null : date(o.get("observed-on"), where + ".observed-on"),
-          (String) optionalText(o.get("method"), where + ".method")));
+          (String) optionalText(o.get("method"), where + ".method"),
+          o.get("recorded-on") == null ? null : date(o.get("recorded-on"), where + ".recorded-on")));
     }
     List<Object> events = list(root.get("events"), file + ": events");
     for (int i = 0; i < events.size(); i++) {
       String where = file + ": events[" + i + "]";
       Map<String, Object> e = map(events.get(i), where);
-      only(e, where, Set.of("id", "subject", "type", "date", "verified", "attributes"));
+      only(e, where, Set.of("id", "subject", "type", "date", "verified", "attributes", "recorded-on"));
       if (!(e.get("verified") instanceof Boolean verified)) {
         throw new IllegalStateException(where + ": 'verified' must be given as true or false");
       }
       request.event(new Event((String) optionalText(e.get("id"), where + ".id"), text(e.get("subject"), where + ".subject"),
           text(e.get("type"), where + ".type"), date(e.get("date"), where + ".date"), verified,
-          values(e.get("attributes"), where + ".attributes")));
+          values(e.get("attributes"), where + ".attributes"),
+          e.get("recorded-on") == null ? null : date(e.get("recorded-on"), where + ".recorded-on")));
     }
     return request.build();
   }

@@ -135,8 +135,8 @@ public final class DroolsCompiler {
     Variable<EvalContext> ctx = declarationOf(EvalContext.class, "ctx");
     Variable<SubjectFact> subject = declarationOf(SubjectFact.class, "s");
     List<RuleItemBuilder<?>> items = new ArrayList<>();
-    int version = plan.version();
-    items.add(pattern(ctx).expr("active:" + version, c -> c.active[version]));
+    int planIndex = plan.index();
+    items.add(pattern(ctx).expr("active:" + planIndex, c -> c.planActive[planIndex]));
     PatternDef<SubjectFact> subjectPattern = pattern(subject)
         .expr("type:" + type, s -> type.equals(s.type),
             alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), s -> s.type, type));
@@ -221,7 +221,7 @@ public final class DroolsCompiler {
       events.expr("event.subject", subject, (e, s) -> e.subjectId.equals(s.id),
           betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 1, e -> e.subjectId, s -> s.id));
       int window = windowIndex(agg.window());
-      events.expr("event.window:" + agg.window().label(), ctx, (e, c) -> c.inWindow(window, e.day));
+      events.expr("event.window:" + agg.window().label(), ctx, (e, c) -> c.inWindow(window, e.day, e.recorded));
       events.bind(code, e -> codes.get(e.type).apply(e));
       items.add(accumulate(events, accFunction(StatsAccumulateFunction::new, code).as(stats)));
     } else {

@@ -23,7 +23,10 @@ import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Provenance;
 import vn.conduct.rules.api.Ranking;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.api.Period;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.RollUp;
 import vn.conduct.rules.api.RuleKind;
 import vn.conduct.rules.api.RulePackInfo;
@@ -248,13 +251,19 @@ public final class DefaultRulesEngine implements RulesEngine {
     overrides.forEach((name, value) -> {
       ParameterDoc doc = pack.manifest().parameters().get(name);
       if (doc == null) {
-        throw new IllegalStateException("Pack '" + pack.id() + "' has no parameter '" + name + "' [Hint: its parameters are "
+        throw new IllegalStateException("Pack '" + pack.id() + "' has no parameter '" + SafeText.line(name)
+            + "' [Hint: its parameters are "
             + new java.util.TreeSet<>(pack.manifest().parameters().keySet()) + "]");
       }
-      Object converted = FactIntake.convert(value, doc.type());
+      Object converted;
+      try {
+        converted = FactIntake.convert(value, doc.type());
+      } catch (RuntimeException e) {
+        converted = null;
+      }
       if (converted == null) {
-        throw new IllegalArgumentException("Parameter '" + name + "' of pack '" + pack.id() + "' is a "
-            + doc.type().label() + ", but was given '" + value + "'");
+        throw new IllegalArgumentException("Parameter '" + SafeText.line(name) + "' of pack '" + pack.id() + "' is a "
+            + doc.type().label() + ", but was given '" + FactIntake.shown(value) + "'");
       }
       values.put(name, converted instanceof Double d ? FactIntake.decimal(value, d) : converted);
     });
@@ -327,131 +336,188 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   // ---------------------------------------------------------------------------------- evaluation
 
-  /** Everything one evaluation needs: versions chosen, facts taken in, context built. */
+  /**
+   * Everything one evaluation needs: the plan in time (which versions judge which period), and for
+   * each judgment its facts and session context.
+   */
   private final class Run {
     final EvaluationRequest request;
-    final boolean[] active;
-    final List<PackUse> uses = new ArrayList<>();
-    final FactIntake.Intake facts;
-    final EvalContext ctx;
+    final Judgments.Plan plan;
+    final List<Stage> stages = new ArrayList<>();
 
     Run(EvaluationRequest request) {
       this.request = request;
-      this.active = selectVersions(request, uses);
-      this.facts = intake.take(request);
-      LocalDate asOf = request.asOf();
-      long[] starts = new long[windows.size()];
-      windows.forEach((text, index) ->
-          starts[index] = asOf.minus(java.time.Period.parse(text)).plusDays(1).toEpochDay());
-      this.ctx = new EvalContext(asOf.toEpochDay(), request.period().start().toEpochDay(),
-          request.period().end().toEpochDay(), starts, active);
+      this.plan = Judgments.plan(packs, infos, request);
+      List<Judgments.Judgment> judgments = plan.judgments();
+      if (judgments.isEmpty()) {
+        // no pack applies: the subjects are still taken in and reported, with no finding
+        LocalDate decision = request.decisionDate();
+        Period period = request.periodGiven() ? request.period() : Period.monthOf(decision);
+        LocalDate reference = period.end().isBefore(decision) ? period.end() : decision;
+        judgments = List.of(new Judgments.Judgment(period, reference, decision, new boolean[packs.size()]));
+      }
+      for (Judgments.Judgment judgment : judgments) {
+        stages.add(new Stage(judgment, intake.take(request, terms(judgment)), context(judgment)));
+      }
+    }
+
+    /** Whether a pack version is used in any judgment. */
+    boolean active(int version) {
+      return plan.active()[version];
     }
 
     Provenance provenance() {
-      return new Provenance(version(), request.asOf(), request.period(), uses);
+      return Provenance.of(version(), request.decisionDate(), request.period(), request.periodGiven(), plan.uses(),
+          plan.notes());
+    }
+
+    /** Every fact problem of every judgment, each once, in request order. */
+    List<FactProblem> problems() {
+      java.util.LinkedHashSet<FactProblem> all = new java.util.LinkedHashSet<>();
+      stages.forEach(stage -> all.addAll(stage.facts().problems()));
+      List<FactProblem> sorted = new ArrayList<>(all);
+      sorted.sort(Comparator.comparing(FactProblem::kind, Comparator.comparingInt(DefaultRulesEngine::kindOrder))
+          .thenComparingInt(FactProblem::index));
+      return sorted;
     }
   }
 
-  private boolean[] selectVersions(EvaluationRequest request, List<PackUse> uses) {
-    boolean[] active = new boolean[packs.size()];
-    Map<String, List<Integer>> byId = new TreeMap<>();
+  private static int kindOrder(String kind) {
+    return switch (kind) {
+      case "subject" -> 0;
+      case "observation" -> 1;
+      case "event" -> 2;
+      default -> 3;
+    };
+  }
+
+  /** One judgment's facts and session context. */
+  private record Stage(Judgments.Judgment judgment, FactIntake.Intake facts, EvalContext ctx) { }
+
+  /** The session context of a judgment: its dates, windows and the rule plans in force in it. */
+  private EvalContext context(Judgments.Judgment judgment) {
+    LocalDate reference = judgment.reference();
+    long[] starts = new long[windows.size()];
+    windows.forEach((text, index) ->
+        starts[index] = reference.minus(java.time.Period.parse(text)).plusDays(1).toEpochDay());
+    boolean[] planActive = new boolean[plans.size()];
+    for (RulePlan plan : plans) {
+      var effective = plan.rule().doc().effective();
+      planActive[plan.index()] = judgment.versions()[plan.version()]
+          && (effective == null || ((effective.from() == null || !reference.isBefore(effective.from()))
+              && (effective.until() == null || !reference.isAfter(effective.until()))));
+    }
+    return new EvalContext(reference.toEpochDay(), judgment.decision().toEpochDay(),
+        judgment.period().start().toEpochDay(), judgment.period().end().toEpochDay(), starts, planActive);
+  }
+
+  /**
+   * What a judgment asks of observations: its dates, and for each indicator the earliest day an
+   * observation may be from (freshness) and the range it must lie in, from the versions it uses
+   * (format 2 packs; the strictest when two packs declare one indicator).
+   */
+  private FactIntake.Terms terms(Judgments.Judgment judgment) {
+    Map<String, Map<String, FactIntake.IndicatorTerms>> indicators = new HashMap<>();
+    LocalDate reference = judgment.reference();
     for (int v = 0; v < packs.size(); v++) {
-      byId.computeIfAbsent(packs.get(v).id(), k -> new ArrayList<>()).add(v);
-    }
-    for (String id : request.packIds()) {
-      if (!byId.containsKey(id)) {
-        throw new RulePackNotFoundException("Rule pack not found: '" + id + "' [Hint: loaded packs are "
-            + byId.keySet() + "]");
-      }
-    }
-    for (String id : request.pinnedVersions().keySet()) {
-      if (!byId.containsKey(id)) {
-        throw new RulePackNotFoundException("Cannot pin rule pack '" + id + "': it is not loaded [Hint: loaded packs are "
-            + byId.keySet() + "]");
-      }
-    }
-    for (var entry : byId.entrySet()) {
-      String id = entry.getKey();
-      if (!request.packIds().isEmpty() && !request.packIds().contains(id)) {
+      LoadedPack pack = packs.get(v);
+      if (!judgment.versions()[v] || pack.format() < 2) {
         continue;
       }
-      String pinned = request.pinnedVersions().get(id);
-      Integer chosen = null;
-      for (int v : entry.getValue()) {
-        LoadedPack pack = packs.get(v);
-        if (pinned != null ? pack.manifest().version().equals(pinned) : infos.get(v).inForceOn(request.asOf())) {
-          chosen = v;
+      pack.manifest().vocabulary().subjectTypes().forEach((type, doc) -> doc.indicators().forEach((name, field) -> {
+        long earliest;
+        String fresh = field.freshWithin() == null ? "period" : field.freshWithin();
+        if (fresh.equals("period")) {
+          earliest = judgment.period().start().toEpochDay();
+        } else if (fresh.equals("all")) {
+          earliest = Long.MIN_VALUE;
+        } else {
+          earliest = reference.minus(java.time.Period.parse(fresh)).plusDays(1).toEpochDay();
         }
-      }
-      if (pinned == null && chosen == null && request.packIds().contains(id)) {
-        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version in force on " + request.asOf()
-            + " [Hint: loaded versions are " + entry.getValue().stream().map(v -> packs.get(v).manifest().version()
-                + " (" + range(infos.get(v)) + ")").toList() + "; pin one to use it anyway]");
-      }
-      if (pinned != null && chosen == null) {
-        throw new RulePackNotFoundException("Rule pack '" + id + "' has no version " + pinned + " [Hint: loaded versions are "
-            + entry.getValue().stream().map(v -> packs.get(v).manifest().version()).toList() + "]");
-      }
-      if (chosen != null) {
-        active[chosen] = true;
-        LoadedPack pack = packs.get(chosen);
-        uses.add(new PackUse(id, pack.manifest().version(), pack.digest(), pinned != null));
-      }
+        var range = field.range();
+        FactIntake.IndicatorTerms own = new FactIntake.IndicatorTerms(earliest,
+            range == null ? null : range.min(), range == null ? null : range.max(), fresh, pack.id());
+        indicators.computeIfAbsent(type, t -> new HashMap<>()).merge(name, own, FactIntake.IndicatorTerms::strictest);
+      }));
     }
-    return active;
-  }
-
-  private static String range(RulePackInfo info) {
-    return (info.effectiveFrom() == null ? "always" : "from " + info.effectiveFrom())
-        + (info.effectiveUntil() == null ? "" : " until " + info.effectiveUntil());
+    return new FactIntake.Terms(reference, judgment.decision(), judgment.period(), indicators);
   }
 
   @Override
   public Report evaluate(EvaluationRequest request) {
     Run run = new Run(request);
     Map<String, SubjectResult> results = new TreeMap<>();
-    Map<String, SubjectFact> factsById = new HashMap<>();
-    evaluateBatches(run, (result, fact) -> {
-      results.put(result.subjectId(), result);
-      factsById.put(result.subjectId(), fact);
-    });
-    PostProcessing post = new PostProcessing(run, results, factsById);
+    evaluateBatches(run, results::put);
+    PostProcessing post = new PostProcessing(run, results);
     post.applyQuotas();
     List<Ranking> rankings = post.rankings();
     List<SubjectResult> ordered = post.withRollUps();
-    return new Report(run.provenance(), ordered, rankings, run.facts.problems());
+    return new Report(run.provenance(), ordered, rankings, run.problems());
   }
 
   @Override
   public Provenance evaluate(EvaluationRequest request, Consumer<SubjectResult> sink) {
     Run run = new Run(request);
-    evaluateBatches(run, (result, fact) -> sink.accept(result));
+    evaluateBatches(run, (id, result) -> sink.accept(result));
     return run.provenance();
   }
 
   private interface ResultSink {
-    void accept(SubjectResult result, SubjectFact fact);
+    void accept(String subjectId, SubjectResult result);
   }
 
+  /** One subject's findings and scores from one judgment. */
+  private record Partial(List<Finding> findings, List<ChecklistScore> scores) { }
+
   /**
-   * Evaluates every batch. A failure is kept to the subjects it touches: if a session fails, its
-   * unit trees are evaluated again one by one, and only the trees that still fail get ERROR
-   * findings naming the cause; a failure while wording or scoring one subject's results gives that
-   * subject ERROR findings. Every subject taken in comes out once.
+   * Evaluates every batch in every judgment. Every judgment takes in the same subjects and batches
+   * them alike (whole unit trees, by id), so a batch's subjects are merged across judgments before
+   * they are handed on. A failure is kept to the subjects it touches: if a session fails, its unit
+   * trees are evaluated again one by one, and only the trees that still fail get ERROR findings
+   * naming the cause; a failure while wording or scoring one subject's results gives that subject
+   * ERROR findings.
    */
   private void evaluateBatches(Run run, ResultSink sink) {
-    for (Batch batch : run.facts.batches(BATCH_SIZE)) {
-      evaluateBatch(run, batch, sink, true);
+    List<List<Batch>> batches = new ArrayList<>();
+    for (Stage stage : run.stages) {
+      batches.add(stage.facts().batches(BATCH_SIZE));
+    }
+    int count = batches.get(0).size();
+    for (int i = 0; i < count; i++) {
+      Batch first = batches.get(0).get(i);
+      List<Map<String, Partial>> parts = new ArrayList<>();
+      for (int s = 0; s < run.stages.size(); s++) {
+        Map<String, Partial> partials = new HashMap<>();
+        evaluateBatch(run.stages.get(s), batches.get(s).get(i), partials, true);
+        parts.add(partials);
+      }
+      for (Subject subject : first.subjects) {
+        List<Finding> findings = new ArrayList<>();
+        List<ChecklistScore> scores = new ArrayList<>();
+        for (Map<String, Partial> partials : parts) {
+          Partial partial = partials.get(subject.id());
+          if (partial != null) {
+            findings.addAll(partial.findings());
+            scores.addAll(partial.scores());
+          }
+        }
+        if (parts.size() > 1) {
+          TypePlans applicable = typePlans(subject.type());
+          findings.sort(Comparator.comparingInt(f -> applicable.byRef().get(f.rule()).index()));
+          scores.sort(Comparator.comparing(ChecklistScore::packId).thenComparing(ChecklistScore::checklistId));
+        }
+        sink.accept(subject.id(), new SubjectResult(subject, findings, scores, List.of()));
+      }
     }
   }
 
-  private void evaluateBatch(Run run, Batch batch, ResultSink sink, boolean mayRetry) {
+  private void evaluateBatch(Stage stage, Batch batch, Map<String, Partial> into, boolean mayRetry) {
     Firings firings = new Firings(batch.facts.size(), plans.size());
     RuntimeException failure = null;
     KieSession session = kieBase.newKieSession();
     try {
       session.setGlobal(DroolsCompiler.SINK, firings);
-      session.insert(run.ctx);
+      session.insert(stage.ctx());
       batch.facts.forEach(session::insert);
       batch.events.forEach(session::insert);
       faults.beforeFiring(batch.subjects);
@@ -462,23 +528,22 @@ public final class DefaultRulesEngine implements RulesEngine {
       session.dispose();
     }
     if (failure != null && mayRetry && batch.treeCount() > 1) {
-      for (Batch tree : run.facts.batches(batch.subjects, 1)) {
-        evaluateBatch(run, tree, sink, false);
+      for (Batch tree : stage.facts().batches(batch.subjects, 1)) {
+        evaluateBatch(stage, tree, into, false);
       }
       return;
     }
     for (int i = 0; i < batch.facts.size(); i++) {
       SubjectFact fact = batch.facts.get(i);
       Subject subject = batch.subjects.get(i);
-      SubjectResult result;
+      Partial partial;
       try {
-        List<Finding> findings = findings(run, batch, fact, firings, failure);
-        result = new SubjectResult(subject, findings, scores(run, subject, fact, findings), List.of());
+        List<Finding> findings = findings(stage, batch, fact, firings, failure);
+        partial = new Partial(findings, scores(stage, subject, fact, findings));
       } catch (RuntimeException e) {
-        List<Finding> findings = findings(run, batch, fact, firings, e);
-        result = new SubjectResult(subject, findings, List.of(), List.of());
+        partial = new Partial(findings(stage, batch, fact, firings, e), List.of());
       }
-      sink.accept(result, fact);
+      into.put(subject.id(), partial);
     }
   }
 
@@ -491,16 +556,17 @@ public final class DefaultRulesEngine implements RulesEngine {
     return typePlans.getOrDefault(type, TypePlans.NONE);
   }
 
-  private List<Finding> findings(Run run, Batch batch, SubjectFact fact, Firings firings, RuntimeException failure) {
+  private List<Finding> findings(Stage stage, Batch batch, SubjectFact fact, Firings firings,
+      RuntimeException failure) {
     TypePlans applicable = typePlans(fact.type);
     RulePlan[] plans = applicable.plans();
     List<Finding> findings = new ArrayList<>(plans.length);
-    EvalContext ctx = run.ctx;
+    EvalContext ctx = stage.ctx();
     java.util.function.Function<Finding, LocalizedText> reasons =
         finding -> explainer.reason(applicable.byRef().get(finding.rule()), finding.outcome(), fact, batch, ctx);
     for (int p = 0; p < plans.length; p++) {
       RulePlan plan = plans[p];
-      if (!run.active[plan.version()]) {
+      if (!ctx.planActive[plan.index()]) {
         continue;
       }
       if (failure != null) {
@@ -565,10 +631,11 @@ public final class DefaultRulesEngine implements RulesEngine {
     return Outcome.PASS;
   }
 
-  private List<ChecklistScore> scores(Run run, Subject subject, SubjectFact fact, List<Finding> findings) {
+  private List<ChecklistScore> scores(Stage stage, Subject subject, SubjectFact fact, List<Finding> findings) {
     List<ChecklistScore> scores = new ArrayList<>();
+    Judgments.Judgment judgment = stage.judgment();
     for (int v = 0; v < packs.size(); v++) {
-      if (!run.active[v]) {
+      if (!judgment.versions()[v]) {
         continue;
       }
       LoadedPack pack = packs.get(v);
@@ -585,12 +652,17 @@ public final class DefaultRulesEngine implements RulesEngine {
             }
           }
         }
-        List<Event> events = run.facts.eventsOf(subject.id());
-        scores.add(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name), events,
-            run.request.asOf(), run.request.period()));
+        List<Event> events = stage.facts().eventsOf(subject.id());
+        scores.add(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
+            name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(), judgment.period()));
       }
     }
     return scores;
+  }
+
+  private boolean invalidIndicator(SubjectFact fact, String name) {
+    Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, name);
+    return slot != null && fact.invalidAt(slot.index()) != null;
   }
 
   private java.math.BigDecimal indicator(SubjectFact fact, String name) {
@@ -602,17 +674,32 @@ public final class DefaultRulesEngine implements RulesEngine {
   private final class PostProcessing {
     private final Run run;
     private final Map<String, SubjectResult> results;
-    private final Map<String, SubjectFact> facts;
 
-    PostProcessing(Run run, Map<String, SubjectResult> results, Map<String, SubjectFact> facts) {
+    PostProcessing(Run run, Map<String, SubjectResult> results) {
       this.run = run;
       this.results = results;
-      this.facts = facts;
+    }
+
+    /** The unit a subject belongs to, as the engine counts it (the same in every judgment). */
+    private String unitOf(String subjectId) {
+      return run.stages.get(0).facts().fact(subjectId).parentId;
+    }
+
+    /** A subject's facts as the judgment of a pack version took them in; {@code null} if none. */
+    private SubjectFact factFor(String subjectId, String packId) {
+      for (Stage stage : run.stages) {
+        for (int v = 0; v < packs.size(); v++) {
+          if (stage.judgment().versions()[v] && packs.get(v).id().equals(packId)) {
+            return stage.facts().fact(subjectId);
+          }
+        }
+      }
+      return null;
     }
 
     private ChecklistDoc checklist(String packId, String checklistId) {
       for (int v = 0; v < packs.size(); v++) {
-        if (run.active[v] && packs.get(v).id().equals(packId)) {
+        if (run.active(v) && packs.get(v).id().equals(packId)) {
           for (LoadedPack.LoadedChecklist list : packs.get(v).checklists()) {
             if (list.doc().id().equals(checklistId)) {
               return list.doc();
@@ -625,7 +712,7 @@ public final class DefaultRulesEngine implements RulesEngine {
 
     private LoadedPack.LoadedChecklist loaded(String packId, String checklistId) {
       for (int v = 0; v < packs.size(); v++) {
-        if (run.active[v] && packs.get(v).id().equals(packId)) {
+        if (run.active(v) && packs.get(v).id().equals(packId)) {
           for (LoadedPack.LoadedChecklist list : packs.get(v).checklists()) {
             if (list.doc().id().equals(checklistId)) {
               return list;
@@ -643,7 +730,8 @@ public final class DefaultRulesEngine implements RulesEngine {
           if (checklist(score.packId(), score.checklistId()).quotas().isEmpty()) {
             continue;
           }
-          String parent = result.subject().parentId() == null ? "" : result.subject().parentId();
+          String unitId = unitOf(result.subjectId());
+          String parent = unitId == null ? "" : unitId;
           groups.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new TreeMap<>())
               .computeIfAbsent(parent, k -> new ArrayList<>()).add(new Quotas.Member(result.subjectId(), score));
         }
@@ -652,10 +740,10 @@ public final class DefaultRulesEngine implements RulesEngine {
         String[] ids = key.split("\u0000");
         LoadedPack.LoadedChecklist list = loaded(ids[0], ids[1]);
         byParent.forEach((parent, members) -> {
-          SubjectFact unit = facts.get(parent);
+          SubjectFact unit = parent.isEmpty() ? null : factFor(parent, ids[0]);
           Quotas.apply(list.doc(), members, parent, q -> {
             Cond override = list.quotaOverrides().get(q);
-            return override != null && unit != null
+            return override != null && unit != null && layout.isParentType(list.doc().subjectType(), unit.type)
                 && Semantics.tri(override, unit.type, layout).eval(unit) == Semantics.TRUE;
           });
           for (Quotas.Member member : members) {
@@ -722,7 +810,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     List<SubjectResult> withRollUps() {
       Map<String, List<SubjectResult>> members = new HashMap<>();
       for (SubjectResult result : results.values()) {
-        String parent = result.subject().parentId();
+        String parent = unitOf(result.subjectId());
         if (parent != null && results.containsKey(parent)) {
           members.computeIfAbsent(parent, k -> new ArrayList<>()).add(result);
         }
@@ -782,27 +870,30 @@ public final class DefaultRulesEngine implements RulesEngine {
   List<String> crossCheck(EvaluationRequest request) {
     Run run = new Run(request);
     List<String> mismatches = new ArrayList<>();
-    for (Batch batch : run.facts.batches(BATCH_SIZE)) {
-      Firings firings = new Firings(batch.facts.size(), plans.size());
-      KieSession session = kieBase.newKieSession();
-      try {
-        session.setGlobal(DroolsCompiler.SINK, firings);
-        session.insert(run.ctx);
-        batch.facts.forEach(session::insert);
-        batch.events.forEach(session::insert);
-        session.fireAllRules();
-      } finally {
-        session.dispose();
-      }
-      for (SubjectFact fact : batch.facts) {
-        for (RulePlan plan : plansByType.getOrDefault(fact.type, List.of())) {
-          if (!run.active[plan.version()]) {
-            continue;
-          }
-          Outcome compiled = decide(plan, plan.neededSlots().get(fact.type), fact, firings.get(fact.index, plan.index()));
-          Outcome reference = explainer.referenceOutcome(plan, fact, batch, run.ctx);
-          if (compiled != reference) {
-            mismatches.add(fact.id + " " + plan.ref().ruleId() + ": compiled " + compiled + ", reference " + reference);
+    for (Stage stage : run.stages) {
+      for (Batch batch : stage.facts().batches(BATCH_SIZE)) {
+        Firings firings = new Firings(batch.facts.size(), plans.size());
+        KieSession session = kieBase.newKieSession();
+        try {
+          session.setGlobal(DroolsCompiler.SINK, firings);
+          session.insert(stage.ctx());
+          batch.facts.forEach(session::insert);
+          batch.events.forEach(session::insert);
+          session.fireAllRules();
+        } finally {
+          session.dispose();
+        }
+        for (SubjectFact fact : batch.facts) {
+          for (RulePlan plan : plansByType.getOrDefault(fact.type, List.of())) {
+            if (!stage.ctx().planActive[plan.index()]) {
+              continue;
+            }
+            Outcome compiled = decide(plan, plan.neededSlots().get(fact.type), fact,
+                firings.get(fact.index, plan.index()));
+            Outcome reference = explainer.referenceOutcome(plan, fact, batch, stage.ctx());
+            if (compiled != reference) {
+              mismatches.add(fact.id + " " + plan.ref().ruleId() + ": compiled " + compiled + ", reference " + reference);
+            }
           }
         }
       }

@@ -191,9 +191,9 @@ final class Explainer {
           continue;
         }
         boolean inWindow = switch (agg.window().kind()) {
-          case PERIOD -> ctx.inWindow(-1, event.day);
-          case ALL -> ctx.inWindow(-2, event.day);
-          case LOOK_BACK -> event.day <= ctx.asOf
+          case PERIOD -> ctx.inWindow(-1, event.day, event.recorded);
+          case ALL -> ctx.inWindow(-2, event.day, event.recorded);
+          case LOOK_BACK -> event.day <= ctx.asOf && event.recorded <= ctx.decision
               && event.day >= ConditionLanguage.WindowKind.firstDay(asOf, agg.window().lookBack()).toEpochDay();
         };
         if (inWindow) {

@@ -28,10 +28,53 @@ import vn.conduct.rules.internal.model.DataType;
  */
 final class FactIntake {
 
+  /** The largest magnitude a number fact may have (facts-format.md, section 8). */
+  static final double MAX_MAGNITUDE = 1e18;
+
+  /** The most decimal places a number fact may have. */
+  static final int MAX_DECIMALS = 18;
+
+  /**
+   * The most events one session holds (unless one unit tree alone has more): a session keeps about
+   * 500 bytes per event it matches, so a batch is closed at this many events as well as at its
+   * number of subjects.
+   */
+  static final int MAX_BATCH_EVENTS = 50_000;
+
   private final Layout layout;
 
   FactIntake(Layout layout) {
     this.layout = layout;
+  }
+
+  /**
+   * What one judgment asks of the facts: the reference date (nothing after it counts), the
+   * decision date (nothing recorded after it counts), the period judged, and per subject type and
+   * indicator the freshness and range format 2 packs declare.
+   */
+  record Terms(LocalDate reference, LocalDate decision, vn.conduct.rules.api.Period period,
+      Map<String, Map<String, IndicatorTerms>> indicators) {
+
+    IndicatorTerms indicator(String type, String name) {
+      Map<String, IndicatorTerms> byName = indicators.get(type);
+      return byName == null ? null : byName.get(name);
+    }
+  }
+
+  /**
+   * An indicator's terms: the earliest epoch day an observation may be from, and the inclusive
+   * range of its values (either bound may be {@code null}).
+   */
+  record IndicatorTerms(long earliestDay, java.math.BigDecimal min, java.math.BigDecimal max, String freshWithin,
+      String declaredBy) {
+
+    /** The stricter of two declarations of one indicator (two packs in one judgment). */
+    static IndicatorTerms strictest(IndicatorTerms a, IndicatorTerms b) {
+      java.math.BigDecimal min = a.min == null ? b.min : b.min == null ? a.min : a.min.max(b.min);
+      java.math.BigDecimal max = a.max == null ? b.max : b.max == null ? a.max : a.max.min(b.max);
+      IndicatorTerms fresher = a.earliestDay >= b.earliestDay ? a : b;
+      return new IndicatorTerms(fresher.earliestDay, min, max, fresher.freshWithin, fresher.declaredBy);
+    }
   }
 
   /** The facts of one request, ready to be batched. */
@@ -44,6 +87,11 @@ final class FactIntake {
 
     List<FactProblem> problems() {
       return problems;
+    }
+
+    /** A subject's facts as taken in (before batching); {@code null} if it was not taken in. */
+    SubjectFact fact(String subjectId) {
+      return facts.get(subjectId);
     }
 
     List<Event> eventsOf(String subjectId) {
@@ -69,7 +117,12 @@ final class FactIntake {
       List<Batch> batches = new ArrayList<>();
       Batch current = new Batch();
       for (List<Subject> tree : trees.values()) {
-        if (!current.subjects.isEmpty() && current.subjects.size() + tree.size() > size) {
+        int treeEvents = 0;
+        for (Subject subject : tree) {
+          treeEvents += eventFacts.getOrDefault(subject.id(), List.of()).size();
+        }
+        if (!current.subjects.isEmpty() && (current.subjects.size() + tree.size() > size
+            || current.events.size() + treeEvents > MAX_BATCH_EVENTS)) {
           batches.add(finish(current));
           current = new Batch();
         }
@@ -112,9 +165,12 @@ final class FactIntake {
     return current;
   }
 
-  Intake take(EvaluationRequest request) {
+  Intake take(EvaluationRequest request, Terms terms) {
     Intake intake = new Intake();
-    LocalDate asOf = request.asOf();
+    LocalDate asOf = terms.reference();
+    LocalDate decision = terms.decision();
+    Map<String, String> types = new HashMap<>();
+    request.subjects().forEach(s -> types.putIfAbsent(s.id(), s.type()));
     for (int i = 0; i < request.subjects().size(); i++) {
       Subject subject = request.subjects().get(i);
       int subjectIndex = i;
@@ -128,7 +184,7 @@ final class FactIntake {
             + "' has type '" + subject.type() + "', which no loaded pack declares; it is ignored"));
         continue;
       }
-      SubjectFact fact = new SubjectFact(subject.id(), subject.type(), subject.parentId(), 0,
+      SubjectFact fact = new SubjectFact(subject.id(), subject.type(), parent(subject, i, types, intake.problems), 0,
           layout.subjectSlots(subject.type()));
       subject.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.subjectSlot(subject.type(), Cond.Scope.ATTRIBUTE, name);
@@ -158,8 +214,13 @@ final class FactIntake {
         continue;
       }
       LocalDate date = observation.observedOn() == null ? asOf : observation.observedOn();
-      if (date.isAfter(asOf)) {
+      LocalDate recorded = observation.recordedOn() == null ? date : observation.recordedOn();
+      if (date.isAfter(asOf) || recorded.isAfter(decision)) {
         continue;
+      }
+      IndicatorTerms indicatorTerms = terms.indicator(fact.type, observation.indicator());
+      if (indicatorTerms != null && date.toEpochDay() < indicatorTerms.earliestDay()) {
+        continue; // not fresh: an older observation is missing, never reused
       }
       long[] days = observedOn.computeIfAbsent(fact, f -> {
         long[] none = new long[f.num.length];
@@ -175,8 +236,9 @@ final class FactIntake {
       days[slot.index()] = day;
       if (observation.value() == null) {
         clear(fact, slot);
-      } else {
-        put(fact, slot, observation.value(), intake.problems, "observation", i, "value");
+      } else if (put(fact, slot, observation.value(), intake.problems, "observation", i, "value")
+          && indicatorTerms != null) {
+        checkRange(fact, slot, indicatorTerms, observation, intake.problems, i);
       }
     }
     for (int i = 0; i < request.events().size(); i++) {
@@ -191,8 +253,8 @@ final class FactIntake {
             + "' is not declared by any loaded pack; the event is ignored"));
         continue;
       }
-      EventFact fact = new EventFact(event.subjectId(), event.type(), event.date().toEpochDay(), event.verified(),
-          layout.eventSlots(event.type()));
+      EventFact fact = new EventFact(event.subjectId(), event.type(), event.date().toEpochDay(),
+          event.recorded().toEpochDay(), event.verified(), layout.eventSlots(event.type()));
       int index = i;
       event.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.eventSlot(event.type(), name);
@@ -209,6 +271,66 @@ final class FactIntake {
     return intake;
   }
 
+  /**
+   * What follows from a value that cannot be used (facts-format.md, section 9): a subject's rules
+   * that read it give ERROR; an event counts, with the attribute missing for {@code where} and
+   * {@code of}.
+   */
+  private static String consequence(Values fact) {
+    return fact instanceof SubjectFact ? "rules that read it give ERROR"
+        : "the value is ignored: the event counts, without this attribute";
+  }
+
+  /**
+   * Makes an indicator value outside its declared range invalid: a fact problem, and rules that
+   * read it give ERROR (and checklists that read it leave the subject not rated).
+   */
+  private static void checkRange(SubjectFact fact, Layout.Slot slot, IndicatorTerms terms, Observation observation,
+      List<FactProblem> problems, int index) {
+    java.math.BigDecimal value = fact.dec[slot.index()];
+    if (value == null || (terms.min() == null || value.compareTo(terms.min()) >= 0)
+        && (terms.max() == null || value.compareTo(terms.max()) <= 0)) {
+      return;
+    }
+    problems.add(new FactProblem("observation", index, "value", "indicator '" + observation.indicator() + "' is "
+        + value.toPlainString() + ", outside its range " + range(terms) + " (declared by " + terms.declaredBy()
+        + "); rules that read it give ERROR and checklists that read it do not rate the subject"));
+    fact.present[slot.index()] = false;
+    fact.dec[slot.index()] = null;
+    fact.markInvalid(slot.index(), value.toPlainString() + " (outside " + range(terms) + ")");
+  }
+
+  private static String range(IndicatorTerms terms) {
+    return (terms.min() == null ? "…" : terms.min().toPlainString()) + "–"
+        + (terms.max() == null ? "…" : terms.max().toPlainString());
+  }
+
+  /**
+   * The unit a subject belongs to, as the engine counts it: its parent, unless it names itself, or
+   * a subject of another type than the parent type its packs declare (both reported, and then it
+   * has no unit). A type no pack gives a parent type may belong to a unit of any type.
+   */
+  private String parent(Subject subject, int index, Map<String, String> types, List<FactProblem> problems) {
+    String parent = subject.parentId();
+    if (parent == null) {
+      return null;
+    }
+    if (parent.equals(subject.id())) {
+      problems.add(new FactProblem("subject", index, "parent", "subject '" + shown(subject.id())
+          + "' names itself as its parent; it is taken as belonging to no unit"));
+      return null;
+    }
+    String parentType = types.get(parent);
+    java.util.Set<String> declared = layout.parentTypes(subject.type());
+    if (parentType != null && !declared.isEmpty() && !declared.contains(parentType)) {
+      problems.add(new FactProblem("subject", index, "parent", "the parent of '" + shown(subject.id()) + "' (a "
+          + subject.type() + ") is '" + shown(parent) + "', a " + parentType + "; a " + subject.type()
+          + " belongs to a " + String.join(" or ", declared) + "; it is taken as belonging to no unit"));
+      return null;
+    }
+    return parent;
+  }
+
   private static boolean put(Values fact, Layout.Slot slot, Object value, List<FactProblem> problems, String kind,
       int index, String field) {
     if (value == null) {
@@ -219,19 +341,19 @@ final class FactIntake {
       converted = convert(value, slot.type());
     } catch (RuntimeException e) {
       problems.add(new FactProblem(kind, index, field, "the value could not be read ("
-          + e.getClass().getSimpleName() + "); rules that read it give ERROR"));
+          + e.getClass().getSimpleName() + "); " + consequence(fact)));
       markInvalid(fact, slot, "(unreadable " + value.getClass().getSimpleName() + ")");
       return false;
     }
     if (converted != null && !slot.values().isEmpty() && !slot.values().contains(converted)) {
       problems.add(new FactProblem(kind, index, field, "'" + shown(value) + "' is not one of the declared values "
-          + slot.values() + "; rules that read it give ERROR"));
+          + slot.values() + "; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;
     }
     if (converted == null) {
       problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '"
-          + shown(value) + "'; rules that read it give ERROR"));
+          + shown(value) + "'; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;
     }
@@ -310,19 +432,23 @@ final class FactIntake {
             : null;
       }
       case NUMBER -> {
+        double d;
         if (value instanceof Number number) {
-          double d = number.doubleValue();
-          return Double.isFinite(d) ? d : null;
-        }
-        if (value instanceof CharSequence text) {
+          d = number.doubleValue();
+        } else if (value instanceof CharSequence text) {
           try {
-            double d = Double.parseDouble(text.toString().trim());
-            return Double.isFinite(d) ? d : null;
+            d = Double.parseDouble(text.toString().trim());
           } catch (NumberFormatException e) {
             return null;
           }
+        } else {
+          return null;
         }
-        return null;
+        if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {
+          return null;
+        }
+        java.math.BigDecimal exact = decimal(value, d);
+        return exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : d;
       }
       case BOOLEAN -> {
         if (value instanceof Boolean b) {

@@ -25,6 +25,8 @@ public final class Layout {
   private final Map<String, Map<String, Slot>> attributeSlots = new HashMap<>();
   private final Map<String, Map<String, Slot>> indicatorSlots = new HashMap<>();
   private final Map<String, Map<String, Slot>> eventAttributeSlots = new HashMap<>();
+  /** The parent types each subject type declares, across packs. */
+  private final Map<String, java.util.Set<String>> parentTypes = new HashMap<>();
 
   public static Layout of(List<LoadedPack> packs) {
     Layout layout = new Layout();
@@ -32,6 +34,10 @@ public final class Layout {
       String owner = pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + ")";
       pack.manifest().vocabulary().subjectTypes().forEach((type, doc) -> {
         layout.subjectFields.computeIfAbsent(type, t -> new HashMap<>());
+        java.util.Set<String> parents = layout.parentTypes.computeIfAbsent(type, t -> new java.util.TreeSet<>());
+        if (doc.parent() != null) {
+          parents.add(doc.parent());
+        }
         doc.attributes().forEach((name, field) ->
             layout.add(layout.subjectFields, type, key(Cond.Scope.ATTRIBUTE, name), field, owner));
         doc.indicators().forEach((name, field) ->
@@ -72,6 +78,16 @@ public final class Layout {
       case INDICATOR -> "indicator:" + name;
       case EVENT_ATTRIBUTE -> "attribute:" + name;
     };
+  }
+
+  /** Whether some loaded pack declares {@code parentType} as the parent of {@code type}. */
+  public boolean isParentType(String type, String parentType) {
+    return parentTypes.getOrDefault(type, java.util.Set.of()).contains(parentType);
+  }
+
+  /** The parent types declared for a subject type, across packs (empty if none). */
+  public java.util.Set<String> parentTypes(String type) {
+    return parentTypes.getOrDefault(type, java.util.Set.of());
   }
 
   public boolean hasSubjectType(String type) {

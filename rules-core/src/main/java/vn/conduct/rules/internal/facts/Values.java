@@ -13,11 +13,17 @@ public abstract class Values {
   public final String[] str;
   public final boolean[] present;
 
+  private static final double[] NO_NUMBERS = {};
+  private static final java.math.BigDecimal[] NO_DECIMALS = {};
+  private static final String[] NO_STRINGS = {};
+  private static final boolean[] NOTHING_PRESENT = {};
+
   protected Values(int slots) {
-    num = new double[slots];
-    dec = new java.math.BigDecimal[slots];
-    str = new String[slots];
-    present = new boolean[slots];
+    // facts without fields (most events) share empty arrays
+    num = slots == 0 ? NO_NUMBERS : new double[slots];
+    dec = slots == 0 ? NO_DECIMALS : new java.math.BigDecimal[slots];
+    str = slots == 0 ? NO_STRINGS : new String[slots];
+    present = slots == 0 ? NOTHING_PRESENT : new boolean[slots];
   }
 
   /** The value in a slot as the host gave it, for explanations; {@code null} if missing. */

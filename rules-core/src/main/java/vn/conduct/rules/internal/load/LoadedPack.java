@@ -34,4 +34,20 @@ public record LoadedPack(
   public String id() {
     return manifest.id();
   }
+
+  /**
+   * The pack's natural unit: the period kind it judges when the host gives only a date (format 2);
+   * {@code null} if it declares none. Declared in {@code pack.yaml} or, alike, by its checklists.
+   */
+  public vn.conduct.rules.api.Period.Unit unit() {
+    if (manifest.period() != null) {
+      return manifest.period();
+    }
+    return checklists.stream().map(c -> c.doc().period()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /** The pack's format: 1 or 2. */
+  public int format() {
+    return manifest.format();
+  }
 }

@@ -43,8 +43,8 @@ public final class PackLoader {
   /** The most files a pack may hold. */
   public static final int MAX_FILES = 1000;
 
-  /** The supported pack format. */
-  public static final int FORMAT = 1;
+  /** The newest pack format this engine reads; every format from 1 up to it is read. */
+  public static final int FORMAT = 2;
 
   private PackLoader() { }
 
@@ -204,9 +204,9 @@ public final class PackLoader {
         manifest = parse("pack.yaml", PackDoc.class).orElse(null);
       }
       PackDoc pack = manifest == null ? null : manifest.value();
-      if (pack != null && pack.format() != null && pack.format() != FORMAT) {
+      if (pack != null && pack.format() != null && (pack.format() < 1 || pack.format() > FORMAT)) {
         issues.error(manifest.document(), "format", "pack.format", "pack format " + pack.format()
-            + " is not supported", "this engine reads format " + FORMAT);
+            + " is not supported", "this engine reads formats 1 and " + FORMAT);
         return new Result(Optional.empty(), issues.sorted(), false);
       }
       PackScope scope = manifest == null ? PackScope.unknown() : PackScope.of(manifest.bound());
@@ -272,6 +272,7 @@ public final class PackLoader {
           loaded.ifPresent(checklists::add);
         }
       }
+      checkOnePeriodKind(pack, checklistDocs);
       if (!issues.hasErrors() && pack != null) {
         warnUnused(pack, manifest.document(), rules, checklists);
       }
@@ -286,6 +287,27 @@ public final class PackLoader {
       LoadedPack loaded = new LoadedPack(pack, SemVer.parse(pack.version()), range, digest(files), origin,
           List.copyOf(rules), List.copyOf(checklists), Map.copyOf(defaults));
       return new Result(Optional.of(loaded), issues.sorted(), false);
+    }
+
+    /** A pack that declares no natural period may let its checklists declare one, the same for all. */
+    private void checkOnePeriodKind(PackDoc pack, List<Doc<ChecklistDoc>> checklists) {
+      if (pack != null && pack.period() != null) {
+        return;
+      }
+      Doc<ChecklistDoc> first = null;
+      for (Doc<ChecklistDoc> checklist : checklists) {
+        var unit = checklist.value().period();
+        if (unit == null) {
+          continue;
+        }
+        if (first == null) {
+          first = checklist;
+        } else if (first.value().period() != unit) {
+          issues.error(checklist.document(), "period", "field.constraint", "this checklist judges " + unit.id()
+              + "s, but " + first.document().file() + " judges " + first.value().period().id() + "s",
+              "a pack judges one kind of period: put checklists of another kind in another pack");
+        }
+      }
     }
 
     /**
@@ -410,8 +432,16 @@ public final class PackLoader {
         issues.error(doc, "effective.until", "field.constraint", "'until' " + pack.effective().until()
             + " is before 'from' " + pack.effective().from(), null);
       }
+      if (pack.period() != null) {
+        needsFormat2(scope, doc, "period", "a natural period");
+      }
       Map<String, SubjectTypeDoc> subjectTypes = scope.vocabulary().subjectTypes();
       String typesPath = YamlDocument.child("vocabulary", "subject-types");
+      for (var entry : subjectTypes.entrySet()) {
+        String at = YamlDocument.child(typesPath, entry.getKey());
+        checkIndicatorTerms(scope, doc, YamlDocument.child(at, "indicators"), entry.getValue().indicators(), true);
+        checkIndicatorTerms(scope, doc, YamlDocument.child(at, "attributes"), entry.getValue().attributes(), false);
+      }
       for (var entry : subjectTypes.entrySet()) {
         String path = YamlDocument.child(typesPath, entry.getKey());
         SubjectTypeDoc type = entry.getValue();
@@ -443,6 +473,80 @@ public final class PackLoader {
         checkFields(doc, YamlDocument.child(path, "attributes"), type.attributes());
       }
       return range;
+    }
+
+    /**
+     * Reports a format 2 feature used in a pack that says {@code format: 1}: the pack keeps its
+     * format 1 meaning only if it uses none.
+     */
+    private void needsFormat2(PackScope scope, YamlDocument doc, String path, String feature) {
+      PackDoc pack = scope.pack();
+      if (pack != null && pack.format() != null && pack.format() < 2) {
+        issues.error(doc, path, "pack.format-feature", feature + " ('" + lastKey(path) + "') needs format 2, but"
+            + " pack.yaml says format: " + pack.format(), "write 'format: 2' in pack.yaml (rule-pack-format.md,"
+            + " section 18 says what changes)");
+      }
+    }
+
+    private static String lastKey(String path) {
+      String parent = YamlDocument.parent(path);
+      String key = parent.isEmpty() ? path : path.substring(parent.length());
+      return key.startsWith(".") ? key.substring(1) : key;
+    }
+
+    /** An indicator's range and freshness (format 2); neither is for attributes. */
+    private void checkIndicatorTerms(PackScope scope, YamlDocument doc, String path, Map<String, FieldDoc> fields,
+        boolean indicators) {
+      fields.forEach((name, field) -> {
+        String at = YamlDocument.child(path, name);
+        if (field.range() != null) {
+          needsFormat2(scope, doc, YamlDocument.child(at, "range"), "a valid range");
+          if (!indicators || field.type() != DataType.NUMBER) {
+            issues.error(doc, YamlDocument.child(at, "range"), "field.constraint", "'range' is for number indicators,"
+                + " but '" + name + "' is " + (indicators ? "a " + field.type().label() + " indicator" : "an attribute"),
+                indicators ? "remove it, or declare the indicator as a number" : "remove it");
+          }
+          if (field.range().min() != null && field.range().max() != null
+              && field.range().min().compareTo(field.range().max()) > 0) {
+            issues.error(doc, YamlDocument.child(YamlDocument.child(at, "range"), "max"), "field.constraint",
+                "range max " + field.range().max().toPlainString() + " is below its min "
+                    + field.range().min().toPlainString(), null);
+          }
+          if (field.range().min() == null && field.range().max() == null) {
+            issues.error(doc, YamlDocument.child(at, "range"), "field.constraint", "a range gives 'min', 'max' or both",
+                "write e.g. range: {min: 0, max: 30}");
+          }
+        }
+        if (field.freshWithin() != null) {
+          needsFormat2(scope, doc, YamlDocument.child(at, "fresh-within"), "a freshness window");
+          if (!indicators) {
+            issues.error(doc, YamlDocument.child(at, "fresh-within"), "field.constraint",
+                "'fresh-within' is for indicators: attributes are static", "remove it");
+          } else if (!field.freshWithin().equals("period") && !field.freshWithin().equals("all")
+              && ConditionParser.lookBack(field.freshWithin()) == null) {
+            issues.error(doc, YamlDocument.child(at, "fresh-within"), "field.constraint", "'fresh-within' must be"
+                + " 'period', 'all' or a positive ISO-8601 period of at most 100 years such as P3M, but was '"
+                + Binder.shorten(field.freshWithin()) + "'", null);
+          }
+        }
+      });
+    }
+
+    /** A rule's or an item's own dates (format 2): {@code from} not after {@code until}. */
+    private void checkEffective(PackScope scope, YamlDocument doc, String path,
+        vn.conduct.rules.internal.model.EffectiveDoc effective, String feature) {
+      if (effective == null) {
+        return;
+      }
+      needsFormat2(scope, doc, path, feature);
+      if (effective.from() != null && effective.until() != null && effective.until().isBefore(effective.from())) {
+        issues.error(doc, YamlDocument.child(path, "until"), "field.constraint", "'until' " + effective.until()
+            + " is before 'from' " + effective.from(), null);
+      }
+      if (effective.from() == null && effective.until() == null) {
+        issues.error(doc, path, "field.constraint", "'effective' gives 'from', 'until' or both",
+            "write e.g. effective: {from: 2026-01-01}");
+      }
     }
 
     /** A subject type may not be its own ancestor (spec section 5). */
@@ -536,6 +640,7 @@ public final class PackLoader {
               "an inferred rule cites no article or clause", "give the article only where a source states it");
         }
       }
+      checkEffective(scope, doc, "effective", rule.effective(), "a rule's own dates");
       Set<String> types = new java.util.LinkedHashSet<>();
       boolean typesResolved = rule.appliesTo() != null && !rule.appliesTo().isEmpty();
       Map<String, SubjectTypeDoc> declared = scope.vocabulary().subjectTypes();
@@ -600,6 +705,18 @@ public final class PackLoader {
       if (list.source() != null) {
         unknownSource(scope, doc, list.source().document());
       }
+      if (list.period() != null) {
+        needsFormat2(scope, doc, "period", "a natural period");
+        PackDoc pack = scope.pack();
+        if (pack != null && pack.period() != null && pack.period() != list.period()) {
+          issues.error(doc, "period", "field.constraint", "the checklist judges " + list.period().id() + "s, but"
+              + " pack.yaml says the pack judges " + pack.period().id() + "s", "a pack judges one kind of period:"
+              + " put its other checklists in another pack");
+        }
+      }
+      if (list.score() != null) {
+        needsFormat2(scope, doc, "score", "a score's rounding");
+      }
       boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
       List<ChecklistDoc.ItemDoc> items = list.items() == null ? new ArrayList<>() : new ArrayList<>(list.items());
       if (weighted && list.maximum() != null && list.maximum().compareTo(BigDecimal.valueOf(100)) != 0) {
@@ -625,6 +742,14 @@ public final class PackLoader {
           issues.error(doc, YamlDocument.child(path, "rule"), "id.duplicate", "rule '" + Binder.shorten(item.rule())
               + "' is listed twice", null);
         }
+        checkEffective(scope, doc, YamlDocument.child(path, "effective"), item.effective(), "an item's own dates");
+        if (item.required() != null) {
+          needsFormat2(scope, doc, YamlDocument.child(path, "required"), "a required item");
+          if (Boolean.TRUE.equals(item.required()) && Boolean.TRUE.equals(item.bonus())) {
+            issues.error(doc, YamlDocument.child(path, "required"), "field.constraint",
+                "a bonus item cannot be required: it only ever adds points", "remove 'required' or 'bonus'");
+          }
+        }
         boolean bonus = Boolean.TRUE.equals(item.bonus());
         BigDecimal points = item.points() != null ? item.points()
             : rule != null && rule.points() != null ? rule.points() : null;
@@ -647,7 +772,8 @@ public final class PackLoader {
               + item.rule() + "' has no 'points'", bonus ? "give the bonus its points" : "or set 'method: weighted' and give weights");
         }
         if (item.points() == null && points != null && (!weighted || bonus)) {
-          items.set(i, new ChecklistDoc.ItemDoc(item.rule(), points, item.weight(), item.bonus(), item.credit()));
+          items.set(i, new ChecklistDoc.ItemDoc(item.rule(), points, item.weight(), item.bonus(), item.credit(),
+              item.required(), item.effective()));
         }
         ChecklistDoc.CreditDoc credit = item.credit();
         if (credit != null && points != null) {
@@ -790,7 +916,8 @@ public final class PackLoader {
         return Optional.empty();
       }
       ChecklistDoc normalized = new ChecklistDoc(list.id(), list.title(), list.description(), list.subjectType(),
-          list.source(), list.method(), list.maximum(), list.floor(), list.minEvidence(), List.copyOf(items),
+          list.period(), list.source(), list.method(), list.maximum(), list.floor(), list.minEvidence(), list.score(),
+          List.copyOf(items),
           list.deductions(), list.vetoes(), list.bands(), sortedQuotas(list), list.ranking());
       List<Cond> sortedOverrides = new ArrayList<>();
       for (ChecklistDoc.QuotaDoc quota : normalized.quotas()) {

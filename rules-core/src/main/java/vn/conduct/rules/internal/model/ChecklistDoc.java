@@ -19,11 +19,13 @@ public record ChecklistDoc(
     @NotNull @Valid LocalizedText title,
     LocalizedText description,
     @NotBlank String subjectType,
+    vn.conduct.rules.api.Period.Unit period,
     @Valid CitationDoc source,
     Method method,
     @PositiveOrZero @Amount BigDecimal maximum,
     @Amount BigDecimal floor,
     @DecimalMin("0") @DecimalMax("100") @Amount BigDecimal minEvidence,
+    @Valid ScoreDoc score,
     @NotEmpty List<@NotNull @Valid ItemDoc> items,
     List<@NotNull @Valid DeductionDoc> deductions,
     List<@NotNull @Valid VetoDoc> vetoes,
@@ -51,7 +53,36 @@ public record ChecklistDoc(
       @PositiveOrZero @Amount BigDecimal points,
       @PositiveOrZero @Amount BigDecimal weight,
       Boolean bonus,
-      @Valid CreditDoc credit) { }
+      @Valid CreditDoc credit,
+      Boolean required,
+      @Valid EffectiveDoc effective) { }
+
+  /** How a score is rounded before it is banded (format 2): decimal places and rounding mode. */
+  public record ScoreDoc(
+      @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(6) Integer scale,
+      Rounding rounding) { }
+
+  /** Rounding modes a checklist may name. */
+  public enum Rounding {
+    /** 84.995 → 85.00; 84.994 → 84.99. */
+    @com.fasterxml.jackson.annotation.JsonProperty("half-up") HALF_UP,
+    /** 84.995 → 84.99 (toward the nearest even digit on a tie). */
+    @com.fasterxml.jackson.annotation.JsonProperty("half-even") HALF_EVEN,
+    /** Toward zero: 89.999 → 89.99. */
+    @com.fasterxml.jackson.annotation.JsonProperty("down") DOWN,
+    /** Away from zero: 89.991 → 90.00. */
+    @com.fasterxml.jackson.annotation.JsonProperty("up") UP;
+
+    /** The Java rounding mode. */
+    public java.math.RoundingMode mode() {
+      return switch (this) {
+        case HALF_UP -> java.math.RoundingMode.HALF_UP;
+        case HALF_EVEN -> java.math.RoundingMode.HALF_EVEN;
+        case DOWN -> java.math.RoundingMode.DOWN;
+        case UP -> java.math.RoundingMode.UP;
+      };
+    }
+  }
 
   /**
    * Partial credit: the points come from an indicator's value, whatever the rule's outcome (the

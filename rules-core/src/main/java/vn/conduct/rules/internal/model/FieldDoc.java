@@ -26,7 +26,10 @@ import vn.conduct.rules.api.LocalizedText;
  */
 public record FieldDoc(
     @NotNull DataType type, String unit, LocalizedText title, List<@NotNull String> values,
-    Map<String, LocalizedText> valueTitles) {
+    Map<String, LocalizedText> valueTitles, @jakarta.validation.Valid RangeDoc range, String freshWithin) {
+
+  /** The values an indicator may take, both bounds inclusive and optional (format 2). */
+  public record RangeDoc(@Amount java.math.BigDecimal min, @Amount java.math.BigDecimal max) { }
 
   public FieldDoc {
     values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
@@ -35,9 +38,10 @@ public record FieldDoc(
 
   @JsonCreator
   static FieldDoc read(@JsonProperty("type") DataType type, @JsonProperty("unit") String unit,
-      @JsonProperty("title") LocalizedText title, @JsonProperty("values") DeclaredValues values) {
+      @JsonProperty("title") LocalizedText title, @JsonProperty("values") DeclaredValues values,
+      @JsonProperty("range") RangeDoc range, @JsonProperty("fresh-within") String freshWithin) {
     return new FieldDoc(type, unit, title, values == null ? null : values.ids(),
-        values == null ? null : values.titles());
+        values == null ? null : values.titles(), range, freshWithin);
   }
 
   /** The title of a value, or {@code null}. */

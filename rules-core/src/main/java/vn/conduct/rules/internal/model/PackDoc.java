@@ -18,6 +18,7 @@ public record PackDoc(
     String jurisdiction,
     @NotBlank String engine,
     @Valid EffectiveDoc effective,
+    vn.conduct.rules.api.Period.Unit period,
     @NotNull Map<@Id String, @NotNull @Valid SourceDoc>
         sources,
     @NotNull @Valid VocabularyDoc vocabulary,

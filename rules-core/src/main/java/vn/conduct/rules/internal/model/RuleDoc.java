@@ -22,6 +22,7 @@ public record RuleDoc(
     @NotNull Severity severity,
     @PositiveOrZero @Amount BigDecimal points,
     Boolean enabled,
+    @Valid EffectiveDoc effective,
     JsonNode when,
     @NotNull JsonNode condition,
     LocalizedText evidence,

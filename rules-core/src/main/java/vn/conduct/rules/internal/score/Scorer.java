@@ -33,10 +33,19 @@ public final class Scorer {
    * @param findings the subject's findings by rule id, for the checklist's pack version
    * @param indicator reads a number indicator of the subject exactly, or {@code null} if not observed
    * @param events the subject's events
+   * @param asOf the reference date: windows end on it
+   * @param decision the decision date: events recorded after it do not count
+   * @param period the period judged
    */
   public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
-      Function<String, BigDecimal> indicator, List<Event> events, LocalDate asOf, Period period) {
+      Function<String, BigDecimal> indicator, java.util.function.Predicate<String> invalidIndicator,
+      List<Event> events, LocalDate asOf, LocalDate decision, Period period) {
     boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
+    boolean format2 = pack.format() >= 2;
+    // Format 2: invalid input (an ERROR item, an indicator out of its range) or a required item left
+    // undecided means the subject is not rated, whatever min-evidence says.
+    boolean invalidInput = false;
+    boolean requiredMissing = false;
     List<ItemScore> items = new ArrayList<>();
     List<ScoreAdjustment> adjustments = new ArrayList<>();
     BigDecimal earned = BigDecimal.ZERO;
@@ -45,6 +54,9 @@ public final class Scorer {
     int counted = 0;
     int decided = 0;
     for (ChecklistDoc.ItemDoc item : list.items()) {
+      if (!inForce(item.effective(), asOf)) {
+        continue;
+      }
       Finding finding = findings.get(item.rule());
       Outcome outcome = finding == null ? Outcome.NOT_APPLICABLE : finding.outcome();
       boolean isBonus = Boolean.TRUE.equals(item.bonus());
@@ -54,6 +66,7 @@ public final class Scorer {
       if (item.credit() != null && outcome != Outcome.NOT_APPLICABLE) {
         BigDecimal value = indicator.apply(item.credit().indicator());
         if (value == null) {
+          invalidInput |= invalidIndicator.test(item.credit().indicator());
           outcome = Outcome.UNKNOWN;
         } else {
           got = scale(creditPoints(item.credit(), value).min(points));
@@ -71,9 +84,13 @@ public final class Scorer {
         continue;
       }
       counted++;
-      if (outcome.isDecided() || (item.credit() != null && outcome != Outcome.UNKNOWN)) {
+      boolean itemDecided = outcome.isDecided() || (item.credit() != null && outcome != Outcome.UNKNOWN
+          && outcome != Outcome.ERROR);
+      if (itemDecided) {
         decided++;
       }
+      invalidInput |= outcome == Outcome.ERROR;
+      requiredMissing |= Boolean.TRUE.equals(item.required()) && !itemDecided;
       earned = earned.add(got);
       available = available.add(points);
       items.add(new ItemScore(item.rule(), outcome, got, points, false));
@@ -91,6 +108,7 @@ public final class Scorer {
       long count = events.stream()
           .filter(e -> deduction.events().contains(e.type()))
           .filter(e -> !Boolean.FALSE.equals(deduction.verifiedOnly()) ? e.verified() : true)
+          .filter(e -> !e.recorded().isAfter(decision))
           .filter(e -> inWindow(deduction.within(), e.date(), asOf, period))
           .count();
       if (count == 0) {
@@ -146,11 +164,23 @@ public final class Scorer {
         ratingCapReasons.add(reason);
       }
     }
+    if (list.score() != null && list.score().scale() != null) {
+      ChecklistDoc.Rounding rounding = list.score().rounding() != null ? list.score().rounding()
+          : ChecklistDoc.Rounding.HALF_UP;
+      BigDecimal rounded = score.setScale(list.score().scale(), rounding.mode());
+      if (rounded.compareTo(score) != 0) {
+        adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.ROUNDING, "score", rounded.subtract(score), null,
+            null, LocalizedText.of("Làm tròn đến " + list.score().scale() + " chữ số thập phân",
+                "Rounded to " + list.score().scale() + " decimal places")));
+      }
+      score = rounded;
+    }
     BigDecimal evidence = counted == 0 ? BigDecimal.ZERO
         : BigDecimal.valueOf(decided * 100L).divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP);
     BigDecimal minEvidence = list.minEvidence() != null ? list.minEvidence() : HUNDRED;
     boolean rated = counted > 0 && evidence.compareTo(minEvidence) >= 0 && !vetoUndecided
-        && (!weighted || available.signum() > 0);
+        && (!weighted || available.signum() > 0)
+        && !(format2 && (invalidInput || requiredMissing));
     String rating = null;
     if (rated) {
       int band = bandFor(list, score);
@@ -211,6 +241,12 @@ public final class Scorer {
       }
     }
     throw new IllegalArgumentException("no band " + id);
+  }
+
+  /** Whether an item's own dates (format 2) include the reference date. */
+  static boolean inForce(vn.conduct.rules.internal.model.EffectiveDoc effective, LocalDate reference) {
+    return effective == null || ((effective.from() == null || !reference.isBefore(effective.from()))
+        && (effective.until() == null || !reference.isAfter(effective.until())));
   }
 
   static boolean inWindow(String within, LocalDate date, LocalDate asOf, Period period) {

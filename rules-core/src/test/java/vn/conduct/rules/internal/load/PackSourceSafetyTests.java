@@ -80,7 +80,7 @@ class PackSourceSafetyTests {
     assertThat(errors).containsExactly(
         "ERROR   rules/r.one/rule.yaml  cannot read the file: IOException: device not ready [pack.io]",
         "ERROR   rules/r.two/rule.yaml:8:1  x: unknown field 'x' [Hint: known fields here: [applies-to, condition,"
-            + " description, enabled, evidence, id, kind, points, remediation, sanction, severity, source, tags,"
+            + " description, effective, enabled, evidence, id, kind, points, remediation, sanction, severity, source, tags,"
             + " title, when]] [bind.unknown-field]");
   }
 
