@@ -201,6 +201,10 @@ class RulesEngineTests {
             + "condition: {share: {members: officer, where: {indicator: signed, eq: true}}, ge: 60}\n")
         .rule("r.max", "applies-to: [agency]\nkind: requirement\n"
             + "condition: {any: [{max: {members: officer, of: {indicator: n}}, le: 80}, {indicator: sipas, ge: 90}]}\n")
+        .rule("r.outside", "applies-to: [officer]\nkind: prohibition\n"
+            + "condition: {all: [{indicator: task, not-between: [30, 70]}, {not: {indicator: n, in: [10, 20, 30]}}]}\n")
+        .rule("r.sum-range", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {sum: {events: [fine], of: {attribute: amount}, within: all}, not-between: [50, 100]}\n")
         .writeTo(dir)).build();
     Random random = new Random(42);
     EvaluationRequest.Builder request = EvaluationRequest.builder(AS_OF);
