@@ -195,12 +195,12 @@ public final class ConditionLanguage {
    * pattern.
    */
   public enum Operator {
-    EQ("eq", "=", Form.ONE, positions(1), ANY_TYPE, "equals the value", "= {0}", "= {0}"),
-    NE("ne", "≠", Form.ONE, positions(0, 2), ANY_TYPE, "differs from the value", "≠ {0}", "≠ {0}"),
-    LT("lt", "<", Form.ONE, positions(0), ORDERED, "is less than the value", "< {0}", "< {0}"),
-    LE("le", "≤", Form.ONE, positions(0, 1), ORDERED, "is at most the value", "≤ {0}", "≤ {0}"),
-    GT("gt", ">", Form.ONE, positions(2), ORDERED, "is greater than the value", "> {0}", "> {0}"),
-    GE("ge", "≥", Form.ONE, positions(1, 2), ORDERED, "is at least the value", "≥ {0}", "≥ {0}"),
+    EQ("eq", "=", Form.ONE, positions(1), ANY_TYPE, "equals the value"),
+    NE("ne", "≠", Form.ONE, positions(0, 2), ANY_TYPE, "differs from the value"),
+    LT("lt", "<", Form.ONE, positions(0), ORDERED, "is less than the value"),
+    LE("le", "≤", Form.ONE, positions(0, 1), ORDERED, "is at most the value"),
+    GT("gt", ">", Form.ONE, positions(2), ORDERED, "is greater than the value"),
+    GE("ge", "≥", Form.ONE, positions(1, 2), ORDERED, "is at least the value"),
     BETWEEN("between", "∈", Form.RANGE, positions(1, 2, 3), ORDERED, "lies in [low, high], both inclusive",
         "từ {0} đến {1}", "between {0} and {1}"),
     NOT_BETWEEN("not-between", "∉", Form.RANGE, positions(0, 4), ORDERED, "lies outside [low, high], below low or"
@@ -223,6 +223,11 @@ public final class ConditionLanguage {
     private final Set<DataType> types;
     private final String vi;
     private final String en;
+
+    /** An operator worded by its symbol and value in both languages: "≥ 80". */
+    Operator(String key, String symbol, Form form, int accepted, Set<DataType> types, String meaning) {
+      this(key, symbol, form, accepted, types, meaning, symbol + " {0}", symbol + " {0}");
+    }
 
     Operator(String key, String symbol, Form form, int accepted, Set<DataType> types, String meaning, String vi,
         String en) {
