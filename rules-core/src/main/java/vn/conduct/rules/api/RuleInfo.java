@@ -47,8 +47,11 @@ public record RuleInfo(
    *
    * @param scope {@code attribute} or {@code indicator}
    * @param field the attribute's or indicator's name
-   * @param operator {@code eq}, {@code ne}, {@code lt}, {@code le}, {@code gt}, {@code ge} or {@code between}
-   * @param values the constant (two for {@code between})
+   * @param operator the key of a comparison whose outcome turns at its constants: {@code eq}, {@code ne},
+   *     {@code lt}, {@code le}, {@code gt}, {@code ge}, {@code between} or {@code not-between} (the spec's
+   *     operator table, section 9.1, lists every operator; more may be added)
+   * @param values the constant (two for {@code between} and {@code not-between}: low, high), exactly as the
+   *     pack or the host's parameter override gave it
    * @param whole whether the comparison is the rule's whole condition, so that the rule's outcome
    *     follows it directly (a requirement passes when it holds, a prohibition fails)
    */

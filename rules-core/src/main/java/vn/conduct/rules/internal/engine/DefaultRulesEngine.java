@@ -42,6 +42,7 @@ import vn.conduct.rules.internal.compile.Firings;
 import vn.conduct.rules.internal.compile.RulePlan;
 import vn.conduct.rules.internal.compile.Semantics;
 import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.ConditionLanguage;
 import vn.conduct.rules.internal.facts.EvalContext;
 import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.facts.SubjectFact;
@@ -178,11 +179,24 @@ public final class DefaultRulesEngine implements RulesEngine {
             doc.items().stream().map(item -> new ChecklistInfo.Item(item.rule(), item.points(), item.weight(),
                 Boolean.TRUE.equals(item.bonus()))).toList(),
             doc.bands().stream().map(band -> new ChecklistInfo.Band(band.id(), band.min(),
-                band.title() == null ? vn.conduct.rules.api.LocalizedText.EMPTY : band.title())).toList()));
+                band.title() == null ? vn.conduct.rules.api.LocalizedText.EMPTY : band.title())).toList(),
+            peerGroup(pack, doc)));
       });
     }
     this.ruleInfos = List.copyOf(rules);
     this.checklistInfos = List.copyOf(checklists);
+  }
+
+  /** How a checklist groups subjects for rankings, with the titles of the attribute's values; {@code null} if it does not rank. */
+  private static ChecklistInfo.PeerGroup peerGroup(LoadedPack pack, ChecklistDoc doc) {
+    if (doc.ranking() == null) {
+      return null;
+    }
+    String attribute = doc.ranking().peerGroup();
+    var type = pack.manifest().vocabulary().subjectTypes().get(doc.subjectType());
+    var field = attribute == null || type == null ? null : type.attributes().get(attribute);
+    return new ChecklistInfo.PeerGroup(attribute, field == null ? null : field.title(),
+        field == null ? Map.of() : field.valueTitles());
   }
 
   private static void thresholds(Cond cond, boolean whole, List<RuleInfo.Threshold> into) {
@@ -193,8 +207,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     } else if (cond instanceof Cond.Not not) {
       thresholds(not.operand(), false, into);
     } else if (cond instanceof Cond.Compare compare && compare.field().scope() != Cond.Scope.EVENT_ATTRIBUTE
-        && java.util.EnumSet.of(Cond.Op.EQ, Cond.Op.NE, Cond.Op.LT, Cond.Op.LE, Cond.Op.GT, Cond.Op.GE,
-            Cond.Op.BETWEEN).contains(compare.op())
+        && compare.op().isThreshold()
         && !compare.operands().isEmpty()
         && compare.field().type() == vn.conduct.rules.internal.model.DataType.NUMBER
         && compare.operands().stream().allMatch(o -> o.constant() instanceof Number)) {
@@ -252,7 +265,7 @@ public final class DefaultRulesEngine implements RulesEngine {
         throw new IllegalArgumentException("Parameter '" + SafeText.line(name) + "' of pack '" + pack.id() + "' is a "
             + doc.type().label() + ", but was given '" + FactIntake.shown(value) + "'");
       }
-      values.put(name, converted);
+      values.put(name, converted instanceof Double d ? FactIntake.decimal(value, d) : converted);
     });
     return values;
   }
@@ -267,7 +280,7 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   private static void collectWindows(Cond cond, Map<String, Integer> windows) {
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Aggregate agg && agg.window().kind() == Cond.Window.Kind.LOOK_BACK) {
+      if (atom instanceof Cond.Aggregate agg && agg.window().kind() == ConditionLanguage.WindowKind.LOOK_BACK) {
         windows.putIfAbsent(agg.window().lookBack().toString(), windows.size());
       }
     });
@@ -275,7 +288,7 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   private static void ownSlots(Cond cond, String type, Layout layout, java.util.Set<Integer> slots) {
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Compare compare && compare.op() != Cond.Op.EXISTS && compare.op() != Cond.Op.MISSING) {
+      if (atom instanceof Cond.Compare compare && !compare.op().form.decidesMissing()) {
         slots.add(layout.slot(type, compare.field()).index());
       }
     });
@@ -284,8 +297,7 @@ public final class DefaultRulesEngine implements RulesEngine {
   private static boolean mayBeUnknown(Cond cond) {
     boolean[] result = {false};
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Aggregate agg
-          && (agg.agg() != Cond.Agg.COUNT || agg.where() != null)) {
+      if (atom instanceof Cond.Aggregate agg && !agg.agg().alwaysKnown(agg.where() != null)) {
         result[0] = true;
       }
     });
