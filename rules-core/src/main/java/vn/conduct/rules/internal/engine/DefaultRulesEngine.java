@@ -122,6 +122,13 @@ public final class DefaultRulesEngine implements RulesEngine {
       Faults faults) {
     List<LoadedPack> packs = new ArrayList<>(loaded);
     packs.sort(Comparator.comparing(LoadedPack::id).thenComparing(LoadedPack::version));
+    for (int v = 0; v < packs.size(); v++) {
+      Map<String, Object> given = overrides.getOrDefault(packs.get(v).id(), Map.of());
+      if (!given.isEmpty()) {
+        packs.set(v, vn.conduct.rules.internal.load.PackLoader.withParameters(packs.get(v),
+            parameters(packs.get(v), given), given.keySet()));
+      }
+    }
     Layout layout = Layout.of(packs);
     Map<String, Integer> windows = new LinkedHashMap<>();
     List<RulePlan> plans = new ArrayList<>();

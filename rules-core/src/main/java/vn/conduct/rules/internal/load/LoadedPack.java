@@ -28,8 +28,18 @@ public record LoadedPack(
     }
   }
 
-  /** A checklist and its parsed quota override conditions (by quota index; entries may be null). */
-  public record LoadedChecklist(ChecklistDoc doc, String file, List<Cond> quotaOverrides) { }
+  /**
+   * A checklist, its parsed quota override conditions (by quota index; entries may be null), and
+   * where it takes pack parameters (field path → parameter id) with its tree, so that an engine
+   * built with parameter overrides can bind it again with their values.
+   */
+  public record LoadedChecklist(ChecklistDoc doc, String file, List<Cond> quotaOverrides,
+      Map<String, String> parameterSlots, vn.conduct.rules.internal.yaml.YamlDocument document) {
+
+    public LoadedChecklist {
+      parameterSlots = Map.copyOf(parameterSlots);
+    }
+  }
 
   public String id() {
     return manifest.id();

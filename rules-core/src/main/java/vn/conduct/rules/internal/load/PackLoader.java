@@ -147,6 +147,49 @@ public final class PackLoader {
     return true;
   }
 
+  /**
+   * Returns the pack with its checklists bound again where they take a parameter the host
+   * overrode, with the override's value, and checked as when the pack was loaded.
+   *
+   * @param values the pack's parameter values (defaults and overrides), by id
+   * @param overridden the ids of the parameters the host overrode
+   * @throws IllegalArgumentException naming the pack, the parameters and every problem, if a value
+   *     makes a checklist invalid (e.g. band minimums no longer descending)
+   */
+  public static LoadedPack withParameters(LoadedPack pack, Map<String, Object> values, Set<String> overridden) {
+    List<LoadedChecklist> checklists = new ArrayList<>();
+    boolean changed = false;
+    for (LoadedChecklist checklist : pack.checklists()) {
+      if (checklist.parameterSlots().values().stream().noneMatch(overridden::contains)) {
+        checklists.add(checklist);
+        continue;
+      }
+      changed = true;
+      Map<String, String> text = new HashMap<>();
+      values.forEach((id, value) -> text.put(id, value instanceof BigDecimal d ? d.toPlainString()
+          : value instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : String.valueOf(value)));
+      YamlDocument document = checklist.document().withRoot(
+          ParameterSlots.withValues(checklist.document().root(), checklist.parameterSlots(), text));
+      Issues issues = new Issues();
+      PackReader reader = new PackReader(pack.origin(), Map.of(), Set.of(), issues, SemVer.parse("0.0.0"));
+      PackScope scope = PackScope.of(new Binder.Bound<>(pack.manifest(), new java.util.TreeSet<>()));
+      Map<String, RuleDoc> rules = new HashMap<>();
+      pack.rules().forEach(rule -> rules.put(rule.doc().id(), rule.doc()));
+      Optional<LoadedChecklist> rebound = Binder.bind(document, ChecklistDoc.class, issues)
+          .flatMap(bound -> reader.checkChecklist(scope, new PackReader.Doc<>(bound.value(), bound, document), rules,
+              rules.keySet(), checklist.parameterSlots()));
+      if (rebound.isEmpty() || issues.hasErrors()) {
+        throw new IllegalArgumentException(ValidationIssue.describeAll("Pack '" + pack.id() + "' with parameters "
+            + overridden.stream().filter(checklist.parameterSlots()::containsValue).sorted().toList()
+            + " set to " + overridden.stream().filter(checklist.parameterSlots()::containsValue).sorted()
+                .map(text::get).toList() + ": checklist " + checklist.doc().id(), issues.sorted()));
+      }
+      checklists.add(rebound.get());
+    }
+    return changed ? new LoadedPack(pack.manifest(), pack.version(), pack.engineRange(), pack.digest(), pack.origin(),
+        pack.rules(), List.copyOf(checklists), pack.parameterDefaults()) : pack;
+  }
+
   /** SHA-256 over every file's path and content, in path order. */
   static String digest(Map<String, byte[]> files) {
     try {
@@ -213,6 +256,7 @@ public final class PackLoader {
 
       List<Doc<RuleDoc>> ruleDocs = new ArrayList<>();
       List<Doc<ChecklistDoc>> checklistDocs = new ArrayList<>();
+      Map<String, Map<String, String>> parameterSlots = new HashMap<>();
       Set<String> ruleFolders = new TreeSet<>();
       Set<String> present = new TreeSet<>(files.keySet());
       present.addAll(unreadable);
@@ -227,7 +271,10 @@ public final class PackLoader {
         if (parts.length == 3 && parts[0].equals("rules") && parts[2].equals("rule.yaml")) {
           parse(name, RuleDoc.class).ifPresent(ruleDocs::add);
         } else if (parts.length == 2 && parts[0].equals("checklists") && parts[1].endsWith(".yaml")) {
-          parse(name, ChecklistDoc.class).ifPresent(checklistDocs::add);
+          Optional<YamlDocument> parsed = SafeYaml.parse(name, files.get(name), issues);
+          parsed.ifPresent(doc -> parameterSlots.put(name, ParameterSlots.rewrite(doc, scope, issues)));
+          parsed.flatMap(doc -> Binder.bind(doc, ChecklistDoc.class, issues).map(b -> new Doc<>(b.value(), b, doc)))
+              .ifPresent(checklistDocs::add);
         } else if (parts.length == 2 && parts[0].equals("rules") && isYaml(parts[1])) {
           issues.error(name, 0, 0, "", "pack.layout", "rule files live in rules/<rule-id>/rule.yaml",
               "move it to rules/" + parts[1].replaceFirst("\\.ya?ml$", "") + "/rule.yaml");
@@ -266,8 +313,9 @@ public final class PackLoader {
       }
       List<LoadedChecklist> checklists = new ArrayList<>();
       for (Doc<ChecklistDoc> checklist : checklistDocs) {
+        Map<String, String> slots = parameterSlots.getOrDefault(checklist.document().file(), Map.of());
         Optional<LoadedChecklist> loaded = guarded(checklist.document(),
-            () -> checkChecklist(scope, checklist, ruleDocsById, ruleFolders));
+            () -> checkChecklist(scope, checklist, ruleDocsById, ruleFolders, slots));
         if (loaded != null) {
           loaded.ifPresent(checklists::add);
         }
@@ -688,7 +736,7 @@ public final class PackLoader {
     }
 
     private Optional<LoadedChecklist> checkChecklist(PackScope scope, Doc<ChecklistDoc> bound,
-        Map<String, RuleDoc> rules, Set<String> ruleFolders) {
+        Map<String, RuleDoc> rules, Set<String> ruleFolders, Map<String, String> parameterSlots) {
       ChecklistDoc list = bound.value();
       YamlDocument doc = bound.document();
       int errorsBefore = issues.errorCount();
@@ -924,7 +972,7 @@ public final class PackLoader {
         sortedOverrides.add(overrides.get(list.quotas().indexOf(quota)));
       }
       return Optional.of(new LoadedChecklist(normalized, doc.file(),
-          java.util.Collections.unmodifiableList(sortedOverrides)));
+          java.util.Collections.unmodifiableList(sortedOverrides), parameterSlots, doc));
     }
 
     private void unknownBand(YamlDocument doc, String path, String band, Set<String> bands) {

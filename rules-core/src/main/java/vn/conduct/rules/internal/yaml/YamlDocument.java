@@ -30,6 +30,11 @@ public final class YamlDocument {
     this.marks = marks;
   }
 
+  /** The same file with another content tree (the same positions): for values put in place later. */
+  public YamlDocument withRoot(JsonNode newRoot) {
+    return new YamlDocument(file, newRoot, marks);
+  }
+
   /** The file, relative to the pack root. */
   public String file() {
     return file;
