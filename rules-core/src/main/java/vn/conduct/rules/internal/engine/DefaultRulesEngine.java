@@ -171,15 +171,8 @@ public final class DefaultRulesEngine implements RulesEngine {
         rules.add(RuleInfo.of(ref(pack, rule.doc()), rule.doc().description(), rule.doc().appliesTo(),
             rule.enabled(), rule.when() != null, rule.doc().evidence(), thresholds));
       });
-      pack.checklists().stream().sorted(Comparator.comparing(c -> c.doc().id())).forEach(checklist -> {
-        var doc = checklist.doc();
-        checklists.add(ChecklistInfo.of(pack.id(), pack.manifest().version(), doc.id(), doc.title(),
-            doc.subjectType(),
-            doc.items().stream().map(item -> ChecklistInfo.Item.of(item.rule(), item.points(), item.weight(),
-                Boolean.TRUE.equals(item.bonus()))).toList(),
-            doc.bands().stream().map(band -> ChecklistInfo.Band.of(band.id(), band.min(),
-                band.title() == null ? vn.conduct.rules.api.LocalizedText.EMPTY : band.title())).toList()));
-      });
+      pack.checklists().stream().sorted(Comparator.comparing(c -> c.doc().id()))
+          .forEach(checklist -> checklists.add(ChecklistDescriptions.describe(pack, checklist.doc())));
     }
     this.ruleInfos = List.copyOf(rules);
     this.checklistInfos = List.copyOf(checklists);
