@@ -38,6 +38,11 @@ final class OutputOptions {
       description = "Language of reasons and labels: vi (default) or en.")
   String lang = "vi";
 
+  @Option(names = "--report-format", paramLabel = "2|1", defaultValue = "2",
+      description = {"With --format json: report format 2 (the default: texts in both languages, rules and",
+          "checklists described once) or 1 (as written by conduct 0.1)."})
+  int reportFormat = 2;
+
   @Option(names = "--all", description = "In a table or html report, list every finding, passes and not-applicable ones too.")
   boolean all;
 
@@ -86,7 +91,14 @@ final class OutputOptions {
     switch (format) {
       case json -> {
         try {
-          new ReportJson().withLanguage(language).withFactLocator(locator).write(report, out);
+          ReportJson writer;
+          try {
+            writer = new ReportJson().withFormat(reportFormat);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException("--report-format: '" + reportFormat + "' is not a report format [Hint: write 2"
+                + " (the default) or 1]");
+          }
+          writer.withLanguage(language).withFactLocator(locator).write(report, out);
           out.flush();
         } catch (IOException e) {
           throw new UncheckedIOException(e);

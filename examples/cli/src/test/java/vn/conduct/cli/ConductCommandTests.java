@@ -182,8 +182,24 @@ class ConductCommandTests {
           .isEqualTo(ConductCommand.OK);
 
       JsonNode report = new ObjectMapper().readTree(out.toString());
-      assertThat(report.path("format").asInt()).isEqualTo(1);
+      assertThat(report.path("format").asInt()).isEqualTo(2);
       assertThat(report.toString()).contains("\"o2\"").contains("FAIL").contains("cli-test");
+      JsonNode finding = report.path("subjects").get(1).path("findings").get(0);
+      assertThat(report.path("rules").has(finding.path("rule").asText())).isTrue();
+      assertThat(finding.path("reason").has("vi")).isTrue();
+      assertThat(finding.has("citation")).isFalse();
+    }
+
+    @Test
+    void should_write_report_format_1_when_asked() throws IOException {
+      assertThat(run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--format", "json",
+          "--report-format", "1")).isEqualTo(ConductCommand.OK);
+
+      JsonNode report = new ObjectMapper().readTree(out.toString());
+      assertThat(report.path("format").asInt()).isEqualTo(1);
+      assertThat(report.path("subjects").get(1).path("findings").get(0).has("citation")).isTrue();
+      assertThat(run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--format", "json",
+          "--report-format", "3")).isEqualTo(ConductCommand.USAGE);
     }
 
     @Test

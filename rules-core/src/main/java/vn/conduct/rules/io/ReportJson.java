@@ -51,9 +51,12 @@ import vn.conduct.rules.api.SubjectResult;
  * ({@code 2025-06-30}); absent values are {@code null}, never left out. Text is UTF-8 and not
  * escaped beyond what JSON requires.
  *
- * <p>Every human-readable text is written twice: as a string in the writer's language under its
- * own name ({@code reason}, {@code title}, {@code rating-title}), and in both languages under the
- * same name with {@code -localized} appended ({@code {"vi": ..., "en": ...}}).
+ * <p>Format 2 (the default) writes every human-readable text once, in both languages
+ * ({@code {"vi": …, "en": …}}), describes each rule and checklist once at the top and refers to
+ * them by id from findings and scores, and states the period judged, the decision date and why
+ * each pack version was used. Format 1 ({@link #withFormat withFormat(1)}) writes each text twice,
+ * as a string in the writer's language and as {@code <name>-localized}, and repeats each rule's
+ * title and citation in every finding.
  *
  * <p>Instances are immutable and thread-safe; the {@code with…} methods return a new writer.
  *
@@ -66,8 +69,8 @@ import vn.conduct.rules.api.SubjectResult;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReportJson {
 
-  /** The version of the report format this class writes, given as {@code format} in the output. */
-  public static final int FORMAT = 1;
+  /** The report format this class writes by default, given as {@code format} in the output. */
+  public static final int FORMAT = 2;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -102,20 +105,45 @@ public final class ReportJson {
 
   private final Language language;
   private final Function<FactProblem, Optional<String>> locator;
+  private final int format;
 
-  /** Creates a writer whose single-language texts are in Vietnamese. */
+  /** Creates a writer of report format 2 (texts in both languages, rules listed once). */
   public ReportJson() {
-    this(Language.VI, null);
+    this(Language.VI, null, FORMAT);
   }
 
-  private ReportJson(Language language, Function<FactProblem, Optional<String>> locator) {
+  private ReportJson(Language language, Function<FactProblem, Optional<String>> locator, int format) {
     this.language = language;
     this.locator = locator;
+    this.format = format;
   }
 
-  /** Returns a writer whose single-language texts ({@code reason}, {@code title}, …) are in the given language. */
+  /**
+   * Returns a writer whose single-language texts ({@code reason}, {@code title}, …) are in the
+   * given language. Only format 1 has single-language texts; format 2 writes every text in both
+   * languages, and this only orders nothing.
+   */
   public ReportJson withLanguage(Language value) {
-    return new ReportJson(Objects.requireNonNull(value, "language"), locator);
+    return new ReportJson(Objects.requireNonNull(value, "language"), locator, format);
+  }
+
+  /**
+   * Returns a writer of the given report format: {@code 2} (the default) or {@code 1}, for
+   * consumers written for rules-core 0.1 (specs/report-format.md, section 13).
+   *
+   * @throws IllegalArgumentException for any other format
+   * @since 0.2
+   */
+  public ReportJson withFormat(int value) {
+    if (value != 1 && value != 2) {
+      throw new IllegalArgumentException("report format " + value + " does not exist [Hint: write 1 or 2]");
+    }
+    return new ReportJson(language, locator, value);
+  }
+
+  /** The report format this writer writes. @since 0.2 */
+  public int format() {
+    return format;
   }
 
   /**
@@ -125,7 +153,7 @@ public final class ReportJson {
    * @param value finds where a fact was written; {@code null} for no locations
    */
   public ReportJson withFactLocator(Function<FactProblem, Optional<String>> value) {
-    return new ReportJson(language, value);
+    return new ReportJson(language, value, format);
   }
 
   /** The language of the single-language texts. */
@@ -190,8 +218,164 @@ public final class ReportJson {
    */
   public ObjectNode toTree(Report report) {
     Objects.requireNonNull(report, "report");
+    return format == 1 ? formatOne(report) : formatTwo(report);
+  }
+
+  // --- format 2 -----------------------------------------------------------------------------------
+
+  /**
+   * Format 2: every text once, as {@code {"vi": …, "en": …}}; each rule and each checklist
+   * described once, at the top, and referred to by id from findings and scores; the provenance
+   * states both times and why each pack version was used.
+   */
+  private ObjectNode formatTwo(Report report) {
     ObjectNode root = NODES.objectNode();
-    root.put("format", FORMAT);
+    root.put("format", 2);
+    root.set("provenance", provenanceTwo(report.provenance()));
+    java.util.TreeMap<String, RuleRef> rules = new java.util.TreeMap<>();
+    java.util.TreeMap<String, ChecklistScore> checklists = new java.util.TreeMap<>();
+    for (SubjectResult result : report.subjects()) {
+      result.findings().forEach(f -> rules.putIfAbsent(f.ruleId(), f.rule()));
+      result.scores().forEach(score -> checklists.putIfAbsent(score.packId() + "/" + score.checklistId(), score));
+    }
+    ObjectNode ruleNodes = root.putObject("rules");
+    rules.forEach((id, rule) -> {
+      ObjectNode node = ruleNodes.putObject(id);
+      node.put("pack", rule.packId());
+      node.put("version", rule.packVersion());
+      node.put("kind", lower(rule.kind()));
+      node.put("severity", lower(rule.severity()));
+      node.set("title", both(rule.title()));
+      node.set("citation", citationTwo(rule.citation()));
+    });
+    ObjectNode checklistNodes = root.putObject("checklists");
+    checklists.forEach((key, score) -> {
+      ObjectNode node = checklistNodes.putObject(key);
+      node.put("pack", score.packId());
+      node.put("id", score.checklistId());
+      node.set("title", both(score.title()));
+    });
+    ArrayNode subjects = root.putArray("subjects");
+    for (SubjectResult result : report.subjects()) {
+      ObjectNode node = subjects.addObject();
+      node.put("id", result.subject().id());
+      node.put("type", result.subject().type());
+      node.put("name", result.subject().name());
+      node.put("parent", result.subject().parentId());
+      node.put("compliant", result.compliant());
+      ObjectNode counts = node.putObject("counts");
+      for (Outcome outcome : Outcome.values()) {
+        counts.put(outcome.name(), result.count(outcome));
+      }
+      ArrayNode findings = node.putArray("findings");
+      for (Finding finding : result.findings()) {
+        ObjectNode entry = findings.addObject();
+        entry.put("rule", finding.ruleId());
+        entry.put("outcome", finding.outcome().name());
+        entry.set("reason", both(finding.reason()));
+      }
+      ArrayNode scores = node.putArray("scores");
+      for (ChecklistScore score : result.scores()) {
+        ObjectNode entry = scoreTwo(score);
+        scores.add(entry);
+      }
+      ArrayNode rollUps = node.putArray("roll-ups");
+      result.rollUps().forEach(rollUp -> rollUps.add(rollUp(rollUp)));
+    }
+    ArrayNode rankings = root.putArray("rankings");
+    report.rankings().forEach(ranking -> rankings.add(ranking(ranking)));
+    ArrayNode problems = root.putArray("fact-problems");
+    report.factProblems().forEach(problem -> problems.add(factProblem(problem)));
+    return root;
+  }
+
+  private ObjectNode provenanceTwo(Provenance provenance) {
+    ObjectNode node = NODES.objectNode();
+    node.put("engine", provenance.engineVersion());
+    putDate(node, "decision-date", provenance.decisionDate());
+    node.set("period", periodTwo(provenance.period()));
+    node.put("period-given", provenance.periodGiven());
+    ArrayNode packs = node.putArray("packs");
+    for (PackUse use : provenance.packs()) {
+      ObjectNode pack = packs.addObject();
+      pack.put("id", use.packId());
+      pack.put("version", use.version());
+      pack.put("digest", use.digest());
+      pack.put("pinned", use.pinned());
+      pack.put("choice", lower(use.choice()));
+      pack.set("period", periodTwo(use.period()));
+      putDate(pack, "reference-date", use.referenceDate());
+      pack.set("reason", both(use.reason()));
+    }
+    ArrayNode notes = node.putArray("notes");
+    provenance.notes().forEach(note -> notes.add(both(note)));
+    return node;
+  }
+
+  private static ObjectNode periodTwo(Period period) {
+    ObjectNode node = period(period);
+    node.put("text", period.toString());
+    return node;
+  }
+
+  private ObjectNode citationTwo(Citation citation) {
+    ObjectNode node = NODES.objectNode();
+    node.put("document", citation.documentId());
+    node.put("number", citation.documentNumber());
+    node.put("article", citation.article());
+    node.put("clause", citation.clause());
+    node.put("basis", lower(citation.basis()));
+    node.put("note", citation.note());
+    node.set("text", both(LocalizedText.of(citation.render(Language.VI), citation.render(Language.EN))));
+    return node;
+  }
+
+  private ObjectNode scoreTwo(ChecklistScore score) {
+    ObjectNode node = NODES.objectNode();
+    node.put("checklist", score.checklistId());
+    node.put("pack", score.packId());
+    putNumber(node, "score", score.score());
+    putNumber(node, "maximum", score.maximum());
+    putNumber(node, "evidence-percent", score.evidencePercent());
+    node.put("rating", score.rating());
+    node.set("rating-title", both(score.ratingTitle()));
+    node.put("rated", score.rated());
+    ArrayNode items = node.putArray("items");
+    for (ItemScore item : score.items()) {
+      ObjectNode entry = items.addObject();
+      entry.put("rule", item.ruleId());
+      entry.put("outcome", item.outcome().name());
+      putNumber(entry, "earned", item.earned());
+      putNumber(entry, "available", item.available());
+      entry.put("bonus", item.bonus());
+    }
+    ArrayNode adjustments = node.putArray("adjustments");
+    for (ScoreAdjustment adjustment : score.adjustments()) {
+      ObjectNode entry = adjustments.addObject();
+      entry.put("kind", lower(adjustment.kind()));
+      entry.put("source", adjustment.source());
+      putNumber(entry, "points", adjustment.points());
+      entry.put("from-rating", adjustment.fromRating());
+      entry.put("to-rating", adjustment.toRating());
+      entry.set("reason", both(adjustment.reason()));
+    }
+    return node;
+  }
+
+  /** A text in both languages: {@code {"vi": …, "en": …}}, a missing or blank one {@code null}. */
+  private static ObjectNode both(LocalizedText text) {
+    LocalizedText value = text == null ? LocalizedText.EMPTY : text;
+    ObjectNode node = NODES.objectNode();
+    node.put("vi", blankToNull(value.vi()));
+    node.put("en", blankToNull(value.en()));
+    return node;
+  }
+
+  // --- format 1 -----------------------------------------------------------------------------------
+
+  private ObjectNode formatOne(Report report) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format", 1);
     root.put("language", tag(language));
     root.set("provenance", provenance(report.provenance()));
     ArrayNode subjects = root.putArray("subjects");
@@ -206,7 +390,7 @@ public final class ReportJson {
   private ObjectNode provenance(Provenance provenance) {
     ObjectNode node = NODES.objectNode();
     node.put("engine", provenance.engineVersion());
-    putDate(node, "as-of", provenance.asOf());
+    putDate(node, "as-of", provenance.decisionDate());
     node.set("period", period(provenance.period()));
     ArrayNode packs = node.putArray("packs");
     for (PackUse use : provenance.packs()) {

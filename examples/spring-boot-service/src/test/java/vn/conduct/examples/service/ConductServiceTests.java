@@ -84,18 +84,18 @@ class ConductServiceTests {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
     JsonNode report = JSON.readTree(response.getBody());
-    assertThat(report.get("format").asInt()).isEqualTo(1);
-    assertThat(report.get("language").asText()).isEqualTo("vi");
-    assertThat(report.at("/provenance/as-of").asText()).isEqualTo("2025-06-30");
+    assertThat(report.get("format").asInt()).isEqualTo(2);
+    assertThat(report.at("/provenance/decision-date").asText()).isEqualTo("2025-06-30");
     // The sample is data other work may edit: assert what any version of it shows, not its names or scores.
     List<JsonNode> findings = new ArrayList<>();
     report.get("subjects").forEach(subject -> subject.get("findings").forEach(findings::add));
     assertThat(findings).hasSizeGreaterThan(100).allSatisfy(finding -> {
-      assertThat(finding.get("reason").asText()).isEqualTo(finding.at("/reason-localized/vi").asText()).isNotBlank();
-      assertThat(finding.at("/reason-localized/en").asText()).isNotBlank();
+      assertThat(finding.at("/reason/vi").asText()).isNotBlank();
+      assertThat(finding.at("/reason/en").asText()).isNotBlank();
+      assertThat(report.at("/rules").has(finding.get("rule").asText())).isTrue();
     });
     assertThat(findings).filteredOn(f -> f.get("rule").asText().equals("hn522.late-arrival-repeat")
-        && f.get("outcome").asText().equals("FAIL")).isNotEmpty().allSatisfy(f -> assertThat(f.get("reason").asText())
+        && f.get("outcome").asText().equals("FAIL")).isNotEmpty().allSatisfy(f -> assertThat(f.at("/reason/vi").asText())
             .startsWith("Vi phạm: số sự kiện [late-arrival] đã xác minh trong P12M trước ngày đánh giá = ")
             .endsWith("522/QĐ-UBND [suy luận, không có nguồn]"));
     assertThat(findings).extracting(f -> f.get("outcome").asText()).contains("PASS", "FAIL", "UNKNOWN", "NOT_APPLICABLE");
@@ -142,12 +142,11 @@ class ConductServiceTests {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode report = JSON.readTree(response.getBody());
-    assertThat(report.get("language").asText()).isEqualTo("en");
     assertThat(report.at("/provenance/packs")).extracting(p -> p.get("id").asText()).containsExactly("hanoi-522");
     JsonNode badge = find(report.at("/subjects/0/findings"), "rule", "hn522.badge");
     assertThat(badge.get("outcome").asText()).isEqualTo("FAIL");
-    assertThat(badge.get("reason").asText()).startsWith("Violation: indicator 'badge-worn' = false");
-    assertThat(badge.at("/reason-localized/vi").asText()).startsWith("Vi phạm: chỉ số 'badge-worn' = false");
+    assertThat(badge.at("/reason/en").asText()).startsWith("Violation: indicator 'badge-worn' = false");
+    assertThat(badge.at("/reason/vi").asText()).startsWith("Vi phạm: chỉ số 'badge-worn' = false");
   }
 
   @Test
@@ -243,7 +242,7 @@ class ConductServiceTests {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode report = JSON.readTree(response.getBody());
-    assertThat(report.at("/provenance/as-of").asText()).isEqualTo("2026-01-31");
+    assertThat(report.at("/provenance/decision-date").asText()).isEqualTo("2026-01-31");
     assertThat(report.at("/provenance/packs/0/version").asText()).isEqualTo("2.0.0");
   }
 
