@@ -68,6 +68,7 @@ final class Arguments {
   static CommandLine install(CommandLine commandLine) {
     commandLine.registerConverter(LocalDate.class, Arguments::date);
     commandLine.registerConverter(Language.class, Arguments::language);
+    commandLine.registerConverter(vn.conduct.rules.api.Period.class, Arguments::period);
     commandLine.registerConverter(Double.class, Arguments::decimal);
     commandLine.registerConverter(double.class, Arguments::decimal);
     commandLine.registerConverter(Integer.class, Arguments::integer);
@@ -100,6 +101,16 @@ final class Arguments {
           + DATE_HINT + "]");
     }
     return LocalDate.of(year, month, day);
+  }
+
+  /** A period: a year, a month, a quarter, or start/end dates; the message says what is accepted. */
+  static vn.conduct.rules.api.Period period(String text) {
+    try {
+      return vn.conduct.rules.api.Period.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadValue("'" + text + "' is not a period [Hint: write a year (2025), a month (2025-06), a quarter"
+          + " (2025-Q2) or start/end dates (2025-01-01/2025-06-30)]");
+    }
   }
 
   static Language language(String text) {

@@ -92,9 +92,25 @@ final class EvaluateCommand implements Callable<Integer> {
   Path observations;
 
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>",
-      description = {"The evaluation date; overrides the facts file's as-of (and its default period).",
-          "Required with CSV input; the period is then its calendar month."})
+      description = {"The decision date: facts recorded after it do not count; overrides the facts file's",
+          "as-of or decided-on. Without --period, each pack judges its natural period containing it",
+          "(a yearly pack the year, others the month). CSV input needs --as-of or --period."})
   LocalDate asOf;
+
+  @Option(names = "--period", paramLabel = "<period>", converter = PeriodConverter.class,
+      description = {"The period judged: a year (2025), a month (2025-06), a quarter (2025-Q2) or",
+          "start/end dates (2025-01-01/2025-06-30); overrides the facts file's period. Decided on its last",
+          "day unless --as-of gives the decision date. Pack versions are those in force at the period's",
+          "end (or on the decision date, if earlier)."})
+  vn.conduct.rules.api.Period period;
+
+  /** Reads --period (registered here too, for the option's own converter). */
+  static final class PeriodConverter implements picocli.CommandLine.ITypeConverter<vn.conduct.rules.api.Period> {
+    @Override
+    public vn.conduct.rules.api.Period convert(String value) {
+      return Arguments.period(value);
+    }
+  }
 
   @Override
   public Integer call() {
@@ -107,23 +123,29 @@ final class EvaluateCommand implements Callable<Integer> {
       if (subjects != null || events != null || observations != null) {
         throw new UsageException("give either --facts or CSV files (--subjects, --events, --observations), not both");
       }
-      FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
+      FactsReader reader = new FactsReader().withAsOf(asOf).withPeriod(period);
       FactsFile file = reader.load(facts);
       request = file.request();
       locator = file::locate;
     } else if (subjects != null) {
-      if (asOf == null) {
-        throw new UsageException("--as-of is required with CSV input (a CSV file has no as-of)");
+      if (asOf == null && period == null) {
+        throw new UsageException("--as-of or --period is required with CSV input (a CSV file has no dates of its"
+            + " own) [Hint: e.g. --period 2025-06, or --as-of 2025-06-30]");
       }
-      csv = CsvFacts.read(subjects, events, observations, asOf, rejection -> messages.println(rejection.render()));
+      LocalDate decided = asOf != null ? asOf : period.end();
+      csv = CsvFacts.read(subjects, events, observations, decided, rejection -> messages.println(rejection.render()));
       messages.flush();
-      request = EvaluationRequest.builder(asOf).subjects(csv.subjects).events(csv.events)
-          .observations(csv.observations).build();
+      EvaluationRequest.Builder builder = asOf != null ? EvaluationRequest.builder(asOf)
+          : EvaluationRequest.builder(period);
+      if (asOf != null && period != null) {
+        builder.period(period);
+      }
+      request = builder.subjects(csv.subjects).events(csv.events).observations(csv.observations).build();
       locator = csv::locate;
     } else if (events != null || observations != null) {
       throw new UsageException("--events and --observations need --subjects");
     } else {
-      throw new UsageException("give the facts: --facts <file>, or --subjects <csv> with --as-of");
+      throw new UsageException("give the facts: --facts <file>, or --subjects <csv> with --as-of or --period");
     }
     RulesEngine engine = packs.engine();
     request = packs.restrict(request);

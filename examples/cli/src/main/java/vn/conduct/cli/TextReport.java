@@ -101,11 +101,20 @@ final class TextReport {
         + t(" · kỳ ", " · period ") + provenance.period().start() + " → " + provenance.period().end()
         + " · conduct " + provenance.engineVersion());
     out.println(t("Bộ quy tắc: ", "Rule packs: ") + (provenance.packs().isEmpty() ? t("không có", "none")
-        : provenance.packs().stream().map(TextReport::pack).collect(Collectors.joining(", "))));
+        : provenance.packs().stream().map(this::pack).collect(Collectors.joining(", "))));
+    // Why each version, when a period was given or a pack judged another one than the line above says.
+    for (PackUse use : provenance.packs()) {
+      if (provenance.periodGiven() || !use.period().equals(provenance.period())
+          || !use.referenceDate().equals(provenance.decisionDate())) {
+        out.println("  " + use.packId() + " " + use.version() + t(" — kỳ ", " — period ") + use.period() + ": "
+            + use.reason().in(language));
+      }
+    }
+    provenance.notes().forEach(note -> out.println("  " + note.in(language)));
   }
 
-  private static String pack(PackUse use) {
-    return use.packId() + " " + use.version() + (use.pinned() ? " (pinned)" : "")
+  private String pack(PackUse use) {
+    return use.packId() + " " + use.version() + (use.pinned() ? t(" (chỉ định)", " (pinned)") : "")
         + " sha256:" + use.digest().substring(0, Math.min(12, use.digest().length()));
   }
 

@@ -183,7 +183,7 @@ class CsvInputTests {
     Path subjects = csv("subjects.csv", "id,type\no1,officer\n");
     assertThat(cli.run("evaluate", "-p", pack.toString(), "--subjects", subjects.toString()))
         .isEqualTo(ConductCommand.USAGE);
-    assertThat(cli.err()).contains("--as-of is required with CSV input");
+    assertThat(cli.err()).contains("--as-of or --period is required with CSV input");
   }
 
   @Test
