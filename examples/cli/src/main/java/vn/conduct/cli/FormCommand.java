@@ -275,10 +275,11 @@ final class FormCommand implements Callable<Integer> {
           + w.t("; người vượt hạn mức, điểm thấp trước, bị hạ một bậc.",
               "; those over it, lowest scores first, go down one band."));
     }
-    if (terms.peerGroup() != null) {
-      lines.add(terms.peerGroup().isEmpty() ? w.t("Xếp hạng theo điểm.", "Ranked by score.")
-          : w.t("Xếp hạng theo điểm trong từng nhóm " + terms.peerGroup() + ".",
-              "Ranked by score within each " + terms.peerGroup() + " group."));
+    if (terms.ranked()) {
+      String attribute = terms.peerGroup().attribute();
+      lines.add(attribute == null ? w.t("Xếp hạng theo điểm.", "Ranked by score.")
+          : w.t("Xếp hạng theo điểm trong từng nhóm " + attribute + ".",
+              "Ranked by score within each " + attribute + " group."));
     }
     return lines;
   }

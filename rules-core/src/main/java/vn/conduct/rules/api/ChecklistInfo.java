@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -11,12 +12,12 @@ import org.apiguardian.api.API;
 /**
  * What a loaded pack says about one of its checklists: its items and rating bands, and the terms by
  * which a score is computed (method, bounds, evidence, rounding, partial credit, deductions, vetoes,
- * quotas, ranking), with the format's defaults filled in, so that a tool can print a checklist
+ * quotas) and how it ranks, with the format's defaults filled in, so that a tool can print a checklist
  * without reading the pack itself. Read-only; describes, never evaluates.
  *
  * <p>Immutable. Built by the engine ({@link RulesEngine#checklists()}); hosts read it. The parts
  * ({@link Item}, {@link Band}, {@link Credit}, {@link Deduction}, {@link Veto}, {@link Quota},
- * {@link Rounding}) are final classes built through factories, like the report's types, so that a
+ * {@link Rounding}, {@link PeerGroup}) are final classes built through factories, like the report's types, so that a
  * later release can add to them without breaking hosts.
  *
  * @since 0.1
@@ -50,7 +51,7 @@ public final class ChecklistInfo {
   private final List<Deduction> deductions;
   private final List<Veto> vetoes;
   private final List<Quota> quotas;
-  private final String peerGroup;
+  private final PeerGroup peerGroup;
 
   private ChecklistInfo(Builder builder) {
     this.packId = builder.packId;
@@ -75,7 +76,7 @@ public final class ChecklistInfo {
   /**
    * Creates a checklist description with its items and bands only and the format's defaults for
    * everything else (points method, floor 0, min-evidence 100, no period, no rounding, no deductions,
-   * vetoes or quotas, not ranked); for the engine and for tests of code that reads it.
+   * vetoes or quotas, no ranking); for the engine and for tests of code that reads it.
    *
    * @param packId the pack's id; never {@code null}
    * @param packVersion the pack version; never {@code null}
@@ -211,13 +212,8 @@ public final class ChecklistInfo {
     return peerGroup != null;
   }
 
-  /**
-   * The attribute whose values form the ranking's peer groups; {@code ""} when all subjects are
-   * ranked in one group, {@code null} when the checklist is not ranked.
-   *
-   * @since 0.2
-   */
-  public String peerGroup() {
+  /** How it groups subjects for rankings, or {@code null} if it does not rank. */
+  public PeerGroup peerGroup() {
     return peerGroup;
   }
 
@@ -273,7 +269,7 @@ public final class ChecklistInfo {
     private List<Deduction> deductions;
     private List<Veto> vetoes;
     private List<Quota> quotas;
-    private String peerGroup;
+    private PeerGroup peerGroup;
 
     private Builder(String packId, String packVersion, String checklistId) {
       this.packId = Objects.requireNonNull(packId, "packId");
@@ -432,14 +428,13 @@ public final class ChecklistInfo {
     }
 
     /**
-     * Says that the checklist is ranked, within groups of equal values of the given attribute
-     * ({@code ""} for one group of all subjects).
+     * Says how the checklist groups subjects for rankings ({@code null}: it does not rank).
      *
      * @throws IllegalStateException if it was already set
      */
-    public Builder ranking(String peerGroupAttribute) {
-      once(peerGroup, "ranking");
-      peerGroup = Objects.requireNonNull(peerGroupAttribute, "peerGroupAttribute");
+    public Builder peerGroup(PeerGroup value) {
+      once(peerGroup, "peerGroup");
+      peerGroup = value;
       return this;
     }
 
@@ -1095,6 +1090,81 @@ public final class ChecklistInfo {
     public String toString() {
       return "Quota[band=" + band + ", maxPercent=" + maxPercent + ", ofBand=" + ofBand + ", overrideMaxPercent="
           + overrideMaxPercent + ", overrideCondition=" + overrideCondition + "]";
+    }
+  }
+
+  /**
+   * How a ranking groups subjects: by the value of one attribute ({@link Ranking#peerGroup()} is
+   * that value, {@code ""} when there is no attribute). Renderers show a group by its title, e.g.
+   * "nhóm xã" rather than "nhóm commune", through {@link #groupTitle(String)}.
+   *
+   * <p>Immutable. Built by the engine; hosts read it.
+   *
+   * @since 0.1
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public static final class PeerGroup {
+
+    private final String attribute;
+    private final LocalizedText title;
+    private final Map<String, LocalizedText> valueTitles;
+
+    private PeerGroup(String attribute, LocalizedText title, Map<String, LocalizedText> valueTitles) {
+      this.attribute = attribute;
+      this.title = title == null ? LocalizedText.EMPTY : title;
+      this.valueTitles = Map.copyOf(valueTitles);
+    }
+
+    /**
+     * Creates a peer group; for the engine and for tests of code that reads it.
+     *
+     * @param attribute the attribute whose value forms the groups, or {@code null} for one group
+     * @param title the attribute's title; {@code null} for {@link LocalizedText#EMPTY}
+     * @param valueTitles the titles declared for the attribute's values, by value; copied
+     * @since 0.2
+     */
+    public static PeerGroup of(String attribute, LocalizedText title, Map<String, LocalizedText> valueTitles) {
+      return new PeerGroup(attribute, title, valueTitles);
+    }
+
+    /**
+     * The attribute whose value forms the groups, or {@code null} when all rated subjects form one
+     * group {@code ""}.
+     */
+    public String attribute() {
+      return attribute;
+    }
+
+    /** The attribute's title, or {@link LocalizedText#EMPTY}. */
+    public LocalizedText title() {
+      return title;
+    }
+
+    /** The titles the pack declares for the attribute's values, by value; values without a title are absent. */
+    public Map<String, LocalizedText> valueTitles() {
+      return valueTitles;
+    }
+
+    /** A group's title: the declared title of its value, or the value itself as text in both languages. */
+    public LocalizedText groupTitle(String group) {
+      LocalizedText declared = valueTitles.get(group);
+      return declared != null ? declared : LocalizedText.of(group);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PeerGroup that && Objects.equals(attribute, that.attribute)
+          && title.equals(that.title) && valueTitles.equals(that.valueTitles);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(attribute, title, valueTitles);
+    }
+
+    @Override
+    public String toString() {
+      return "PeerGroup[attribute=" + attribute + ", title=" + title + ", valueTitles=" + valueTitles + "]";
     }
   }
 }

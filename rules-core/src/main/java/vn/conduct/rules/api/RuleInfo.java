@@ -145,8 +145,8 @@ public final class RuleInfo {
      *
      * @param scope {@code attribute} or {@code indicator}; never {@code null}
      * @param field the attribute's or indicator's name; never {@code null}
-     * @param operator the comparison's operator; never {@code null}
-     * @param values the constant (two for {@code between}); copied
+     * @param operator the comparison's operator key; never {@code null}
+     * @param values the constant (two for {@code between} and {@code not-between}); copied
      * @param whole whether the comparison is the rule's whole condition
      * @since 0.2
      */
@@ -165,12 +165,19 @@ public final class RuleInfo {
       return field;
     }
 
-    /** {@code eq}, {@code ne}, {@code lt}, {@code le}, {@code gt}, {@code ge} or {@code between}. */
+    /**
+     * The key of a comparison whose outcome turns at its constants: {@code eq}, {@code ne}, {@code lt},
+     * {@code le}, {@code gt}, {@code ge}, {@code between} or {@code not-between} (the spec's operator
+     * table, section 9.1, lists every operator; more may be added).
+     */
     public String operator() {
       return operator;
     }
 
-    /** The constant (two for {@code between}). */
+    /**
+     * The constant (two for {@code between} and {@code not-between}: low, high), exactly as the pack or
+     * the host's parameter override gave it.
+     */
     public List<BigDecimal> values() {
       return values;
     }

@@ -22,7 +22,7 @@ class ResultTypesTests {
       "Report", "SubjectResult", "ChecklistScore", "ItemScore", "ScoreAdjustment", "Ranking", "Ranking$Entry",
       "RollUp", "FactProblem", "RuleInfo", "RuleInfo$Threshold", "ChecklistInfo", "ChecklistInfo$Item",
       "ChecklistInfo$Band", "ChecklistInfo$Credit", "ChecklistInfo$CreditBand", "ChecklistInfo$Rounding",
-      "ChecklistInfo$Deduction", "ChecklistInfo$Veto", "ChecklistInfo$Quota", "RulePackInfo", "Citation", "RuleRef",
+      "ChecklistInfo$Deduction", "ChecklistInfo$Veto", "ChecklistInfo$Quota", "ChecklistInfo$PeerGroup", "RulePackInfo", "Citation", "RuleRef",
       "Finding", "PackUse", "Provenance");
 
   @Test

@@ -311,4 +311,166 @@ class FactsReaderTests {
     assertThat(invalid("as-of: 2025-06-30\nexpect: {}\n").issues())
         .extracting(ValidationIssue::code).containsExactly("facts.unknown-key");
   }
+
+  // ------------------------------------------------------------------------- facts format 2
+
+  @Test
+  void should_read_format_2_with_a_text_period_a_decision_date_and_recorded_dates() {
+    EvaluationRequest request = read("""
+        format: 2
+        period: 2025-Q2
+        decided-on: 2025-07-05
+        subjects:
+          - {id: o1, type: officer}
+        observations:
+          - {subject: o1, indicator: score, value: 80, observed-on: 2025-06-10, recorded-on: 2025-06-12}
+          - {subject: o1, indicator: score, value: 70, observed-on: 2025-06-20}
+        events:
+          - {subject: o1, type: late, date: 2025-06-03, recorded-on: 2025-07-01}
+          - {subject: o1, type: late, date: 2025-06-04}
+        """);
+
+    assertThat(request.period()).isEqualTo(Period.quarter(2025, 2));
+    assertThat(request.periodGiven()).isTrue();
+    assertThat(request.decisionDate()).isEqualTo(LocalDate.of(2025, 7, 5));
+    assertThat(request.asOf()).as("the same date under its format 1 name").isEqualTo(LocalDate.of(2025, 7, 5));
+    assertThat(request.observations()).extracting(Observation::recordedOn)
+        .containsExactly(LocalDate.of(2025, 6, 12), null);
+    assertThat(request.events()).extracting(Event::recordedOn).containsExactly(LocalDate.of(2025, 7, 1), null);
+    assertThat(request.events()).extracting(Event::recorded)
+        .as("recorded-on defaults to the date").containsExactly(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 6, 4));
+  }
+
+  @Test
+  void should_read_every_text_form_of_a_format_2_period_and_decide_on_its_last_day_by_default() {
+    Map<String, Period> forms = new java.util.LinkedHashMap<>();
+    forms.put("2025", Period.year(2025));
+    forms.put("2025-06", Period.month(2025, 6));
+    forms.put("2025-Q4", Period.quarter(2025, 4));
+    forms.put("2025-01-01/2025-06-30", Period.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30)));
+    forms.put("\"2025\"", Period.year(2025));
+    forms.put("{start: 2025-03-01, end: 2025-03-15}", Period.of(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 15)));
+    forms.forEach((text, period) -> {
+      EvaluationRequest request = read("format: 2\nperiod: " + text + "\n");
+      assertThat(request.period()).as(text).isEqualTo(period);
+      assertThat(request.periodGiven()).as(text).isTrue();
+      assertThat(request.decisionDate()).as("decided on the last day of " + text).isEqualTo(period.end());
+    });
+  }
+
+  @Test
+  void should_let_a_format_2_file_give_only_the_decision_date() {
+    EvaluationRequest request = read("format: 2\ndecided-on: 2025-02-14\n");
+
+    assertThat(request.decisionDate()).isEqualTo(LocalDate.of(2025, 2, 14));
+    assertThat(request.periodGiven()).as("each pack judges its natural period containing the date").isFalse();
+    assertThat(request.period()).isEqualTo(Period.monthOf(LocalDate.of(2025, 2, 14)));
+  }
+
+  @Test
+  void should_refuse_a_format_2_file_with_neither_period_nor_decision_date_unless_the_host_gives_one() {
+    String bare = "format: 2\nsubjects: [{id: o1, type: officer}]\n";
+    assertThat(invalid(bare).issues()).extracting(ValidationIssue::code).containsExactly("facts.missing");
+
+    EvaluationRequest dated = reader.withAsOf(LocalDate.of(2025, 6, 30)).read("facts.yaml",
+        bare.getBytes(StandardCharsets.UTF_8));
+    assertThat(dated.decisionDate()).isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(dated.periodGiven()).isFalse();
+
+    EvaluationRequest judged = reader.withPeriod(Period.year(2025)).read("facts.yaml",
+        bare.getBytes(StandardCharsets.UTF_8));
+    assertThat(judged.period()).isEqualTo(Period.year(2025));
+    assertThat(judged.decisionDate()).isEqualTo(LocalDate.of(2025, 12, 31));
+  }
+
+  @Test
+  void should_let_the_host_impose_the_decision_date_and_period_on_a_format_2_file() {
+    byte[] file = "format: 2\nperiod: 2025-06\ndecided-on: 2025-07-05\n".getBytes(StandardCharsets.UTF_8);
+
+    EvaluationRequest request = reader.withAsOf(LocalDate.of(2025, 7, 20)).withPeriod(Period.year(2025))
+        .read("facts.yaml", file);
+
+    assertThat(request.decisionDate()).isEqualTo(LocalDate.of(2025, 7, 20));
+    assertThat(request.period()).isEqualTo(Period.year(2025));
+  }
+
+  @Test
+  void should_refuse_a_fact_recorded_before_it_happened() {
+    InvalidFactsException error = invalid("""
+        format: 2
+        period: 2025-06
+        observations:
+          - {subject: o1, indicator: score, value: 80, observed-on: 2025-06-10, recorded-on: 2025-06-09}
+          - {subject: o1, indicator: score, value: 80, observed-on: 2025-06-10, recorded-on: 2025-06-10}
+        events:
+          - {subject: o1, type: late, date: 2025-06-03, recorded-on: 2025-06-02}
+          - {subject: o1, type: late, date: 2025-06-03, recorded-on: 2025-6-4}
+        """);
+
+    assertThat(error.issues()).extracting(ValidationIssue::path, ValidationIssue::code).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("observations[0].recorded-on", "facts.date"),
+        org.assertj.core.groups.Tuple.tuple("events[0].recorded-on", "facts.date"),
+        org.assertj.core.groups.Tuple.tuple("events[1].recorded-on", "facts.date"));
+    assertThat(error.issues().get(0).location()).isEqualTo("facts.yaml:4:86");
+    assertThat(error.issues().get(0).message()).contains("2025-06-09").contains("2025-06-10");
+  }
+
+  @Test
+  void should_refuse_as_of_in_a_format_2_file() {
+    InvalidFactsException error = invalid("format: 2\nas-of: 2025-06-30\nperiod: 2025-06\n");
+
+    assertThat(error.issues()).singleElement().satisfies(issue -> {
+      assertThat(issue.code()).isEqualTo("facts.unknown-key");
+      assertThat(issue.path()).isEqualTo("as-of");
+      assertThat(issue.location()).isEqualTo("facts.yaml:2:1");
+      assertThat(issue.hint()).contains("decided-on");
+    });
+  }
+
+  @Test
+  void should_refuse_format_2_keys_in_a_format_1_file() {
+    String body = """
+        as-of: 2025-06-30
+        decided-on: 2025-07-05
+        period: 2025-06
+        observations:
+          - {subject: o1, indicator: score, value: 80, observed-on: 2025-06-10, recorded-on: 2025-06-12}
+        events:
+          - {subject: o1, type: late, date: 2025-06-03, recorded-on: 2025-06-04}
+        """;
+    for (String file : List.of(body, "format: 1\n" + body)) {
+      InvalidFactsException error = invalid(file);
+      assertThat(error.issues()).as(file).extracting(ValidationIssue::path, ValidationIssue::code).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("decided-on", "facts.format-feature"),
+          org.assertj.core.groups.Tuple.tuple("period", "facts.format-feature"),
+          org.assertj.core.groups.Tuple.tuple("observations[0].recorded-on", "facts.format-feature"),
+          org.assertj.core.groups.Tuple.tuple("events[0].recorded-on", "facts.format-feature"));
+      assertThat(error.issues()).allSatisfy(issue -> assertThat(issue.hint()).contains("format: 2"));
+    }
+
+    EvaluationRequest mapping = read("format: 1\nas-of: 2025-06-30\nperiod: {start: 2025-06-01, end: 2025-06-15}\n");
+    assertThat(mapping.period()).as("a period mapping is format 1").isEqualTo(
+        Period.of(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 15)));
+  }
+
+  @Test
+  void should_refuse_a_format_it_does_not_know() {
+    for (String format : List.of("3", "0", "two", "1.5")) {
+      assertThat(invalid("format: " + format + "\nas-of: 2025-06-30\n").issues()).as(format)
+          .extracting(ValidationIssue::path, ValidationIssue::code)
+          .contains(org.assertj.core.groups.Tuple.tuple("format", "facts.format"));
+    }
+  }
+
+  @Test
+  void should_refuse_a_text_period_or_decision_date_that_is_not_one() {
+    for (String period : List.of("2025-13", "2025-Q5", "June", "25")) {
+      assertThat(invalid("format: 2\nperiod: " + period + "\n").issues()).as(period)
+          .extracting(ValidationIssue::path, ValidationIssue::code)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("period", "facts.date"));
+    }
+    assertThat(invalid("format: 2\ndecided-on: 2025-02-30\n").issues())
+        .extracting(ValidationIssue::path, ValidationIssue::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("decided-on", "facts.date"));
+  }
 }

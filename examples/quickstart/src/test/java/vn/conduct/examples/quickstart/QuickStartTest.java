@@ -33,12 +33,12 @@ class QuickStartTest {
   @Test
   void theOfficerLateTwiceFailsTheLatenessRulesWithTheCountAndTheThresholdInTheReason() {
     assertThat(lines).contains(
-        "cb-001 hn522.late-arrival FAIL: Vi phạm: số sự kiện [late-arrival] đã xác minh trong kỳ đánh giá = 2"
+        "cb-001 hn522.late-arrival FAIL: Vi phạm: số sự kiện [late-arrival] đã xác minh trong kỳ = 2"
             + " (ngưỡng ≥ 1) — 522/QĐ-UBND [theo bản tóm tắt]",
-        "cb-001 hn522.late-arrival-repeat FAIL: Vi phạm: số sự kiện [late-arrival] đã xác minh trong P12M trước"
-            + " ngày đánh giá = 2 (ngưỡng ≥ 2) — 522/QĐ-UBND [suy luận, không có nguồn]");
+        "cb-001 hn522.late-arrival-repeat FAIL: Vi phạm: số sự kiện [late-arrival] đã xác minh trong 12 tháng"
+            + " = 2 (ngưỡng ≥ 2) — 522/QĐ-UBND [suy luận, không có nguồn]");
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("cb-001 hn3814.working-time FAIL: Không đạt:"
-        + " số sự kiện [late-arrival, absent-from-post, meeting-late] đã xác minh trong kỳ đánh giá = 2 (ngưỡng = 0)"));
+        + " số sự kiện [late-arrival, absent-from-post, meeting-late] đã xác minh trong kỳ = 2 (ngưỡng = 0)"));
   }
 
   @Test
@@ -48,7 +48,7 @@ class QuickStartTest {
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
         "cb-002 hn3814.badge-tidy FAIL: Không đạt: chỉ số 'badge-worn' = false"));
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
-        "cb-002 hn522.late-arrival PASS: Không vi phạm: số sự kiện [late-arrival] đã xác minh trong kỳ đánh giá = 0"));
+        "cb-002 hn522.late-arrival PASS: Không vi phạm: số sự kiện [late-arrival] đã xác minh trong kỳ = 0"));
   }
 
   @Test

@@ -96,7 +96,7 @@ class ConductServiceTests {
     });
     assertThat(findings).filteredOn(f -> f.get("rule").asText().equals("hn522.late-arrival-repeat")
         && f.get("outcome").asText().equals("FAIL")).isNotEmpty().allSatisfy(f -> assertThat(f.at("/reason/vi").asText())
-            .startsWith("Vi phạm: số sự kiện [late-arrival] đã xác minh trong P12M trước ngày đánh giá = ")
+            .startsWith("Vi phạm: số sự kiện [late-arrival] đã xác minh trong 12 tháng = ")
             .endsWith("522/QĐ-UBND [suy luận, không có nguồn]"));
     assertThat(findings).extracting(f -> f.get("outcome").asText()).contains("PASS", "FAIL", "UNKNOWN", "NOT_APPLICABLE");
     List<String> ratings = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import org.drools.model.Global;
 import org.drools.model.Index;
 import org.drools.model.Model;
@@ -29,12 +29,14 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import vn.conduct.rules.api.RuleCompilationException;
 import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.ConditionLanguage;
 import vn.conduct.rules.internal.condition.Dnf;
 import vn.conduct.rules.internal.facts.EvalContext;
 import vn.conduct.rules.internal.facts.EventFact;
 import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.facts.SubjectFact;
 import vn.conduct.rules.internal.facts.Values;
+import vn.conduct.rules.internal.model.DataType;
 
 /**
  * Compiles rule plans into one Drools KieBase through the executable model's Java API (pattern
@@ -172,65 +174,30 @@ public final class DroolsCompiler {
   }
 
   private void addOwnLiteral(PatternDef<SubjectFact> pattern, String type, Cond.Compare compare, boolean truth) {
-    Layout.Slot slot = layout.slot(type, compare.field());
-    int s = slot.index();
+    int s = layout.slot(type, compare.field()).index();
     String id = "own:" + type + ":" + s + ":" + truth + ":" + compare.op().key + ":" + constants(compare.operands());
-    switch (compare.op()) {
-      case EXISTS -> pattern.expr(id, f -> f.present[s] == truth);
-      case MISSING -> pattern.expr(id, f -> f.present[s] != truth);
-      default -> {
-        Semantics.ValueTest test = Semantics.test(compare.op(), compare.operands(), compare.field().type());
-        if (truth && compare.op() == Cond.Op.EQ && compare.field().type() == vn.conduct.rules.internal.model.DataType.STRING) {
-          String value = (String) compare.operands().get(0).constant();
-          pattern.expr(id, f -> f.present[s] && value.equals(f.str[s]),
-              alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex(type + ":" + s),
-                  f -> f.present[s] ? f.str[s] : null, value));
-        } else if (compare.field().type() != vn.conduct.rules.internal.model.DataType.STRING
-            && compare.operands().size() == 1) {
-          pattern.expr(id, numeric(compare.op(), truth, s, Semantics.number(compare.operands().get(0).constant())));
-        } else if (truth) {
-          pattern.expr(id, f -> f.present[s] && test.holds(f, s));
-        } else {
-          pattern.expr(id, f -> f.present[s] && !test.holds(f, s));
-        }
-      }
+    ConditionLanguage.FieldTest test = Semantics.fieldTest(compare, type, layout);
+    int wanted = truth ? Semantics.TRUE : Semantics.FALSE;
+    if (truth && compare.op().isEquality() && compare.field().type() == DataType.STRING) {
+      String value = (String) compare.operands().get(0).constant();
+      pattern.expr(id, f -> test.eval(f) == wanted,
+          alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex(type + ":" + s),
+              f -> f.present[s] ? f.str[s] : null, value));
+    } else {
+      pattern.expr(id, f -> test.eval(f) == wanted);
     }
-  }
-
-  /** One lambda per operator and truth, so that the hot path makes no further virtual call. */
-  private static org.drools.model.functions.Predicate1<SubjectFact> numeric(Cond.Op op, boolean truth, int s, double t) {
-    if (truth) {
-      return switch (op) {
-        case EQ -> f -> f.present[s] && f.num[s] == t;
-        case NE -> f -> f.present[s] && f.num[s] != t;
-        case LT -> f -> f.present[s] && f.num[s] < t;
-        case LE -> f -> f.present[s] && f.num[s] <= t;
-        case GT -> f -> f.present[s] && f.num[s] > t;
-        case GE -> f -> f.present[s] && f.num[s] >= t;
-        default -> throw new IllegalArgumentException(op.toString());
-      };
-    }
-    return switch (op) {
-      case EQ -> f -> f.present[s] && f.num[s] != t;
-      case NE -> f -> f.present[s] && f.num[s] == t;
-      case LT -> f -> f.present[s] && !(f.num[s] < t);
-      case LE -> f -> f.present[s] && !(f.num[s] <= t);
-      case GT -> f -> f.present[s] && !(f.num[s] > t);
-      case GE -> f -> f.present[s] && !(f.num[s] >= t);
-      default -> throw new IllegalArgumentException(op.toString());
-    };
   }
 
   private void addAggregate(List<RuleItemBuilder<?>> items, Variable<EvalContext> ctx,
       Variable<SubjectFact> subject, String type, Cond.Aggregate agg, boolean truth) {
-    Variable<Double> code = declarationOf(Double.class, "code");
+    Variable<Object> code = declarationOf(Object.class, "code");
     Variable<Stats> stats = declarationOf(Stats.class, "stats");
     String aggId = canonical(agg);
-    boolean filterFalse = agg.agg() != Cond.Agg.SHARE && agg.where() != null;
+    boolean filterFalse = !agg.agg().keepsNonMatching() && agg.where() != null;
     if (agg.over() == Cond.Over.EVENTS) {
       Variable<EventFact> event = declarationOf(EventFact.class, "e");
       Set<String> types = new LinkedHashSet<>(agg.eventTypes());
-      Map<String, ToDoubleFunction<Values>> codes = new HashMap<>();
+      Map<String, Function<Values, Object>> codes = new HashMap<>();
       Map<String, Semantics.TriCondition> wheres = new HashMap<>();
       for (String eventType : types) {
         codes.put(eventType, Semantics.elementCode(agg, eventType, layout));
@@ -255,12 +222,12 @@ public final class DroolsCompiler {
           betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 1, e -> e.subjectId, s -> s.id));
       int window = windowIndex(agg.window());
       events.expr("event.window:" + agg.window().label(), ctx, (e, c) -> c.inWindow(window, e.day, e.recorded));
-      events.bind(code, e -> codes.get(e.type).applyAsDouble(e));
+      events.bind(code, e -> codes.get(e.type).apply(e));
       items.add(accumulate(events, accFunction(StatsAccumulateFunction::new, code).as(stats)));
     } else {
       Variable<SubjectFact> member = declarationOf(SubjectFact.class, "m");
       String memberType = agg.memberType();
-      ToDoubleFunction<Values> elementCode = Semantics.elementCode(agg, memberType, layout);
+      Function<Values, Object> elementCode = Semantics.elementCode(agg, memberType, layout);
       Semantics.TriCondition where = Semantics.tri(agg.where(), memberType, layout);
       PatternDef<SubjectFact> members = pattern(member)
           .expr("type:" + memberType, m -> memberType.equals(m.type),
@@ -271,17 +238,18 @@ public final class DroolsCompiler {
       }
       members.expr("member.parent", subject, (m, s) -> s.id.equals(m.parentId),
           betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 2, m -> m.parentId, s -> s.id));
-      members.bind(code, m -> elementCode.applyAsDouble(m));
+      members.bind(code, m -> elementCode.apply(m));
       items.add(accumulate(members, accFunction(StatsAccumulateFunction::new, code).as(stats)));
     }
-    Cond.Agg function = agg.agg();
-    Cond.Op op = agg.op();
-    List<Cond.Operand> operands = agg.operands();
+    ConditionLanguage.Aggregation function = agg.agg();
+    ConditionLanguage.Operator op = agg.op();
+    ConditionLanguage.Constants constants = Semantics.constants(agg);
     int wanted = truth ? Semantics.TRUE : Semantics.FALSE;
     items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId,
-        st -> st.truth(function, op, operands) == wanted));
+        st -> st.truth(function, op, constants) == wanted));
   }
 
+  /** The window's index in {@link EvalContext#inWindow}. */
   private int windowIndex(Cond.Window window) {
     return switch (window.kind()) {
       case PERIOD -> -1;

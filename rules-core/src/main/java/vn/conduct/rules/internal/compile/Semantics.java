@@ -1,12 +1,10 @@
 package vn.conduct.rules.internal.compile;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.ConditionLanguage;
 import vn.conduct.rules.internal.condition.Cond.Operand;
 import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.facts.Values;
@@ -14,14 +12,14 @@ import vn.conduct.rules.internal.model.DataType;
 
 /**
  * The meaning of conditions, shared by the Drools compiler and the explainer so that both agree:
- * parameter resolution, comparisons of one value, and three-valued evaluation of conditions on
- * one fact's own fields.
+ * parameter resolution, and three-valued evaluation of conditions on one fact's own fields and of
+ * aggregate elements. What each operator and function means is {@link ConditionLanguage}'s.
  */
 public final class Semantics {
 
-  public static final int FALSE = 0;
-  public static final int TRUE = 1;
-  public static final int UNKNOWN = -1;
+  public static final int FALSE = ConditionLanguage.FALSE;
+  public static final int TRUE = ConditionLanguage.TRUE;
+  public static final int UNKNOWN = ConditionLanguage.UNKNOWN;
 
   private Semantics() { }
 
@@ -63,80 +61,9 @@ public final class Semantics {
     return List.copyOf(resolved);
   }
 
-  /** A test of one present value in a slot. */
-  @FunctionalInterface
-  public interface ValueTest {
-    boolean holds(Values values, int slot);
-  }
-
-  /** Numeric encoding of a constant: numbers as is, booleans 1/0, dates as epoch days. */
+  /** Numeric encoding of a value: {@link ConditionLanguage#number}. */
   public static double number(Object constant) {
-    if (constant instanceof Boolean b) {
-      return b ? 1 : 0;
-    }
-    if (constant instanceof LocalDate d) {
-      return d.toEpochDay();
-    }
-    return ((Number) constant).doubleValue();
-  }
-
-  /** Builds the test a comparison makes of a present value (not for exists/missing). */
-  public static ValueTest test(Cond.Op op, List<Operand> operands, DataType type) {
-    if (type == DataType.STRING) {
-      List<String> values = operands.stream().map(o -> (String) o.constant()).toList();
-      String first = values.isEmpty() ? null : values.get(0);
-      Set<String> set = new HashSet<>(values);
-      return switch (op) {
-        case EQ -> (v, s) -> first.equals(v.str[s]);
-        case NE -> (v, s) -> !first.equals(v.str[s]);
-        case IN -> (v, s) -> set.contains(v.str[s]);
-        case NOT_IN -> (v, s) -> !set.contains(v.str[s]);
-        default -> throw new IllegalArgumentException(op + " on a string");
-      };
-    }
-    double[] values = operands.stream().mapToDouble(o -> number(o.constant())).toArray();
-    double t = values.length == 0 ? 0 : values[0];
-    return switch (op) {
-      case EQ -> (v, s) -> v.num[s] == t;
-      case NE -> (v, s) -> v.num[s] != t;
-      case LT -> (v, s) -> v.num[s] < t;
-      case LE -> (v, s) -> v.num[s] <= t;
-      case GT -> (v, s) -> v.num[s] > t;
-      case GE -> (v, s) -> v.num[s] >= t;
-      case BETWEEN -> {
-        double high = values[1];
-        yield (v, s) -> v.num[s] >= t && v.num[s] <= high;
-      }
-      case IN -> (v, s) -> contains(values, v.num[s]);
-      case NOT_IN -> (v, s) -> !contains(values, v.num[s]);
-      default -> throw new IllegalArgumentException(op.toString());
-    };
-  }
-
-  /** Tests a number against an aggregate comparison. */
-  public static boolean holds(Cond.Op op, List<Operand> operands, double value) {
-    double t = number(operands.get(0).constant());
-    return switch (op) {
-      case EQ -> value == t;
-      case NE -> value != t;
-      case LT -> value < t;
-      case LE -> value <= t;
-      case GT -> value > t;
-      case GE -> value >= t;
-      case BETWEEN -> value >= t && value <= number(operands.get(1).constant());
-      case IN -> operands.stream().anyMatch(o -> number(o.constant()) == value);
-      case NOT_IN -> operands.stream().noneMatch(o -> number(o.constant()) == value);
-      default -> throw new IllegalArgumentException(op.toString());
-    };
-  }
-
-  private static boolean contains(double[] values, double value) {
-    for (double v : values) {
-      if (v == value) {
-        return true;
-      }
-    }
-    return false;
+    return ConditionLanguage.number(constant);
   }
 
   /** A compiled condition over one fact's own fields, evaluated in three values. */
@@ -192,35 +119,40 @@ public final class Semantics {
       };
     }
     if (cond instanceof Cond.Compare compare) {
-      Layout.Slot slot = layout.slot(type, compare.field());
-      int s = slot.index();
-      return switch (compare.op()) {
-        case EXISTS -> v -> v.present[s] ? TRUE : FALSE;
-        case MISSING -> v -> v.present[s] ? FALSE : TRUE;
-        default -> {
-          ValueTest test = test(compare.op(), compare.operands(), compare.field().type());
-          yield v -> !v.present[s] ? UNKNOWN : test.holds(v, s) ? TRUE : FALSE;
-        }
-      };
+      ConditionLanguage.FieldTest test = fieldTest(compare, type, layout);
+      return test::eval;
     }
     throw new IllegalArgumentException("aggregates cannot be evaluated on one fact: " + cond);
   }
 
+  /** The compiled comparison of a field of facts of a type. */
+  public static ConditionLanguage.FieldTest fieldTest(Cond.Compare compare, String type, Layout layout) {
+    return new ConditionLanguage.FieldTest(compare.op(), layout.slot(type, compare.field()).index(),
+        ConditionLanguage.Constants.of(compare.operands(), compare.field().type()));
+  }
+
+  /** The constants an aggregate is compared with. */
+  public static ConditionLanguage.Constants constants(Cond.Aggregate agg) {
+    return ConditionLanguage.Constants.of(agg.operands(), DataType.NUMBER);
+  }
+
   /**
-   * Builds the per-element code an aggregate accumulates: NaN when undecided, 1/0 for count and
-   * share, the value for sum, min and max. For count, sum, min and max, elements whose
-   * {@code where} is definitely false are filtered out before.
+   * Builds what one element adds to an aggregate ({@link Stats#add}): for count and share whether it
+   * matches ({@link Stats#MATCH}, {@link Stats#NO_MATCH}), for sum, min and max the exact value of
+   * its {@code of} field; {@link Stats#UNDECIDED} when that cannot be told. Unless the function
+   * keeps elements that do not match, they are filtered out before.
    */
-  public static java.util.function.ToDoubleFunction<Values> elementCode(Cond.Aggregate agg, String type,
+  public static java.util.function.Function<Values, Object> elementCode(Cond.Aggregate agg, String type,
       Layout layout) {
     TriCondition where = tri(agg.where(), type, layout);
-    if (agg.agg() == Cond.Agg.SHARE || agg.agg() == Cond.Agg.COUNT) {
+    if (agg.agg().counts) {
       return v -> {
         int r = where.eval(v);
-        return r == UNKNOWN ? Double.NaN : r;
+        return r == UNKNOWN ? Stats.UNDECIDED : r == TRUE ? Stats.MATCH : Stats.NO_MATCH;
       };
     }
     int of = layout.slot(type, agg.of()).index();
-    return v -> where.eval(v) == TRUE && v.present[of] ? v.num[of] : Double.NaN;
+    return v -> where.eval(v) == TRUE && v.present[of]
+        ? (v.dec[of] != null ? v.dec[of] : java.math.BigDecimal.valueOf(v.num[of])) : Stats.UNDECIDED;
   }
 }

@@ -25,7 +25,7 @@ public final class StatsAccumulateFunction implements AccumulateFunction<StatsAc
 
   @Override
   public void accumulate(Context context, Object value) {
-    context.stats.add(((Number) value).doubleValue());
+    context.stats.add(value);
   }
 
   @Override

@@ -2,11 +2,15 @@ package vn.conduct.rules.internal.condition;
 
 import java.util.List;
 import java.util.Set;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.model.DataType;
 
 /**
  * A type-checked condition: the data-only language of packs, as a tree of immutable values.
- * Nothing in it is code; the engine interprets it.
+ * Nothing in it is code; the engine interprets it. Its operators, aggregate functions and window
+ * kinds are those of {@link ConditionLanguage}.
  */
 public sealed interface Cond {
 
@@ -20,11 +24,11 @@ public sealed interface Cond {
   record Not(Cond operand) implements Cond { }
 
   /** A comparison of one field (of the subject, a member or an event) with constants. */
-  record Compare(Field field, Op op, List<Operand> operands) implements Cond { }
+  record Compare(Field field, Operator op, List<Operand> operands) implements Cond { }
 
   /** An aggregate over events about the subject or over its direct members, compared with a constant. */
   record Aggregate(
-      Agg agg,
+      Aggregation agg,
       Over over,
       Set<String> eventTypes,
       String memberType,
@@ -32,7 +36,7 @@ public sealed interface Cond {
       Window window,
       Cond where,
       Field of,
-      Op op,
+      Operator op,
       List<Operand> operands) implements Cond { }
 
   /** Where a field lives. */
@@ -49,24 +53,6 @@ public sealed interface Cond {
     }
   }
 
-  /** Comparison operators. */
-  enum Op {
-    EQ("eq", "="), NE("ne", "≠"), LT("lt", "<"), LE("le", "≤"), GT("gt", ">"), GE("ge", "≥"),
-    IN("in", "∈"), NOT_IN("not-in", "∉"), BETWEEN("between", "∈"), EXISTS("exists", "exists"),
-    MISSING("missing", "missing");
-
-    public final String key;
-    public final String symbol;
-
-    Op(String key, String symbol) {
-      this.key = key;
-      this.symbol = symbol;
-    }
-  }
-
-  /** Aggregate functions. */
-  enum Agg { COUNT, SUM, MIN, MAX, SHARE }
-
   /** What an aggregate ranges over. */
   enum Over { EVENTS, MEMBERS }
 
@@ -77,19 +63,14 @@ public sealed interface Cond {
     }
   }
 
-  /** A time window for events: the evaluation period, a look-back from the evaluation date, or all. */
-  record Window(Kind kind, java.time.Period lookBack) {
-    public enum Kind { PERIOD, LOOK_BACK, ALL }
+  /** A time window for events: the evaluation period, all events, or a look-back from the evaluation date. */
+  record Window(WindowKind kind, java.time.Period lookBack) {
+    public static final Window PERIOD = new Window(WindowKind.PERIOD, null);
+    public static final Window ALL = new Window(WindowKind.ALL, null);
 
-    public static final Window PERIOD = new Window(Kind.PERIOD, null);
-    public static final Window ALL = new Window(Kind.ALL, null);
-
+    /** As written in the pack: {@code period}, {@code all} or the ISO period; for ids and diagnostics. */
     public String label() {
-      return switch (kind) {
-        case PERIOD -> "period";
-        case ALL -> "all";
-        case LOOK_BACK -> lookBack.toString();
-      };
+      return kind.key != null ? kind.key : lookBack.toString();
     }
   }
 }

@@ -8,15 +8,17 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import vn.conduct.rules.internal.condition.Cond.Agg;
 import vn.conduct.rules.internal.condition.Cond.Field;
-import vn.conduct.rules.internal.condition.Cond.Op;
 import vn.conduct.rules.internal.condition.Cond.Operand;
 import vn.conduct.rules.internal.condition.Cond.Over;
 import vn.conduct.rules.internal.condition.Cond.Scope;
 import vn.conduct.rules.internal.condition.Cond.Window;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Form;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.load.Hints;
 import vn.conduct.rules.internal.load.Issues;
 import vn.conduct.rules.internal.load.PackScope;
@@ -31,14 +33,16 @@ import vn.conduct.rules.internal.yaml.YamlDocument;
 /**
  * Parses and type-checks the condition language against a pack's vocabulary. Every problem is
  * reported with its path; parsing goes on past errors so that all of them are found at once.
+ * Which operators, functions and windows exist, what they take and which types they accept, and
+ * the hints naming them, all come from {@link ConditionLanguage}.
  */
 public final class ConditionParser {
 
   /** Conditions may expand to at most this many alternatives when compiled. */
   public static final int MAX_BRANCHES = 64;
 
-  private static final Set<String> COMPARISON_KEYS = Set.of("attribute", "indicator");
-  private static final Set<String> AGG_KEYS = Set.of("count", "sum", "min", "max", "share");
+  private static final List<String> COMPARISON_KEYS = List.of("attribute", "indicator");
+  private static final List<String> LOGIC_KEYS = List.of("all", "any", "not");
 
   private final PackScope scope;
   private final VocabularyDoc vocabulary;
@@ -106,7 +110,7 @@ public final class ConditionParser {
       onlyKeys(node, path, Set.of("not"));
       return new Cond.Not(parse(node.get("not"), YamlDocument.child(path, "not"), context));
     }
-    for (String agg : AGG_KEYS) {
+    for (String agg : Aggregation.keys()) {
       if (node.has(agg)) {
         if (!context.allowAggregates()) {
           error(YamlDocument.child(path, agg), "condition.syntax",
@@ -132,11 +136,13 @@ public final class ConditionParser {
       }
     }
     if (fieldKey == null) {
-      List<String> forms = List.of("attribute", "indicator", "all", "any", "not", "count", "sum", "min", "max", "share");
+      List<String> forms = new ArrayList<>(COMPARISON_KEYS);
+      forms.addAll(LOGIC_KEYS);
+      forms.addAll(Aggregation.keys());
       String typo = keys(node).stream().map(k -> Hints.nearest(k, forms).orElse(null))
           .filter(java.util.Objects::nonNull).findFirst().map(n -> "did you mean '" + n + "'? ").orElse("");
       error(path, "condition.syntax", "unknown condition with keys " + keys(node),
-          typo + "use one of attribute, indicator, all, any, not, count, sum, min, max, share");
+          typo + "use one of " + String.join(", ", forms));
       return null;
     }
     JsonNode nameNode = node.get(fieldKey);
@@ -147,6 +153,7 @@ public final class ConditionParser {
       return null;
     }
     Field field = resolveField(fieldKey, nameNode.asText(), fieldPath, context);
+    Set<String> allowed = field == null ? null : declaredValues(fieldKey, nameNode.asText(), context);
     List<String> opKeys = new ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -156,21 +163,20 @@ public final class ConditionParser {
     }
     if (opKeys.size() != 1) {
       error(path, "condition.syntax", "a comparison needs exactly one operator, but has "
-          + (opKeys.isEmpty() ? "none" : opKeys),
-          "operators: eq, ne, lt, le, gt, ge, in, not-in, between, exists, missing");
+          + (opKeys.isEmpty() ? "none" : opKeys), "operators: " + String.join(", ", Operator.keys()));
       return null;
     }
-    Op op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
+    Operator op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
     if (op == null || field == null) {
       return null;
     }
     String opPath = YamlDocument.child(path, op.key);
-    List<Operand> operands = operands(op, node.get(op.key), opPath, field.type(), field.label());
+    List<Operand> operands = operands(op, node.get(op.key), opPath, field.type(), field.label(), allowed);
     return operands == null ? null : new Cond.Compare(field, op, operands);
   }
 
   private Cond aggregate(JsonNode node, String path, String aggKey, Context context) {
-    Agg agg = Agg.valueOf(aggKey.toUpperCase(java.util.Locale.ROOT));
+    Aggregation agg = Aggregation.byKey(aggKey).orElseThrow();
     String specPath = YamlDocument.child(path, aggKey);
     JsonNode spec = node.get(aggKey);
     List<String> opKeys = new ArrayList<>();
@@ -237,7 +243,7 @@ public final class ConditionParser {
       where = parse(spec.get("where"), YamlDocument.child(specPath, "where"), inner);
     }
     Field of = null;
-    if (agg == Agg.SUM || agg == Agg.MIN || agg == Agg.MAX) {
+    if (agg.needsOf()) {
       JsonNode ofNode = spec.get("of");
       String ofPath = YamlDocument.child(specPath, "of");
       if (ofNode == null || !ofNode.isObject() || ofNode.size() != 1) {
@@ -257,11 +263,12 @@ public final class ConditionParser {
         }
       }
     } else if (spec.has("of")) {
-      error(YamlDocument.child(specPath, "of"), "condition.syntax",
-          "'of' is for sum, min and max, not " + aggKey, null);
+      error(YamlDocument.child(specPath, "of"), "condition.syntax", "'of' is for "
+          + ConditionLanguage.or(java.util.Arrays.stream(Aggregation.values()).filter(Aggregation::needsOf)
+              .map(a -> a.key).toList()) + ", not " + aggKey, null);
     }
-    if (agg == Agg.SHARE && overEvents) {
-      error(specPath, "condition.syntax", "'share' ranges over members, not events",
+    if (agg.membersOnly && overEvents) {
+      error(specPath, "condition.syntax", "'" + aggKey + "' ranges over members, not events",
           "use count for events");
     }
     if (opKeys.size() != 1) {
@@ -269,17 +276,17 @@ public final class ConditionParser {
           + (opKeys.isEmpty() ? "none" : opKeys), "e.g. {count: {...}, ge: 2}");
       return null;
     }
-    Op op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
+    Operator op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
     if (op == null) {
       return null;
     }
-    if (op == Op.EXISTS || op == Op.MISSING) {
+    if (!op.comparesAggregates()) {
       error(YamlDocument.child(path, op.key), "condition.syntax",
-          "'" + op.key + "' cannot compare an aggregate", "use eq, ne, lt, le, gt, ge, between, in or not-in");
+          "'" + op.key + "' cannot compare an aggregate", "use " + ConditionLanguage.keys(Operator.comparingAggregates()));
       return null;
     }
     List<Operand> operands = operands(op, node.get(op.key), YamlDocument.child(path, op.key),
-        DataType.NUMBER, aggKey);
+        DataType.NUMBER, aggKey, null);
     if (operands == null) {
       return null;
     }
@@ -309,7 +316,7 @@ public final class ConditionParser {
       if (!doc.subjectTypes().isEmpty()) {
         for (String subjectType : context.subjectTypes()) {
           if (!doc.subjectTypes().contains(subjectType)) {
-            error(typePath, "ref.event-subject-type", "event type '" + type.asText()
+            error(typePath, "type.mismatch", "event type '" + type.asText()
                 + "' is not about subject type '" + subjectType + "'",
                 "it is about " + doc.subjectTypes());
           }
@@ -321,38 +328,18 @@ public final class ConditionParser {
   }
 
   private Window window(JsonNode node, String path) {
-    String text = node.isTextual() ? node.asText() : "";
-    if (text.equals("period")) {
+    Window window = WindowKind.read(node.isTextual() ? node.asText() : "");
+    if (window == null) {
+      error(path, "condition.syntax", "'within' must be " + WindowKind.expected() + ", but was " + describe(node),
+          null);
       return Window.PERIOD;
     }
-    if (text.equals("all")) {
-      return Window.ALL;
-    }
-    java.time.Period period = lookBack(text);
-    if (period == null) {
-      error(path, "condition.syntax", "'within' must be 'period', 'all' or a positive ISO-8601 period of at most"
-          + " 100 years, such as P12M or P30D, but was " + describe(node), null);
-      return Window.PERIOD;
-    }
-    return new Window(Window.Kind.LOOK_BACK, period);
+    return window;
   }
 
-  /**
-   * Reads a look-back window such as {@code P12M} or {@code P30D}: a positive ISO-8601 period of at
-   * most 100 years (1 200 months, 36 525 days); {@code null} for anything else. The one definition
-   * of a valid window, for conditions and deductions alike.
-   */
+  /** A valid look-back window, or {@code null}: {@link ConditionLanguage#lookBack}, for deductions. */
   public static java.time.Period lookBack(String text) {
-    try {
-      java.time.Period period = java.time.Period.parse(text);
-      boolean positive = !period.isNegative() && !period.isZero()
-          && period.getYears() >= 0 && period.getMonths() >= 0 && period.getDays() >= 0;
-      boolean bounded = period.toTotalMonths() <= 1200 && period.getDays() <= 36_525
-          && period.toTotalMonths() * 31 + period.getDays() <= 37_200;
-      return positive && bounded ? period : null;
-    } catch (DateTimeParseException | ArithmeticException e) {
-      return null;
-    }
+    return ConditionLanguage.lookBack(text);
   }
 
   private Field resolveField(String key, String name, String path, Context context) {
@@ -412,81 +399,123 @@ public final class ConditionParser {
     return type == null ? null : new Field(scope, name, type);
   }
 
-  private Op operator(String key, String path) {
-    for (Op op : Op.values()) {
-      if (op.key.equals(key)) {
-        return op;
+  /**
+   * The strings a field may be compared with: those every declaring type lists in {@code values}
+   * (compared in Unicode NFC), or {@code null} when no type restricts them.
+   */
+  private Set<String> declaredValues(String key, String name, Context context) {
+    Set<String> allowed = null;
+    List<FieldDoc> fields = new ArrayList<>();
+    if (!context.eventTypes().isEmpty()) {
+      context.eventTypes().forEach(t -> fields.add(vocabulary.eventTypes().get(t).attributes().get(name)));
+    } else {
+      for (String subjectType : context.subjectTypes()) {
+        SubjectTypeDoc doc = vocabulary.subjectTypes().get(subjectType);
+        fields.add(doc == null ? null : (key.equals("attribute") ? doc.attributes() : doc.indicators()).get(name));
       }
     }
-    List<String> known = java.util.Arrays.stream(Op.values()).map(op -> op.key).toList();
-    error(path, "condition.syntax", "unknown operator '" + key + "'", Hints.unknown(key, known, "operators"));
-    return null;
+    for (FieldDoc field : fields) {
+      if (field == null || field.values().isEmpty()) {
+        continue;
+      }
+      Set<String> declared = new LinkedHashSet<>();
+      field.values().stream().filter(java.util.Objects::nonNull).forEach(v -> declared.add(nfc(v)));
+      if (allowed == null) {
+        allowed = declared;
+      } else {
+        allowed.retainAll(declared);
+      }
+    }
+    return allowed;
   }
 
-  private List<Operand> operands(Op op, JsonNode node, String path, DataType type, String label) {
-    switch (op) {
-      case EXISTS, MISSING -> {
+  private static String nfc(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+  }
+
+  private Operator operator(String key, String path) {
+    Optional<Operator> op = Operator.byKey(key);
+    if (op.isEmpty()) {
+      error(path, "condition.syntax", "unknown operator '" + key + "'",
+          Hints.unknown(key, Operator.keys(), "operators"));
+    }
+    return op.orElse(null);
+  }
+
+  /**
+   * Reads an operator's value by its form, after checking that it accepts the operand's type.
+   *
+   * @param allowed the strings a string field may be compared with, or {@code null} for any
+   */
+  private List<Operand> operands(Operator op, JsonNode node, String path, DataType type, String label,
+      Set<String> allowed) {
+    if (!op.accepts(type)) {
+      error(path, "type.mismatch", "'" + op.key + "' compares " + plural(op.types()) + ", but " + label
+          + " is a " + type.label(), "use " + ConditionLanguage.keys(Operator.comparing(type)));
+      return null;
+    }
+    Form form = op.form;
+    return switch (form) {
+      case PRESENCE -> {
         if (!node.isTextual() || !node.asText().equals("true")) {
-          error(path, "condition.syntax", "'" + op.key + "' takes the value true, but was "
-              + describe(node), null);
-          return null;
+          error(path, "condition.syntax", "'" + op.key + "' takes " + form.takes + ", but was "
+              + describe(node), form.example);
+          yield null;
         }
-        return List.of();
+        yield List.of();
       }
-      case IN, NOT_IN -> {
-        if (type == DataType.BOOLEAN || type == DataType.DATE) {
-          error(path, "type.mismatch", "'" + op.key + "' compares strings or numbers, but " + label
-              + " is a " + type.label(), "use eq or ne");
-          return null;
-        }
-        if (!node.isArray() || node.isEmpty()) {
-          error(path, "condition.syntax", "'" + op.key + "' takes a non-empty list, but was "
-              + describe(node), null);
-          return null;
-        }
-        List<Operand> values = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-          values.add(operand(node.get(i), YamlDocument.element(path, i), type, label));
-        }
-        return values.contains(null) ? null : values;
+      case ONE -> {
+        Operand value = operand(node, path, type, label, allowed, true);
+        yield value == null ? null : List.of(value);
       }
-      case BETWEEN -> {
-        if (type != DataType.NUMBER && type != DataType.DATE) {
-          error(path, "type.mismatch", "'between' orders numbers or dates, but " + label + " is a "
-              + type.label(), null);
-          return null;
-        }
+      case RANGE -> {
         if (!node.isArray() || node.size() != 2) {
-          error(path, "condition.syntax", "'between' takes [low, high], but was " + describe(node), null);
-          return null;
+          error(path, "condition.syntax", "'" + op.key + "' takes " + form.takes + ", but was " + describe(node),
+              form.example);
+          yield null;
         }
-        Operand low = operand(node.get(0), YamlDocument.element(path, 0), type, label);
-        Operand high = operand(node.get(1), YamlDocument.element(path, 1), type, label);
+        Operand low = operand(node.get(0), YamlDocument.element(path, 0), type, label, allowed, true);
+        Operand high = operand(node.get(1), YamlDocument.element(path, 1), type, label, allowed, true);
         if (low == null || high == null) {
-          return null;
+          yield null;
         }
         if (low.constant() instanceof Comparable<?> l && high.constant() instanceof Comparable<?> h
             && compare(l, h) > 0) {
-          error(path, "condition.syntax", "'between' low bound " + low.constant()
-              + " is above its high bound " + high.constant(), null);
-          return null;
+          error(path, "condition.syntax", "'" + op.key + "' low bound " + low.constant()
+              + " is above its high bound " + high.constant(), "write [low, high]");
+          yield null;
         }
-        return List.of(low, high);
+        yield List.of(low, high);
       }
-      case LT, LE, GT, GE -> {
-        if (type != DataType.NUMBER && type != DataType.DATE) {
-          error(path, "type.mismatch", "'" + op.key + "' orders numbers or dates, but " + label
-              + " is a " + type.label(), type == DataType.STRING ? "use eq, ne, in or not-in" : "use eq or ne");
-          return null;
+      case LIST -> {
+        if (!node.isArray() || node.isEmpty()) {
+          error(path, "condition.syntax", "'" + op.key + "' takes " + form.takes + ", but was " + describe(node),
+              form.example);
+          yield null;
         }
-        Operand value = operand(node, path, type, label);
-        return value == null ? null : List.of(value);
+        List<Operand> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+          String elementPath = YamlDocument.element(path, i);
+          Operand value = operand(node.get(i), elementPath, type, label, allowed, false);
+          if (value != null) {
+            for (Operand earlier : values) {
+              if (earlier != null && compare((Comparable<?>) earlier.constant(), (Comparable<?>) value.constant()) == 0) {
+                error(elementPath, "condition.syntax", "'" + op.key + "' lists " + describe(node.get(i))
+                    + " twice; its values must be distinct", "remove the repeated value");
+                value = null;
+                break;
+              }
+            }
+          }
+          values.add(value);
+        }
+        yield values.contains(null) ? null : values;
       }
-      default -> {
-        Operand value = operand(node, path, type, label);
-        return value == null ? null : List.of(value);
-      }
-    }
+    };
+  }
+
+  private static String plural(Set<DataType> types) {
+    return ConditionLanguage.or(types.stream().map(t -> t.label() + "s").toList());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -494,7 +523,15 @@ public final class ConditionParser {
     return a.compareTo(b);
   }
 
-  private Operand operand(JsonNode node, String path, DataType type, String label) {
+  private Operand operand(JsonNode node, String path, DataType type, String label, Set<String> allowed,
+      boolean paramsAllowed) {
+    if (node != null && node.isObject() && !paramsAllowed && node.has("param")) {
+      error(path, "condition.syntax", "a list of values cannot hold {param: …}, but was " + describe(node),
+          "write the values themselves; {param: <id>} may stand for the value of "
+              + ConditionLanguage.keys(java.util.Arrays.stream(Operator.values())
+                  .filter(o -> o.form.takesParameters()).toList()));
+      return null;
+    }
     if (node != null && node.isObject()) {
       if (node.size() != 1 || !node.has("param") || !node.get("param").isTextual()) {
         error(path, "condition.syntax", "a value is a constant or {param: <name>}, but was "
@@ -517,12 +554,23 @@ public final class ConditionParser {
             + parameter.type().label() + ", but " + label + " is a " + type.label(), null);
         return null;
       }
+      Object value = constant(parameter.defaultValue(), type);
+      if (value instanceof String text && allowed != null && !allowed.contains(text)) {
+        error(YamlDocument.child(path, "param"), "type.mismatch", "parameter '" + name + "' defaults to '" + text
+            + "', which is not a declared value of " + label, Hints.unknown(text, allowed, "declared values"));
+        return null;
+      }
       return new Operand(null, name);
     }
     Object constant = constant(node, type);
     if (constant == null) {
       error(path, "type.mismatch", label + " is a " + type.label() + ", but the value is "
           + describe(node), hintFor(type));
+      return null;
+    }
+    if (constant instanceof String text && allowed != null && !allowed.contains(text)) {
+      error(path, "type.mismatch", "'" + text + "' is not a declared value of " + label,
+          Hints.unknown(text, allowed, "declared values"));
       return null;
     }
     return Operand.of(constant);
@@ -537,7 +585,7 @@ public final class ConditionParser {
     return switch (type) {
       case STRING -> java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
       case BOOLEAN -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
-      case NUMBER -> parseNumber(text);
+      case NUMBER -> ConditionLanguage.readNumber(text);
       case DATE -> {
         try {
           yield LocalDate.parse(text);
@@ -548,18 +596,11 @@ public final class ConditionParser {
     };
   }
 
-  static Double parseNumber(String text) {
-    if (!text.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
-      return null;
-    }
-    double value = Double.parseDouble(text);
-    return Double.isFinite(value) ? value : null;
-  }
-
   private static String hintFor(DataType type) {
     return switch (type) {
       case BOOLEAN -> "write true or false";
-      case NUMBER -> "write a decimal number such as 80 or 2.5";
+      case NUMBER -> "write a decimal number such as 80 or 2.5, at most " + ConditionLanguage.MAX_NUMBER_LENGTH
+          + " characters";
       case DATE -> "write an ISO date such as 2025-06-30";
       case STRING -> null;
     };

@@ -46,10 +46,19 @@ final class ChecklistDescriptions {
           : ChecklistDoc.Rounding.HALF_UP;
       info.rounding(ChecklistInfo.Rounding.of(doc.score().scale(), rounding.mode()));
     }
-    if (doc.ranking() != null) {
-      info.ranking(doc.ranking().peerGroup() == null ? "" : doc.ranking().peerGroup());
+    return info.peerGroup(peerGroup(pack, doc)).build();
+  }
+
+  /** How a checklist groups subjects for rankings, with the titles of the attribute's values; {@code null} if it does not rank. */
+  private static ChecklistInfo.PeerGroup peerGroup(LoadedPack pack, ChecklistDoc doc) {
+    if (doc.ranking() == null) {
+      return null;
     }
-    return info.build();
+    String attribute = doc.ranking().peerGroup();
+    var type = pack.manifest().vocabulary().subjectTypes().get(doc.subjectType());
+    var field = attribute == null || type == null ? null : type.attributes().get(attribute);
+    return ChecklistInfo.PeerGroup.of(attribute, field == null ? null : field.title(),
+        field == null ? Map.of() : field.valueTitles());
   }
 
   private static ChecklistInfo.Item item(ChecklistDoc.ItemDoc item) {

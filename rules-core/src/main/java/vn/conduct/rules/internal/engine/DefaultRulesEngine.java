@@ -42,6 +42,7 @@ import vn.conduct.rules.internal.compile.Firings;
 import vn.conduct.rules.internal.compile.RulePlan;
 import vn.conduct.rules.internal.compile.Semantics;
 import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.ConditionLanguage;
 import vn.conduct.rules.internal.facts.EvalContext;
 import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.facts.SubjectFact;
@@ -186,8 +187,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     } else if (cond instanceof Cond.Not not) {
       thresholds(not.operand(), false, into);
     } else if (cond instanceof Cond.Compare compare && compare.field().scope() != Cond.Scope.EVENT_ATTRIBUTE
-        && java.util.EnumSet.of(Cond.Op.EQ, Cond.Op.NE, Cond.Op.LT, Cond.Op.LE, Cond.Op.GT, Cond.Op.GE,
-            Cond.Op.BETWEEN).contains(compare.op())
+        && compare.op().isThreshold()
         && !compare.operands().isEmpty()
         && compare.field().type() == vn.conduct.rules.internal.model.DataType.NUMBER
         && compare.operands().stream().allMatch(o -> o.constant() instanceof Number)) {
@@ -245,7 +245,7 @@ public final class DefaultRulesEngine implements RulesEngine {
         throw new IllegalArgumentException("Parameter '" + SafeText.line(name) + "' of pack '" + pack.id() + "' is a "
             + doc.type().label() + ", but was given '" + FactIntake.shown(value) + "'");
       }
-      values.put(name, converted);
+      values.put(name, converted instanceof Double d ? FactIntake.decimal(value, d) : converted);
     });
     return values;
   }
@@ -260,7 +260,7 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   private static void collectWindows(Cond cond, Map<String, Integer> windows) {
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Aggregate agg && agg.window().kind() == Cond.Window.Kind.LOOK_BACK) {
+      if (atom instanceof Cond.Aggregate agg && agg.window().kind() == ConditionLanguage.WindowKind.LOOK_BACK) {
         windows.putIfAbsent(agg.window().lookBack().toString(), windows.size());
       }
     });
@@ -268,7 +268,7 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   private static void ownSlots(Cond cond, String type, Layout layout, java.util.Set<Integer> slots) {
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Compare compare && compare.op() != Cond.Op.EXISTS && compare.op() != Cond.Op.MISSING) {
+      if (atom instanceof Cond.Compare compare && !compare.op().form.decidesMissing()) {
         slots.add(layout.slot(type, compare.field()).index());
       }
     });
@@ -277,8 +277,7 @@ public final class DefaultRulesEngine implements RulesEngine {
   private static boolean mayBeUnknown(Cond cond) {
     boolean[] result = {false};
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Aggregate agg
-          && (agg.agg() != Cond.Agg.COUNT || agg.where() != null)) {
+      if (atom instanceof Cond.Aggregate agg && !agg.agg().alwaysKnown(agg.where() != null)) {
         result[0] = true;
       }
     });
@@ -581,6 +580,14 @@ public final class DefaultRulesEngine implements RulesEngine {
         String expected = declared.values().isEmpty() ? "a " + declared.type().label() : "one of " + declared.values();
         String citation = plan.ref().citation().render(vn.conduct.rules.api.Language.EN);
         String citationVi = plan.ref().citation().render(vn.conduct.rules.api.Language.VI);
+        if (bad instanceof vn.conduct.rules.internal.facts.OutOfRange outside) {
+          String name = field.substring(field.indexOf(':') + 1);
+          return new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
+              "Giá trị không hợp lệ: chỉ số '" + name + "' = " + outside + ", ngoài khoảng cho phép " + outside.range()
+                  + " — " + citationVi,
+              "Invalid value: indicator '" + name + "' = " + outside + ", outside its range " + outside.range()
+                  + " — " + citation));
+        }
         return new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
             "Giá trị không hợp lệ cho " + field.replace("attribute:", "thuộc tính '").replace("indicator:", "chỉ số '")
                 + "': '" + bad + "' (cần " + expected + ") — " + citationVi,

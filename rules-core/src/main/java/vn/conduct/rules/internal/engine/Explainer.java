@@ -1,9 +1,9 @@
 package vn.conduct.rules.internal.engine;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.LocalizedText;
@@ -12,6 +12,7 @@ import vn.conduct.rules.internal.compile.RulePlan;
 import vn.conduct.rules.internal.compile.Semantics;
 import vn.conduct.rules.internal.compile.Stats;
 import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.ConditionLanguage;
 import vn.conduct.rules.internal.facts.EvalContext;
 import vn.conduct.rules.internal.facts.EventFact;
 import vn.conduct.rules.internal.facts.Layout;
@@ -21,7 +22,8 @@ import vn.conduct.rules.internal.facts.Values;
 /**
  * Writes the reason for a finding: which observed values and thresholds decided it, and the
  * legal source. Re-evaluates the rule's condition in Java with the same {@link Semantics} the
- * compiled rules use, only when a reason is read.
+ * compiled rules use, only when a reason is read. Operators, functions and windows are worded as
+ * {@link ConditionLanguage} words them; values by their declared titles.
  */
 final class Explainer {
 
@@ -151,36 +153,49 @@ final class Explainer {
 
   private Leaf compare(Cond.Compare compare, boolean negated, SubjectFact subject) {
     Layout.Slot slot = layout.slot(subject.type, compare.field());
-    int truth = Semantics.tri(compare, subject.type, layout).eval(subject);
+    int truth = Semantics.fieldTest(compare, subject.type, layout).eval(subject);
     Object value = subject.display(slot.index(), slot.type());
     String unit = slot.unit() == null ? "" : " " + unitLabel(slot.unit());
     String fieldVi = fieldLabel(compare.field(), Language.VI);
     String fieldEn = fieldLabel(compare.field(), Language.EN);
-    if (compare.op() == Cond.Op.EXISTS || compare.op() == Cond.Op.MISSING || value == null) {
+    Map<String, LocalizedText> titles = slot.valueTitles();
+    if (compare.op().form.decidesMissing() || value == null) {
       boolean present = value != null;
       return new Leaf(truth, LocalizedText.of(
-          fieldVi + (present ? " có giá trị " + show(value) + unit : " chưa được ghi nhận"),
-          fieldEn + (present ? " is " + show(value) + unit : " was not observed")));
+          fieldVi + (present ? " có giá trị " + ConditionLanguage.show(value, titles, Language.VI) + unit
+              : " chưa được ghi nhận"),
+          fieldEn + (present ? " is " + ConditionLanguage.show(value, titles, Language.EN) + unit
+              : " was not observed")));
     }
-    String required = compare.op().symbol + " " + operands(compare.operands()) + unit;
     return new Leaf(truth, LocalizedText.of(
-        fieldVi + " = " + show(value) + unit + (negated ? " (vi phạm khi " : " (yêu cầu ") + required + ")",
-        fieldEn + " = " + show(value) + unit + (negated ? " (breach when " : " (required ") + required + ")"));
+        fieldVi + " = " + ConditionLanguage.show(value, titles, Language.VI) + unit
+            + (negated ? " (vi phạm khi " : " (yêu cầu ") + required(compare, titles, unit, Language.VI) + ")",
+        fieldEn + " = " + ConditionLanguage.show(value, titles, Language.EN) + unit
+            + (negated ? " (breach when " : " (required ") + required(compare, titles, unit, Language.EN) + ")"));
+  }
+
+  /** The comparison's requirement in words, its constants shown with their titles and unit. */
+  private static String required(Cond.Compare compare, Map<String, LocalizedText> titles, String unit,
+      Language language) {
+    List<String> shown = compare.operands().stream()
+        .map(o -> ConditionLanguage.show(o.constant(), titles, language) + unit).toList();
+    return compare.op().words(language, shown);
   }
 
   private Leaf aggregate(Cond.Aggregate agg, SubjectFact subject, Batch batch, EvalContext ctx) {
     Stats stats = new Stats();
     if (agg.over() == Cond.Over.EVENTS) {
-      int window = agg.window().kind() == Cond.Window.Kind.PERIOD ? -1
-          : agg.window().kind() == Cond.Window.Kind.ALL ? -2 : -3;
+      LocalDate asOf = LocalDate.ofEpochDay(ctx.asOf);
       for (EventFact event : batch.eventsOf(subject.id)) {
         if (!agg.eventTypes().contains(event.type) || (agg.verifiedOnly() && !event.verified)) {
           continue;
         }
-        boolean inWindow = window == -3
-            ? event.day <= ctx.asOf && event.recorded <= ctx.decision
-                && event.day >= LocalDate.ofEpochDay(ctx.asOf).minus(agg.window().lookBack()).plusDays(1).toEpochDay()
-            : ctx.inWindow(window, event.day, event.recorded);
+        boolean inWindow = switch (agg.window().kind()) {
+          case PERIOD -> ctx.inWindow(-1, event.day, event.recorded);
+          case ALL -> ctx.inWindow(-2, event.day, event.recorded);
+          case LOOK_BACK -> event.day <= ctx.asOf && event.recorded <= ctx.decision
+              && event.day >= ConditionLanguage.WindowKind.firstDay(asOf, agg.window().lookBack()).toEpochDay();
+        };
         if (inWindow) {
           addElement(agg, event.type, event, stats);
         }
@@ -192,39 +207,40 @@ final class Explainer {
         }
       }
     }
-    boolean known = stats.known(agg.agg());
-    int truth = stats.truth(agg.agg(), agg.op(), agg.operands());
-    String threshold = agg.op().symbol + " " + operands(agg.operands());
-    String valueText = !known ? "?" : agg.agg() == Cond.Agg.SHARE ? showShare(stats.ones, stats.elements) + " %"
-        : show(stats.value(agg.agg()));
+    int truth = stats.truth(agg);
+    String valueText = agg.agg().shown(stats);
+    List<String> shown = agg.operands().stream().map(o -> ConditionLanguage.show(o.constant(), Map.of(), Language.EN))
+        .toList();
     String missing = stats.unknown > 0 ? " (" + stats.unknown + " undecided)" : "";
     String missingVi = stats.unknown > 0 ? " (" + stats.unknown + " chưa xác định)" : "";
     return new Leaf(truth, LocalizedText.of(
-        describeVi(agg) + " = " + valueText + missingVi + " (ngưỡng " + threshold + ")",
-        describeEn(agg) + " = " + valueText + missing + " (threshold " + threshold + ")"));
+        describe(agg, Language.VI) + " = " + valueText + missingVi + " (ngưỡng " + agg.op().words(Language.VI, shown)
+            + ")",
+        describe(agg, Language.EN) + " = " + valueText + missing + " (threshold " + agg.op().words(Language.EN, shown)
+            + ")"));
   }
 
   private void addElement(Cond.Aggregate agg, String type, Values values, Stats stats) {
     int where = Semantics.tri(agg.where(), type, layout).eval(values);
-    if (agg.agg() != Cond.Agg.SHARE && where == Semantics.FALSE) {
+    if (!agg.agg().keepsNonMatching() && where == Semantics.FALSE) {
       return;
     }
-    stats.add(Semantics.elementCode(agg, type, layout).applyAsDouble(values));
+    stats.add(Semantics.elementCode(agg, type, layout).apply(values));
   }
 
-  private static String describeEn(Cond.Aggregate agg) {
-    String function = switch (agg.agg()) {
-      case COUNT -> "number of";
-      case SUM -> "sum of " + agg.of().name() + " over";
-      case MIN -> "lowest " + agg.of().name() + " among";
-      case MAX -> "highest " + agg.of().name() + " among";
-      case SHARE -> "share of";
-    };
+  /** The aggregate in words: "number of verified events [late] in the last 12 months". */
+  private static String describe(Cond.Aggregate agg, Language language) {
+    boolean vi = language == Language.VI;
+    String function = agg.agg().words(language, agg.of() == null ? null : agg.of().name());
     if (agg.over() == Cond.Over.EVENTS) {
-      return function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more")
-          + " " + windowEn(agg.window());
+      String window = agg.window().kind().words(language, agg.window().lookBack());
+      return vi
+          ? function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "") + " " + window
+          : function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more") + " " + window;
     }
-    return function + " members of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
+    return vi
+        ? function + " thành viên loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện")
+        : function + " members of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
   }
 
   /** The event types, the first four and a count of the rest when there are more than five. */
@@ -234,37 +250,6 @@ final class Explainer {
       return types.toString();
     }
     return "[" + String.join(", ", types.subList(0, 4)) + ", … +" + (types.size() - 4) + more + "]";
-  }
-
-  private static String describeVi(Cond.Aggregate agg) {
-    String function = switch (agg.agg()) {
-      case COUNT -> "số";
-      case SUM -> "tổng " + agg.of().name() + " của";
-      case MIN -> agg.of().name() + " thấp nhất trong";
-      case MAX -> agg.of().name() + " cao nhất trong";
-      case SHARE -> "tỷ lệ";
-    };
-    if (agg.over() == Cond.Over.EVENTS) {
-      return function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "")
-          + " " + windowVi(agg.window());
-    }
-    return function + " thành viên loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện");
-  }
-
-  private static String windowEn(Cond.Window window) {
-    return switch (window.kind()) {
-      case PERIOD -> "in the period";
-      case ALL -> "to date";
-      case LOOK_BACK -> "within " + window.lookBack() + " before the evaluation date";
-    };
-  }
-
-  private static String windowVi(Cond.Window window) {
-    return switch (window.kind()) {
-      case PERIOD -> "trong kỳ đánh giá";
-      case ALL -> "tính đến ngày đánh giá";
-      case LOOK_BACK -> "trong " + window.lookBack() + " trước ngày đánh giá";
-    };
   }
 
   private static String fieldLabel(Cond.Field field, Language language) {
@@ -278,24 +263,5 @@ final class Explainer {
 
   private static String unitLabel(String unit) {
     return unit.equals("percent") ? "%" : unit;
-  }
-
-  private static String operands(List<Cond.Operand> operands) {
-    List<String> shown = operands.stream().map(o -> show(o.constant())).toList();
-    return shown.size() == 1 ? shown.get(0) : shown.toString();
-  }
-
-  /** A share as the spec shows it: 100 × matching ÷ all, exactly, rounded half-up to two decimals. */
-  static String showShare(int matching, int elements) {
-    return BigDecimal.valueOf(100L * matching)
-        .divide(BigDecimal.valueOf(elements), 2, java.math.RoundingMode.HALF_UP)
-        .stripTrailingZeros().toPlainString();
-  }
-
-  static String show(Object value) {
-    if (value instanceof Double d) {
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-    return String.valueOf(value);
   }
 }

@@ -297,7 +297,7 @@ final class FactIntake {
         + "); rules that read it give ERROR and checklists that read it do not rate the subject"));
     fact.present[slot.index()] = false;
     fact.dec[slot.index()] = null;
-    fact.markInvalid(slot.index(), value.toPlainString() + " (outside " + range(terms) + ")");
+    fact.markInvalid(slot.index(), new vn.conduct.rules.internal.facts.OutOfRange(value, terms.min(), terms.max()));
   }
 
   private static String range(IndicatorTerms terms) {

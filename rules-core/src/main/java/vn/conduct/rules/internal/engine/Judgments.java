@@ -74,9 +74,18 @@ final class Judgments {
       Integer chosen = null;
       Period period = null;
       LocalDate reference = null;
+      Integer mismatched = null; // the highest version in force that cannot judge the period given
       for (int v : entry.getValue()) {
         Period p = period(packs.get(v), request);
         LocalDate r = p.end().isBefore(decision) ? p.end() : decision;
+        Period.Unit unit = packs.get(v).unit();
+        boolean fits = !request.periodGiven() || unit == null || p.is(unit);
+        if (pinned == null && !fits) {
+          if (infos.get(v).inForceOn(r)) {
+            mismatched = v;
+          }
+          continue;
+        }
         boolean wanted = pinned != null ? packs.get(v).manifest().version().equals(pinned) : infos.get(v).inForceOn(r);
         if (wanted) {
           chosen = v;
@@ -89,6 +98,20 @@ final class Judgments {
             + " [Hint: loaded versions are " + entry.getValue().stream().map(v -> packs.get(v).manifest().version())
                 .toList() + "]");
       }
+      if (chosen == null && mismatched != null) {
+        LoadedPack pack = packs.get(mismatched);
+        Period.Unit unit = pack.unit();
+        String text = id + " " + pack.manifest().version() + " judges calendar " + unit.id() + "s; the period "
+            + request.period() + " is not one";
+        if (named) {
+          throw new RulePackNotFoundException("Rule pack " + text + " [Hint: give a period such as "
+              + unit.containing(request.period().end()) + ", or leave the period out to judge the " + unit.id()
+              + " containing the decision date]");
+        }
+        notes.add(LocalizedText.of("Không dùng gói " + id + " " + pack.manifest().version() + ": gói đánh giá theo "
+            + unitVi(unit) + ", kỳ " + request.period() + " không phải một " + unitVi(unit), "Not used: " + text));
+        continue;
+      }
       if (chosen == null) {
         if (named) {
           throw new RulePackNotFoundException("Rule pack '" + id + "' has no version in force " + describe(request)
@@ -98,18 +121,10 @@ final class Judgments {
         continue;
       }
       LoadedPack pack = packs.get(chosen);
-      Period.Unit unit = pack.unit();
-      if (request.periodGiven() && unit != null && !period.is(unit)) {
-        String text = id + " " + pack.manifest().version() + " judges calendar " + unit.id() + "s; the period "
-            + period + " is not one";
-        if (named) {
-          throw new RulePackNotFoundException("Rule pack " + text + " [Hint: give a period such as "
-              + unit.containing(period.end()) + ", or leave the period out to judge the " + unit.id()
-              + " containing the decision date]");
-        }
-        notes.add(LocalizedText.of("Không dùng gói " + id + " " + pack.manifest().version() + ": gói đánh giá theo "
-            + unitVi(unit) + ", kỳ " + period + " không phải một " + unitVi(unit), "Not used: " + text));
-        continue;
+      if (pinned != null && request.periodGiven() && pack.unit() != null && !period.is(pack.unit())) {
+        throw new RulePackNotFoundException("Rule pack " + id + " " + pinned + " (pinned) judges calendar "
+            + pack.unit().id() + "s; the period " + period + " is not one [Hint: give a period such as "
+            + pack.unit().containing(period.end()) + "]");
       }
       active[chosen] = true;
       PackUse.Choice choice = pinned != null ? PackUse.Choice.PINNED
@@ -118,8 +133,10 @@ final class Judgments {
       uses.add(PackUse.of(id, pack.manifest().version(), pack.digest(), choice, period, reference));
       LocalDate r = reference;
       Period p = period;
-      judgments.computeIfAbsent(p + "@" + r, k -> new Judgment(p, r, decision, new boolean[packs.size()]))
-          .versions()[chosen] = true;
+      // Format 1 and format 2 packs judge apart even over one period: indicator terms (freshness,
+      // range) are format 2's and must not change what a format 1 pack means.
+      judgments.computeIfAbsent(p + "@" + r + "#" + Math.min(pack.format(), 2),
+          k -> new Judgment(p, r, decision, new boolean[packs.size()])).versions()[chosen] = true;
     }
     return new Plan(List.copyOf(judgments.values()), active, List.copyOf(uses), List.copyOf(notes));
   }

@@ -15,8 +15,9 @@ import vn.conduct.rules.internal.model.FieldDoc;
  */
 public final class Layout {
 
-  /** A field's slot and type. */
-  public record Slot(int index, DataType type, String unit, String declaredBy, java.util.List<String> values) { }
+  /** A field's slot and type; {@code valueTitles} are the titles of its declared values. */
+  public record Slot(int index, DataType type, String unit, String declaredBy, java.util.List<String> values,
+      Map<String, vn.conduct.rules.api.LocalizedText> valueTitles) { }
 
   private final Map<String, Map<String, Slot>> subjectFields = new HashMap<>();
   private final Map<String, Map<String, Slot>> eventFields = new HashMap<>();
@@ -63,7 +64,7 @@ public final class Layout {
     Map<String, Slot> fields = table.computeIfAbsent(type, t -> new HashMap<>());
     Slot existing = fields.get(key);
     if (existing == null) {
-      fields.put(key, new Slot(fields.size(), field.type(), field.unit(), owner, field.values()));
+      fields.put(key, new Slot(fields.size(), field.type(), field.unit(), owner, field.values(), field.valueTitles()));
     } else if (existing.type() != field.type()) {
       throw new RulePackConflictException("Field '" + key + "' of type '" + type + "' is a "
           + existing.type().label() + " in " + existing.declaredBy() + " but a " + field.type().label()

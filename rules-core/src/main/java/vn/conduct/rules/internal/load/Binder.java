@@ -239,8 +239,11 @@ public final class Binder {
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
         JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
-      String parent = path(p.getParsingContext().getParent());
-      String path = YamlDocument.child(parent, propertyName);
+      // at a mapping or list value the parser is already inside it: its parent names the field
+      JsonToken token = p.currentToken();
+      String path = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
+          ? path(p.getParsingContext().getParent())
+          : YamlDocument.child(path(p.getParsingContext().getParent()), propertyName);
       java.util.List<String> known = new java.util.ArrayList<>();
       deserializer.getKnownPropertyNames().forEach(n -> known.add(String.valueOf(n)));
       report(path, "bind.unknown-field", "unknown field '" + shorten(propertyName) + "'",
@@ -308,6 +311,9 @@ public final class Binder {
       }
       if (java.util.Collection.class.isAssignableFrom(type)) {
         return "a list";
+      }
+      if (type.getSimpleName().equals("DeclaredValues")) {
+        return "a list of values or a mapping from each value to {title: …}";
       }
       return "a mapping";
     }

@@ -735,7 +735,7 @@ public final class PackLoader {
           unknownRule(doc, YamlDocument.child(path, "rule"), item.rule(), rules, ruleFolders);
         } else if (rule != null && rule.appliesTo() != null && list.subjectType() != null && type != null
             && !rule.appliesTo().contains(list.subjectType())) {
-          issues.error(doc, YamlDocument.child(path, "rule"), "ref.rule-subject-type", "rule '" + item.rule()
+          issues.error(doc, YamlDocument.child(path, "rule"), "type.mismatch", "rule '" + item.rule()
               + "' does not apply to subject type '" + list.subjectType() + "'", "it applies to " + rule.appliesTo());
         }
         if (item.rule() != null && !itemRules.add(item.rule())) {

@@ -9,7 +9,7 @@ import vn.conduct.rules.api.LocalizedText;
 /** An event type, the subject types it can be about, and its extra fields. */
 public record EventTypeDoc(
     LocalizedText title,
-    List<String> subjectTypes,
+    List<@jakarta.validation.constraints.NotNull String> subjectTypes,
     Map<@Id String, @NotNull @Valid FieldDoc> attributes) {
 
   public EventTypeDoc {

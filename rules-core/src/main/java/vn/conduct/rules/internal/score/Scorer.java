@@ -58,7 +58,10 @@ public final class Scorer {
         continue;
       }
       Finding finding = findings.get(item.rule());
-      Outcome outcome = finding == null ? Outcome.NOT_APPLICABLE : finding.outcome();
+      if (finding == null) {
+        continue; // the rule is disabled or outside its own dates: the item is left out (spec section 10)
+      }
+      Outcome outcome = finding.outcome();
       boolean isBonus = Boolean.TRUE.equals(item.bonus());
       // A bonus item adds its points whatever the method (spec section 10): it has no weight.
       BigDecimal points = weighted && !isBonus ? item.weight() : item.points();

@@ -92,7 +92,7 @@ class ChecklistDescriptionsTests {
     assertThat(list.quotas().get(0).overridden()).isTrue();
     assertThat(list.quotas().get(1).overridden()).isFalse();
     assertThat(list.ranked()).isTrue();
-    assertThat(list.peerGroup()).isEqualTo("position");
+    assertThat(list.peerGroup().attribute()).isEqualTo("position");
   }
 
   @Test
@@ -168,6 +168,6 @@ class ChecklistDescriptionsTests {
             LocalDate.of(2025, 12, 31), null));
     assertThat(list.items().get(1).inForceOn(LocalDate.of(2025, 6, 30))).isFalse();
     assertThat(list.ranked()).isTrue();
-    assertThat(list.peerGroup()).isEmpty();
+    assertThat(list.peerGroup().attribute()).as("one group of all subjects").isNull();
   }
 }

@@ -32,6 +32,7 @@ import vn.conduct.rules.api.RulePackNotFoundException;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.Subject;
 import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.testing.PackBuilder;
 
 class RulesEngineTests {
 
@@ -67,6 +68,29 @@ class RulesEngineTests {
     assertThat(outcome(report, "o1", "r.not-low")).isEqualTo(Outcome.FAIL);
     assertThat(report.subject("o1").orElseThrow().finding("r.high").orElseThrow().reason().in(Language.EN))
         .isEqualTo("Not met: indicator 'n' = 50 (required ≥ 90) — 1/QĐ-TEST [read in source]");
+  }
+
+  @Test
+  void should_keep_two_thresholds_whose_doubles_are_equal_distinct() {
+    // GIVEN two constants with one nearest double: only their exact decimals differ
+    RulesEngine engine = RulesEngine.builder().addPack(pack("exact-trap", "1.0.0")
+        .rule("r.point-three", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, eq: 0.3}\n")
+        .rule("r.a-bit-more", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {indicator: n, eq: 0.30000000000000001}\n")
+        .writeTo(dir)).build();
+
+    // WHEN
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer")).observation(Observation.of("o1", "n", new BigDecimal("0.3")))
+        .subject(Subject.of("o2", "officer"))
+        .observation(Observation.of("o2", "n", new BigDecimal("0.30000000000000001")))
+        .build());
+
+    // THEN
+    assertThat(outcome(report, "o1", "r.point-three")).isEqualTo(Outcome.PASS);
+    assertThat(outcome(report, "o1", "r.a-bit-more")).isEqualTo(Outcome.FAIL);
+    assertThat(outcome(report, "o2", "r.point-three")).isEqualTo(Outcome.FAIL);
+    assertThat(outcome(report, "o2", "r.a-bit-more")).isEqualTo(Outcome.PASS);
   }
 
   @Test
@@ -109,6 +133,39 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_give_renderers_the_titles_of_a_ranking_groups() {
+    RulesEngine engine = RulesEngine.builder().addPack(pack("grouped", "1.0.0")
+        .file("pack.yaml", PackBuilder.MANIFEST.formatted("grouped", "1.0.0", "").replace(
+            "        block: {type: string}\n",
+            "        block:\n          type: string\n          title: {vi: Khối, en: Block}\n"
+                + "          values: {commune: {title: {vi: xã, en: commune}}, department: }\n"))
+        .rule("g.sipas", "applies-to: [agency]\nkind: criterion\ncondition: {indicator: sipas, ge: 80}\n")
+        .file("checklists/g-list.yaml", """
+            id: g-list
+            title: {vi: Phiếu, en: Sheet}
+            subject-type: agency
+            items: [{rule: g.sipas, points: 10}]
+            bands: [{id: A, min: 0}]
+            ranking: {peer-group: block}
+            """)
+        .file("checklists/h-list.yaml", """
+            id: h-list
+            title: {vi: Phiếu, en: Sheet}
+            subject-type: agency
+            items: [{rule: g.sipas, points: 10}]
+            bands: [{id: A, min: 0}]
+            """)
+        .writeTo(dir)).build();
+
+    ChecklistInfo.PeerGroup group = engine.checklists().get(0).peerGroup();
+    assertThat(group.attribute()).isEqualTo("block");
+    assertThat(group.title().in(Language.VI)).isEqualTo("Khối");
+    assertThat(group.groupTitle("commune").in(Language.VI)).isEqualTo("xã");
+    assertThat(group.groupTitle("department").in(Language.VI)).isEqualTo("department");
+    assertThat(engine.checklists().get(1).peerGroup()).isNull();
+  }
+
+  @Test
   void should_word_a_prohibition_as_the_breach_it_describes() {
     RulesEngine engine = RulesEngine.builder().addPack(pack("breach", "1.0.0")
         .rule("p.no-badge", "applies-to: [officer]\nkind: prohibition\ncondition: {indicator: badge-worn, eq: false}\n")
@@ -144,6 +201,10 @@ class RulesEngineTests {
             + "condition: {share: {members: officer, where: {indicator: signed, eq: true}}, ge: 60}\n")
         .rule("r.max", "applies-to: [agency]\nkind: requirement\n"
             + "condition: {any: [{max: {members: officer, of: {indicator: n}}, le: 80}, {indicator: sipas, ge: 90}]}\n")
+        .rule("r.outside", "applies-to: [officer]\nkind: prohibition\n"
+            + "condition: {all: [{indicator: task, not-between: [30, 70]}, {not: {indicator: n, in: [10, 20, 30]}}]}\n")
+        .rule("r.sum-range", "applies-to: [officer]\nkind: requirement\n"
+            + "condition: {sum: {events: [fine], of: {attribute: amount}, within: all}, not-between: [50, 100]}\n")
         .writeTo(dir)).build();
     Random random = new Random(42);
     EvaluationRequest.Builder request = EvaluationRequest.builder(AS_OF);

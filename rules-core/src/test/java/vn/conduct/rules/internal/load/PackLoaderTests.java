@@ -72,7 +72,7 @@ class PackLoaderTests {
             + " [Hint: declared indicators: [badge-worn, n, signed, task]] [ref.unknown-field]",
         "ERROR   rules/r.bad-kind/rule.yaml:6:7  kind: expected one of [requirement, prohibition, criterion],"
             + " but was 'forbidden' [bind.type]",
-        "ERROR   rules/r.bad-type/rule.yaml:7:38  condition.ge: 'ge' orders numbers or dates, but attribute 'position'"
+        "ERROR   rules/r.bad-type/rule.yaml:7:38  condition.ge: 'ge' compares numbers or dates, but attribute 'position'"
             + " is a string [Hint: use eq, ne, in or not-in] [type.mismatch]",
         "ERROR   rules/r.unknown-key/rule.yaml:7:1  severty: unknown field 'severty' [Hint: did you mean 'severity'?"
             + " known fields here:"
@@ -175,6 +175,41 @@ class PackLoaderTests {
             + " the previous band's 50 [field.constraint]",
         "ERROR   checklists/grade.yaml:11:18  bands[1].min: the lowest band starts at 60, above the floor 0, so some"
             + " scores would get no band [Hint: let the lowest band start at the floor] [field.constraint]");
+  }
+
+  @Test
+  void should_read_declared_values_as_a_list_or_with_titles_and_report_each_bad_form() {
+    String manifest = """
+        format: 1
+        id: titled
+        version: 1.0.0
+        title: {vi: Gói thử, en: Test pack}
+        engine: ">=0.1.0 <1.0.0"
+        sources:
+          src: {number: "1/QĐ-TEST"}
+        vocabulary:
+          subject-types:
+            unit:
+              attributes:
+                block:
+                  type: string
+                  values:
+                    commune: {title: {vi: xã, en: commune}}
+                    ward: {titel: {vi: phường}}
+                    district:
+                level: {type: string, values: commune}
+                kind: {type: string, values: [a, b]}
+        """;
+    Path dir = pack("unused", "1.0.0").file("pack.yaml", manifest)
+        .rule("r.block", "applies-to: [unit]\nkind: requirement\ncondition: {attribute: block, in: [commune, district]}\n")
+        .rule("r.kind", "applies-to: [unit]\nkind: requirement\ncondition: {attribute: kind, eq: a}\n")
+        .writeTo(this.dir);
+
+    assertThat(rendered(errors(dir))).containsExactly(
+        "ERROR   pack.yaml:16:20  vocabulary.subject-types.unit.attributes.block.values.ward.titel: unknown field"
+            + " 'titel' [Hint: did you mean 'title'? known fields here: [title]] [bind.unknown-field]",
+        "ERROR   pack.yaml:18:39  vocabulary.subject-types.unit.attributes.level.values: expected a list of values"
+            + " or a mapping from each value to {title: …}, but was 'commune' [bind.type]");
   }
 
   private static List<ValidationIssue> errors(Path pack) {

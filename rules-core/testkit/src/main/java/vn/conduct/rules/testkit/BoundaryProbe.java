@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apiguardian.api.API;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Observation;
@@ -14,21 +13,21 @@ import vn.conduct.rules.api.RuleInfo;
 import vn.conduct.rules.api.RuleKind;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
 
 /**
  * Probes a numeric threshold at its boundary: takes a fixture in which the rule decided (PASS or
  * FAIL) for its subject, sets the compared field to values just below, at and just above each
  * constant (±1 and ±0.01), evaluates again, and checks that the outcome flips exactly where the
  * comparison says. Only thresholds that are a rule's whole condition are probed: there the
- * outcome follows the comparison alone.
+ * outcome follows the comparison alone. The values tried and what each operator means come from
+ * the engine's one definition of the condition language, so a new operator is probed without a
+ * change here.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BoundaryProbe {
-
-  private static final BigDecimal[] STEPS = {new BigDecimal("-1"), new BigDecimal("-0.01"), BigDecimal.ZERO,
-      new BigDecimal("0.01"), BigDecimal.ONE};
 
   /**
    * One probe.
@@ -53,29 +52,17 @@ public final class BoundaryProbe {
 
   /** The values probed around a threshold's constants, ascending. */
   public static List<BigDecimal> values(RuleInfo.Threshold threshold) {
-    TreeSet<BigDecimal> values = new TreeSet<>();
-    for (BigDecimal constant : threshold.values()) {
-      for (BigDecimal step : STEPS) {
-        values.add(constant.add(step).stripTrailingZeros());
-      }
-    }
-    return List.copyOf(values);
+    return operator(threshold).probes(threshold.values());
   }
 
-  /** Whether the comparison holds for a value. */
+  /** Whether the comparison holds for a value, exactly. */
   public static boolean holds(RuleInfo.Threshold threshold, BigDecimal value) {
-    BigDecimal t = threshold.values().get(0);
-    int c = value.compareTo(t);
-    return switch (threshold.operator()) {
-      case "eq" -> c == 0;
-      case "ne" -> c != 0;
-      case "lt" -> c < 0;
-      case "le" -> c <= 0;
-      case "gt" -> c > 0;
-      case "ge" -> c >= 0;
-      case "between" -> c >= 0 && value.compareTo(threshold.values().get(1)) <= 0;
-      default -> throw new IllegalArgumentException("not a numeric comparison: " + threshold.operator());
-    };
+    return operator(threshold).holds(value, threshold.values());
+  }
+
+  private static Operator operator(RuleInfo.Threshold threshold) {
+    return Operator.byKey(threshold.operator()).filter(Operator::isThreshold)
+        .orElseThrow(() -> new IllegalArgumentException("not a numeric comparison: " + threshold.operator()));
   }
 
   /**

@@ -31,7 +31,7 @@ class FindingAssertTests {
           + "[from a summary]");
   private static final String O4_SMOKING = lines(
       "Finding of rule \"demo.no-smoking\" for subject \"o4\": FAIL",
-      "  vi: Vi phạm: số sự kiện [smoking] đã xác minh trong kỳ đánh giá = 1 (ngưỡng ≥ 1) — "
+      "  vi: Vi phạm: số sự kiện [smoking] đã xác minh trong kỳ = 1 (ngưỡng ≥ 1) — "
           + "522/QĐ-UBND [suy luận, không có nguồn]",
       "  en: Violation: number of verified events [smoking] in the period = 1 (threshold ≥ 1) — "
           + "522/QĐ-UBND [inferred, not from a source]");
