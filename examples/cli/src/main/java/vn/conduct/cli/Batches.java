@@ -114,7 +114,7 @@ final class Batches {
     List<Ranking> merged = new ArrayList<>(merge(rankings));
     merged.sort(Comparator.comparing(Ranking::packId).thenComparing(Ranking::checklistId)
         .thenComparing(Ranking::peerGroup));
-    return new Report(provenance, results, merged, problems);
+    return Report.of(provenance, results, merged, problems);
   }
 
   /**
@@ -159,10 +159,10 @@ final class Batches {
           rank = i + 1;
           previous = entry.score();
         }
-        ranked.add(new Ranking.Entry(rank, entry.subjectId(), entry.score(), entry.rating()));
+        ranked.add(Ranking.Entry.of(rank, entry.subjectId(), entry.score(), entry.rating()));
       }
       List<String> key = group.getKey();
-      merged.add(new Ranking(key.get(0), key.get(1), key.get(2), ranked, List.copyOf(unranked)));
+      merged.add(Ranking.of(key.get(0), key.get(1), key.get(2), ranked, List.copyOf(unranked)));
     }
     return merged;
   }
@@ -208,7 +208,7 @@ final class Batches {
       if (indexes == null || problem.index() < 0 || problem.index() >= indexes.size()) {
         return problem;
       }
-      return new FactProblem(problem.kind(), indexes.get(problem.index()), problem.field(), problem.message());
+      return FactProblem.of(problem.kind(), indexes.get(problem.index()), problem.field(), problem.message());
     }
   }
 

@@ -6,11 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -26,8 +23,6 @@ import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Report;
-import vn.conduct.rules.api.RuleInfo;
-import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ScoreAdjustment;
@@ -116,22 +111,11 @@ final class ExplainCommand implements Callable<Integer> {
           "No checklist scores this subject; findings that need attention:"));
       findings(result, out);
     }
-    Map<String, Map<String, ChecklistTerms>> terms = new HashMap<>();
     for (ChecklistScore score : scores) {
-      Optional<ChecklistInfo> info = info(engine, report, score);
-      Optional<ChecklistTerms> checklistTerms = info.flatMap(i -> terms.computeIfAbsent(i.packId() + "@" + i.packVersion(),
-          key -> engine.packs().stream().filter(p -> p.id().equals(i.packId()) && p.version().equals(i.packVersion()))
-              .findFirst().map(p -> ChecklistTerms.of(p, enabledRules(engine, p))).orElse(Map.of()))
-          .entrySet().stream().filter(e -> e.getKey().equals(i.checklistId())).map(Map.Entry::getValue).findFirst());
-      explain(result, score, info, checklistTerms, out);
+      explain(result, score, info(engine, report, score), out);
     }
     out.flush();
     return ConductCommand.OK;
-  }
-
-  static Set<String> enabledRules(RulesEngine engine, RulePackInfo pack) {
-    return engine.rules().stream().filter(r -> r.enabled() && r.rule().packId().equals(pack.id())
-        && r.rule().packVersion().equals(pack.version())).map(RuleInfo::ruleId).collect(Collectors.toSet());
   }
 
   /** Pack and facts text, safe on a terminal line. */
@@ -157,7 +141,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private void explain(SubjectResult result, ChecklistScore score, Optional<ChecklistInfo> info,
-      Optional<ChecklistTerms> terms, PrintWriter out) {
+      PrintWriter out) {
     out.println();
     out.println(safe(score.checklistId() + " (" + score.packId() + ")  " + score.title().in(language)));
     out.println("  " + w.t("Điểm ", "Score ") + Words.display(score.score()) + " / " + Words.display(score.maximum())
@@ -166,7 +150,7 @@ final class ExplainCommand implements Callable<Integer> {
     BigDecimal earned = BigDecimal.ZERO;
     BigDecimal available = BigDecimal.ZERO;
     int width = score.items().stream().mapToInt(i -> safe(i.ruleId()).length()).max().orElse(10);
-    boolean weighted = terms.map(ChecklistTerms::weighted).orElse(false);
+    boolean weighted = info.map(i -> i.method() == ChecklistInfo.Method.WEIGHTED).orElse(false);
     out.println("  " + (weighted ? w.t("Các mục (trọng số đạt / trọng số tính):", "Items (weight earned / weight counted):")
         : w.t("Các mục (đạt được / tối đa):", "Items (earned / available):")));
     for (ItemScore item : score.items()) {
@@ -196,7 +180,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     if (info.isPresent()) {
-      nextBand(score, info.get(), new Projection(score, info.get(), terms, result), result, out);
+      nextBand(score, info.get(), new Projection(score, info.get(), result), result, out);
     }
   }
 
@@ -211,7 +195,7 @@ final class ExplainCommand implements Callable<Integer> {
     List<ChecklistInfo.Band> bands = info.bands();
     List<ScoreAdjustment> quotas = score.adjustments().stream()
         .filter(a -> a.kind() == ScoreAdjustment.Kind.QUOTA).toList();
-    List<String> failedVetoes = projection.failedVetoes().stream().map(ChecklistTerms.Veto::ruleId).distinct().toList();
+    List<String> failedVetoes = projection.failedVetoes().stream().map(ChecklistInfo.Veto::ruleId).distinct().toList();
     BigDecimal base = projection.score(List.of(), failedVetoes); // the score no veto caps
     int index = score.rated() ? bandIndex(bands, score.rating()) : projection.band(score.score(), List.of());
     if (score.rated() && !quotas.isEmpty() && failedVetoes.isEmpty()) {
@@ -230,7 +214,7 @@ final class ExplainCommand implements Callable<Integer> {
     int targetIndex = Math.min(index, bands.size()) - 1;
     ChecklistInfo.Band target = bands.get(targetIndex);
     List<String> lifted = projection.failedVetoes().stream().filter(v -> projection.blocks(v, targetIndex))
-        .map(ChecklistTerms.Veto::ruleId).distinct().toList();
+        .map(ChecklistInfo.Veto::ruleId).distinct().toList();
     List<Gain> gains = new ArrayList<>();
     for (ItemScore item : score.items()) {
       boolean partial = item.outcome() == Outcome.PASS && !item.bonus() && item.earned().compareTo(item.available()) < 0;

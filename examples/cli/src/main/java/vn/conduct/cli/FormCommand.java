@@ -126,9 +126,7 @@ final class FormCommand implements Callable<Integer> {
       throw new UsageException("pack " + info.id() + " " + info.version() + " has no rule for subject type '"
           + subjectType + "' [Hint: its types are " + String.join(", ", types) + "]");
     }
-    Map<String, ChecklistTerms> terms = ChecklistTerms.of(info, rules.stream().filter(RuleInfo::enabled)
-        .map(RuleInfo::ruleId).collect(Collectors.toSet()));
-    List<Section> sections = sections(engine, info, forType, terms);
+    List<Section> sections = sections(engine, info, forType);
     String title = w.t("Phiếu kiểm tra", "Inspection checklist") + " — " + subjectType;
     String subtitle = info.id() + " " + info.version() + (info.title() == null ? "" : " · " + info.title().in(language));
     if (file == null) {
@@ -154,8 +152,7 @@ final class FormCommand implements Callable<Integer> {
     return inForce.orElse(candidates.get(candidates.size() - 1));
   }
 
-  private List<Section> sections(RulesEngine engine, RulePackInfo info, List<RuleInfo> rules,
-      Map<String, ChecklistTerms> terms) {
+  private List<Section> sections(RulesEngine engine, RulePackInfo info, List<RuleInfo> rules) {
     Map<String, RuleInfo> byId = rules.stream().collect(Collectors.toMap(RuleInfo::ruleId, r -> r));
     List<Section> sections = new ArrayList<>();
     Set<String> scored = new LinkedHashSet<>();
@@ -164,7 +161,6 @@ final class FormCommand implements Callable<Integer> {
           || !subjectType.equals(checklist.subjectType())) {
         continue;
       }
-      Optional<ChecklistTerms> term = Optional.ofNullable(terms.get(checklist.checklistId()));
       List<Line> lines = new ArrayList<>();
       for (ChecklistInfo.Item item : checklist.items()) {
         RuleInfo rule = byId.get(item.ruleId());
@@ -172,11 +168,11 @@ final class FormCommand implements Callable<Integer> {
           continue; // a disabled rule: left out of scores, so out of the form
         }
         scored.add(item.ruleId());
-        lines.add(line(rule, points(item, term.map(t -> t.credits().get(item.ruleId())).orElse(null))));
+        lines.add(line(rule, points(item)));
       }
       List<Line> vetoes = new ArrayList<>();
-      for (ChecklistTerms.Veto veto : term.map(ChecklistTerms::vetoes).orElse(List.of())) {
-        RuleInfo rule = byId.get(veto.ruleId());
+      for (ChecklistInfo.Veto veto : checklist.vetoes()) {
+        RuleInfo rule = byId.get(veto.ruleId()); // null for a disabled rule: its veto never applies
         if (rule != null) {
           scored.add(veto.ruleId());
           vetoes.add(line(rule, cap(veto)));
@@ -187,10 +183,8 @@ final class FormCommand implements Callable<Integer> {
               + " ≥ " + Words.display(b.min()))
           .toList();
       sections.add(new Section(checklist.title().in(language), checklist.checklistId(),
-          term.map(this::scoring).orElse(""), lines,
-          term.map(t -> t.deductions().stream().map(this::deduction).toList()).orElse(List.of()), vetoes,
-          term.map(t -> terms(t, checklist.items().stream().anyMatch(ChecklistInfo.Item::bonus))).orElse(List.of()),
-          bands));
+          scoring(checklist), lines, checklist.deductions().stream().map(this::deduction).toList(), vetoes,
+          terms(checklist, checklist.items().stream().anyMatch(ChecklistInfo.Item::bonus)), bands));
     }
     List<Line> others = rules.stream().filter(r -> !scored.contains(r.ruleId()))
         .sorted(Comparator.comparing(RuleInfo::ruleId)).map(r -> line(r, "")).toList();
@@ -202,7 +196,7 @@ final class FormCommand implements Callable<Integer> {
     return sections;
   }
 
-  private String points(ChecklistInfo.Item item, ChecklistTerms.Credit credit) {
+  private String points(ChecklistInfo.Item item) {
     if (item.bonus()) {
       return w.t("thưởng +", "bonus +") + Words.display(item.points());
     }
@@ -210,19 +204,20 @@ final class FormCommand implements Callable<Integer> {
       return w.t("trọng số ", "weight ") + Words.display(item.weight());
     }
     String points = Words.display(item.points());
-    if (credit == null) {
+    if (item.credit().isEmpty()) {
       return points;
     }
+    ChecklistInfo.Credit credit = item.credit().get();
     if (credit.perUnit() != null) {
       return points + w.t(" (tính theo " + credit.indicator() + ": " + Words.display(credit.perUnit()) + " điểm mỗi đơn vị)",
           " (by " + credit.indicator() + ": " + Words.display(credit.perUnit()) + " per unit)");
     }
     return points + w.t(" (theo " + credit.indicator() + ": ", " (by " + credit.indicator() + ": ") + credit.bands()
-        .stream().map(b -> "≥ " + Words.display(b.getKey()) + " → " + Words.display(b.getValue()))
+        .stream().map(b -> "≥ " + Words.display(b.min()) + " → " + Words.display(b.points()))
         .collect(Collectors.joining("; ")) + ")";
   }
 
-  private String cap(ChecklistTerms.Veto veto) {
+  private String cap(ChecklistInfo.Veto veto) {
     List<String> caps = new ArrayList<>();
     if (veto.capRating() != null) {
       caps.add(w.t("xếp loại không cao hơn ", "rating at most ") + veto.capRating());
@@ -235,8 +230,8 @@ final class FormCommand implements Callable<Integer> {
         + (reason == null || reason.isBlank() ? "" : " — " + reason.strip());
   }
 
-  private String scoring(ChecklistTerms terms) {
-    String how = terms.weighted()
+  private String scoring(ChecklistInfo terms) {
+    String how = terms.method() == ChecklistInfo.Method.WEIGHTED
         ? w.t("Cách tính: điểm = 100 × tổng trọng số các tiêu chí đạt ÷ tổng trọng số các tiêu chí áp dụng",
             "Scoring: score = 100 × the weights of the criteria met ÷ the weights of the criteria that apply")
         : w.t("Cách tính: cộng điểm các tiêu chí đạt", "Scoring: the points of the criteria met are added up");
@@ -246,12 +241,12 @@ final class FormCommand implements Callable<Integer> {
             " % of the criteria that apply are decided (pass or fail).");
   }
 
-  private Deduction deduction(ChecklistTerms.Deduction deduction) {
-    String window = switch (deduction.within()) {
+  private Deduction deduction(ChecklistInfo.Deduction deduction) {
+    String window = switch (deduction.window()) {
       case "period" -> w.t("trong kỳ đánh giá", "in the period");
       case "all" -> w.t("mọi thời điểm", "any time");
-      default -> w.t("trong " + deduction.within() + " trước ngày đánh giá",
-          "within " + deduction.within() + " before the evaluation date");
+      default -> w.t("trong " + deduction.window() + " trước ngày đánh giá",
+          "within " + deduction.window() + " before the evaluation date");
     };
     return new Deduction(String.join(", ", deduction.events()),
         deduction.title().isEmpty() ? "" : deduction.title().in(language),
@@ -261,29 +256,30 @@ final class FormCommand implements Callable<Integer> {
             : w.t("mọi sự kiện", "every event"));
   }
 
-  private List<String> terms(ChecklistTerms terms, boolean bonus) {
+  private List<String> terms(ChecklistInfo terms, boolean bonus) {
     List<String> lines = new ArrayList<>();
     lines.add(w.t("Giới hạn: sàn ", "Bounds: floor ") + Words.display(terms.floor()) + w.t(", tối đa ", ", maximum ")
-        + (terms.weighted() ? "100" : terms.maximum() != null ? Words.display(terms.maximum())
+        + (terms.maximum() != null ? Words.display(terms.maximum())
             : w.t("tổng điểm các tiêu chí áp dụng", "the points of the criteria that apply"))
         + (bonus ? w.t("; điểm thưởng bù cho điểm bị trừ nhưng không đưa điểm vượt mức tối đa.",
             "; bonus points offset deductions but never lift the score above the maximum.") : "."));
-    for (ChecklistTerms.Quota quota : terms.quotas()) {
+    for (ChecklistInfo.Quota quota : terms.quotas()) {
       lines.add(w.t("Hạn mức: tối đa ", "Quota: at most ") + Words.display(quota.maxPercent())
           + w.t(" % thành viên được xếp loại của một đơn vị", " % of a unit's rated members")
-          + (quota.of() == null ? "" : w.t(" (tính trên số người loại " + quota.of() + ")",
-              " (of those holding " + quota.of() + ")"))
+          + (quota.ofBand() == null ? "" : w.t(" (tính trên số người loại " + quota.ofBand() + ")",
+              " (of those holding " + quota.ofBand() + ")"))
           + w.t(" được xếp loại ", " may hold ") + quota.band()
-          + (quota.overridePercent() == null ? "" : w.t("; " + Words.display(quota.overridePercent())
-              + " % nếu đơn vị thỏa " + quota.overrideWhen(), "; " + Words.display(quota.overridePercent())
-              + " % when the unit meets " + quota.overrideWhen()))
+          + (!quota.overridden() ? "" : w.t("; " + Words.display(quota.overrideMaxPercent())
+              + " % nếu đơn vị thỏa " + quota.overrideCondition(), "; " + Words.display(quota.overrideMaxPercent())
+              + " % when the unit meets " + quota.overrideCondition()))
           + w.t("; người vượt hạn mức, điểm thấp trước, bị hạ một bậc.",
               "; those over it, lowest scores first, go down one band."));
     }
-    if (terms.peerGroup() != null) {
-      lines.add(terms.peerGroup().isEmpty() ? w.t("Xếp hạng theo điểm.", "Ranked by score.")
-          : w.t("Xếp hạng theo điểm trong từng nhóm " + terms.peerGroup() + ".",
-              "Ranked by score within each " + terms.peerGroup() + " group."));
+    if (terms.ranked()) {
+      String attribute = terms.peerGroup().attribute();
+      lines.add(attribute == null ? w.t("Xếp hạng theo điểm.", "Ranked by score.")
+          : w.t("Xếp hạng theo điểm trong từng nhóm " + attribute + ".",
+              "Ranked by score within each " + attribute + " group."));
     }
     return lines;
   }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.ChecklistScore;
 import vn.conduct.rules.api.ItemScore;
@@ -16,8 +15,8 @@ import vn.conduct.rules.api.SubjectResult;
  * What a subject's checklist score would be if some of its items passed with full points and some
  * failed vetoes were lifted, worked out from what the engine reported for the subject: the items'
  * earned and available points ({@link ItemScore}), the adjustments it made ({@link ScoreAdjustment})
- * and the checklist's terms. Everything else stays as the engine left it: bonus, deductions, the
- * other items.
+ * and the checklist's terms ({@link ChecklistInfo}). Everything else stays as the engine left it:
+ * bonus, deductions, the other items.
  *
  * <p>The steps are those of rule-pack-format.md §10: items (points: Σ earned; weighted:
  * 100 × Σ earned weights ÷ Σ counted weights, to four decimals), bonus, deductions, bounds (floor,
@@ -40,16 +39,12 @@ final class Projection {
   private final BigDecimal bonus;
   private final BigDecimal deductions;
   private final BigDecimal floor;
-  private final List<ChecklistTerms.Veto> failedVetoes;
+  private final List<ChecklistInfo.Veto> failedVetoes;
 
-  /**
-   * @param terms the checklist's terms, or empty (then vetoes and the floor are read from the adjustments)
-   */
-  Projection(ChecklistScore score, ChecklistInfo info, Optional<ChecklistTerms> terms, SubjectResult result) {
+  Projection(ChecklistScore score, ChecklistInfo info, SubjectResult result) {
     this.score = score;
     this.info = info;
-    this.weighted = terms.map(ChecklistTerms::weighted)
-        .orElseGet(() -> info.items().stream().anyMatch(i -> !i.bonus() && i.weight() != null));
+    this.weighted = info.method() == ChecklistInfo.Method.WEIGHTED;
     BigDecimal earnedSum = BigDecimal.ZERO;
     BigDecimal countedSum = BigDecimal.ZERO;
     for (ItemScore item : score.items()) {
@@ -62,14 +57,10 @@ final class Projection {
     this.counted = countedSum;
     this.bonus = sum(score, ScoreAdjustment.Kind.BONUS);
     this.deductions = sum(score, ScoreAdjustment.Kind.DEDUCTION);
-    this.floor = terms.map(ChecklistTerms::floor).orElseGet(() -> score.adjustments().stream()
-        .filter(a -> a.kind() == ScoreAdjustment.Kind.BOUND && "floor".equals(a.source()))
-        .map(a -> score.score().subtract(sum(score, ScoreAdjustment.Kind.VETO))).findFirst().orElse(BigDecimal.ZERO));
-    this.failedVetoes = terms.map(t -> t.vetoes().stream()
-            .filter(v -> result.finding(v.ruleId()).map(f -> f.outcome() == Outcome.FAIL).orElse(false)).toList())
-        .orElseGet(() -> score.adjustments().stream().filter(a -> a.kind() == ScoreAdjustment.Kind.VETO)
-            .map(a -> new ChecklistTerms.Veto(a.source(), a.toRating(),
-                a.points() == null ? null : score.score(), a.reason())).distinct().toList());
+    this.floor = info.floor();
+    // A veto on a disabled rule has no finding, so it never counts as failed.
+    this.failedVetoes = info.vetoes().stream()
+        .filter(v -> result.finding(v.ruleId()).map(f -> f.outcome() == Outcome.FAIL).orElse(false)).toList();
   }
 
   private static BigDecimal sum(ChecklistScore score, ScoreAdjustment.Kind kind) {
@@ -78,7 +69,7 @@ final class Projection {
   }
 
   /** The vetoes whose rule failed for the subject, in checklist order. */
-  List<ChecklistTerms.Veto> failedVetoes() {
+  List<ChecklistInfo.Veto> failedVetoes() {
     return failedVetoes;
   }
 
@@ -113,7 +104,7 @@ final class Projection {
     }
     BigDecimal total = (weighted ? share(items) : items).add(bonus).add(extra).add(deductions);
     total = total.max(floor).min(score.maximum());
-    for (ChecklistTerms.Veto veto : failedVetoes) {
+    for (ChecklistInfo.Veto veto : failedVetoes) {
       if (!lifted.contains(veto.ruleId()) && veto.capScore() != null) {
         total = total.min(veto.capScore());
       }
@@ -134,7 +125,7 @@ final class Projection {
         break;
       }
     }
-    for (ChecklistTerms.Veto veto : failedVetoes) {
+    for (ChecklistInfo.Veto veto : failedVetoes) {
       if (!lifted.contains(veto.ruleId()) && veto.capRating() != null) {
         for (int i = 0; i < bands.size(); i++) {
           if (bands.get(i).id().equals(veto.capRating())) {
@@ -147,7 +138,7 @@ final class Projection {
   }
 
   /** Whether a failed veto keeps the subject out of a band: its cap-rating is worse, or its cap-score below the band's minimum. */
-  boolean blocks(ChecklistTerms.Veto veto, int band) {
+  boolean blocks(ChecklistInfo.Veto veto, int band) {
     ChecklistInfo.Band target = info.bands().get(band);
     if (veto.capScore() != null && veto.capScore().compareTo(target.min()) < 0) {
       return true;

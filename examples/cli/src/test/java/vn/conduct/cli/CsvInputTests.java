@@ -233,10 +233,10 @@ class CsvInputTests {
 
   @Test
   void should_rank_merged_batches_as_the_engine_does() {
-    Ranking a = new Ranking("p", "c", "", List.of(new Ranking.Entry(1, "x", BigDecimal.TEN, "A"),
-        new Ranking.Entry(2, "y", BigDecimal.ONE, "C")), List.of("u2"));
-    Ranking b = new Ranking("p", "c", "", List.of(new Ranking.Entry(1, "w", BigDecimal.TEN, "A"),
-        new Ranking.Entry(2, "v", new BigDecimal("5"), "B")), List.of("u1"));
+    Ranking a = Ranking.of("p", "c", "", List.of(Ranking.Entry.of(1, "x", BigDecimal.TEN, "A"),
+        Ranking.Entry.of(2, "y", BigDecimal.ONE, "C")), List.of("u2"));
+    Ranking b = Ranking.of("p", "c", "", List.of(Ranking.Entry.of(1, "w", BigDecimal.TEN, "A"),
+        Ranking.Entry.of(2, "v", new BigDecimal("5"), "B")), List.of("u1"));
 
     Ranking merged = Batches.merge(List.of(a, b)).get(0);
 

@@ -3,44 +3,150 @@ package vn.conduct.rules.api;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A subject's score on one checklist (a model programme or a grading scheme).
  *
- * @param packId the pack
- * @param checklistId the checklist
- * @param title the checklist's title
- * @param score the final score after deductions, bonus, floor and vetoes
- * @param maximum the maximum score (bonus excluded)
- * @param evidencePercent percent of counted items whose outcome is backed by evidence
- *     (PASS or FAIL); UNKNOWN and ERROR items lower it
- * @param rating the final rating band id, or {@code null} when the subject cannot be rated
- *     (too little evidence, or no applicable item)
- * @param ratingTitle the final rating's title, or {@link LocalizedText#EMPTY}
- * @param rated whether the subject had enough evidence to be rated and ranked
- * @param items per-item points, in checklist order
- * @param adjustments every change made after the items were added, in the order applied
+ * <p>Immutable. Built by the engine; hosts read it.
+ *
  * @since 0.1
  */
-public record ChecklistScore(
-    String packId,
-    String checklistId,
-    LocalizedText title,
-    BigDecimal score,
-    BigDecimal maximum,
-    BigDecimal evidencePercent,
-    String rating,
-    LocalizedText ratingTitle,
-    boolean rated,
-    List<ItemScore> items,
-    List<ScoreAdjustment> adjustments) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ChecklistScore {
 
-  public ChecklistScore {
-    Objects.requireNonNull(packId, "packId");
-    Objects.requireNonNull(checklistId, "checklistId");
-    Objects.requireNonNull(score, "score");
-    Objects.requireNonNull(maximum, "maximum");
-    items = List.copyOf(items);
-    adjustments = List.copyOf(adjustments);
+  private final String packId;
+  private final String checklistId;
+  private final LocalizedText title;
+  private final BigDecimal score;
+  private final BigDecimal maximum;
+  private final BigDecimal evidencePercent;
+  private final String rating;
+  private final LocalizedText ratingTitle;
+  private final boolean rated;
+  private final List<ItemScore> items;
+  private final List<ScoreAdjustment> adjustments;
+
+  private ChecklistScore(String packId, String checklistId, LocalizedText title, BigDecimal score,
+      BigDecimal maximum, BigDecimal evidencePercent, String rating, LocalizedText ratingTitle, boolean rated,
+      List<ItemScore> items, List<ScoreAdjustment> adjustments) {
+    this.packId = Objects.requireNonNull(packId, "packId");
+    this.checklistId = Objects.requireNonNull(checklistId, "checklistId");
+    this.title = title;
+    this.score = Objects.requireNonNull(score, "score");
+    this.maximum = Objects.requireNonNull(maximum, "maximum");
+    this.evidencePercent = evidencePercent;
+    this.rating = rating;
+    this.ratingTitle = ratingTitle;
+    this.rated = rated;
+    this.items = List.copyOf(items);
+    this.adjustments = List.copyOf(adjustments);
+  }
+
+  /**
+   * Creates a checklist score; for the engine and for tests of code that reads reports.
+   *
+   * @param packId the pack; never {@code null}
+   * @param checklistId the checklist; never {@code null}
+   * @param title the checklist's title
+   * @param score the final score; never {@code null}
+   * @param maximum the maximum score (bonus excluded); never {@code null}
+   * @param evidencePercent percent of counted items whose outcome is backed by evidence
+   * @param rating the final rating band id, or {@code null} when the subject cannot be rated
+   * @param ratingTitle the final rating's title, or {@link LocalizedText#EMPTY}
+   * @param rated whether the subject had enough evidence to be rated and ranked
+   * @param items per-item points, in checklist order; copied
+   * @param adjustments every change made after the items were added, in the order applied; copied
+   * @since 0.2
+   */
+  public static ChecklistScore of(String packId, String checklistId, LocalizedText title, BigDecimal score,
+      BigDecimal maximum, BigDecimal evidencePercent, String rating, LocalizedText ratingTitle, boolean rated,
+      List<ItemScore> items, List<ScoreAdjustment> adjustments) {
+    return new ChecklistScore(packId, checklistId, title, score, maximum, evidencePercent, rating, ratingTitle,
+        rated, items, adjustments);
+  }
+
+  /** The pack. */
+  public String packId() {
+    return packId;
+  }
+
+  /** The checklist. */
+  public String checklistId() {
+    return checklistId;
+  }
+
+  /** The checklist's title. */
+  public LocalizedText title() {
+    return title;
+  }
+
+  /** The final score after deductions, bonus, floor and vetoes. */
+  public BigDecimal score() {
+    return score;
+  }
+
+  /** The maximum score (bonus excluded). */
+  public BigDecimal maximum() {
+    return maximum;
+  }
+
+  /**
+   * Percent of counted items whose outcome is backed by evidence (PASS or FAIL); UNKNOWN and ERROR
+   * items lower it.
+   */
+  public BigDecimal evidencePercent() {
+    return evidencePercent;
+  }
+
+  /**
+   * The final rating band id, or {@code null} when the subject cannot be rated (too little evidence,
+   * or no applicable item).
+   */
+  public String rating() {
+    return rating;
+  }
+
+  /** The final rating's title, or {@link LocalizedText#EMPTY}. */
+  public LocalizedText ratingTitle() {
+    return ratingTitle;
+  }
+
+  /** Whether the subject had enough evidence to be rated and ranked. */
+  public boolean rated() {
+    return rated;
+  }
+
+  /** Per-item points, in checklist order. */
+  public List<ItemScore> items() {
+    return items;
+  }
+
+  /** Every change made after the items were added, in the order applied. */
+  public List<ScoreAdjustment> adjustments() {
+    return adjustments;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ChecklistScore that && packId.equals(that.packId)
+        && checklistId.equals(that.checklistId) && Objects.equals(title, that.title) && score.equals(that.score)
+        && maximum.equals(that.maximum) && Objects.equals(evidencePercent, that.evidencePercent)
+        && Objects.equals(rating, that.rating) && Objects.equals(ratingTitle, that.ratingTitle)
+        && rated == that.rated && items.equals(that.items) && adjustments.equals(that.adjustments);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(packId, checklistId, title, score, maximum, evidencePercent, rating, ratingTitle, rated,
+        items, adjustments);
+  }
+
+  @Override
+  public String toString() {
+    return "ChecklistScore[packId=" + packId + ", checklistId=" + checklistId + ", title=" + title + ", score="
+        + score + ", maximum=" + maximum + ", evidencePercent=" + evidencePercent + ", rating=" + rating
+        + ", ratingTitle=" + ratingTitle + ", rated=" + rated + ", items=" + items + ", adjustments="
+        + adjustments + "]";
   }
 }

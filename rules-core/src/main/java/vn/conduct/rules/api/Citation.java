@@ -1,29 +1,79 @@
 package vn.conduct.rules.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a rule comes from: the document, and the article and clause only where they are known.
  *
- * @param documentId the pack-local id of the source document, never {@code null}
- * @param documentNumber the document's official number (e.g. {@code 522/QĐ-UBND}), or {@code null}
- * @param article the article, or {@code null} when the source does not state it
- * @param clause the clause, or {@code null} when not known
- * @param basis how firmly the rule rests on the source
- * @param note a free-text note on the citation, or {@code null}
+ * <p>Immutable. Built by the engine; hosts read it.
+ *
  * @since 0.1
  */
-public record Citation(
-    String documentId,
-    String documentNumber,
-    String article,
-    String clause,
-    Basis basis,
-    String note) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Citation {
 
-  public Citation {
-    Objects.requireNonNull(documentId, "documentId");
-    Objects.requireNonNull(basis, "basis");
+  private final String documentId;
+  private final String documentNumber;
+  private final String article;
+  private final String clause;
+  private final Basis basis;
+  private final String note;
+
+  private Citation(String documentId, String documentNumber, String article, String clause, Basis basis,
+      String note) {
+    this.documentId = Objects.requireNonNull(documentId, "documentId");
+    this.documentNumber = documentNumber;
+    this.article = article;
+    this.clause = clause;
+    this.basis = Objects.requireNonNull(basis, "basis");
+    this.note = note;
+  }
+
+  /**
+   * Creates a citation; for the engine and for tests of code that reads reports.
+   *
+   * @param documentId the pack-local id of the source document; never {@code null}
+   * @param documentNumber the document's official number, or {@code null}
+   * @param article the article, or {@code null}
+   * @param clause the clause, or {@code null}
+   * @param basis how firmly the rule rests on the source; never {@code null}
+   * @param note a free-text note on the citation, or {@code null}
+   * @since 0.2
+   */
+  public static Citation of(String documentId, String documentNumber, String article, String clause, Basis basis,
+      String note) {
+    return new Citation(documentId, documentNumber, article, clause, basis, note);
+  }
+
+  /** The pack-local id of the source document, never {@code null}. */
+  public String documentId() {
+    return documentId;
+  }
+
+  /** The document's official number (e.g. {@code 522/QĐ-UBND}), or {@code null}. */
+  public String documentNumber() {
+    return documentNumber;
+  }
+
+  /** The article, or {@code null} when the source does not state it. */
+  public String article() {
+    return article;
+  }
+
+  /** The clause, or {@code null} when not known. */
+  public String clause() {
+    return clause;
+  }
+
+  /** How firmly the rule rests on the source. */
+  public Basis basis() {
+    return basis;
+  }
+
+  /** A free-text note on the citation, or {@code null}. */
+  public String note() {
+    return note;
   }
 
   /**
@@ -57,5 +107,23 @@ public record Citation(
       case DRAFT -> vi ? "chỉ có trong dự thảo" : "draft only";
       case INFERRED -> vi ? "suy luận, không có nguồn" : "inferred, not from a source";
     };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Citation that && documentId.equals(that.documentId)
+        && Objects.equals(documentNumber, that.documentNumber) && Objects.equals(article, that.article)
+        && Objects.equals(clause, that.clause) && basis == that.basis && Objects.equals(note, that.note);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(documentId, documentNumber, article, clause, basis, note);
+  }
+
+  @Override
+  public String toString() {
+    return "Citation[documentId=" + documentId + ", documentNumber=" + documentNumber + ", article=" + article
+        + ", clause=" + clause + ", basis=" + basis + ", note=" + note + "]";
   }
 }

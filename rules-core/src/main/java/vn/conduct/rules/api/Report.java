@@ -3,33 +3,86 @@ package vn.conduct.rules.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of one evaluation: per-subject findings and scores, rankings, fact problems and
  * provenance. Immutable; results are in a deterministic order (subjects by id).
  *
- * @param provenance what produced the report
- * @param subjects results per subject, ordered by subject id
- * @param rankings rankings, ordered by pack, checklist and peer group
- * @param factProblems problems with the host's facts, in input order
+ * <p>Built by the engine; hosts read it.
+ *
  * @since 0.1
  */
-public record Report(
-    Provenance provenance,
-    List<SubjectResult> subjects,
-    List<Ranking> rankings,
-    List<FactProblem> factProblems) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Report {
 
-  public Report {
-    Objects.requireNonNull(provenance, "provenance");
-    subjects = List.copyOf(subjects);
-    rankings = List.copyOf(rankings);
-    factProblems = List.copyOf(factProblems);
+  private final Provenance provenance;
+  private final List<SubjectResult> subjects;
+  private final List<Ranking> rankings;
+  private final List<FactProblem> factProblems;
+
+  private Report(Provenance provenance, List<SubjectResult> subjects, List<Ranking> rankings,
+      List<FactProblem> factProblems) {
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
+    this.subjects = List.copyOf(subjects);
+    this.rankings = List.copyOf(rankings);
+    this.factProblems = List.copyOf(factProblems);
+  }
+
+  /**
+   * Creates a report; for the engine and for tests of code that reads reports.
+   *
+   * @param provenance what produced the report; never {@code null}
+   * @param subjects results per subject, ordered by subject id; copied
+   * @param rankings rankings, ordered by pack, checklist and peer group; copied
+   * @param factProblems problems with the host's facts, in input order; copied
+   * @since 0.2
+   */
+  public static Report of(Provenance provenance, List<SubjectResult> subjects, List<Ranking> rankings,
+      List<FactProblem> factProblems) {
+    return new Report(provenance, subjects, rankings, factProblems);
+  }
+
+  /** What produced the report. */
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** Results per subject, ordered by subject id. */
+  public List<SubjectResult> subjects() {
+    return subjects;
+  }
+
+  /** Rankings, ordered by pack, checklist and peer group. */
+  public List<Ranking> rankings() {
+    return rankings;
+  }
+
+  /** Problems with the host's facts, in input order. */
+  public List<FactProblem> factProblems() {
+    return factProblems;
   }
 
   /** The result for the given subject id (compared in Unicode NFC, as ids are kept). */
   public Optional<SubjectResult> subject(String subjectId) {
     String id = Unicode.nfc(subjectId);
     return subjects.stream().filter(s -> s.subjectId().equals(id)).findFirst();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Report that && provenance.equals(that.provenance) && subjects.equals(that.subjects)
+        && rankings.equals(that.rankings) && factProblems.equals(that.factProblems);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provenance, subjects, rankings, factProblems);
+  }
+
+  @Override
+  public String toString() {
+    return "Report[provenance=" + provenance + ", subjects=" + subjects + ", rankings=" + rankings
+        + ", factProblems=" + factProblems + "]";
   }
 }

@@ -2,38 +2,112 @@ package vn.conduct.rules.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a report says about a rule: its identity, title, kind, severity and legal source.
  *
- * @param packId the pack's id
- * @param packVersion the pack version the rule was taken from
- * @param ruleId the rule's id, stable across versions
- * @param title the rule's title
- * @param kind requirement, prohibition or criterion
- * @param severity how serious a breach is
- * @param citation the legal source
- * @param tags the rule's tags
+ * <p>Immutable. Built by the engine; hosts read it.
+ *
  * @since 0.1
  */
-public record RuleRef(
-    String packId,
-    String packVersion,
-    String ruleId,
-    LocalizedText title,
-    RuleKind kind,
-    Severity severity,
-    Citation citation,
-    List<String> tags) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class RuleRef {
 
-  public RuleRef {
-    Objects.requireNonNull(packId, "packId");
-    Objects.requireNonNull(packVersion, "packVersion");
-    Objects.requireNonNull(ruleId, "ruleId");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(citation, "citation");
-    tags = tags == null ? List.of() : List.copyOf(tags);
+  private final String packId;
+  private final String packVersion;
+  private final String ruleId;
+  private final LocalizedText title;
+  private final RuleKind kind;
+  private final Severity severity;
+  private final Citation citation;
+  private final List<String> tags;
+
+  private RuleRef(String packId, String packVersion, String ruleId, LocalizedText title, RuleKind kind,
+      Severity severity, Citation citation, List<String> tags) {
+    this.packId = Objects.requireNonNull(packId, "packId");
+    this.packVersion = Objects.requireNonNull(packVersion, "packVersion");
+    this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
+    this.title = Objects.requireNonNull(title, "title");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.severity = Objects.requireNonNull(severity, "severity");
+    this.citation = Objects.requireNonNull(citation, "citation");
+    this.tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /**
+   * Creates a rule reference; for the engine and for tests of code that reads reports.
+   *
+   * @param packId the pack's id; never {@code null}
+   * @param packVersion the pack version the rule was taken from; never {@code null}
+   * @param ruleId the rule's id; never {@code null}
+   * @param title the rule's title; never {@code null}
+   * @param kind requirement, prohibition or criterion; never {@code null}
+   * @param severity how serious a breach is; never {@code null}
+   * @param citation the legal source; never {@code null}
+   * @param tags the rule's tags; copied, {@code null} for none
+   * @since 0.2
+   */
+  public static RuleRef of(String packId, String packVersion, String ruleId, LocalizedText title, RuleKind kind,
+      Severity severity, Citation citation, List<String> tags) {
+    return new RuleRef(packId, packVersion, ruleId, title, kind, severity, citation, tags);
+  }
+
+  /** The pack's id. */
+  public String packId() {
+    return packId;
+  }
+
+  /** The pack version the rule was taken from. */
+  public String packVersion() {
+    return packVersion;
+  }
+
+  /** The rule's id, stable across versions. */
+  public String ruleId() {
+    return ruleId;
+  }
+
+  /** The rule's title. */
+  public LocalizedText title() {
+    return title;
+  }
+
+  /** Requirement, prohibition or criterion. */
+  public RuleKind kind() {
+    return kind;
+  }
+
+  /** How serious a breach is. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** The legal source. */
+  public Citation citation() {
+    return citation;
+  }
+
+  /** The rule's tags; never {@code null}. */
+  public List<String> tags() {
+    return tags;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RuleRef that && packId.equals(that.packId) && packVersion.equals(that.packVersion)
+        && ruleId.equals(that.ruleId) && title.equals(that.title) && kind == that.kind
+        && severity == that.severity && citation.equals(that.citation) && tags.equals(that.tags);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(packId, packVersion, ruleId, title, kind, severity, citation, tags);
+  }
+
+  @Override
+  public String toString() {
+    return "RuleRef[packId=" + packId + ", packVersion=" + packVersion + ", ruleId=" + ruleId + ", title=" + title
+        + ", kind=" + kind + ", severity=" + severity + ", citation=" + citation + ", tags=" + tags + "]";
   }
 }

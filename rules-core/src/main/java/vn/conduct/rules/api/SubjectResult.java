@@ -3,24 +3,63 @@ package vn.conduct.rules.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Everything a report says about one subject.
  *
- * @param subject the subject as given
- * @param findings one finding per rule applicable to the subject's type, ordered by pack then rule id
- * @param scores one score per checklist for the subject's type, ordered by pack then checklist id
- * @param rollUps for units: how their direct members fared, ordered by pack then checklist id
+ * <p>Immutable. Built by the engine; hosts read it.
+ *
  * @since 0.1
  */
-public record SubjectResult(
-    Subject subject, List<Finding> findings, List<ChecklistScore> scores, List<RollUp> rollUps) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class SubjectResult {
 
-  public SubjectResult {
-    Objects.requireNonNull(subject, "subject");
-    findings = List.copyOf(findings);
-    scores = List.copyOf(scores);
-    rollUps = List.copyOf(rollUps);
+  private final Subject subject;
+  private final List<Finding> findings;
+  private final List<ChecklistScore> scores;
+  private final List<RollUp> rollUps;
+
+  private SubjectResult(Subject subject, List<Finding> findings, List<ChecklistScore> scores,
+      List<RollUp> rollUps) {
+    this.subject = Objects.requireNonNull(subject, "subject");
+    this.findings = List.copyOf(findings);
+    this.scores = List.copyOf(scores);
+    this.rollUps = List.copyOf(rollUps);
+  }
+
+  /**
+   * Creates a subject's result; for the engine and for tests of code that reads reports.
+   *
+   * @param subject the subject as given; never {@code null}
+   * @param findings its findings, ordered by pack then rule id; copied
+   * @param scores its scores, ordered by pack then checklist id; copied
+   * @param rollUps for units, how their direct members fared, ordered by pack then checklist id; copied
+   * @since 0.2
+   */
+  public static SubjectResult of(Subject subject, List<Finding> findings, List<ChecklistScore> scores,
+      List<RollUp> rollUps) {
+    return new SubjectResult(subject, findings, scores, rollUps);
+  }
+
+  /** The subject as given. */
+  public Subject subject() {
+    return subject;
+  }
+
+  /** One finding per rule applicable to the subject's type, ordered by pack then rule id. */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** One score per checklist for the subject's type, ordered by pack then checklist id. */
+  public List<ChecklistScore> scores() {
+    return scores;
+  }
+
+  /** For units: how their direct members fared, ordered by pack then checklist id. */
+  public List<RollUp> rollUps() {
+    return rollUps;
   }
 
   /** The subject's id. */
@@ -59,5 +98,22 @@ public record SubjectResult(
       }
     }
     return anyDecided;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SubjectResult that && subject.equals(that.subject) && findings.equals(that.findings)
+        && scores.equals(that.scores) && rollUps.equals(that.rollUps);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(subject, findings, scores, rollUps);
+  }
+
+  @Override
+  public String toString() {
+    return "SubjectResult[subject=" + subject + ", findings=" + findings + ", scores=" + scores + ", rollUps="
+        + rollUps + "]";
   }
 }

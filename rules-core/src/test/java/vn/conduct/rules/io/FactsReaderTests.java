@@ -253,13 +253,13 @@ class FactsReaderTests {
     assertThat(facts.source()).isEqualTo(file.toString());
     assertThat(facts.fileName()).isEqualTo("june.yaml");
     assertThat(facts.request().subjects()).hasSize(6);
-    assertThat(facts.locate(new FactProblem("observation", 8, "indicator", "no such indicator")))
+    assertThat(facts.locate(FactProblem.of("observation", 8, "indicator", "no such indicator")))
         .contains("june.yaml:19:30");
-    assertThat(facts.locate(new FactProblem("subject", 2, "attributes.code", "x"))).contains("june.yaml:6:101");
-    assertThat(facts.locate(new FactProblem("subject", 5, "attributes.missing", "x")))
+    assertThat(facts.locate(FactProblem.of("subject", 2, "attributes.code", "x"))).contains("june.yaml:6:101");
+    assertThat(facts.locate(FactProblem.of("subject", 5, "attributes.missing", "x")))
         .as("falls back to the nearest enclosing value").contains("june.yaml:9:53");
-    assertThat(facts.locate(new FactProblem("event", 99, "type", "x"))).isEmpty();
-    assertThat(FactsFile.path(new FactProblem("event", 1, "attributes.minutes", "x")))
+    assertThat(facts.locate(FactProblem.of("event", 99, "type", "x"))).isEmpty();
+    assertThat(FactsFile.path(FactProblem.of("event", 1, "attributes.minutes", "x")))
         .isEqualTo("events[1].attributes.minutes");
   }
 

@@ -18,8 +18,8 @@ class ReportJsonTests {
   @Test
   void should_escape_invisible_and_reordering_characters_and_keep_the_text_exact() throws Exception {
     String name = "Phường \u202Eabc\u2028x\u0085y\u2066z";
-    Report report = new Report(Provenance.of("0.2.0", LocalDate.of(2025, 6, 30), Period.month(2025, 6), false,
-        List.of(), List.of()), List.of(new SubjectResult(Subject.of("s1", "officer").withName(name), List.of(),
+    Report report = Report.of(Provenance.of("0.2.0", LocalDate.of(2025, 6, 30), Period.month(2025, 6), false,
+        List.of(), List.of()), List.of(SubjectResult.of(Subject.of("s1", "officer").withName(name), List.of(),
         List.of(), List.of())), List.of(), List.of());
 
     String json = new ReportJson().write(report);

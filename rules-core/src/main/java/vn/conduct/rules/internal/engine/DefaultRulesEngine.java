@@ -107,7 +107,7 @@ public final class DefaultRulesEngine implements RulesEngine {
           list.stream().map(plan -> plan.neededSlots().get(type)).toArray(int[][]::new), byRef));
     });
     this.typePlans = arrays;
-    this.infos = packs.stream().map(p -> new RulePackInfo(p.id(), p.manifest().version(), p.manifest().title(),
+    this.infos = packs.stream().map(p -> RulePackInfo.of(p.id(), p.manifest().version(), p.manifest().title(),
         p.manifest().jurisdiction(), p.manifest().effective() == null ? null : p.manifest().effective().from(),
         p.manifest().effective() == null ? null : p.manifest().effective().until(), p.digest(), p.origin(),
         p.rules().size(), p.checklists().size())).toList();
@@ -176,34 +176,14 @@ public final class DefaultRulesEngine implements RulesEngine {
         Cond condition = Semantics.resolve(rule.condition(), parameters);
         List<RuleInfo.Threshold> thresholds = new ArrayList<>();
         thresholds(condition, true, thresholds);
-        rules.add(new RuleInfo(ref(pack, rule.doc()), rule.doc().description(), rule.doc().appliesTo(),
+        rules.add(RuleInfo.of(ref(pack, rule.doc()), rule.doc().description(), rule.doc().appliesTo(),
             rule.enabled(), rule.when() != null, rule.doc().evidence(), thresholds));
       });
-      pack.checklists().stream().sorted(Comparator.comparing(c -> c.doc().id())).forEach(checklist -> {
-        var doc = checklist.doc();
-        checklists.add(new ChecklistInfo(pack.id(), pack.manifest().version(), doc.id(), doc.title(),
-            doc.subjectType(),
-            doc.items().stream().map(item -> new ChecklistInfo.Item(item.rule(), item.points(), item.weight(),
-                Boolean.TRUE.equals(item.bonus()))).toList(),
-            doc.bands().stream().map(band -> new ChecklistInfo.Band(band.id(), band.min(),
-                band.title() == null ? vn.conduct.rules.api.LocalizedText.EMPTY : band.title())).toList(),
-            peerGroup(pack, doc)));
-      });
+      pack.checklists().stream().sorted(Comparator.comparing(c -> c.doc().id()))
+          .forEach(checklist -> checklists.add(ChecklistDescriptions.describe(pack, checklist.doc())));
     }
     this.ruleInfos = List.copyOf(rules);
     this.checklistInfos = List.copyOf(checklists);
-  }
-
-  /** How a checklist groups subjects for rankings, with the titles of the attribute's values; {@code null} if it does not rank. */
-  private static ChecklistInfo.PeerGroup peerGroup(LoadedPack pack, ChecklistDoc doc) {
-    if (doc.ranking() == null) {
-      return null;
-    }
-    String attribute = doc.ranking().peerGroup();
-    var type = pack.manifest().vocabulary().subjectTypes().get(doc.subjectType());
-    var field = attribute == null || type == null ? null : type.attributes().get(attribute);
-    return new ChecklistInfo.PeerGroup(attribute, field == null ? null : field.title(),
-        field == null ? Map.of() : field.valueTitles());
   }
 
   private static void thresholds(Cond cond, boolean whole, List<RuleInfo.Threshold> into) {
@@ -218,7 +198,7 @@ public final class DefaultRulesEngine implements RulesEngine {
         && !compare.operands().isEmpty()
         && compare.field().type() == vn.conduct.rules.internal.model.DataType.NUMBER
         && compare.operands().stream().allMatch(o -> o.constant() instanceof Number)) {
-      into.add(new RuleInfo.Threshold(compare.field().scope() == Cond.Scope.INDICATOR ? "indicator" : "attribute",
+      into.add(RuleInfo.Threshold.of(compare.field().scope() == Cond.Scope.INDICATOR ? "indicator" : "attribute",
           compare.field().name(), compare.op().key,
           compare.operands().stream().map(o -> decimal((Number) o.constant())).toList(), whole));
     }
@@ -279,9 +259,9 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   private static RuleRef ref(LoadedPack pack, RuleDoc rule) {
     SourceDoc source = pack.manifest().sources().get(rule.source().document());
-    Citation citation = new Citation(rule.source().document(), source == null ? null : source.number(),
+    Citation citation = Citation.of(rule.source().document(), source == null ? null : source.number(),
         rule.source().article(), rule.source().clause(), rule.source().basis(), rule.source().note());
-    return new RuleRef(pack.id(), pack.manifest().version(), rule.id(), rule.title(), rule.kind(), rule.severity(),
+    return RuleRef.of(pack.id(), pack.manifest().version(), rule.id(), rule.title(), rule.kind(), rule.severity(),
         citation, rule.tags());
   }
 
@@ -459,7 +439,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     post.applyQuotas();
     List<Ranking> rankings = post.rankings();
     List<SubjectResult> ordered = post.withRollUps();
-    return new Report(run.provenance(), ordered, rankings, run.problems());
+    return Report.of(run.provenance(), ordered, rankings, run.problems());
   }
 
   @Override
@@ -513,7 +493,7 @@ public final class DefaultRulesEngine implements RulesEngine {
           findings.sort(Comparator.comparingInt(f -> applicable.byRef().get(f.rule()).index()));
           scores.sort(Comparator.comparing(ChecklistScore::packId).thenComparing(ChecklistScore::checklistId));
         }
-        sink.accept(subject.id(), new SubjectResult(subject, findings, scores, List.of()));
+        sink.accept(subject.id(), SubjectResult.of(subject, findings, scores, List.of()));
       }
     }
   }
@@ -765,7 +745,7 @@ public final class DefaultRulesEngine implements RulesEngine {
             SubjectResult old = results.get(member.subjectId);
             List<ChecklistScore> scores = old.scores().stream()
                 .map(s -> s.packId().equals(ids[0]) && s.checklistId().equals(ids[1]) ? member.score : s).toList();
-            results.put(member.subjectId, new SubjectResult(old.subject(), old.findings(), scores, old.rollUps()));
+            results.put(member.subjectId, SubjectResult.of(old.subject(), old.findings(), scores, old.rollUps()));
           }
         });
       });
@@ -813,10 +793,10 @@ public final class DefaultRulesEngine implements RulesEngine {
             ChecklistScore score = rated.get(i);
             int rank = i > 0 && score.score().compareTo(rated.get(i - 1).score()) == 0
                 ? entries.get(i - 1).rank() : i + 1;
-            entries.add(new Ranking.Entry(rank, owner.get(score), score.score(), score.rating()));
+            entries.add(Ranking.Entry.of(rank, owner.get(score), score.score(), score.rating()));
           }
           unranked.sort(null);
-          rankings.add(new Ranking(ids[0], ids[1], group, entries, unranked));
+          rankings.add(Ranking.of(ids[0], ids[1], group, entries, unranked));
         });
       });
       return rankings;
@@ -869,10 +849,10 @@ public final class DefaultRulesEngine implements RulesEngine {
           if (average != null && average.scale() < 0) {
             average = average.setScale(0);
           }
-          rollUps.add(new RollUp(ids[0], ids[1], scores.size(), rated, average, distribution,
+          rollUps.add(RollUp.of(ids[0], ids[1], scores.size(), rated, average, distribution,
               checklistFailures(doc, failuresByPack.getOrDefault(ids[0], Map.of()))));
         });
-        ordered.add(new SubjectResult(result.subject(), result.findings(), result.scores(), rollUps));
+        ordered.add(SubjectResult.of(result.subject(), result.findings(), result.scores(), rollUps));
       }
       return ordered;
     }

@@ -175,12 +175,12 @@ final class FactIntake {
       Subject subject = request.subjects().get(i);
       int subjectIndex = i;
       if (intake.facts.containsKey(subject.id())) {
-        intake.problems.add(new FactProblem("subject", i, "id", "duplicate subject id '" + subject.id()
+        intake.problems.add(FactProblem.of("subject", i, "id", "duplicate subject id '" + subject.id()
             + "'; this one is ignored"));
         continue;
       }
       if (!layout.hasSubjectType(subject.type())) {
-        intake.problems.add(new FactProblem("subject", i, "type", "subject '" + subject.id()
+        intake.problems.add(FactProblem.of("subject", i, "type", "subject '" + subject.id()
             + "' has type '" + subject.type() + "', which no loaded pack declares; it is ignored"));
         continue;
       }
@@ -189,7 +189,7 @@ final class FactIntake {
       subject.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.subjectSlot(subject.type(), Cond.Scope.ATTRIBUTE, name);
         if (slot == null) {
-          intake.problems.add(new FactProblem("subject", subjectIndex, "attributes." + name,
+          intake.problems.add(FactProblem.of("subject", subjectIndex, "attributes." + name,
               "subject type '" + subject.type() + "' has no attribute '" + name + "'; the value is ignored"));
         } else {
           put(fact, slot, value, intake.problems, "subject", subjectIndex, "attributes." + name);
@@ -203,13 +203,13 @@ final class FactIntake {
       Observation observation = request.observations().get(i);
       SubjectFact fact = intake.facts.get(observation.subjectId());
       if (fact == null) {
-        intake.problems.add(new FactProblem("observation", i, "subject", "observation of unknown subject '"
+        intake.problems.add(FactProblem.of("observation", i, "subject", "observation of unknown subject '"
             + observation.subjectId() + "'; it is ignored"));
         continue;
       }
       Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, observation.indicator());
       if (slot == null) {
-        intake.problems.add(new FactProblem("observation", i, "indicator", "subject type '" + fact.type
+        intake.problems.add(FactProblem.of("observation", i, "indicator", "subject type '" + fact.type
             + "' has no indicator '" + observation.indicator() + "'; the observation is ignored"));
         continue;
       }
@@ -244,12 +244,12 @@ final class FactIntake {
     for (int i = 0; i < request.events().size(); i++) {
       Event event = request.events().get(i);
       if (!intake.facts.containsKey(event.subjectId())) {
-        intake.problems.add(new FactProblem("event", i, "subject", "event about unknown subject '"
+        intake.problems.add(FactProblem.of("event", i, "subject", "event about unknown subject '"
             + event.subjectId() + "'; it is ignored"));
         continue;
       }
       if (!layout.hasEventType(event.type())) {
-        intake.problems.add(new FactProblem("event", i, "type", "event type '" + event.type()
+        intake.problems.add(FactProblem.of("event", i, "type", "event type '" + event.type()
             + "' is not declared by any loaded pack; the event is ignored"));
         continue;
       }
@@ -259,7 +259,7 @@ final class FactIntake {
       event.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.eventSlot(event.type(), name);
         if (slot == null) {
-          intake.problems.add(new FactProblem("event", index, "attributes." + name, "event type '" + event.type()
+          intake.problems.add(FactProblem.of("event", index, "attributes." + name, "event type '" + event.type()
               + "' has no attribute '" + name + "'; the value is ignored"));
         } else {
           put(fact, slot, value, intake.problems, "event", index, "attributes." + name);
@@ -292,7 +292,7 @@ final class FactIntake {
         && (terms.max() == null || value.compareTo(terms.max()) <= 0)) {
       return;
     }
-    problems.add(new FactProblem("observation", index, "value", "indicator '" + observation.indicator() + "' is "
+    problems.add(FactProblem.of("observation", index, "value", "indicator '" + observation.indicator() + "' is "
         + value.toPlainString() + ", outside its range " + range(terms) + " (declared by " + terms.declaredBy()
         + "); rules that read it give ERROR and checklists that read it do not rate the subject"));
     fact.present[slot.index()] = false;
@@ -316,14 +316,14 @@ final class FactIntake {
       return null;
     }
     if (parent.equals(subject.id())) {
-      problems.add(new FactProblem("subject", index, "parent", "subject '" + shown(subject.id())
+      problems.add(FactProblem.of("subject", index, "parent", "subject '" + shown(subject.id())
           + "' names itself as its parent; it is taken as belonging to no unit"));
       return null;
     }
     String parentType = types.get(parent);
     java.util.Set<String> declared = layout.parentTypes(subject.type());
     if (parentType != null && !declared.isEmpty() && !declared.contains(parentType)) {
-      problems.add(new FactProblem("subject", index, "parent", "the parent of '" + shown(subject.id()) + "' (a "
+      problems.add(FactProblem.of("subject", index, "parent", "the parent of '" + shown(subject.id()) + "' (a "
           + subject.type() + ") is '" + shown(parent) + "', a " + parentType + "; a " + subject.type()
           + " belongs to a " + String.join(" or ", declared) + "; it is taken as belonging to no unit"));
       return null;
@@ -340,19 +340,19 @@ final class FactIntake {
     try {
       converted = convert(value, slot.type());
     } catch (RuntimeException e) {
-      problems.add(new FactProblem(kind, index, field, "the value could not be read ("
+      problems.add(FactProblem.of(kind, index, field, "the value could not be read ("
           + e.getClass().getSimpleName() + "); " + consequence(fact)));
       markInvalid(fact, slot, "(unreadable " + value.getClass().getSimpleName() + ")");
       return false;
     }
     if (converted != null && !slot.values().isEmpty() && !slot.values().contains(converted)) {
-      problems.add(new FactProblem(kind, index, field, "'" + shown(value) + "' is not one of the declared values "
+      problems.add(FactProblem.of(kind, index, field, "'" + shown(value) + "' is not one of the declared values "
           + slot.values() + "; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;
     }
     if (converted == null) {
-      problems.add(new FactProblem(kind, index, field, "expected a " + slot.type().label() + ", but was '"
+      problems.add(FactProblem.of(kind, index, field, "expected a " + slot.type().label() + ", but was '"
           + shown(value) + "'; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;

@@ -69,7 +69,7 @@ public final class Quotas {
       for (Member member : lowered) {
         ChecklistScore old = member.score;
         List<ScoreAdjustment> adjustments = new ArrayList<>(old.adjustments());
-        adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.QUOTA, quota.band(), null, quota.band(), lowerTo,
+        adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.QUOTA, quota.band(), null, quota.band(), lowerTo,
             LocalizedText.of(
                 "Hạn mức: tối đa " + Scorer.plain(percent) + "% của " + baseVi + unit + " (" + allowed
                     + " người) được loại " + quota.band() + "; " + holders.size() + " người đạt; hạ xuống " + lowerTo
@@ -79,7 +79,7 @@ public final class Quotas {
                     + ") may hold " + quota.band() + "; " + holders.size() + " reached it; lowered to " + lowerTo
                     + " as score " + Scorer.plain(old.score()) + " is among the lowest"
                     + (tie ? " (equal scores at the cut are all lowered)" : ""))));
-        member.score = new ChecklistScore(old.packId(), old.checklistId(), old.title(), old.score(), old.maximum(),
+        member.score = ChecklistScore.of(old.packId(), old.checklistId(), old.title(), old.score(), old.maximum(),
             old.evidencePercent(), lowerTo, Scorer.title(list, lowerTo), old.rated(), old.items(), adjustments);
       }
     }

@@ -78,12 +78,12 @@ public final class Scorer {
         got = points;
       }
       if (outcome == Outcome.NOT_APPLICABLE) {
-        items.add(new ItemScore(item.rule(), outcome, BigDecimal.ZERO, BigDecimal.ZERO, isBonus));
+        items.add(ItemScore.of(item.rule(), outcome, BigDecimal.ZERO, BigDecimal.ZERO, isBonus));
         continue;
       }
       if (isBonus) {
         bonus = bonus.add(got);
-        items.add(new ItemScore(item.rule(), outcome, got, BigDecimal.ZERO, true));
+        items.add(ItemScore.of(item.rule(), outcome, got, BigDecimal.ZERO, true));
         continue;
       }
       counted++;
@@ -96,7 +96,7 @@ public final class Scorer {
       requiredMissing |= Boolean.TRUE.equals(item.required()) && !itemDecided;
       earned = earned.add(got);
       available = available.add(points);
-      items.add(new ItemScore(item.rule(), outcome, got, points, false));
+      items.add(ItemScore.of(item.rule(), outcome, got, points, false));
     }
     BigDecimal maximum = weighted ? HUNDRED : list.maximum() != null ? list.maximum() : available;
     BigDecimal score = weighted
@@ -104,7 +104,7 @@ public final class Scorer {
         : earned;
     if (bonus.signum() > 0) {
       score = score.add(bonus);
-      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.BONUS, "bonus", bonus, null, null,
+      adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.BONUS, "bonus", bonus, null, null,
           LocalizedText.of("Điểm thưởng +" + plain(bonus), "Bonus +" + plain(bonus))));
     }
     for (ChecklistDoc.DeductionDoc deduction : list.deductions()) {
@@ -125,7 +125,7 @@ public final class Scorer {
       List<String> types = deduction.events();
       String what = types.size() <= 5 ? String.join(", ", types)
           : String.join(", ", types.subList(0, 4)) + ", … +" + (types.size() - 4);
-      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.DEDUCTION, what, minus.negate(), null, null,
+      adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.DEDUCTION, what, minus.negate(), null, null,
           LocalizedText.of(
               "Trừ " + plain(minus) + " điểm: " + count + " sự kiện [" + what + "] × " + plain(deduction.points())
                   + (deduction.max() != null ? " (tối đa " + plain(deduction.max()) + ")" : ""),
@@ -134,13 +134,13 @@ public final class Scorer {
     }
     BigDecimal floor = list.floor() != null ? list.floor() : BigDecimal.ZERO;
     if (score.compareTo(floor) < 0) {
-      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.BOUND, "floor", floor.subtract(score), null, null,
+      adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.BOUND, "floor", floor.subtract(score), null, null,
           LocalizedText.of("Nâng lên mức sàn " + plain(floor), "Raised to the floor of " + plain(floor))));
       score = floor;
     }
     BigDecimal ceiling = maximum;
     if (score.compareTo(ceiling) > 0) {
-      adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.BOUND, "maximum", ceiling.subtract(score), null,
+      adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.BOUND, "maximum", ceiling.subtract(score), null,
           null, LocalizedText.of("Giới hạn ở mức tối đa " + plain(ceiling), "Capped at the maximum of " + plain(ceiling))));
       score = ceiling;
     }
@@ -158,7 +158,7 @@ public final class Scorer {
       LocalizedText reason = veto.reason() != null ? veto.reason()
           : LocalizedText.of("Quy tắc " + veto.rule() + " không đạt", "Rule " + veto.rule() + " failed");
       if (veto.capScore() != null && score.compareTo(veto.capScore()) > 0) {
-        adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.VETO, veto.rule(),
+        adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.VETO, veto.rule(),
             veto.capScore().subtract(score), null, null, reason));
         score = veto.capScore();
       }
@@ -172,7 +172,7 @@ public final class Scorer {
           : ChecklistDoc.Rounding.HALF_UP;
       BigDecimal rounded = score.setScale(list.score().scale(), rounding.mode());
       if (rounded.compareTo(score) != 0) {
-        adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.ROUNDING, "score", rounded.subtract(score), null,
+        adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.ROUNDING, "score", rounded.subtract(score), null,
             null, LocalizedText.of("Làm tròn đến " + list.score().scale() + " chữ số thập phân",
                 "Rounded to " + list.score().scale() + " decimal places")));
       }
@@ -192,14 +192,14 @@ public final class Scorer {
       for (int i = 0; i < ratingCaps.size(); i++) {
         int cap = bandIndex(list, ratingCaps.get(i).capRating());
         if (cap > band) {
-          adjustments.add(new ScoreAdjustment(ScoreAdjustment.Kind.VETO, ratingCaps.get(i).rule(), null,
+          adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.VETO, ratingCaps.get(i).rule(), null,
               list.bands().get(band).id(), list.bands().get(cap).id(), ratingCapReasons.get(i)));
           band = cap;
         }
       }
       rating = list.bands().get(band).id();
     }
-    return new ChecklistScore(pack.id(), list.id(), list.title(), scale(score), scale(maximum),
+    return ChecklistScore.of(pack.id(), list.id(), list.title(), scale(score), scale(maximum),
         evidence, rating, title(list, rating), rated, items, adjustments);
   }
 

@@ -119,7 +119,7 @@ class RulesEngineTests {
     assertThat(task.enabled()).isTrue();
     assertThat(task.conditional()).isFalse();
     assertThat(task.thresholds()).containsExactly(
-        new RuleInfo.Threshold("indicator", "task", "ge", List.of(new BigDecimal("75")), true));
+        RuleInfo.Threshold.of("indicator", "task", "ge", List.of(new BigDecimal("75")), true));
     RuleInfo mixed = engine.rules().get(1);
     assertThat(mixed.conditional()).isTrue();
     assertThat(mixed.thresholds()).singleElement()

@@ -11,7 +11,7 @@ import vn.conduct.rules.api.RuleInfo;
 class BoundaryProbeTests {
 
   private static RuleInfo.Threshold threshold(String operator, String... values) {
-    return new RuleInfo.Threshold("indicator", "score", operator,
+    return RuleInfo.Threshold.of("indicator", "score", operator,
         java.util.Arrays.stream(values).map(BigDecimal::new).toList(), true);
   }
 

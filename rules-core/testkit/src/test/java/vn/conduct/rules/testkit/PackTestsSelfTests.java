@@ -187,7 +187,7 @@ class PackTestsSelfTests {
     assertThat(check.run(tests.engine())).extracting(Object::toString)
         .containsExactly("69 → FAIL", "69.99 → FAIL", "70 → PASS", "70.01 → PASS", "71 → PASS");
 
-    RuleInfo.Threshold misread = new RuleInfo.Threshold("indicator", "score", "gt", List.of(new BigDecimal("70")), true);
+    RuleInfo.Threshold misread = RuleInfo.Threshold.of("indicator", "score", "gt", List.of(new BigDecimal("70")), true);
     assertThat(BoundaryProbe.probe(tests.engine(), score, misread, results.get(6).fixture().request(), "o1"))
         .filteredOn(p -> !p.agrees()).extracting(Object::toString).containsExactly("70 → PASS (expected FAIL)");
   }
