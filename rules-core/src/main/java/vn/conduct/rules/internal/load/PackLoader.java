@@ -177,7 +177,7 @@ public final class PackLoader {
       pack.rules().forEach(rule -> rules.put(rule.doc().id(), rule.doc()));
       Optional<LoadedChecklist> rebound = Binder.bind(document, ChecklistDoc.class, issues)
           .flatMap(bound -> reader.checkChecklist(scope, new PackReader.Doc<>(bound.value(), bound, document), rules,
-              rules.keySet(), checklist.parameterSlots()));
+              rules.keySet(), new ParameterSlots.Found(checklist.parameterSlots(), Set.of())));
       if (rebound.isEmpty() || issues.hasErrors()) {
         throw new IllegalArgumentException(ValidationIssue.describeAll("Pack '" + pack.id() + "' with parameters "
             + overridden.stream().filter(checklist.parameterSlots()::containsValue).sorted().toList()
@@ -256,7 +256,7 @@ public final class PackLoader {
 
       List<Doc<RuleDoc>> ruleDocs = new ArrayList<>();
       List<Doc<ChecklistDoc>> checklistDocs = new ArrayList<>();
-      Map<String, Map<String, String>> parameterSlots = new HashMap<>();
+      Map<String, ParameterSlots.Found> parameterSlots = new HashMap<>();
       Set<String> ruleFolders = new TreeSet<>();
       Set<String> present = new TreeSet<>(files.keySet());
       present.addAll(unreadable);
@@ -313,7 +313,8 @@ public final class PackLoader {
       }
       List<LoadedChecklist> checklists = new ArrayList<>();
       for (Doc<ChecklistDoc> checklist : checklistDocs) {
-        Map<String, String> slots = parameterSlots.getOrDefault(checklist.document().file(), Map.of());
+        ParameterSlots.Found slots = parameterSlots.getOrDefault(checklist.document().file(),
+            new ParameterSlots.Found(Map.of(), Set.of()));
         Optional<LoadedChecklist> loaded = guarded(checklist.document(),
             () -> checkChecklist(scope, checklist, ruleDocsById, ruleFolders, slots));
         if (loaded != null) {
@@ -736,7 +737,9 @@ public final class PackLoader {
     }
 
     private Optional<LoadedChecklist> checkChecklist(PackScope scope, Doc<ChecklistDoc> bound,
-        Map<String, RuleDoc> rules, Set<String> ruleFolders, Map<String, String> parameterSlots) {
+        Map<String, RuleDoc> rules, Set<String> ruleFolders, ParameterSlots.Found parameters) {
+      Map<String, String> parameterSlots = parameters.slots();
+      Set<String> standIns = parameters.failed();
       ChecklistDoc list = bound.value();
       YamlDocument doc = bound.document();
       int errorsBefore = issues.errorCount();
@@ -884,10 +887,18 @@ public final class PackLoader {
               + band.id() + "' is declared twice", null);
         }
       }
-      checkDescending(doc, "bands", bandDocs.stream().map(b -> b == null ? null : b.min()).toList());
+      List<BigDecimal> mins = new ArrayList<>();
+      for (int i = 0; i < bandDocs.size(); i++) {
+        ChecklistDoc.BandDoc band = bandDocs.get(i);
+        boolean standIn = standIns.contains(YamlDocument.child(YamlDocument.element("bands", i), "min"));
+        mins.add(band == null || standIn ? null : band.min());
+      }
+      checkDescending(doc, "bands", mins);
       BigDecimal floor = list.floor() != null ? list.floor() : BigDecimal.ZERO;
       ChecklistDoc.BandDoc lowest = bandDocs.isEmpty() ? null : bandDocs.get(bandDocs.size() - 1);
-      if (lowest != null && lowest.min() != null && lowest.min().compareTo(floor) > 0) {
+      if (lowest != null && lowest.min() != null && lowest.min().compareTo(floor) > 0
+          && !standIns.contains(YamlDocument.child(YamlDocument.element("bands", bandDocs.size() - 1), "min"))
+          && !standIns.contains("floor")) {
         issues.error(doc, YamlDocument.child(YamlDocument.element("bands", bandDocs.size() - 1), "min"),
             "field.constraint", "the lowest band starts at " + lowest.min() + ", above the floor " + floor
                 + ", so some scores would get no band", "let the lowest band start at the floor");

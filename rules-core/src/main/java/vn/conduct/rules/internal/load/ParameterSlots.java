@@ -47,10 +47,11 @@ public final class ParameterSlots {
    * parameter's default value. Returns the document with its values in place, and the places found
    * (field path → parameter id).
    */
-  static Map<String, String> rewrite(YamlDocument document, PackScope scope, Issues issues) {
+  static Found rewrite(YamlDocument document, PackScope scope, Issues issues) {
     Map<String, String> found = new LinkedHashMap<>();
+    java.util.Set<String> failed = new java.util.HashSet<>();
     if (!document.root().isObject()) {
-      return found;
+      return new Found(found, failed);
     }
     for (Slot slot : SLOTS) {
       visit(document.root(), slot.path(), 0, "", (parent, key, index, node, path) -> {
@@ -84,12 +85,20 @@ public final class ParameterSlots {
         }
         if (issues.errorCount() == errorsBefore) {
           found.put(path, id);
+        } else {
+          failed.add(path);
         }
         put(parent, key, index, replacement);
       });
     }
-    return found;
+    return new Found(found, failed);
   }
+
+  /**
+   * What {@link #rewrite} found: the places that take a parameter (path → id), and the places whose
+   * reference was refused (their value is a stand-in: checks on it would only repeat the error).
+   */
+  record Found(Map<String, String> slots, java.util.Set<String> failed) { }
 
   /**
    * Returns a copy of a checklist's tree with the given values at the given places (the values of
