@@ -1,0 +1,54 @@
+package vn.conduct.rules.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.io.ReportJson;
+
+/**
+ * Every report of every evaluation case of the suite, written in report format 2 and in format 1,
+ * is valid for its JSON Schema (specs/schema/report.schema.json, report-1.schema.json).
+ */
+class ReportSchemaTests {
+
+  private static final Path SPECS = Path.of("../specs");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonSchema schema(String file) throws IOException {
+    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+        .getSchema(JSON.readTree(SPECS.resolve("schema").resolve(file).toFile()));
+  }
+
+  @Test
+  void should_write_reports_that_their_schemas_accept() throws IOException {
+    JsonSchema two = schema("report.schema.json");
+    JsonSchema one = schema("report-1.schema.json");
+    List<String> problems = new ArrayList<>();
+    int reports = 0;
+    for (ConformanceCase c : ConformanceCase.discover(SPECS.resolve("conformance"))) {
+      if (!Files.exists(c.dir.resolve("facts.yaml"))) {
+        continue;
+      }
+      Report report = c.evaluate();
+      reports++;
+      JsonNode formatTwo = JSON.readTree(new ReportJson().write(report));
+      JsonNode formatOne = JSON.readTree(new ReportJson().withFormat(1).write(report));
+      two.validate(formatTwo).forEach(m -> problems.add(c.name() + " (format 2): " + m.getMessage()));
+      one.validate(formatOne).forEach(m -> problems.add(c.name() + " (format 1): " + m.getMessage()));
+    }
+    System.out.printf("report schemas checked %d reports in both formats%n", reports);
+    assertThat(reports).isGreaterThan(80);
+    assertThat(problems).isEmpty();
+  }
+}

@@ -1,0 +1,98 @@
+package vn.conduct.rules.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.ValidationIssue;
+
+/**
+ * The JSON Schemas for editors agree with the loader: every pack the loader accepts — the
+ * conformance packs of evaluation cases, the Hanoi packs, the Đà Lạt pack — is valid for the
+ * schemas, file by file. (The condition language's part of the schemas is generated from the
+ * engine's table, ConditionLanguageDocsTests; this checks the rest.)
+ */
+class SchemaAgreementTests {
+
+  private static final Path REPOSITORY = Path.of("..");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonSchema schema(String file) throws IOException {
+    JsonNode node = JSON.readTree(REPOSITORY.resolve("specs/schema").resolve(file).toFile());
+    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node);
+  }
+
+  /**
+   * The file as an editor's YAML 1.2 reader types it (core schema: integers, floats, booleans and
+   * null typed; dates stay text), which is what the schemas describe.
+   */
+  private static JsonNode asEditorsSee(Path file) throws IOException {
+    Object value = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+        .loadFromString(Files.readString(file));
+    return JSON.valueToTree(value);
+  }
+
+  /** Every pack folder (holding pack.yaml) under the given roots. */
+  private static List<Path> packs() throws IOException {
+    List<Path> packs = new ArrayList<>();
+    for (String root : List.of("specs/conformance/cases", "rules-hanoi/src/main/resources/rulepacks",
+        "examples/dalat-pack/src/main/resources")) {
+      try (Stream<Path> walk = Files.walk(REPOSITORY.resolve(root))) {
+        walk.filter(p -> p.getFileName().toString().equals("pack.yaml")).map(Path::getParent).sorted()
+            .forEach(packs::add);
+      }
+    }
+    return packs;
+  }
+
+  @Test
+  void should_accept_in_the_schemas_every_pack_the_loader_accepts() throws IOException {
+    JsonSchema pack = schema("rule-pack.schema.json");
+    JsonSchema rule = schema("rule.schema.json");
+    JsonSchema checklist = schema("checklist.schema.json");
+    List<String> disagreements = new ArrayList<>();
+    int files = 0;
+    int loaded = 0;
+    for (Path dir : packs()) {
+      boolean valid = RulesEngine.check(dir).stream().noneMatch(i -> i.severity() == ValidationIssue.Level.ERROR);
+      if (!valid) {
+        continue;
+      }
+      loaded++;
+      List<Path> yaml;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        yaml = walk.filter(p -> p.toString().endsWith(".yaml")).filter(p -> !p.toString().contains("/tests/"))
+            .sorted().toList();
+      }
+      for (Path file : yaml) {
+        String relative = dir.relativize(file).toString().replace('\\', '/');
+        JsonSchema schema = relative.equals("pack.yaml") ? pack
+            : relative.startsWith("rules/") && relative.endsWith("/rule.yaml") ? rule
+            : relative.startsWith("checklists/") ? checklist : null;
+        if (schema == null) {
+          continue;
+        }
+        files++;
+        JsonNode tree = asEditorsSee(file);
+        Set<ValidationMessage> messages = schema.validate(tree);
+        messages.forEach(m -> disagreements.add(REPOSITORY.relativize(file) + ": " + m.getMessage()));
+      }
+    }
+    System.out.printf("schemas checked %d files of %d packs the loader accepts%n", files, loaded);
+    assertThat(loaded).isGreaterThan(50);
+    assertThat(disagreements).as("files the loader accepts but the schemas refuse").isEmpty();
+  }
+}
