@@ -386,7 +386,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     LocalDate reference = judgment.reference();
     long[] starts = new long[windows.size()];
     windows.forEach((text, index) ->
-        starts[index] = reference.minus(java.time.Period.parse(text)).plusDays(1).toEpochDay());
+        starts[index] = ConditionLanguage.WindowKind.firstDay(reference, java.time.Period.parse(text)).toEpochDay());
     boolean[] planActive = new boolean[plans.size()];
     for (RulePlan plan : plans) {
       var effective = plan.rule().doc().effective();

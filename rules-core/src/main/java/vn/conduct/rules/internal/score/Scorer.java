@@ -252,17 +252,19 @@ public final class Scorer {
         && (effective.until() == null || !reference.isAfter(effective.until())));
   }
 
+  /** Whether a deduction's window (section 9.3's windows, read by the language's one table) counts a date. */
   static boolean inWindow(String within, LocalDate date, LocalDate asOf, Period period) {
     if (date.isAfter(asOf)) {
       return false;
     }
-    if (within == null || within.equals("period")) {
-      return period.contains(date);
-    }
-    if (within.equals("all")) {
-      return true;
-    }
-    return date.isAfter(asOf.minus(java.time.Period.parse(within)));
+    vn.conduct.rules.internal.condition.Cond.Window window =
+        vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind.read(within == null ? "period" : within);
+    return switch (window.kind()) {
+      case PERIOD -> period.contains(date);
+      case ALL -> true;
+      case LOOK_BACK -> !date.isBefore(
+          vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind.firstDay(asOf, window.lookBack()));
+    };
   }
 
   static String plain(BigDecimal value) {
