@@ -180,7 +180,7 @@ final class FormCommand implements Callable<Integer> {
       }
       List<String> bands = checklist.bands().stream()
           .map(b -> b.id() + (b.title() == null || b.title().isEmpty() ? "" : " (" + b.title().in(language) + ")")
-              + " ≥ " + Words.display(b.min()))
+              + " ≥ " + Words.number(b.min()))
           .toList();
       sections.add(new Section(checklist.title().in(language), checklist.checklistId(),
           scoring(checklist), lines, checklist.deductions().stream().map(this::deduction).toList(), vetoes,
@@ -198,22 +198,22 @@ final class FormCommand implements Callable<Integer> {
 
   private String points(ChecklistInfo.Item item) {
     if (item.bonus()) {
-      return w.t("thưởng +", "bonus +") + Words.display(item.points());
+      return w.t("thưởng +", "bonus +") + Words.number(item.points());
     }
     if (item.weight() != null) {
-      return w.t("trọng số ", "weight ") + Words.display(item.weight());
+      return w.t("trọng số ", "weight ") + Words.number(item.weight());
     }
-    String points = Words.display(item.points());
+    String points = Words.number(item.points());
     if (item.credit().isEmpty()) {
       return points;
     }
     ChecklistInfo.Credit credit = item.credit().get();
     if (credit.perUnit() != null) {
-      return points + w.t(" (tính theo " + credit.indicator() + ": " + Words.display(credit.perUnit()) + " điểm mỗi đơn vị)",
-          " (by " + credit.indicator() + ": " + Words.display(credit.perUnit()) + " per unit)");
+      return points + w.t(" (tính theo " + credit.indicator() + ": " + Words.number(credit.perUnit()) + " điểm mỗi đơn vị)",
+          " (by " + credit.indicator() + ": " + Words.number(credit.perUnit()) + " per unit)");
     }
     return points + w.t(" (theo " + credit.indicator() + ": ", " (by " + credit.indicator() + ": ") + credit.bands()
-        .stream().map(b -> "≥ " + Words.display(b.min()) + " → " + Words.display(b.points()))
+        .stream().map(b -> "≥ " + Words.number(b.min()) + " → " + Words.number(b.points()))
         .collect(Collectors.joining("; ")) + ")";
   }
 
@@ -223,7 +223,7 @@ final class FormCommand implements Callable<Integer> {
       caps.add(w.t("xếp loại không cao hơn ", "rating at most ") + veto.capRating());
     }
     if (veto.capScore() != null) {
-      caps.add(w.t("điểm không quá ", "score at most ") + Words.display(veto.capScore()));
+      caps.add(w.t("điểm không quá ", "score at most ") + Words.number(veto.capScore()));
     }
     String reason = veto.reason().isEmpty() ? "" : veto.reason().in(language);
     return w.t("Nếu không đạt: ", "If failed: ") + String.join(w.t(" và ", " and "), caps)
@@ -236,7 +236,7 @@ final class FormCommand implements Callable<Integer> {
             "Scoring: score = 100 × the weights of the criteria met ÷ the weights of the criteria that apply")
         : w.t("Cách tính: cộng điểm các tiêu chí đạt", "Scoring: the points of the criteria met are added up");
     return how + w.t("; tiêu chí không áp dụng không được tính; được xếp loại khi ít nhất ",
-        "; criteria that do not apply are left out; rated when at least ") + Words.display(terms.minEvidence())
+        "; criteria that do not apply are left out; rated when at least ") + Words.number(terms.minEvidence())
         + w.t(" % tiêu chí áp dụng có kết quả đạt hoặc không đạt.",
             " % of the criteria that apply are decided (pass or fail).");
   }
@@ -250,27 +250,27 @@ final class FormCommand implements Callable<Integer> {
     };
     return new Deduction(String.join(", ", deduction.events()),
         deduction.title().isEmpty() ? "" : deduction.title().in(language),
-        "−" + Words.display(deduction.points()) + w.t(" mỗi lần", " each"),
-        deduction.max() == null ? w.t("không giới hạn", "no limit") : Words.display(deduction.max()), window,
+        "−" + Words.number(deduction.points()) + w.t(" mỗi lần", " each"),
+        deduction.max() == null ? w.t("không giới hạn", "no limit") : Words.number(deduction.max()), window,
         deduction.verifiedOnly() ? w.t("chỉ sự kiện đã xác minh", "verified events only")
             : w.t("mọi sự kiện", "every event"));
   }
 
   private List<String> terms(ChecklistInfo terms, boolean bonus) {
     List<String> lines = new ArrayList<>();
-    lines.add(w.t("Giới hạn: sàn ", "Bounds: floor ") + Words.display(terms.floor()) + w.t(", tối đa ", ", maximum ")
-        + (terms.maximum() != null ? Words.display(terms.maximum())
+    lines.add(w.t("Giới hạn: sàn ", "Bounds: floor ") + Words.number(terms.floor()) + w.t(", tối đa ", ", maximum ")
+        + (terms.maximum() != null ? Words.number(terms.maximum())
             : w.t("tổng điểm các tiêu chí áp dụng", "the points of the criteria that apply"))
         + (bonus ? w.t("; điểm thưởng bù cho điểm bị trừ nhưng không đưa điểm vượt mức tối đa.",
             "; bonus points offset deductions but never lift the score above the maximum.") : "."));
     for (ChecklistInfo.Quota quota : terms.quotas()) {
-      lines.add(w.t("Hạn mức: tối đa ", "Quota: at most ") + Words.display(quota.maxPercent())
+      lines.add(w.t("Hạn mức: tối đa ", "Quota: at most ") + Words.number(quota.maxPercent())
           + w.t(" % thành viên được xếp loại của một đơn vị", " % of a unit's rated members")
           + (quota.ofBand() == null ? "" : w.t(" (tính trên số người loại " + quota.ofBand() + ")",
               " (of those holding " + quota.ofBand() + ")"))
           + w.t(" được xếp loại ", " may hold ") + quota.band()
-          + (!quota.overridden() ? "" : w.t("; " + Words.display(quota.overrideMaxPercent())
-              + " % nếu đơn vị thỏa " + quota.overrideCondition(), "; " + Words.display(quota.overrideMaxPercent())
+          + (!quota.overridden() ? "" : w.t("; " + Words.number(quota.overrideMaxPercent())
+              + " % nếu đơn vị thỏa " + quota.overrideCondition(), "; " + Words.number(quota.overrideMaxPercent())
               + " % when the unit meets " + quota.overrideCondition()))
           + w.t("; người vượt hạn mức, điểm thấp trước, bị hạ một bậc.",
               "; those over it, lowest scores first, go down one band."));

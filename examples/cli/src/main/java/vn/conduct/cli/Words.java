@@ -48,8 +48,14 @@ final class Words {
     return value == null ? "—" : value.stripTrailingZeros().toPlainString();
   }
 
-  /** The value rounded to at most two decimals, for people to read (83.3333 → 83.33). */
+  /**
+   * The value cut to at most two decimals, for people to read (83.3333 → 83.33, 89.999 → 89.99).
+   * Cut, not rounded: a score shown never reaches a band it did not reach (89.999 is below a band
+   * starting at 90, and so is 89.99). Checklists that round their score say so (format 2), and then
+   * the score is already the one banded. Values a pack author wrote (points, band minimums on a
+   * form) are shown whole with {@link #number}.
+   */
   static String display(BigDecimal value) {
-    return value == null ? "—" : number(value.setScale(Math.min(value.scale(), 2), java.math.RoundingMode.HALF_UP));
+    return value == null ? "—" : number(value.setScale(Math.min(value.scale(), 2), java.math.RoundingMode.DOWN));
   }
 }
