@@ -627,6 +627,11 @@ public final class PackLoader {
                 "id.duplicate", "value '" + Binder.shorten(value) + "' is listed twice", null);
           }
         }
+        if (field.valuesWrittenEmpty()) {
+          issues.error(doc, YamlDocument.child(YamlDocument.child(path, name), "values"), "field.constraint",
+              "'values' is empty, so no value would be allowed", "list the allowed values, or leave 'values' out to"
+                  + " allow any");
+        }
         if (!field.values().isEmpty() && field.type() != DataType.STRING) {
           issues.error(doc, YamlDocument.child(YamlDocument.child(path, name), "values"), "field.constraint",
               "'values' lists allowed strings, but the field is a " + field.type().label(), null);

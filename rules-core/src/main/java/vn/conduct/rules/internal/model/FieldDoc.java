@@ -23,10 +23,13 @@ import vn.conduct.rules.api.LocalizedText;
  *
  * @param values the allowed values, in the order written; empty when any value is allowed
  * @param valueTitles the titles of those values that have one
+ * @param valuesWrittenEmpty whether the file wrote {@code values} with nothing in it (an error:
+ *     no value would be allowed, which is never what an author means)
  */
 public record FieldDoc(
     @NotNull DataType type, String unit, LocalizedText title, List<@NotNull String> values,
-    Map<String, LocalizedText> valueTitles, @jakarta.validation.Valid RangeDoc range, String freshWithin) {
+    Map<String, LocalizedText> valueTitles, @jakarta.validation.Valid RangeDoc range, String freshWithin,
+    boolean valuesWrittenEmpty) {
 
   /** The values an indicator may take, both bounds inclusive and optional (format 2). */
   public record RangeDoc(@Amount java.math.BigDecimal min, @Amount java.math.BigDecimal max) { }
@@ -41,7 +44,7 @@ public record FieldDoc(
       @JsonProperty("title") LocalizedText title, @JsonProperty("values") DeclaredValues values,
       @JsonProperty("range") RangeDoc range, @JsonProperty("fresh-within") String freshWithin) {
     return new FieldDoc(type, unit, title, values == null ? null : values.ids(),
-        values == null ? null : values.titles(), range, freshWithin);
+        values == null ? null : values.titles(), range, freshWithin, values != null && values.ids().isEmpty());
   }
 
   /** The title of a value, or {@code null}. */
