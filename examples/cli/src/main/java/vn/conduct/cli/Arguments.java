@@ -122,7 +122,7 @@ final class Arguments {
   }
 
   static Double decimal(String text) {
-    if (!NUMBER.matcher(text.strip()).matches()) {
+    if (text.strip().length() > vn.conduct.rules.io.FactsReader.MAX_NUMBER_LENGTH || !NUMBER.matcher(text.strip()).matches()) {
       throw new BadValue("'" + text + "' is not a number [Hint: write digits with an optional"
           + " decimal point, e.g. 90 or 87.5]");
     }

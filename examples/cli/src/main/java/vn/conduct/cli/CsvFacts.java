@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +24,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 import vn.conduct.rules.api.Event;
 import vn.conduct.rules.api.FactProblem;
 import vn.conduct.rules.api.Observation;
 import vn.conduct.rules.api.SafeText;
+import vn.conduct.rules.io.FactsReader;
 import vn.conduct.rules.api.Subject;
 
 /**
@@ -72,8 +71,6 @@ final class CsvFacts {
     }
   }
 
-  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   /** Distinct values shared at most; past it, values are kept as read (a file of unique values gains nothing). */
   static final int POOL_LIMIT = 1 << 16;
 
@@ -292,24 +289,9 @@ final class CsvFacts {
 
   /** Types a cell as facts-format.md section 7.1 types a plain scalar; blank is null. */
   static Object typed(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.valueOf(text);
-    }
-    if (NUMBER.matcher(text).matches()) {
-      return new BigDecimal(text);
-    }
-    if (DATE.matcher(text).matches()) {
-      try {
-        return LocalDate.parse(text);
-      } catch (DateTimeParseException e) {
-        return text;
-      }
-    }
-    return text;
+    return text == null || text.isBlank() ? null : FactsReader.plainScalar(text);
   }
+
 
   /** A typed cell, an equal value read before if there is one. */
   private Object value(String text) {

@@ -229,6 +229,24 @@ public final class FactsReader {
   }
 
   /**
+   * Types a plain (unquoted) scalar as facts-format.md section 7.1 does, for readers of other
+   * formats (a CSV cell, a form field) that want the same meaning: {@code true}/{@code false} to
+   * Boolean, decimal text of at most {@value #MAX_NUMBER_LENGTH} characters to BigDecimal,
+   * {@code yyyy-mm-dd} to LocalDate (if it is a real date), anything else to the text itself.
+   * A longer run of digits stays text, so it is reported as a value of the wrong type instead of
+   * being read at a cost that grows with the square of its length.
+   *
+   * @param text the scalar's text
+   * @return the value; {@code null} only if {@code text} is {@code null}
+   */
+  public static Object plainScalar(String text) {
+    return convertScalar(text, false);
+  }
+
+  /** The longest text read as a number (the same bound as numbers in packs). */
+  public static final int MAX_NUMBER_LENGTH = vn.conduct.rules.internal.condition.ConditionLanguage.MAX_NUMBER_LENGTH;
+
+  /**
    * Converts a scalar as written in a facts file: unquoted {@code true}/{@code false} to Boolean,
    * unquoted decimal text to BigDecimal, unquoted {@code yyyy-mm-dd} to LocalDate (if it is a real
    * date), anything else to the text itself.
@@ -247,7 +265,7 @@ public final class FactsReader {
     if (text.equals("false")) {
       return Boolean.FALSE;
     }
-    if (DECIMAL.matcher(text).matches()) {
+    if (text.length() <= MAX_NUMBER_LENGTH && DECIMAL.matcher(text).matches()) {
       return new BigDecimal(text);
     }
     if (ISO_DATE.matcher(text).matches()) {

@@ -353,7 +353,9 @@ final class FactIntake {
     }
     if (converted == null) {
       problems.add(FactProblem.of(kind, index, field, "expected a " + slot.type().label() + ", but was '"
-          + shown(value) + "'; " + consequence(fact)));
+          + shown(value) + "'" + (slot.type() == DataType.NUMBER && tooLong(value)
+              ? " (too long: a number is at most " + vn.conduct.rules.internal.condition.ConditionLanguage.MAX_NUMBER_LENGTH
+                  + " characters)" : "") + "; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;
     }
@@ -371,6 +373,28 @@ final class FactIntake {
       }
     }
     return true;
+  }
+
+  /** The most bits of an exact host number's digits (about 120 decimal digits). */
+  private static final int MAX_NUMBER_BITS = 400;
+
+  /**
+   * Whether a number the host gave is written too long to read at a bounded cost: text longer than
+   * {@link vn.conduct.rules.internal.condition.ConditionLanguage#MAX_NUMBER_LENGTH} characters, or an
+   * exact number of more than about 120 digits. No valid fact comes near either (at most 18
+   * integer digits and 18 decimals), and reading a million digits takes minutes.
+   */
+  static boolean tooLong(Object value) {
+    if (value instanceof CharSequence text) {
+      return text.length() > vn.conduct.rules.internal.condition.ConditionLanguage.MAX_NUMBER_LENGTH;
+    }
+    if (value instanceof java.math.BigDecimal decimal) {
+      return decimal.unscaledValue().bitLength() > MAX_NUMBER_BITS;
+    }
+    if (value instanceof java.math.BigInteger integer) {
+      return integer.bitLength() > MAX_NUMBER_BITS;
+    }
+    return false;
   }
 
   /**
@@ -432,6 +456,9 @@ final class FactIntake {
             : null;
       }
       case NUMBER -> {
+        if (tooLong(value)) {
+          return null;
+        }
         double d;
         if (value instanceof Number number) {
           d = number.doubleValue();

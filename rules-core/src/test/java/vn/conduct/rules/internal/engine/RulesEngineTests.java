@@ -71,6 +71,39 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_refuse_a_number_too_long_to_read_at_a_bounded_cost_as_a_fact_problem() {
+    // GIVEN numbers whose exact reading costs time growing with the square of their length
+    RulesEngine engine = RulesEngine.builder().addPack(pack("long-numbers", "1.0.0")
+        .rule("r.n", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 10}\n")
+        .writeTo(dir)).build();
+    String digits = "0." + "1".repeat(20_000);
+
+    // WHEN given as text, as an exact decimal, and as a long but ordinary decimal
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer")).observation(Observation.of("o1", "n", digits))
+        .subject(Subject.of("o2", "officer")).observation(Observation.of("o2", "n", new BigDecimal(digits)))
+        .subject(Subject.of("o3", "officer"))
+        .observation(Observation.of("o3", "n", new BigDecimal("12.500000000000000000000000000000")))
+        .build());
+
+    // THEN the first two are fact problems that say why, and the rule is in error on them
+    assertThat(report.factProblems()).hasSize(2).allSatisfy(problem -> assertThat(problem.message())
+        .contains("expected a number, but was '0.111").contains("(20002 characters)")
+        .contains("(too long: a number is at most 100 characters)"));
+    assertThat(outcome(report, "o1", "r.n")).isEqualTo(Outcome.ERROR);
+    assertThat(outcome(report, "o2", "r.n")).isEqualTo(Outcome.ERROR);
+    assertThat(outcome(report, "o3", "r.n")).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void should_keep_a_long_run_of_digits_in_a_facts_file_as_text() {
+    assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(101))).isEqualTo("9".repeat(101));
+    assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(100))).isEqualTo(new BigDecimal("9".repeat(100)));
+    assertThat(vn.conduct.rules.io.FactsReader.plainScalar("2025-02-30")).isEqualTo("2025-02-30");
+    assertThat(vn.conduct.rules.io.FactsReader.plainScalar("2025-02-28")).isEqualTo(LocalDate.of(2025, 2, 28));
+  }
+
+  @Test
   void should_keep_two_thresholds_whose_doubles_are_equal_distinct() {
     // GIVEN two constants with one nearest double: only their exact decimals differ
     RulesEngine engine = RulesEngine.builder().addPack(pack("exact-trap", "1.0.0")
