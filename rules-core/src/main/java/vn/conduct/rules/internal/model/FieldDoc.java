@@ -35,8 +35,22 @@ public record FieldDoc(
   public record RangeDoc(@Amount java.math.BigDecimal min, @Amount java.math.BigDecimal max) { }
 
   public FieldDoc {
-    values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
-    valueTitles = valueTitles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(valueTitles));
+    values = values == null ? List.of() : Collections.unmodifiableList(values.stream().map(FieldDoc::nfc).toList());
+    if (valueTitles == null) {
+      valueTitles = Map.of();
+    } else {
+      Map<String, LocalizedText> titles = new LinkedHashMap<>();
+      valueTitles.forEach((value, valueTitle) -> titles.put(nfc(value), valueTitle));
+      valueTitles = Collections.unmodifiableMap(titles);
+    }
+  }
+
+  /**
+   * Declared values are kept in Unicode NFC, as fact values and compared strings are, so a value
+   * typed with combining marks in the pack still matches the same text in the facts.
+   */
+  private static String nfc(String value) {
+    return value == null ? null : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
   }
 
   @JsonCreator

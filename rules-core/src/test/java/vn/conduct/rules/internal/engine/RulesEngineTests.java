@@ -96,6 +96,31 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_match_a_declared_value_typed_with_combining_marks_to_the_same_text_precomposed() {
+    // GIVEN a pack that declares "Hà Nội" with a combining grave accent, and compares the precomposed spelling
+    String decomposed = java.text.Normalizer.normalize("Hà Nội", java.text.Normalizer.Form.NFD);
+    String composed = java.text.Normalizer.normalize("Hà Nội", java.text.Normalizer.Form.NFC);
+    assertThat(decomposed).isNotEqualTo(composed);
+    String manifest = PackBuilder.MANIFEST.formatted("nfc-values", "1.0.0", "")
+        .replace("position: {type: string}", "position: {type: string}\n        city: {type: string, values: [\""
+            + decomposed + "\", Huế]}");
+    RulesEngine engine = RulesEngine.builder().addPack(pack("nfc-values", "1.0.0").file("pack.yaml", manifest)
+        .rule("r.city", "applies-to: [officer]\nkind: requirement\ncondition: {attribute: city, eq: \"" + composed + "\"}\n")
+        .writeTo(dir)).build();
+
+    // WHEN officers give either spelling
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer").withAttribute("city", composed))
+        .subject(Subject.of("o2", "officer").withAttribute("city", decomposed))
+        .build());
+
+    // THEN both are the declared value: no fact problem, and the rule passes for both
+    assertThat(report.factProblems()).isEmpty();
+    assertThat(outcome(report, "o1", "r.city")).isEqualTo(Outcome.PASS);
+    assertThat(outcome(report, "o2", "r.city")).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
   void should_keep_a_long_run_of_digits_in_a_facts_file_as_text() {
     assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(101))).isEqualTo("9".repeat(101));
     assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(100))).isEqualTo(new BigDecimal("9".repeat(100)));
