@@ -153,12 +153,23 @@ public final class DroolsCompiler {
       });
     }
     List<Dnf.Literal> aggregates = new ArrayList<>();
+    List<Dnf.Literal> measures = new ArrayList<>();
     for (Dnf.Literal literal : literals) {
       if (literal.atom() instanceof Cond.Compare compare) {
         addOwnLiteral(subjectPattern, type, compare, literal.truth());
+      } else if (literal.atom() instanceof Cond.Measure) {
+        measures.add(literal);
       } else {
         aggregates.add(literal);
       }
+    }
+    for (Dnf.Literal literal : measures) {
+      // after the own fields: the dates of the evaluation come from the context, a join
+      Cond.Measure measure = (Cond.Measure) literal.atom();
+      Semantics.TriCondition test = Semantics.measure(measure, type, layout);
+      int wanted = literal.truth() ? Semantics.TRUE : Semantics.FALSE;
+      subjectPattern.expr("measure:" + type + ":" + literal.truth() + ":" + measure, ctx,
+          (s, c) -> test.eval(s, c) == wanted);
     }
     items.add(subjectPattern);
     for (Dnf.Literal literal : aggregates) {
@@ -194,10 +205,11 @@ public final class DroolsCompiler {
     Variable<Stats> stats = declarationOf(Stats.class, "stats");
     String aggId = canonical(agg);
     boolean filterFalse = !agg.agg().keepsNonMatching() && agg.where() != null;
+    boolean timed = Semantics.timed(agg.where());
     if (agg.over() == Cond.Over.EVENTS) {
       Variable<EventFact> event = declarationOf(EventFact.class, "e");
       Set<String> types = new LinkedHashSet<>(agg.eventTypes());
-      Map<String, Function<Values, Object>> codes = new HashMap<>();
+      Map<String, Semantics.ElementCode> codes = new HashMap<>();
       Map<String, Semantics.TriCondition> wheres = new HashMap<>();
       for (String eventType : types) {
         codes.put(eventType, Semantics.elementCode(agg, eventType, layout));
@@ -214,7 +226,10 @@ public final class DroolsCompiler {
       if (agg.verifiedOnly()) {
         events.expr("event.verified", e -> e.verified);
       }
-      if (filterFalse) {
+      if (filterFalse && timed) {
+        events.expr("event.where-not-false:" + types + ":" + agg.where(), ctx,
+            (e, c) -> wheres.get(e.type).eval(e, c) != Semantics.FALSE);
+      } else if (filterFalse) {
         events.expr("event.where-not-false:" + types + ":" + agg.where(),
             e -> wheres.get(e.type).eval(e) != Semantics.FALSE);
       }
@@ -222,31 +237,47 @@ public final class DroolsCompiler {
           betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 1, e -> e.subjectId, s -> s.id));
       int window = windowIndex(agg.window());
       events.expr("event.window:" + agg.window().label(), ctx, (e, c) -> c.inWindow(window, e.day, e.recorded));
-      events.bind(code, e -> codes.get(e.type).apply(e));
+      if (timed) {
+        events.bind(code, ctx, (e, c) -> codes.get(e.type).apply(e, c));
+      } else {
+        events.bind(code, e -> codes.get(e.type).apply(e, null));
+      }
       items.add(accumulate(events, accFunction(StatsAccumulateFunction::new, code).as(stats)));
     } else {
       Variable<SubjectFact> member = declarationOf(SubjectFact.class, "m");
       String memberType = agg.memberType();
-      Function<Values, Object> elementCode = Semantics.elementCode(agg, memberType, layout);
+      Semantics.ElementCode elementCode = Semantics.elementCode(agg, memberType, layout);
       Semantics.TriCondition where = Semantics.tri(agg.where(), memberType, layout);
       PatternDef<SubjectFact> members = pattern(member)
           .expr("type:" + memberType, m -> memberType.equals(m.type),
               alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), m -> m.type, memberType));
-      if (filterFalse) {
+      if (filterFalse && timed) {
+        members.expr("member.where-not-false:" + memberType + ":" + agg.where(), ctx,
+            (m, c) -> where.eval(m, c) != Semantics.FALSE);
+      } else if (filterFalse) {
         members.expr("member.where-not-false:" + memberType + ":" + agg.where(),
             m -> where.eval(m) != Semantics.FALSE);
       }
       members.expr("member.parent", subject, (m, s) -> s.id.equals(m.parentId),
           betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 2, m -> m.parentId, s -> s.id));
-      members.bind(code, m -> elementCode.apply(m));
+      if (timed) {
+        members.bind(code, ctx, (m, c) -> elementCode.apply(m, c));
+      } else {
+        members.bind(code, m -> elementCode.apply(m, null));
+      }
       items.add(accumulate(members, accFunction(StatsAccumulateFunction::new, code).as(stats)));
     }
     ConditionLanguage.Aggregation function = agg.agg();
     ConditionLanguage.Operator op = agg.op();
-    ConditionLanguage.Constants constants = Semantics.constants(agg);
     int wanted = truth ? Semantics.TRUE : Semantics.FALSE;
-    items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId,
-        st -> st.truth(function, op, constants) == wanted));
+    if (agg.operands().stream().anyMatch(o -> o.date() != null)) {
+      items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId, ctx,
+          (st, c) -> st.truth(function, op, Semantics.constants(agg, c)) == wanted));
+    } else {
+      ConditionLanguage.Constants constants = Semantics.constants(agg);
+      items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId,
+          st -> st.truth(function, op, constants) == wanted));
+    }
   }
 
   /** The window's index in {@link EvalContext#inWindow}. */
@@ -261,7 +292,7 @@ public final class DroolsCompiler {
   private static String constants(List<Cond.Operand> operands) {
     StringBuilder text = new StringBuilder("[");
     for (Cond.Operand operand : operands) {
-      Object value = operand.constant();
+      Object value = operand.date() != null ? operand.date() : operand.constant();
       text.append(value.getClass().getSimpleName()).append('=').append(value).append(';');
     }
     return text.append(']').toString();

@@ -18,6 +18,7 @@ import vn.conduct.rules.internal.condition.Cond.Window;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Form;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.TimePoint;
 import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.load.Hints;
 import vn.conduct.rules.internal.load.Issues;
@@ -42,6 +43,9 @@ public final class ConditionParser {
   public static final int MAX_BRANCHES = 64;
 
   private static final List<String> COMPARISON_KEYS = List.of("attribute", "indicator");
+  /** What a comparison may compare: a field, and in format 2 a date of the evaluation or days between two. */
+  private static final List<String> TERM_KEYS = List.of("attribute", "indicator", "date",
+      ConditionLanguage.DAYS_BETWEEN);
   private static final List<String> LOGIC_KEYS = List.of("all", "any", "not");
 
   private final PackScope scope;
@@ -125,7 +129,7 @@ public final class ConditionParser {
 
   private Cond comparison(JsonNode node, String path, Context context, boolean eventScope) {
     String fieldKey = null;
-    for (String key : COMPARISON_KEYS) {
+    for (String key : TERM_KEYS) {
       if (node.has(key)) {
         if (fieldKey != null) {
           error(path, "condition.syntax", "a comparison names one field, but has both '"
@@ -136,7 +140,7 @@ public final class ConditionParser {
       }
     }
     if (fieldKey == null) {
-      List<String> forms = new ArrayList<>(COMPARISON_KEYS);
+      List<String> forms = new ArrayList<>(TERM_KEYS);
       forms.addAll(LOGIC_KEYS);
       forms.addAll(Aggregation.keys());
       String typo = keys(node).stream().map(k -> Hints.nearest(k, forms).orElse(null))
@@ -147,13 +151,20 @@ public final class ConditionParser {
     }
     JsonNode nameNode = node.get(fieldKey);
     String fieldPath = YamlDocument.child(path, fieldKey);
-    if (!nameNode.isTextual()) {
-      error(fieldPath, "condition.syntax", "'" + fieldKey + "' names a field, but was "
-          + describe(nameNode), null);
-      return null;
+    Cond.Term term;
+    Set<String> allowed = null;
+    if (COMPARISON_KEYS.contains(fieldKey)) {
+      if (!nameNode.isTextual()) {
+        error(fieldPath, "condition.syntax", "'" + fieldKey + "' names a field, but was "
+            + describe(nameNode), null);
+        return null;
+      }
+      Field field = resolveField(fieldKey, nameNode.asText(), fieldPath, context);
+      allowed = field == null ? null : declaredValues(fieldKey, nameNode.asText(), context);
+      term = field;
+    } else {
+      term = term(fieldKey, nameNode, fieldPath, context);
     }
-    Field field = resolveField(fieldKey, nameNode.asText(), fieldPath, context);
-    Set<String> allowed = field == null ? null : declaredValues(fieldKey, nameNode.asText(), context);
     List<String> opKeys = new ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -167,12 +178,93 @@ public final class ConditionParser {
       return null;
     }
     Operator op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
-    if (op == null || field == null) {
+    if (op == null || term == null) {
       return null;
     }
     String opPath = YamlDocument.child(path, op.key);
-    List<Operand> operands = operands(op, node.get(op.key), opPath, field.type(), field.label(), allowed);
-    return operands == null ? null : new Cond.Compare(field, op, operands);
+    List<Operand> operands = operands(op, node.get(op.key), opPath, term.type(), label(term), allowed);
+    if (operands == null) {
+      return null;
+    }
+    boolean timed = !(term instanceof Field) || operands.stream().anyMatch(o -> o.date() != null);
+    return timed ? new Cond.Measure(term, op, operands) : new Cond.Compare((Field) term, op, operands);
+  }
+
+  /** A term as messages name it. */
+  private static String label(Cond.Term term) {
+    if (term instanceof Field field) {
+      return field.label();
+    }
+    if (term instanceof Cond.DateOf date) {
+      return "{date: " + date.point().key + "}";
+    }
+    return "'" + ConditionLanguage.DAYS_BETWEEN + "'";
+  }
+
+  /**
+   * Reads a term other than a plain field (format 2): {@code date: <point>}, or
+   * {@code days-between: [from, to]} whose ends are date fields or dates of the evaluation.
+   */
+  private Cond.Term term(String key, JsonNode value, String path, Context context) {
+    needsFormat2(path, key.equals("date") ? "a date of the evaluation" : "days between two dates");
+    if (key.equals("date")) {
+      return timePoint(value, path);
+    }
+    if (!value.isArray() || value.size() != 2) {
+      error(path, "condition.syntax", "'" + key + "' takes [from, to], two dates, but was " + describe(value),
+          "e.g. days-between: [{attribute: joined-on}, {attribute: signed-on}]");
+      return null;
+    }
+    Cond.Term[] ends = new Cond.Term[2];
+    for (int i = 0; i < 2; i++) {
+      JsonNode end = value.get(i);
+      String endPath = YamlDocument.element(path, i);
+      List<String> dateKeys = List.of("attribute", "indicator", "date");
+      if (!end.isObject() || end.size() != 1 || !dateKeys.contains(end.fieldNames().next())) {
+        error(endPath, "condition.syntax", "an end of '" + key + "' is {attribute: <id>}, {indicator: <id>} or"
+            + " {date: <point>}, but was " + describe(end), "date points: " + String.join(", ", TimePoint.keys()));
+        return null;
+      }
+      String endKey = end.fieldNames().next();
+      JsonNode name = end.get(endKey);
+      String namePath = YamlDocument.child(endPath, endKey);
+      if (endKey.equals("date")) {
+        ends[i] = timePoint(name, namePath);
+      } else if (!name.isTextual()) {
+        error(namePath, "condition.syntax", "'" + endKey + "' names a field, but was " + describe(name), null);
+        return null;
+      } else {
+        ends[i] = resolveField(endKey, name.asText(), namePath, context);
+      }
+      if (ends[i] != null && ends[i].type() != DataType.DATE) {
+        error(namePath, "type.mismatch", "'" + key + "' counts days between dates, but " + label(ends[i]) + " is a "
+            + ends[i].type().label(), null);
+        return null;
+      }
+    }
+    return ends[0] == null || ends[1] == null ? null : new Cond.DaysBetween(ends[0], ends[1]);
+  }
+
+  private Cond.DateOf timePoint(JsonNode node, String path) {
+    Optional<TimePoint> point = node.isTextual() ? TimePoint.byKey(node.asText()) : Optional.empty();
+    if (point.isEmpty()) {
+      error(path, "condition.syntax", "unknown date of the evaluation " + describe(node),
+          Hints.unknown(node.isTextual() ? node.asText() : "", TimePoint.keys(), "dates of the evaluation"));
+      return null;
+    }
+    return new Cond.DateOf(point.get());
+  }
+
+  /** Reports a format 2 feature in a pack that says {@code format: 1} (spec section 18). */
+  private void needsFormat2(String path, String feature) {
+    var pack = scope.pack();
+    if (pack != null && pack.format() != null && pack.format() < 2) {
+      String parent = YamlDocument.parent(path);
+      String key = parent.isEmpty() ? path : path.substring(parent.length() + (path.charAt(parent.length()) == '.'
+          ? 1 : 0));
+      error(path, "pack.format-feature", feature + " ('" + key + "') needs format 2, but pack.yaml says format: "
+          + pack.format(), "write 'format: 2' in pack.yaml (rule-pack-format.md, section 18 says what changes)");
+    }
   }
 
   private Cond aggregate(JsonNode node, String path, String aggKey, Context context) {
@@ -256,9 +348,13 @@ public final class ConditionParser {
           error(ofPath, "condition.syntax", "'of' takes {attribute: <name>} or {indicator: <name>}", null);
         } else {
           of = resolveField(key, name.asText(), YamlDocument.child(ofPath, key), inner);
-          if (of != null && of.type() != DataType.NUMBER) {
-            error(YamlDocument.child(ofPath, key), "type.mismatch", "'" + aggKey + "' needs a number, but "
-                + of.label() + " is a " + of.type().label(), null);
+          if (of != null && !agg.takesOf(of.type())) {
+            error(YamlDocument.child(ofPath, key), "type.mismatch", "'" + aggKey + "' needs a "
+                + ConditionLanguage.or(agg.ofTypes().stream().map(DataType::label).toList()) + ", but " + of.label() + " is a " + of.type().label(),
+                null);
+            of = null;
+          } else if (of != null && of.type() == DataType.DATE) {
+            needsFormat2(YamlDocument.child(ofPath, key), "the least or greatest date");
           }
         }
       }
@@ -280,13 +376,16 @@ public final class ConditionParser {
     if (op == null) {
       return null;
     }
-    if (!op.comparesAggregates()) {
+    DataType result = of != null && of.type() == DataType.DATE ? DataType.DATE : DataType.NUMBER;
+    if (op.form.decidesMissing() || !op.accepts(result)) {
       error(YamlDocument.child(path, op.key), "condition.syntax",
-          "'" + op.key + "' cannot compare an aggregate", "use " + ConditionLanguage.keys(Operator.comparingAggregates()));
+          "'" + op.key + "' cannot compare " + (result == DataType.DATE ? "a date aggregate" : "an aggregate"),
+          "use " + ConditionLanguage.keys(result == DataType.DATE ? Operator.comparing(DataType.DATE)
+              : Operator.comparingAggregates()));
       return null;
     }
     List<Operand> operands = operands(op, node.get(op.key), YamlDocument.child(path, op.key),
-        DataType.NUMBER, aggKey, null);
+        result, aggKey, null);
     if (operands == null) {
       return null;
     }
@@ -532,9 +631,27 @@ public final class ConditionParser {
                   .filter(o -> o.form.takesParameters()).toList()));
       return null;
     }
+    if (node != null && node.isObject() && node.size() == 1 && node.has("date")) {
+      String datePath = YamlDocument.child(path, "date");
+      needsFormat2(datePath, "a date of the evaluation");
+      if (!paramsAllowed) {
+        error(path, "condition.syntax", "a list of values cannot hold {date: …}", "write the values themselves");
+        return null;
+      }
+      Cond.DateOf point = timePoint(node.get("date"), datePath);
+      if (point == null) {
+        return null;
+      }
+      if (type != DataType.DATE) {
+        error(datePath, "type.mismatch", "{date: " + point.point().key + "} is a date, but " + label + " is a "
+            + type.label(), null);
+        return null;
+      }
+      return Operand.date(point.point());
+    }
     if (node != null && node.isObject()) {
       if (node.size() != 1 || !node.has("param") || !node.get("param").isTextual()) {
-        error(path, "condition.syntax", "a value is a constant or {param: <name>}, but was "
+        error(path, "condition.syntax", "a value is a constant, {param: <name>} or (format 2) {date: <point>}, but was "
             + describe(node), null);
         return null;
       }
@@ -560,7 +677,7 @@ public final class ConditionParser {
             + "', which is not a declared value of " + label, Hints.unknown(text, allowed, "declared values"));
         return null;
       }
-      return new Operand(null, name);
+      return Operand.param(name);
     }
     Object constant = constant(node, type);
     if (constant == null) {
