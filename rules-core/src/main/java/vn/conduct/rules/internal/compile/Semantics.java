@@ -46,7 +46,7 @@ public final class Semantics {
       return new Cond.Measure(measure.term(), measure.op(), resolve(measure.operands(), parameters));
     }
     Cond.Aggregate agg = (Cond.Aggregate) cond;
-    return new Cond.Aggregate(agg.agg(), agg.over(), agg.eventTypes(), agg.memberType(),
+    return new Cond.Aggregate(agg.agg(), agg.over(), agg.reach(), agg.eventTypes(), agg.memberType(),
         agg.verifiedOnly(),
         agg.window(), resolve(agg.where(), parameters), agg.of(), agg.op(), resolve(agg.operands(), parameters));
   }
@@ -269,6 +269,82 @@ public final class Semantics {
       BigDecimal value = where.eval(v, c) == TRUE ? of.read(v, c) : null;
       return value == null ? Stats.UNDECIDED : value;
     };
+  }
+
+  /** The aggregate nested in a scope's {@code where} (at most one, by the parser), or {@code null}. */
+  public static Cond.Aggregate nestedAggregate(Cond cond) {
+    if (cond instanceof Cond.Aggregate agg) {
+      return agg;
+    }
+    List<Cond> operands = cond instanceof Cond.All all ? all.operands() : cond instanceof Cond.Any any
+        ? any.operands() : cond instanceof Cond.Not not ? List.of(not.operand()) : List.of();
+    for (Cond operand : operands) {
+      Cond.Aggregate found = nestedAggregate(operand);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** A compiled {@code where} over one fact and the tally of the aggregate nested in it. */
+  @FunctionalInterface
+  public interface NestedCondition {
+    int eval(Values values, EvalContext ctx, Stats inner);
+  }
+
+  /** Compiles a {@code where} holding one nested aggregate, for facts of a type. */
+  public static NestedCondition nested(Cond cond, String type, Layout layout) {
+    if (cond instanceof Cond.Aggregate agg) {
+      return (v, c, st) -> st.truth(agg.agg(), agg.op(), constants(agg, c));
+    }
+    if (cond instanceof Cond.Not not) {
+      NestedCondition inner = nested(not.operand(), type, layout);
+      return (v, c, st) -> {
+        int r = inner.eval(v, c, st);
+        return r == UNKNOWN ? UNKNOWN : 1 - r;
+      };
+    }
+    if (cond instanceof Cond.All || cond instanceof Cond.Any) {
+      boolean all = cond instanceof Cond.All;
+      NestedCondition[] parts = (all ? ((Cond.All) cond).operands() : ((Cond.Any) cond).operands()).stream()
+          .map(c -> nested(c, type, layout)).toArray(NestedCondition[]::new);
+      int dominant = all ? FALSE : TRUE;
+      return (v, c, st) -> {
+        int result = all ? TRUE : FALSE;
+        for (NestedCondition part : parts) {
+          int r = part.eval(v, c, st);
+          if (r == dominant) {
+            return dominant;
+          }
+          if (r == UNKNOWN) {
+            result = UNKNOWN;
+          }
+        }
+        return result;
+      };
+    }
+    TriCondition own = tri(cond, type, layout);
+    return (v, c, st) -> own.eval(v, c);
+  }
+
+  /**
+   * What one element adds to an aggregate, given the truth of its {@code where}: see
+   * {@link #elementCode}; an element whose {@code where} is FALSE is {@link Stats#SKIP}ped unless the
+   * function keeps elements that do not match.
+   */
+  public static Object element(Cond.Aggregate agg, int where, Values values, EvalContext ctx, TermReader of) {
+    if (where == FALSE) {
+      return agg.agg().keepsNonMatching() ? Stats.NO_MATCH : Stats.SKIP;
+    }
+    if (where == UNKNOWN) {
+      return Stats.UNDECIDED;
+    }
+    if (agg.agg().counts) {
+      return Stats.MATCH;
+    }
+    BigDecimal value = of.read(values, ctx);
+    return value == null ? Stats.UNDECIDED : value;
   }
 
   /** What one element adds to an aggregate, in an evaluation. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Reach;
 import vn.conduct.rules.internal.condition.ConditionLanguage.TimePoint;
 import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.model.DataType;
@@ -63,6 +64,7 @@ public sealed interface Cond {
   record Aggregate(
       Aggregation agg,
       Over over,
+      Reach reach,
       Set<String> eventTypes,
       String memberType,
       boolean verifiedOnly,

@@ -869,6 +869,65 @@ public final class ConditionLanguage {
     }
   }
 
+  // ----------------------------------------------------------------------------------- reach
+
+  /**
+   * Whose events or which subjects an aggregate ranges over: the subject itself (events only),
+   * its direct members of a type, or its descendants of a type at any depth (format 2). Written as
+   * the scope's key ({@code members: officer}, {@code descendants: officer}) and, for the events of
+   * members or descendants, as {@code about: {members: officer}}.
+   */
+  public enum Reach {
+    /** The subject's own events. */
+    SELF(null, "the subject itself", "", ""),
+    /** Subjects whose parent is the subject. */
+    MEMBERS("members", "the subject's direct members of the type: subjects whose parent is the subject",
+        "thành viên", "members"),
+    /** Subjects whose chain of parents contains the subject (format 2). */
+    DESCENDANTS("descendants", "the subject's members of the type at any depth: subjects whose chain of parents"
+        + " contains the subject", "thành viên các cấp", "descendants");
+
+    /** The key in pack YAML, or {@code null} for the subject itself. */
+    public final String key;
+    /** What it ranges over, for the schema and the spec. */
+    public final String meaning;
+    private final String vi;
+    private final String en;
+
+    Reach(String key, String meaning, String vi, String en) {
+      this.key = key;
+      this.meaning = meaning;
+      this.vi = vi;
+      this.en = en;
+    }
+
+    /** The reaches written as keys, in table order. */
+    public static List<Reach> keyed() {
+      return Arrays.stream(values()).filter(r -> r.key != null).toList();
+    }
+
+    public static List<String> keys() {
+      return keyed().stream().map(r -> r.key).toList();
+    }
+
+    public static Optional<Reach> byKey(String key) {
+      return keyed().stream().filter(r -> r.key.equals(key)).findFirst();
+    }
+
+    /** Whether it needs format 2. */
+    public boolean format2() {
+      return switch (this) {
+        case SELF, MEMBERS -> false;
+        case DESCENDANTS -> true;
+      };
+    }
+
+    /** The subjects it reaches, in words: "members" / "thành viên". */
+    public String words(Language language) {
+      return language == Language.VI ? vi : en;
+    }
+  }
+
   // ------------------------------------------------------------------------------ time points
 
   /**

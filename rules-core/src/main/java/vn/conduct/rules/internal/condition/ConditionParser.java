@@ -18,6 +18,7 @@ import vn.conduct.rules.internal.condition.Cond.Window;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Form;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Reach;
 import vn.conduct.rules.internal.condition.ConditionLanguage.TimePoint;
 import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.load.Hints;
@@ -54,6 +55,8 @@ public final class ConditionParser {
   private final YamlDocument document;
   private final Issues issues;
   private boolean failed;
+  /** Whether the {@code where} being parsed already holds a nested aggregate. */
+  private boolean nestedSeen;
 
   /**
    * @param scope what the pack's manifest declares; references to entries it knows to be broken
@@ -68,7 +71,24 @@ public final class ConditionParser {
   }
 
   /** Where field names are looked up: a set of subject types, or a set of event types. */
-  private record Context(Set<String> subjectTypes, Set<String> eventTypes, boolean allowAggregates) { }
+  /**
+   * Where field names are looked up, and how deep in aggregates: {@code level} 0 is a rule's own
+   * condition, 1 the {@code where} of an aggregate, 2 the {@code where} of an aggregate nested in one;
+   * {@code inSubjects} whether that {@code where} is of a members or descendants scope.
+   */
+  private record Context(Set<String> subjectTypes, Set<String> eventTypes, int level, boolean inSubjects) {
+    Context(Set<String> subjectTypes, Set<String> eventTypes, boolean allowAggregates) {
+      this(subjectTypes, eventTypes, allowAggregates ? 0 : 1, false);
+    }
+
+    /** The context of the {@code where} of an aggregate parsed here. */
+    Context inner(Set<String> subjectTypes, Set<String> eventTypes, boolean subjects) {
+      return new Context(subjectTypes, eventTypes, level + 1, subjects);
+    }
+  }
+
+  /** How many aggregates may be nested in one another: one inside a members or descendants scope's {@code where}. */
+  public static final int MAX_NESTING = 1;
 
   /**
    * Parses a condition evaluated on subjects of the given types; returns {@code null} after
@@ -116,10 +136,25 @@ public final class ConditionParser {
     }
     for (String agg : Aggregation.keys()) {
       if (node.has(agg)) {
-        if (!context.allowAggregates()) {
-          error(YamlDocument.child(path, agg), "condition.syntax",
-              "aggregates cannot be nested inside an aggregate's 'where'", null);
+        String aggPath = YamlDocument.child(path, agg);
+        if (context.level() > 0 && !context.inSubjects()) {
+          error(aggPath, "condition.syntax", "aggregates cannot be nested inside the 'where' of an events scope",
+              "nest them in the 'where' of a members or descendants scope");
           return null;
+        }
+        if (context.level() > MAX_NESTING) {
+          error(aggPath, "condition.syntax", "aggregates nest " + MAX_NESTING + " level deep: this one is inside"
+              + " the 'where' of an aggregate that is itself nested", "split the condition into several rules");
+          return null;
+        }
+        if (context.level() > 0) {
+          needsFormat2(aggPath, "an aggregate nested in a members or descendants scope");
+          if (nestedSeen) {
+            error(aggPath, "condition.syntax", "a scope's 'where' holds at most one aggregate",
+                "split the condition into several rules");
+            return null;
+          }
+          nestedSeen = true;
         }
         return aggregate(node, path, agg, context);
       }
@@ -282,37 +317,62 @@ public final class ConditionParser {
           + "'members', but was " + describe(spec), null);
       return null;
     }
-    onlyKeys(spec, specPath, Set.of("events", "members", "verified-only", "within", "where", "of"));
-    boolean overEvents = spec.has("events");
-    if (overEvents == spec.has("members")) {
-      error(specPath, "condition.syntax", "'" + aggKey + "' needs exactly one of 'events' and 'members'",
-          null);
+    onlyKeys(spec, specPath, Set.of("events", "members", "descendants", "about", "verified-only", "within", "where",
+        "of"));
+    List<String> scopeKeys = new ArrayList<>();
+    for (String key : List.of("events", "members", "descendants")) {
+      if (spec.has(key)) {
+        scopeKeys.add(key);
+      }
+    }
+    if (scopeKeys.size() != 1) {
+      error(specPath, "condition.syntax", "'" + aggKey + "' needs exactly one of 'events', 'members' and"
+          + " 'descendants'", null);
       return null;
     }
+    boolean overEvents = scopeKeys.get(0).equals("events");
     Set<String> eventTypes = Set.of();
     String memberType = null;
+    Reach reach = Reach.SELF;
     Context inner;
     if (overEvents) {
-      eventTypes = eventTypes(spec.get("events"), YamlDocument.child(specPath, "events"), context);
-      inner = new Context(Set.of(), eventTypes, false);
-    } else {
-      JsonNode members = spec.get("members");
-      String membersPath = YamlDocument.child(specPath, "members");
-      if (!members.isTextual() || !vocabulary.subjectTypes().containsKey(members.asText())) {
-        if (members.isTextual() && !scope.reportsSubjectType(members.asText())) {
-          failed = true;
-        } else {
-          error(membersPath, "ref.unknown-subject-type", "unknown member subject type " + describe(members),
-              Hints.unknown(members.asText(), vocabulary.subjectTypes().keySet(), "declared subject types"));
+      Set<String> owners = context.subjectTypes();
+      if (spec.has("about")) {
+        String aboutPath = YamlDocument.child(specPath, "about");
+        needsFormat2(aboutPath, "the events of members or descendants");
+        JsonNode about = spec.get("about");
+        String key = about.isObject() && about.size() == 1 ? about.fieldNames().next() : null;
+        Optional<Reach> aboutReach = key == null ? Optional.empty() : Reach.byKey(key);
+        if (aboutReach.isEmpty()) {
+          error(aboutPath, "condition.syntax", "'about' takes {members: <type>} or {descendants: <type>}, but was "
+              + describe(about), "e.g. about: {members: officer}");
+          return null;
         }
+        reach = aboutReach.get();
+        memberType = subjectType(about.get(key), YamlDocument.child(aboutPath, key), reach, context);
+        if (memberType == null) {
+          return null;
+        }
+        owners = Set.of(memberType);
+      }
+      eventTypes = eventTypes(spec.get("events"), YamlDocument.child(specPath, "events"),
+          new Context(owners, Set.of(), false));
+      inner = context.inner(Set.of(), eventTypes, false);
+    } else {
+      reach = Reach.byKey(scopeKeys.get(0)).orElseThrow();
+      String typePath = YamlDocument.child(specPath, reach.key);
+      if (reach.format2()) {
+        needsFormat2(typePath, "an aggregate over " + reach.key);
+      }
+      memberType = subjectType(spec.get(reach.key), typePath, reach, context);
+      if (memberType == null) {
         return null;
       }
-      memberType = members.asText();
-      inner = new Context(Set.of(memberType), Set.of(), false);
-      for (String eventOnly : List.of("verified-only", "within")) {
+      inner = context.inner(Set.of(memberType), Set.of(), true);
+      for (String eventOnly : List.of("verified-only", "within", "about")) {
         if (spec.has(eventOnly)) {
           error(YamlDocument.child(specPath, eventOnly), "condition.syntax",
-              "'" + eventOnly + "' applies to events, not members", null);
+              "'" + eventOnly + "' applies to events, not " + reach.key, null);
         }
       }
     }
@@ -332,7 +392,10 @@ public final class ConditionParser {
     }
     Cond where = null;
     if (spec.has("where")) {
+      boolean outerSeen = nestedSeen;
+      nestedSeen = false;
       where = parse(spec.get("where"), YamlDocument.child(specPath, "where"), inner);
+      nestedSeen = outerSeen;
     }
     Field of = null;
     if (agg.needsOf()) {
@@ -389,8 +452,41 @@ public final class ConditionParser {
     if (operands == null) {
       return null;
     }
-    return new Cond.Aggregate(agg, overEvents ? Over.EVENTS : Over.MEMBERS, eventTypes, memberType,
+    return new Cond.Aggregate(agg, overEvents ? Over.EVENTS : Over.MEMBERS, reach, eventTypes, memberType,
         verifiedOnly, window, where, of, op, operands);
+  }
+
+  /**
+   * The subject type a members or descendants scope names; {@code null} after reporting an error.
+   * A descendant type MUST have each type the condition is evaluated on among its ancestors' types.
+   */
+  private String subjectType(JsonNode node, String path, Reach reach, Context context) {
+    if (node == null || !node.isTextual() || !vocabulary.subjectTypes().containsKey(node.asText())) {
+      if (node != null && node.isTextual() && !scope.reportsSubjectType(node.asText())) {
+        failed = true;
+      } else {
+        error(path, "ref.unknown-subject-type", "unknown " + (reach == Reach.DESCENDANTS ? "descendant" : "member")
+            + " subject type " + describe(node), Hints.unknown(node == null || !node.isTextual() ? "" : node.asText(),
+                vocabulary.subjectTypes().keySet(), "declared subject types"));
+      }
+      return null;
+    }
+    String type = node.asText();
+    if (reach == Reach.DESCENDANTS) {
+      Set<String> ancestors = new LinkedHashSet<>();
+      String current = vocabulary.subjectTypes().get(type).parent();
+      while (current != null && ancestors.add(current) && vocabulary.subjectTypes().containsKey(current)) {
+        current = vocabulary.subjectTypes().get(current).parent();
+      }
+      for (String evaluated : context.subjectTypes()) {
+        if (!ancestors.contains(evaluated)) {
+          error(path, "type.mismatch", "subject type '" + type + "' does not descend from '" + evaluated + "'",
+              ancestors.isEmpty() ? "it declares no parent" : "its ancestors are " + String.join(" → ", ancestors));
+          return null;
+        }
+      }
+    }
+    return type;
   }
 
   private Set<String> eventTypes(JsonNode node, String path, Context context) {

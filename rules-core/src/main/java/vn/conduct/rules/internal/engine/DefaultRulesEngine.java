@@ -267,8 +267,11 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   private static void collectWindows(Cond cond, Map<String, Integer> windows) {
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Aggregate agg && agg.window().kind() == ConditionLanguage.WindowKind.LOOK_BACK) {
-        windows.putIfAbsent(agg.window().lookBack().toString(), windows.size());
+      if (atom instanceof Cond.Aggregate agg) {
+        if (agg.window().kind() == ConditionLanguage.WindowKind.LOOK_BACK) {
+          windows.putIfAbsent(agg.window().lookBack().toString(), windows.size());
+        }
+        collectWindows(agg.where(), windows);
       }
     });
   }

@@ -231,7 +231,13 @@ final class Explainer {
     Stats stats = new Stats();
     if (agg.over() == Cond.Over.EVENTS) {
       LocalDate asOf = LocalDate.ofEpochDay(ctx.asOf);
-      for (EventFact event : batch.eventsOf(subject.id)) {
+      List<EventFact> events = new ArrayList<>();
+      if (agg.reach() == ConditionLanguage.Reach.SELF) {
+        events.addAll(batch.eventsOf(subject.id));
+      } else {
+        reached(agg, subject, batch).forEach(owner -> events.addAll(batch.eventsOf(owner.id)));
+      }
+      for (EventFact event : events) {
         if (!agg.eventTypes().contains(event.type) || (agg.verifiedOnly() && !event.verified)) {
           continue;
         }
@@ -242,14 +248,12 @@ final class Explainer {
               && event.day >= ConditionLanguage.WindowKind.firstDay(asOf, agg.window().lookBack()).toEpochDay();
         };
         if (inWindow) {
-          addElement(agg, event.type, event, stats, ctx);
+          addElement(agg, event.type, event, stats, batch, ctx);
         }
       }
     } else {
-      for (SubjectFact member : batch.membersOf(subject.id)) {
-        if (member.type.equals(agg.memberType())) {
-          addElement(agg, member.type, member, stats, ctx);
-        }
+      for (SubjectFact member : reached(agg, subject, batch)) {
+        addElement(agg, member.type, member, stats, batch, ctx);
       }
     }
     int truth = stats.truth(agg.agg(), agg.op(), Semantics.constants(agg, ctx));
@@ -269,7 +273,24 @@ final class Explainer {
             + ")"));
   }
 
-  private void addElement(Cond.Aggregate agg, String type, Values values, Stats stats, EvalContext ctx) {
+  /** The subjects of the aggregate's type its reach takes from the subject: members or descendants. */
+  private static List<SubjectFact> reached(Cond.Aggregate agg, SubjectFact subject, Batch batch) {
+    List<SubjectFact> candidates = switch (agg.reach()) {
+      case SELF -> List.of(subject);
+      case MEMBERS -> batch.membersOf(subject.id);
+      case DESCENDANTS -> batch.descendantsOf(subject.id);
+    };
+    return candidates.stream().filter(m -> m.type.equals(agg.memberType())).toList();
+  }
+
+  private void addElement(Cond.Aggregate agg, String type, Values values, Stats stats, Batch batch, EvalContext ctx) {
+    if (Semantics.nestedAggregate(agg.where()) != null) {
+      // one level of nesting: the member's own aggregate read as the rule's are
+      int where = collect(agg.where(), Semantics.TRUE, false, (SubjectFact) values, batch, ctx, new ArrayList<>());
+      stats.add(Semantics.element(agg, where, values, ctx,
+          agg.of() == null ? null : Semantics.reader(agg.of(), type, layout)));
+      return;
+    }
     int where = Semantics.tri(agg.where(), type, layout).eval(values, ctx);
     if (!agg.agg().keepsNonMatching() && where == Semantics.FALSE) {
       return;
@@ -281,15 +302,20 @@ final class Explainer {
   private static String describe(Cond.Aggregate agg, Language language) {
     boolean vi = language == Language.VI;
     String function = agg.agg().words(language, agg.of() == null ? null : agg.of().name());
+    String reach = agg.reach().words(language);
     if (agg.over() == Cond.Over.EVENTS) {
       String window = agg.window().kind().words(language, agg.window().lookBack());
+      String whose = agg.reach() == ConditionLanguage.Reach.SELF ? ""
+          : vi ? " của " + reach + " loại '" + agg.memberType() + "'" : " of " + reach + " of type '" + agg.memberType()
+              + "'";
       return vi
-          ? function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "") + " " + window
-          : function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more") + " " + window;
+          ? function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "") + whose + " "
+              + window
+          : function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more") + whose + " " + window;
     }
     return vi
-        ? function + " thành viên loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện")
-        : function + " members of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
+        ? function + " " + reach + " loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện")
+        : function + " " + reach + " of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
   }
 
   /** The event types, the first four and a count of the rest when there are more than five. */

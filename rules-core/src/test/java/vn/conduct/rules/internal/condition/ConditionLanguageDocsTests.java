@@ -176,8 +176,8 @@ class ConditionLanguageDocsTests {
     ArrayNode allOf = def.putArray("allOf");
     allOf.add(oneOfRequired(Aggregation.keys()));
     allOf.add(oneOfRequired(operators.stream().map(op -> op.key).toList()));
-    def.put("description", "An aggregate over events about the subject or over its direct members, compared with"
-        + " exactly one operator.");
+    def.put("description", "An aggregate over events (about the subject, or in format 2 about its members or"
+        + " descendants) or over its members or descendants, compared with exactly one operator.");
     return def;
   }
 
