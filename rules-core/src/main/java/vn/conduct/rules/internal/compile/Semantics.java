@@ -48,7 +48,23 @@ public final class Semantics {
     Cond.Aggregate agg = (Cond.Aggregate) cond;
     return new Cond.Aggregate(agg.agg(), agg.over(), agg.reach(), agg.eventTypes(), agg.memberType(),
         agg.verifiedOnly(),
-        agg.window(), resolve(agg.where(), parameters), agg.of(), agg.op(), resolve(agg.operands(), parameters));
+        resolve(agg.window(), parameters), resolve(agg.where(), parameters), agg.of(), agg.op(),
+        resolve(agg.operands(), parameters));
+  }
+
+  /** A window given by a parameter, read from the parameter's value (the host's override or its default). */
+  private static Cond.Window resolve(Cond.Window window, Map<String, Object> parameters) {
+    if (window.param() == null) {
+      return window;
+    }
+    Object value = parameters.get(window.param());
+    Cond.Window read = value instanceof String text ? ConditionLanguage.WindowKind.read(text) : null;
+    if (read == null) {
+      throw new IllegalArgumentException("Parameter '" + window.param() + "' is used as a window ('within'), but its"
+          + " value '" + vn.conduct.rules.api.SafeText.line(String.valueOf(value)) + "' is not one [Hint: a window is "
+          + ConditionLanguage.WindowKind.expected() + "]");
+    }
+    return read;
   }
 
   private static List<Operand> resolve(List<Operand> operands, Map<String, Object> parameters) {

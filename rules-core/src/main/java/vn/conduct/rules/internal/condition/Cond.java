@@ -109,14 +109,22 @@ public sealed interface Cond {
     }
   }
 
-  /** A time window for events: the evaluation period, all events, or a look-back from the evaluation date. */
-  record Window(WindowKind kind, java.time.Period lookBack) {
-    public static final Window PERIOD = new Window(WindowKind.PERIOD, null);
-    public static final Window ALL = new Window(WindowKind.ALL, null);
+  /**
+   * A time window for events: the evaluation period, all events, or a look-back from the evaluation
+   * date. A window written {@code {param: id}} (format 2) names its parameter until the engine is
+   * built; {@code kind} and {@code lookBack} are then those of the parameter's value.
+   */
+  record Window(WindowKind kind, java.time.Period lookBack, String param) {
+    public static final Window PERIOD = new Window(WindowKind.PERIOD, null, null);
+    public static final Window ALL = new Window(WindowKind.ALL, null, null);
+
+    public Window(WindowKind kind, java.time.Period lookBack) {
+      this(kind, lookBack, null);
+    }
 
     /** As written in the pack: {@code period}, {@code all} or the ISO period; for ids and diagnostics. */
     public String label() {
-      return kind.key != null ? kind.key : lookBack.toString();
+      return (kind.key != null ? kind.key : lookBack.toString()) + (param == null ? "" : "@" + param);
     }
   }
 }

@@ -523,6 +523,9 @@ public final class ConditionParser {
   }
 
   private Window window(JsonNode node, String path) {
+    if (node.isObject() && node.size() == 1 && node.has("param")) {
+      return windowParameter(node.get("param"), YamlDocument.child(path, "param"));
+    }
     Window window = WindowKind.read(node.isTextual() ? node.asText() : "");
     if (window == null) {
       error(path, "condition.syntax", "'within' must be " + WindowKind.expected() + ", but was " + describe(node),
@@ -530,6 +533,35 @@ public final class ConditionParser {
       return Window.PERIOD;
     }
     return window;
+  }
+
+  /**
+   * A window a pack parameter gives (format 2): a string parameter whose default is a window; the
+   * host may override it with another window when it builds the engine.
+   */
+  private Window windowParameter(JsonNode name, String path) {
+    needsFormat2(path, "a window given by a parameter");
+    ParameterDoc parameter = name.isTextual() ? parameters.get(name.asText()) : null;
+    if (parameter == null) {
+      if (name.isTextual() && !scope.reportsParameter(name.asText())) {
+        failed = true;
+      } else {
+        error(path, "ref.unknown-parameter", "unknown parameter " + describe(name),
+            Hints.unknown(name.isTextual() ? name.asText() : "", parameters.keySet(), "declared parameters"));
+      }
+      return Window.PERIOD;
+    }
+    String id = name.asText();
+    Window value = parameter.type() == DataType.STRING && parameter.defaultValue().isTextual()
+        ? WindowKind.read(parameter.defaultValue().asText()) : null;
+    if (value == null) {
+      error(path, "type.mismatch", "parameter '" + id + "' is used as a window, but it is a "
+          + parameter.type().label() + (parameter.type() == DataType.STRING ? " whose default '"
+              + parameter.defaultValue().asText() + "' is not one" : ""),
+          "a window is a string parameter whose value is " + WindowKind.expected());
+      return Window.PERIOD;
+    }
+    return new Window(value.kind(), value.lookBack(), id);
   }
 
   /** A valid look-back window, or {@code null}: {@link ConditionLanguage#lookBack}, for deductions. */

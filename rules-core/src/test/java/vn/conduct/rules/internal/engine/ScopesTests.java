@@ -193,6 +193,36 @@ class ScopesTests {
   }
 
   @Test
+  void should_read_a_window_from_a_parameter_the_host_may_override_with_another_window() {
+    // GIVEN a green agency over a window a city tunes
+    Path dir = pack("tuned").file("pack.yaml", MANIFEST.formatted("tuned")
+            + "parameters:\n  smoke-window: {type: string, default: P12M, basis: inferred}\n")
+        .rule("r.green", "applies-to: [agency]\nkind: prohibition\n"
+            + "condition: {count: {events: [smoking], about: {members: officer}, within: {param: smoke-window}}, ge: 1}\n")
+        .writeTo(this.dir);
+    EvaluationRequest request = EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("a", "agency"))
+        .subject(Subject.of("o", "officer").withParent("a"))
+        .event(smoking("o", LocalDate.of(2025, 2, 1)))
+        .build();
+
+    // WHEN
+    Report byDefault = RulesEngine.builder().addPack(dir).build().evaluate(request);
+    Report tuned = RulesEngine.builder().addPack(dir).parameter("tuned", "smoke-window", "P3M").build()
+        .evaluate(request);
+    IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
+        () -> RulesEngine.builder().addPack(dir).parameter("tuned", "smoke-window", "P0D").build());
+
+    // THEN
+    assertThat(outcome(byDefault, "a", "r.green")).isEqualTo(Outcome.FAIL);
+    assertThat(outcome(tuned, "a", "r.green")).isEqualTo(Outcome.PASS);
+    assertThat(tuned.subject("a").orElseThrow().finding("r.green").orElseThrow().reason().in(Language.EN))
+        .contains("in the last 3 months = 0");
+    assertThat(refused).hasMessageContaining("Parameter 'smoke-window' is used as a window ('within'), but its value"
+        + " 'P0D' is not one");
+  }
+
+  @Test
   void should_refuse_nesting_deeper_than_one_level_or_inside_an_events_scope() {
     // GIVEN
     Path pack = pack("deep")
