@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.drools.model.Global;
 import org.drools.model.Index;
 import org.drools.model.Model;
@@ -37,7 +36,6 @@ import vn.conduct.rules.internal.facts.EvalContext;
 import vn.conduct.rules.internal.facts.EventFact;
 import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.facts.SubjectFact;
-import vn.conduct.rules.internal.facts.Values;
 import vn.conduct.rules.internal.model.DataType;
 
 /**
