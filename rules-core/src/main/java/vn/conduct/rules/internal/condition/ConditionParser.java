@@ -70,9 +70,9 @@ public final class ConditionParser {
     this.issues = issues;
   }
 
-  /** Where field names are looked up: a set of subject types, or a set of event types. */
   /**
-   * Where field names are looked up, and how deep in aggregates: {@code level} 0 is a rule's own
+   * Where field names are looked up (a set of subject types, or a set of event types), and how deep
+   * in aggregates: {@code level} 0 is a rule's own
    * condition, 1 the {@code where} of an aggregate, 2 the {@code where} of an aggregate nested in one;
    * {@code inSubjects} whether that {@code where} is of a members or descendants scope.
    */
