@@ -72,9 +72,9 @@ public final class ConditionParser {
 
   /**
    * Where field names are looked up (a set of subject types, or a set of event types), and how deep
-   * in aggregates: {@code level} 0 is a rule's own
-   * condition, 1 the {@code where} of an aggregate, 2 the {@code where} of an aggregate nested in one;
-   * {@code inSubjects} whether that {@code where} is of a members or descendants scope.
+   * in aggregates: {@code level} 0 is a rule's own condition, 1 the {@code where} of an aggregate,
+   * 2 the {@code where} of an aggregate nested in one; {@code inSubjects} whether that {@code where}
+   * is of a members or descendants scope.
    */
   private record Context(Set<String> subjectTypes, Set<String> eventTypes, int level, boolean inSubjects) {
     Context(Set<String> subjectTypes, Set<String> eventTypes, boolean allowAggregates) {
