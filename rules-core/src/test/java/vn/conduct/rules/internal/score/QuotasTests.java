@@ -118,6 +118,30 @@ class QuotasTests {
   }
 
   @Test
+  void should_take_a_parent_missing_from_the_facts_as_of_its_declared_type() {
+    // GIVEN officers of unit u9, which the host does not list, grouped by unit
+    RulesEngine engine = engine("- {band: A, max-percent: 50, group-by: [{ancestor: unit}]}\n");
+
+    // WHEN
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(officer("m1", "u9")).observation(Observation.of("m1", "points", 95))
+        .subject(officer("m2", "u9")).observation(Observation.of("m2", "points", 93))
+        .build());
+
+    // THEN u9 is the officers' unit (officer's declared parent type): one group of 2, 1 A
+    assertThat(ratings(report)).containsEntry("m1", "A").containsEntry("m2", "B");
+    assertThat(grades(report).get("m2").adjustments().get(0).reason().en()).contains("unit 'u9'");
+
+    // AND grouped by district, which nothing tells of u9, the A holder is not rated
+    Report byDistrict = engine("- {band: A, max-percent: 50, group-by: [{ancestor: district}]}\n")
+        .evaluate(EvaluationRequest.builder(AS_OF)
+            .subject(officer("m1", "u9")).observation(Observation.of("m1", "points", 95)).build());
+    assertThat(grades(byDistrict).get("m1").rated()).isFalse();
+    assertThat(grades(byDistrict).get("m1").adjustments().get(0).reason().en())
+        .contains("ancestor 'district' is missing");
+  }
+
+  @Test
   void should_split_a_unit_by_an_attribute_and_name_the_group_in_the_reason() {
     // GIVEN a unit whose two task groups each have an A
     RulesEngine engine = engine("- {band: A, max-percent: 50, group-by: [{ancestor: unit}, {attribute: task-group}]}\n");
