@@ -74,4 +74,15 @@ class QuotaTermsTests {
         .contains("Hạn mức tính trên thành viên được xếp loại cùng unit và task-group thỏa {attribute: party-member,"
             + " eq: true}; những người bằng điểm với người cuối cùng trong hạn mức đều giữ loại, dù vượt hạn mức.");
   }
+
+  @Test
+  void should_state_the_quota_terms_in_the_json_report() {
+    assertThat(cli.run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "-f", "json")).isZero();
+    assertThat(cli.out()).contains("\"quotas\": [")
+        .contains("\"group-by\": [")
+        .contains("\"ancestor\": \"unit\"")
+        .contains("\"attribute\": \"task-group\"")
+        .contains("\"base\": \"{attribute: party-member, eq: true}\"")
+        .contains("\"ties\": \"keep-all\"");
+  }
 }
