@@ -200,6 +200,22 @@ class QuotasTests {
   }
 
   @Test
+  void should_count_the_holders_of_the_of_band_meeting_the_base_condition() {
+    // GIVEN at most 50 % of the count of the party members holding C may hold B
+    RulesEngine engine = engine("""
+        - {band: B, max-percent: 50, of: C, base: {where: {attribute: party-member, eq: true}}}
+        """);
+
+    // WHEN 2 B holders; C holders: m3 (party member), m4 (not), m5 (party member)
+    Report report = evaluate(engine, Map.of(officer("m1", "u1", "party-member", false), 80,
+        officer("m2", "u1", "party-member", true), 75, officer("m3", "u1", "party-member", true), 10,
+        officer("m4", "u1", "party-member", false), 10, officer("m5", "u1", "party-member", true), 10));
+
+    // THEN N = the C holders meeting the condition = 2: 1 B kept (m1, 80), m2 lowered to C
+    assertThat(ratings(report)).containsEntry("m1", "B").containsEntry("m2", "C");
+  }
+
+  @Test
   void should_keep_every_member_at_the_cut_off_score_with_keep_all_and_say_so() {
     // GIVEN 5 members, 98, 93, 93, 91, 50: at most 40 % → 2 A, the second place shared by two 93s
     Map<Subject, Integer> officers = Map.of(officer("m1", "u1"), 98, officer("m2", "u1"), 93,
