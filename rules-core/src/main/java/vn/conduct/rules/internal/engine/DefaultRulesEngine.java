@@ -772,7 +772,7 @@ public final class DefaultRulesEngine implements RulesEngine {
         String missing = null;
         for (ChecklistDoc.GroupKeyDoc groupKey : quota.groupBy()) {
           String value = groupKey.ancestor() != null ? ancestorOf(packId, member.subjectId, groupKey.ancestor())
-              : attributeOf(member.subjectId, groupKey.attribute());
+              : attributeOf(packId, member.subjectId, groupKey.attribute());
           if (value == null) {
             missing = groupKey.ancestor() != null ? "ancestor '" + groupKey.ancestor() + "'"
                 : "attribute '" + groupKey.attribute() + "'";
@@ -847,9 +847,14 @@ public final class DefaultRulesEngine implements RulesEngine {
       return null;
     }
 
-    /** A subject's attribute as text, or {@code null} without a value. */
-    private String attributeOf(String subjectId, String attribute) {
-      Object value = results.get(subjectId).subject().attributes().get(attribute);
+    /**
+     * A subject's attribute as text, or {@code null} without a value; a value the engine refused
+     * (a fact problem) is no value, as conditions read it.
+     */
+    private String attributeOf(String packId, String subjectId, String attribute) {
+      SubjectFact fact = factFor(subjectId, packId);
+      Layout.Slot slot = fact == null ? null : layout.subjectSlot(fact.type, Cond.Scope.ATTRIBUTE, attribute);
+      Object value = slot == null ? null : fact.display(slot.index(), slot.type());
       return value == null ? null : String.valueOf(value);
     }
 

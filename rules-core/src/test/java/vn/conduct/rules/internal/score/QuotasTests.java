@@ -184,6 +184,21 @@ class QuotasTests {
   }
 
   @Test
+  void should_take_an_invalid_grouping_attribute_as_missing() {
+    // GIVEN grouped by a boolean attribute, which m2 gives as text
+    RulesEngine engine = engine("- {band: A, max-percent: 100, group-by: [{attribute: party-member}]}\n");
+
+    // WHEN
+    Report report = evaluate(engine, Map.of(officer("m1", "u1", "party-member", true), 95,
+        officer("m2", "u1", "party-member", "maybe"), 95));
+
+    // THEN the value is a fact problem and m2's group is unknown: it is not rated; m1 keeps A
+    assertThat(report.factProblems()).isNotEmpty();
+    assertThat(grades(report).get("m2").rated()).isFalse();
+    assertThat(ratings(report)).containsEntry("m1", "A");
+  }
+
+  @Test
   void should_count_only_the_members_meeting_the_base_condition() {
     // GIVEN at most 50 % of the party members may hold A
     RulesEngine engine = engine("- {band: A, max-percent: 50, base: {where: {attribute: party-member, eq: true}}}\n");
