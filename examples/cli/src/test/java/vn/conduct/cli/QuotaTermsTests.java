@@ -61,7 +61,7 @@ class QuotaTermsTests {
     assertThat(cli.out())
         .contains("Quota: at most 50% of 3 rated members meeting {attribute: party-member, eq: true} unit 'u1',"
             + " task-group 'x' (1) may hold A; 3 reached it; lowered to B as score 93 is among the lowest")
-        .contains("Note: by score the rating is A; the unit's quota lowered it. Passing more criteria does not change"
+        .contains("Note: by score the rating is A; the group's quota lowered it. Passing more criteria does not change"
             + " the quota. The quota counts the rated members with the same unit and task-group meeting {attribute:"
             + " party-member, eq: true}; members with the same score as the last one that fits all keep the band,"
             + " even beyond the limit.");
@@ -71,6 +71,7 @@ class QuotaTermsTests {
     assertThat(cli.out())
         .contains("Hạn mức: tối đa 50% của 3 thành viên được xếp loại thỏa {attribute: party-member, eq: true} unit"
             + " 'u1', task-group 'x' (1 người) được loại A")
+        .contains("Lưu ý: xếp loại theo điểm là A; hạn mức của nhóm đã hạ xuống.")
         .contains("Hạn mức tính trên thành viên được xếp loại cùng unit và task-group thỏa {attribute: party-member,"
             + " eq: true}; những người bằng điểm với người cuối cùng trong hạn mức đều giữ loại, dù vượt hạn mức.");
   }
