@@ -696,10 +696,16 @@ public final class DefaultRulesEngine implements RulesEngine {
 
     /** A subject's facts as the judgment of a pack version took them in; {@code null} if none. */
     private SubjectFact factFor(String subjectId, String packId) {
+      Stage stage = stageOf(packId);
+      return stage == null ? null : stage.facts().fact(subjectId);
+    }
+
+    /** The stage that judged a pack: its facts and its dates (for conditions that read them). */
+    private Stage stageOf(String packId) {
       for (Stage stage : run.stages) {
         for (int v = 0; v < packs.size(); v++) {
           if (stage.judgment().versions()[v] && packs.get(v).id().equals(packId)) {
-            return stage.facts().fact(subjectId);
+            return stage;
           }
         }
       }
@@ -810,17 +816,19 @@ public final class DefaultRulesEngine implements RulesEngine {
       Cond base = list.quotaBases().get(q);
       Semantics.TriCondition where = base == null ? null : Semantics.tri(base, doc.subjectType(), layout);
       String baseText = quota.base() == null ? null : ChecklistDescriptions.flow(quota.base().where());
+      Stage judged = stageOf(packId);
+      EvalContext ctx = judged == null ? null : judged.ctx();
       for (Group group : groups.values()) {
         SubjectFact unit = group.unitId() == null ? null : factFor(group.unitId(), packId);
         boolean overridden = override != null && unit != null
             && layout.isParentType(doc.subjectType(), unit.type)
-            && Semantics.tri(override, unit.type, layout).eval(unit) == Semantics.TRUE;
+            && Semantics.tri(override, unit.type, layout).eval(unit, ctx) == Semantics.TRUE;
         Quotas.apply(doc, q, group.members(), group.label(), overridden, member -> {
           if (where == null) {
             return true;
           }
           SubjectFact fact = factFor(member.subjectId, packId);
-          return fact != null && where.eval(fact) == Semantics.TRUE;
+          return fact != null && where.eval(fact, ctx) == Semantics.TRUE;
         }, baseText);
       }
     }

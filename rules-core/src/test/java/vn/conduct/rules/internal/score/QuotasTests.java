@@ -44,6 +44,7 @@ class QuotasTests {
             attributes:
               task-group: {type: string}
               party-member: {type: boolean}
+              joined-on: {type: date}
             indicators:
               points: {type: number}
       """;
@@ -212,6 +213,22 @@ class QuotasTests {
     assertThat(ratings(report)).containsEntry("m1", "A").containsEntry("m2", "B").containsEntry("m3", "B");
     assertThat(grades(report).get("m3").adjustments().get(0).reason().en())
         .contains("of 3 rated members meeting {attribute: party-member, eq: true} 'u1' (1) may hold A");
+  }
+
+  @Test
+  void should_read_the_dates_of_the_evaluation_in_a_base_condition() {
+    // GIVEN at most 50 % of the members who had served 180 days by the end of the period may hold A
+    RulesEngine engine = engine("- {band: A, max-percent: 50, base: {where: "
+        + "{days-between: [{attribute: joined-on}, {date: period-end}], ge: 180}}}\n");
+
+    // WHEN the period is June 2025: m2 joined on 1 June 2025, the others in 2024
+    LocalDate longAgo = LocalDate.of(2024, 1, 1);
+    Report report = evaluate(engine, Map.of(officer("m1", "u1", "joined-on", longAgo), 95,
+        officer("m2", "u1", "joined-on", LocalDate.of(2025, 6, 1)), 93,
+        officer("m3", "u1", "joined-on", longAgo), 91, officer("m4", "u1", "joined-on", longAgo), 10));
+
+    // THEN N = 3 (m1, m3, m4 served 546 days by 2025-06-30; m2 29 days): 1 A kept, never 0 for want of a date
+    assertThat(ratings(report)).containsEntry("m1", "A").containsEntry("m2", "B").containsEntry("m3", "B");
   }
 
   @Test
