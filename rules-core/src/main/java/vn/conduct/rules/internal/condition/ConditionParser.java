@@ -458,7 +458,8 @@ public final class ConditionParser {
 
   /**
    * The subject type a members or descendants scope names; {@code null} after reporting an error.
-   * A descendant type MUST have each type the condition is evaluated on among its ancestors' types.
+   * A member type's parent MUST be each type the condition is evaluated on, and a descendant type MUST
+   * have each of them among its ancestors' types: any other scope would range over no subject at all.
    */
   private String subjectType(JsonNode node, String path, Reach reach, Context context) {
     if (node == null || !node.isTextual() || !vocabulary.subjectTypes().containsKey(node.asText())) {
@@ -472,6 +473,17 @@ public final class ConditionParser {
       return null;
     }
     String type = node.asText();
+    if (reach == Reach.MEMBERS) {
+      String parent = vocabulary.subjectTypes().get(type).parent();
+      for (String evaluated : context.subjectTypes()) {
+        if (!evaluated.equals(parent)) {
+          error(path, "type.mismatch", "subject type '" + type + "' is not a member type of '" + evaluated + "'",
+              parent == null ? "it declares no parent; members are the subjects whose parent is the evaluated one"
+                  : "its parent is '" + parent + "'; for members at any depth write descendants: " + type);
+          return null;
+        }
+      }
+    }
     if (reach == Reach.DESCENDANTS) {
       Set<String> ancestors = new LinkedHashSet<>();
       String current = vocabulary.subjectTypes().get(type).parent();
