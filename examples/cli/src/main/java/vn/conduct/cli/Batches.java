@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
+import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Event;
 import vn.conduct.rules.api.FactProblem;
@@ -28,7 +29,11 @@ import vn.conduct.rules.api.RulesEngine;
  *
  * <p>A batch holds whole trees of units: a subject is always in the batch of its topmost ancestor
  * in the request, with every fact about it, so quotas, roll-ups and aggregates over members (which
- * only look inside a unit) are exactly those of a single evaluation. A batch is closed when it holds
+ * only look inside a unit) are exactly those of a single evaluation. Quota groups that may span
+ * trees are kept whole too: the parentless subjects a quota groups together by default are put in
+ * one tree, and when a quota groups by attributes only ({@code group-by} without an ancestor key,
+ * format 2), its groups may hold members of any tree, so the request is evaluated at once (a
+ * grouping with an ancestor key stays within the tree of that ancestor). A batch is closed when it holds
  * enough subjects or enough events and observations, whichever comes first: the engine keeps all of
  * a session's events in its working memory at once (about 500 bytes each), so a few subjects with
  * many events are split as many subjects are. Rankings span every subject:
@@ -48,13 +53,23 @@ final class Batches {
     List<Subject> subjects = request.subjects();
     Map<String, Subject> byId = new HashMap<>();
     subjects.forEach(s -> byId.putIfAbsent(s.id(), s));
+    List<ChecklistInfo> checklists = engine.checklists();
+    boolean acrossTrees = checklists.stream().flatMap(c -> c.quotas().stream()).anyMatch(q -> !q.groupBy().isEmpty()
+        && q.groupBy().stream().noneMatch(k -> k.kind() == ChecklistInfo.GroupKey.Kind.ANCESTOR));
+    if (acrossTrees) {
+      size = Integer.MAX_VALUE;
+      facts = Long.MAX_VALUE;
+    }
+    Set<String> pooled = new HashSet<>();
+    checklists.stream().filter(c -> c.quotas().stream().anyMatch(q -> q.groupBy().isEmpty()))
+        .forEach(c -> pooled.add(c.subjectType()));
     Map<String, Integer> batchOfRoot = new LinkedHashMap<>();
     Map<String, Integer> batchOfSubject = new HashMap<>();
     List<Batch> batches = new ArrayList<>();
     Map<String, Integer> treeSizes = new LinkedHashMap<>();
     Map<String, String> rootOf = new HashMap<>();
     for (Subject subject : subjects) {
-      String root = root(subject, byId);
+      String root = root(subject, byId, pooled);
       rootOf.put(subject.id(), root);
       treeSizes.merge(root, 1, Integer::sum);
     }
@@ -119,9 +134,11 @@ final class Batches {
 
   /**
    * The topmost ancestor of a subject among the request's subjects (itself if none; cycles stop);
-   * members of a unit that is not in the request are grouped by that unit's id, as quotas group them.
+   * members of a unit that is not in the request are grouped by that unit's id, as quotas group them;
+   * parentless subjects of a type whose quotas group by the parent share one tree, as quotas put
+   * them in one group.
    */
-  private static String root(Subject subject, Map<String, Subject> byId) {
+  private static String root(Subject subject, Map<String, Subject> byId, Set<String> pooled) {
     Set<String> seen = new HashSet<>();
     Subject at = subject;
     while (at.parentId() != null && byId.containsKey(at.parentId()) && seen.add(at.id())) {
@@ -129,6 +146,9 @@ final class Batches {
     }
     if (at.parentId() != null && !byId.containsKey(at.parentId())) {
       return "\0" + at.parentId(); // a NUL never starts a subject id: no clash with a root id
+    }
+    if (at.parentId() == null && pooled.contains(at.type())) {
+      return "\0\0"; // the parentless group of a quota; no unit id is empty
     }
     return at.id();
   }

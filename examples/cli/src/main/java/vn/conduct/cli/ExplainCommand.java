@@ -200,10 +200,14 @@ final class ExplainCommand implements Callable<Integer> {
     int index = score.rated() ? bandIndex(bands, score.rating()) : projection.band(score.score(), List.of());
     if (score.rated() && !quotas.isEmpty() && failedVetoes.isEmpty()) {
       index = Math.min(index, bandIndex(bands, quotas.get(0).fromRating()));
+      String band = quotas.get(0).fromRating();
+      Optional<ChecklistInfo.Quota> quota = info.quotas().stream().filter(q -> q.band().equals(band)).findFirst();
       out.println("  " + w.t("Lưu ý: xếp loại theo điểm là ", "Note: by score the rating is ")
-          + safe(quotas.get(0).fromRating())
+          + safe(band)
           + w.t("; hạn mức của đơn vị đã hạ xuống. Đạt thêm tiêu chí không thay đổi hạn mức.",
-              "; the unit's quota lowered it. Passing more criteria does not change the quota."));
+              "; the unit's quota lowered it. Passing more criteria does not change the quota.")
+          + quota.map(q -> w.t(" Hạn mức tính trên ", " The quota counts ") + safe(w.quotaMembers(q)) + "; "
+              + w.ties(q.ties()) + ".").orElse(""));
     }
     if (index == 0) {
       out.println("  " + w.t("Đã ở bậc cao nhất (", "Already in the best band (") + safe(bands.get(0).id()) + ")."

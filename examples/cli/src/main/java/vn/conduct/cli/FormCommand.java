@@ -265,15 +265,15 @@ final class FormCommand implements Callable<Integer> {
             "; bonus points offset deductions but never lift the score above the maximum.") : "."));
     for (ChecklistInfo.Quota quota : terms.quotas()) {
       lines.add(w.t("Hạn mức: tối đa ", "Quota: at most ") + Words.number(quota.maxPercent())
-          + w.t(" % thành viên được xếp loại của một đơn vị", " % of a unit's rated members")
+          + " % " + w.t("", "of ") + w.quotaMembers(quota)
           + (quota.ofBand() == null ? "" : w.t(" (tính trên số người loại " + quota.ofBand() + ")",
               " (of those holding " + quota.ofBand() + ")"))
           + w.t(" được xếp loại ", " may hold ") + quota.band()
           + (!quota.overridden() ? "" : w.t("; " + Words.number(quota.overrideMaxPercent())
               + " % nếu đơn vị thỏa " + quota.overrideCondition(), "; " + Words.number(quota.overrideMaxPercent())
               + " % when the unit meets " + quota.overrideCondition()))
-          + w.t("; người vượt hạn mức, điểm thấp trước, bị hạ một bậc.",
-              "; those over it, lowest scores first, go down one band."));
+          + w.t("; người vượt hạn mức, điểm thấp trước, bị hạ một bậc; ",
+              "; those over it, lowest scores first, go down one band; ") + w.ties(quota.ties()) + ".");
     }
     if (terms.ranked()) {
       String attribute = terms.peerGroup().attribute();

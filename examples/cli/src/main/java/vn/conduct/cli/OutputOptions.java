@@ -98,7 +98,7 @@ final class OutputOptions {
             throw new UsageException("--report-format: '" + reportFormat + "' is not a report format [Hint: write 2"
                 + " (the default) or 1]");
           }
-          writer.withLanguage(language).withFactLocator(locator).write(report, out);
+          writer.withLanguage(language).withFactLocator(locator).withChecklists(checklists).write(report, out);
           out.flush();
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package vn.conduct.cli;
 
 import java.math.BigDecimal;
+import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.ScoreAdjustment;
@@ -40,6 +41,28 @@ final class Words {
       case VETO -> t("phủ quyết", "veto");
       case QUOTA -> t("hạn mức", "quota");
       case ROUNDING -> t("làm tròn", "rounding");
+    };
+  }
+
+  /**
+   * Who a quota counts together: "a unit's rated members" by default, else the rated members
+   * sharing every grouping key ("with the same unit and task-group"), then the base's condition.
+   */
+  String quotaMembers(ChecklistInfo.Quota quota) {
+    String keys = String.join(t(" và ", " and "), quota.groupBy().stream().map(ChecklistInfo.GroupKey::name).toList());
+    String members = quota.groupBy().isEmpty() ? t("thành viên được xếp loại của một đơn vị", "a unit's rated members")
+        : t("thành viên được xếp loại cùng " + keys, "the rated members with the same " + keys);
+    return members + (quota.baseCondition() == null ? ""
+        : t(" thỏa " + quota.baseCondition(), " meeting " + quota.baseCondition()));
+  }
+
+  /** A quota's tie policy as a sentence: what happens to members at the cut-off score. */
+  String ties(ChecklistInfo.Quota.Ties ties) {
+    return switch (ties) {
+      case LOWER_ALL -> t("những người bằng điểm ở ngưỡng, nếu không đủ chỗ cho tất cả, đều bị hạ",
+          "members with equal scores at the cut, if not all fit, are all lowered");
+      case KEEP_ALL -> t("những người bằng điểm với người cuối cùng trong hạn mức đều giữ loại, dù vượt hạn mức",
+          "members with the same score as the last one that fits all keep the band, even beyond the limit");
     };
   }
 

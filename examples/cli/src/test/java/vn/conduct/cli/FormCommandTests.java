@@ -75,7 +75,8 @@ class FormCommandTests {
         .contains("- Bounds: floor 0, maximum 100; bonus points offset deductions but never lift the score above the"
             + " maximum.")
         .contains("- Quota: at most 30 % of a unit's rated members may hold A; 40 % when the unit meets {attribute:"
-            + " exceptional, eq: true}; those over it, lowest scores first, go down one band.")
+            + " exceptional, eq: true}; those over it, lowest scores first, go down one band; members with equal"
+            + " scores at the cut, if not all fit, are all lowered.")
         .contains("- Ratings: A (Grade A – Excellent) ≥ 90; B (Grade B – Good) ≥ 70; C (Grade C – Satisfactory) ≥ 50;"
             + " D (Grade D – Unsatisfactory) ≥ 0")
         .as("a veto rule is a veto, not a rule that is not scored").doesNotContain("not scored");

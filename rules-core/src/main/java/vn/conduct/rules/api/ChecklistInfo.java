@@ -990,10 +990,12 @@ public final class ChecklistInfo {
   }
 
   /**
-   * A quota: at most {@link #maxPercent()} % of a unit's rated members (or of the count of band
-   * {@link #ofBand()}) may hold {@link #band()}; the rest, lowest scores first, are lowered to the
-   * next band. A unit that meets the override's condition gets {@link #overrideMaxPercent()}
-   * instead.
+   * A quota: at most {@link #maxPercent()} % of a group's rated members (or of the count of band
+   * {@link #ofBand()}; only those meeting {@link #baseCondition()} if it has one) may hold
+   * {@link #band()}; the rest, lowest scores first, are lowered to the next band, members at the
+   * cut-off score as {@link #ties()} says. A group is the members of one unit unless
+   * {@link #groupBy()} says otherwise. A unit that meets the override's condition gets
+   * {@link #overrideMaxPercent()} instead.
    *
    * <p>Immutable. Built by the engine; hosts read it.
    *
@@ -1002,14 +1004,25 @@ public final class ChecklistInfo {
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public static final class Quota {
 
+    /** What a quota does when members at the cut-off share a score. @since 0.2 */
+    public enum Ties {
+      /** If not all of them fit, all of them are lowered (the default, and format 1's rule). */
+      LOWER_ALL,
+      /** If the last member that fits has that score, all of them keep the band, beyond the limit. */
+      KEEP_ALL
+    }
+
     private final String band;
     private final BigDecimal maxPercent;
     private final String ofBand;
     private final BigDecimal overrideMaxPercent;
     private final String overrideCondition;
+    private final List<GroupKey> groupBy;
+    private final String baseCondition;
+    private final Ties ties;
 
     private Quota(String band, BigDecimal maxPercent, String ofBand, BigDecimal overrideMaxPercent,
-        String overrideCondition) {
+        String overrideCondition, List<GroupKey> groupBy, String baseCondition, Ties ties) {
       this.band = Objects.requireNonNull(band, "band");
       this.maxPercent = Objects.requireNonNull(maxPercent, "maxPercent");
       this.ofBand = ofBand;
@@ -1019,10 +1032,14 @@ public final class ChecklistInfo {
       }
       this.overrideMaxPercent = overrideMaxPercent;
       this.overrideCondition = overrideCondition;
+      this.groupBy = List.copyOf(Objects.requireNonNull(groupBy, "groupBy"));
+      this.baseCondition = baseCondition;
+      this.ties = Objects.requireNonNull(ties, "ties");
     }
 
     /**
-     * Creates a quota; for the engine and for tests of code that reads it.
+     * Creates a quota grouped by the parent unit, over all rated members (or the holders of
+     * {@code ofBand}), ties lowered; for the engine and for tests of code that reads it.
      *
      * @param band the band limited; never {@code null}
      * @param maxPercent the share of members that may hold it; never {@code null}
@@ -1034,7 +1051,22 @@ public final class ChecklistInfo {
      */
     public static Quota of(String band, BigDecimal maxPercent, String ofBand, BigDecimal overrideMaxPercent,
         String overrideCondition) {
-      return new Quota(band, maxPercent, ofBand, overrideMaxPercent, overrideCondition);
+      return new Quota(band, maxPercent, ofBand, overrideMaxPercent, overrideCondition, List.of(), null,
+          Ties.LOWER_ALL);
+    }
+
+    /**
+     * Creates a quota with format 2's grouping, base condition and tie policy.
+     *
+     * @param groupBy the grouping keys, copied; empty for the parent unit
+     * @param baseCondition the base's condition on the member as text, or {@code null} for none
+     * @param ties the tie policy; never {@code null}
+     * @throws IllegalArgumentException if only one of the override's parts is given
+     */
+    public static Quota of(String band, BigDecimal maxPercent, String ofBand, BigDecimal overrideMaxPercent,
+        String overrideCondition, List<GroupKey> groupBy, String baseCondition, Ties ties) {
+      return new Quota(band, maxPercent, ofBand, overrideMaxPercent, overrideCondition, groupBy, baseCondition,
+          ties);
     }
 
     /** The band limited. */
@@ -1074,22 +1106,109 @@ public final class ChecklistInfo {
       return overrideCondition;
     }
 
+    /**
+     * How members are grouped, in order: members share a group when every key has the same value
+     * for them. Empty: the members of one parent unit form a group (parentless members one group).
+     */
+    public List<GroupKey> groupBy() {
+      return groupBy;
+    }
+
+    /**
+     * The condition a rated member meets to be counted in the base, in the pack's flow style, or
+     * {@code null} when every rated member (or holder of {@link #ofBand()}) is counted. For display.
+     */
+    public String baseCondition() {
+      return baseCondition;
+    }
+
+    /** What happens to members at the cut-off score; {@link Ties#LOWER_ALL} unless the pack says. */
+    public Ties ties() {
+      return ties;
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof Quota that && band.equals(that.band) && maxPercent.equals(that.maxPercent)
           && Objects.equals(ofBand, that.ofBand) && Objects.equals(overrideMaxPercent, that.overrideMaxPercent)
-          && Objects.equals(overrideCondition, that.overrideCondition);
+          && Objects.equals(overrideCondition, that.overrideCondition) && groupBy.equals(that.groupBy)
+          && Objects.equals(baseCondition, that.baseCondition) && ties == that.ties;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(band, maxPercent, ofBand, overrideMaxPercent, overrideCondition);
+      return Objects.hash(band, maxPercent, ofBand, overrideMaxPercent, overrideCondition, groupBy, baseCondition,
+          ties);
     }
 
     @Override
     public String toString() {
       return "Quota[band=" + band + ", maxPercent=" + maxPercent + ", ofBand=" + ofBand + ", overrideMaxPercent="
-          + overrideMaxPercent + ", overrideCondition=" + overrideCondition + "]";
+          + overrideMaxPercent + ", overrideCondition=" + overrideCondition + ", groupBy=" + groupBy
+          + ", baseCondition=" + baseCondition + ", ties=" + ties + "]";
+    }
+  }
+
+  /**
+   * One key of a quota's grouping: members under the same subject of an ancestor type, or with the
+   * same value of an attribute.
+   *
+   * <p>Immutable. Built by the engine; hosts read it.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static final class GroupKey {
+
+    /** What a key reads. */
+    public enum Kind {
+      /** The nearest subject of a subject type above the member. */
+      ANCESTOR,
+      /** An attribute of the member. */
+      ATTRIBUTE
+    }
+
+    private final Kind kind;
+    private final String name;
+
+    private GroupKey(Kind kind, String name) {
+      this.kind = Objects.requireNonNull(kind, "kind");
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Creates a key.
+     *
+     * @param kind what it reads; never {@code null}
+     * @param name the subject type or attribute id; never {@code null}
+     */
+    public static GroupKey of(Kind kind, String name) {
+      return new GroupKey(kind, name);
+    }
+
+    /** What it reads. */
+    public Kind kind() {
+      return kind;
+    }
+
+    /** The ancestor's subject type or the attribute's id. */
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof GroupKey that && kind == that.kind && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(kind, name);
+    }
+
+    @Override
+    public String toString() {
+      return "GroupKey[kind=" + kind + ", name=" + name + "]";
     }
   }
 

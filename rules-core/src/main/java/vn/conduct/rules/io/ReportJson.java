@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.ChecklistScore;
 import vn.conduct.rules.api.Citation;
 import vn.conduct.rules.api.FactProblem;
@@ -106,16 +107,19 @@ public final class ReportJson {
   private final Language language;
   private final Function<FactProblem, Optional<String>> locator;
   private final int format;
+  private final java.util.List<ChecklistInfo> checklists;
 
   /** Creates a writer of report format 2 (texts in both languages, rules listed once). */
   public ReportJson() {
-    this(Language.VI, null, FORMAT);
+    this(Language.VI, null, FORMAT, null);
   }
 
-  private ReportJson(Language language, Function<FactProblem, Optional<String>> locator, int format) {
+  private ReportJson(Language language, Function<FactProblem, Optional<String>> locator, int format,
+      java.util.List<ChecklistInfo> checklists) {
     this.language = language;
     this.locator = locator;
     this.format = format;
+    this.checklists = checklists;
   }
 
   /**
@@ -124,7 +128,7 @@ public final class ReportJson {
    * languages, and this only orders nothing.
    */
   public ReportJson withLanguage(Language value) {
-    return new ReportJson(Objects.requireNonNull(value, "language"), locator, format);
+    return new ReportJson(Objects.requireNonNull(value, "language"), locator, format, checklists);
   }
 
   /**
@@ -138,7 +142,20 @@ public final class ReportJson {
     if (value != 1 && value != 2) {
       throw new IllegalArgumentException("report format " + value + " does not exist [Hint: write 1 or 2]");
     }
-    return new ReportJson(language, locator, value);
+    return new ReportJson(language, locator, value, checklists);
+  }
+
+  /**
+   * Returns a writer that also states, in format 2, each described checklist's quotas with their
+   * grouping, base and tie policy ({@code quotas}), from the engine's
+   * {@link vn.conduct.rules.api.RulesEngine#checklists()}. Without it the report has no
+   * {@code quotas}: a report alone does not carry a checklist's terms.
+   *
+   * @param value the checklists of the engine that made the report; copied
+   * @since 0.2
+   */
+  public ReportJson withChecklists(java.util.List<ChecklistInfo> value) {
+    return new ReportJson(language, locator, format, java.util.List.copyOf(value));
   }
 
   /** The report format this writer writes. @since 0.2 */
@@ -153,7 +170,7 @@ public final class ReportJson {
    * @param value finds where a fact was written; {@code null} for no locations
    */
   public ReportJson withFactLocator(Function<FactProblem, Optional<String>> value) {
-    return new ReportJson(language, value, format);
+    return new ReportJson(language, value, format, checklists);
   }
 
   /** The language of the single-language texts. */
@@ -254,6 +271,11 @@ public final class ReportJson {
       node.put("pack", score.packId());
       node.put("id", score.checklistId());
       node.set("title", both(score.title()));
+      if (this.checklists != null) {
+        ArrayNode quotas = node.putArray("quotas");
+        this.checklists.stream().filter(c -> c.packId().equals(score.packId()) && c.checklistId().equals(score.checklistId()))
+            .findFirst().ifPresent(c -> c.quotas().forEach(q -> quotas.add(quota(q))));
+      }
     });
     ArrayNode subjects = root.putArray("subjects");
     for (SubjectResult result : report.subjects()) {
@@ -287,6 +309,34 @@ public final class ReportJson {
     ArrayNode problems = root.putArray("fact-problems");
     report.factProblems().forEach(problem -> problems.add(factProblem(problem)));
     return root;
+  }
+
+  /** A quota's terms: band, share, base, grouping (empty: the parent unit), tie policy, override. */
+  private static ObjectNode quota(ChecklistInfo.Quota quota) {
+    ObjectNode node = NODES.objectNode();
+    node.put("band", quota.band());
+    putNumber(node, "max-percent", quota.maxPercent());
+    node.put("of", quota.ofBand());
+    ArrayNode groupBy = node.putArray("group-by");
+    for (ChecklistInfo.GroupKey key : quota.groupBy()) {
+      groupBy.addObject().put(switch (key.kind()) {
+        case ANCESTOR -> "ancestor";
+        case ATTRIBUTE -> "attribute";
+      }, key.name());
+    }
+    node.put("base", quota.baseCondition());
+    node.put("ties", switch (quota.ties()) {
+      case LOWER_ALL -> "lower-all";
+      case KEEP_ALL -> "keep-all";
+    });
+    if (quota.overridden()) {
+      ObjectNode override = node.putObject("override");
+      override.put("when", quota.overrideCondition());
+      putNumber(override, "max-percent", quota.overrideMaxPercent());
+    } else {
+      node.putNull("override");
+    }
+    return node;
   }
 
   private ObjectNode provenanceTwo(Provenance provenance) {

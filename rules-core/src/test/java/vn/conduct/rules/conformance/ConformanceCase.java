@@ -143,11 +143,14 @@ final class ConformanceCase {
   }
 
   Report evaluate() {
+    return engine().evaluate(FactsFile.read(dir.resolve("facts.yaml")));
+  }
+
+  /** The engine of the case's pack(s). */
+  RulesEngine engine() {
     RulesEngine.Builder builder = RulesEngine.builder();
     packDirs().forEach(builder::addPack);
-    RulesEngine engine = builder.build();
-    EvaluationRequest request = FactsFile.read(dir.resolve("facts.yaml"));
-    return engine.evaluate(request);
+    return builder.build();
   }
 
   // ------------------------------------------------------------------------------- load errors

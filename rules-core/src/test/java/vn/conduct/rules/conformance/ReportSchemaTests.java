@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.io.ReportJson;
 
 /**
@@ -40,9 +41,12 @@ class ReportSchemaTests {
       if (!Files.exists(c.dir.resolve("facts.yaml"))) {
         continue;
       }
-      Report report = c.evaluate();
+      RulesEngine engine = c.engine();
+      Report report = engine.evaluate(FactsFile.read(c.dir.resolve("facts.yaml")));
       reports++;
       JsonNode formatTwo = JSON.readTree(new ReportJson().write(report));
+      JsonNode withTerms = JSON.readTree(new ReportJson().withChecklists(engine.checklists()).write(report));
+      two.validate(withTerms).forEach(m -> problems.add(c.name() + " (format 2, with checklists): " + m.getMessage()));
       JsonNode formatOne = JSON.readTree(new ReportJson().withFormat(1).write(report));
       two.validate(formatTwo).forEach(m -> problems.add(c.name() + " (format 2): " + m.getMessage()));
       one.validate(formatOne).forEach(m -> problems.add(c.name() + " (format 1): " + m.getMessage()));

@@ -37,9 +37,7 @@ final class ChecklistDescriptions {
             .toList())
         .vetoes(doc.vetoes().stream().map(v -> ChecklistInfo.Veto.of(v.rule(), v.capRating(), v.capScore(),
             v.reason())).toList())
-        .quotas(doc.quotas().stream().map(q -> ChecklistInfo.Quota.of(q.band(), q.maxPercent(), q.of(),
-            q.override() == null ? null : q.override().maxPercent(),
-            q.override() == null ? null : flow(q.override().when()))).toList());
+        .quotas(doc.quotas().stream().map(ChecklistDescriptions::quota).toList());
     // As the scorer rounds: only with a scale; half-up unless the checklist names a mode.
     if (doc.score() != null && doc.score().scale() != null) {
       ChecklistDoc.Rounding rounding = doc.score().rounding() != null ? doc.score().rounding()
@@ -59,6 +57,21 @@ final class ChecklistDescriptions {
     var field = attribute == null || type == null ? null : type.attributes().get(attribute);
     return ChecklistInfo.PeerGroup.of(attribute, field == null ? null : field.title(),
         field == null ? Map.of() : field.valueTitles());
+  }
+
+  private static ChecklistInfo.Quota quota(ChecklistDoc.QuotaDoc q) {
+    List<ChecklistInfo.GroupKey> groupBy = q.groupBy() == null ? List.of() : q.groupBy().stream()
+        .map(k -> k.ancestor() != null ? ChecklistInfo.GroupKey.of(ChecklistInfo.GroupKey.Kind.ANCESTOR, k.ancestor())
+            : ChecklistInfo.GroupKey.of(ChecklistInfo.GroupKey.Kind.ATTRIBUTE, k.attribute()))
+        .toList();
+    ChecklistInfo.Quota.Ties ties = switch (q.tiesOrDefault()) {
+      case LOWER_ALL -> ChecklistInfo.Quota.Ties.LOWER_ALL;
+      case KEEP_ALL -> ChecklistInfo.Quota.Ties.KEEP_ALL;
+    };
+    return ChecklistInfo.Quota.of(q.band(), q.maxPercent(), q.of(),
+        q.override() == null ? null : q.override().maxPercent(),
+        q.override() == null ? null : flow(q.override().when()), groupBy,
+        q.base() == null ? null : flow(q.base().where()), ties);
   }
 
   private static ChecklistInfo.Item item(ChecklistDoc.ItemDoc item) {

@@ -718,37 +718,139 @@ public final class DefaultRulesEngine implements RulesEngine {
       throw new IllegalStateException("no checklist " + packId + "/" + checklistId);
     }
 
+    /**
+     * Applies each checklist's quotas in their order (best band first), each to the groups its
+     * {@code group-by} makes (by default the members of one parent unit; parentless subjects form
+     * one group).
+     */
     void applyQuotas() {
-      Map<String, Map<String, List<Quotas.Member>>> groups = new TreeMap<>();
+      Map<String, List<Quotas.Member>> byChecklist = new TreeMap<>();
       for (SubjectResult result : results.values()) {
         for (ChecklistScore score : result.scores()) {
-          if (checklist(score.packId(), score.checklistId()).quotas().isEmpty()) {
-            continue;
+          if (!checklist(score.packId(), score.checklistId()).quotas().isEmpty()) {
+            byChecklist.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new ArrayList<>())
+                .add(new Quotas.Member(result.subjectId(), score));
           }
-          String unitId = unitOf(result.subjectId());
-          String parent = unitId == null ? "" : unitId;
-          groups.computeIfAbsent(score.packId() + "\u0000" + score.checklistId(), k -> new TreeMap<>())
-              .computeIfAbsent(parent, k -> new ArrayList<>()).add(new Quotas.Member(result.subjectId(), score));
         }
       }
-      groups.forEach((key, byParent) -> {
+      byChecklist.forEach((key, members) -> {
         String[] ids = key.split("\u0000");
         LoadedPack.LoadedChecklist list = loaded(ids[0], ids[1]);
-        byParent.forEach((parent, members) -> {
-          SubjectFact unit = parent.isEmpty() ? null : factFor(parent, ids[0]);
-          Quotas.apply(list.doc(), members, parent, q -> {
-            Cond override = list.quotaOverrides().get(q);
-            return override != null && unit != null && layout.isParentType(list.doc().subjectType(), unit.type)
-                && Semantics.tri(override, unit.type, layout).eval(unit) == Semantics.TRUE;
-          });
-          for (Quotas.Member member : members) {
-            SubjectResult old = results.get(member.subjectId);
-            List<ChecklistScore> scores = old.scores().stream()
-                .map(s -> s.packId().equals(ids[0]) && s.checklistId().equals(ids[1]) ? member.score : s).toList();
-            results.put(member.subjectId, SubjectResult.of(old.subject(), old.findings(), scores, old.rollUps()));
-          }
-        });
+        members.sort(Comparator.comparing(m -> m.subjectId));
+        for (int q = 0; q < list.doc().quotas().size(); q++) {
+          applyQuota(ids[0], list, q, members);
+        }
+        for (Quotas.Member member : members) {
+          SubjectResult old = results.get(member.subjectId);
+          List<ChecklistScore> scores = old.scores().stream()
+              .map(s -> s.packId().equals(ids[0]) && s.checklistId().equals(ids[1]) ? member.score : s).toList();
+          results.put(member.subjectId, SubjectResult.of(old.subject(), old.findings(), scores, old.rollUps()));
+        }
       });
+    }
+
+    /** One group of one quota: its members, how messages name it, and the unit its override is decided on. */
+    private record Group(List<Quotas.Member> members, String label, String unitId) { }
+
+    private void applyQuota(String packId, LoadedPack.LoadedChecklist list, int q, List<Quotas.Member> members) {
+      ChecklistDoc doc = list.doc();
+      ChecklistDoc.QuotaDoc quota = doc.quotas().get(q);
+      Map<String, Group> groups = new TreeMap<>();
+      String parentType = packVocabulary(packId).get(doc.subjectType()) == null ? null
+          : packVocabulary(packId).get(doc.subjectType()).parent();
+      for (Quotas.Member member : members) {
+        if (quota.groupBy() == null) {
+          String unitId = unitOf(member.subjectId);
+          String parent = unitId == null ? "" : unitId;
+          groups.computeIfAbsent(parent, k -> new Group(new ArrayList<>(), parent.isEmpty() ? "" : "'" + parent + "'",
+              parent.isEmpty() ? null : parent)).members().add(member);
+          continue;
+        }
+        List<String> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        String unitId = null;
+        String missing = null;
+        for (ChecklistDoc.GroupKeyDoc groupKey : quota.groupBy()) {
+          String value = groupKey.ancestor() != null ? ancestorOf(packId, member.subjectId, groupKey.ancestor())
+              : attributeOf(member.subjectId, groupKey.attribute());
+          if (value == null) {
+            missing = groupKey.ancestor() != null ? "ancestor '" + groupKey.ancestor() + "'"
+                : "attribute '" + groupKey.attribute() + "'";
+            break;
+          }
+          values.add(value);
+          labels.add((groupKey.ancestor() != null ? groupKey.ancestor() : groupKey.attribute()) + " '" + value + "'");
+          if (groupKey.ancestor() != null && groupKey.ancestor().equals(parentType)) {
+            unitId = value;
+          }
+        }
+        if (missing != null) {
+          Quotas.ungrouped(doc, q, member, missing);
+          continue;
+        }
+        String parent = unitId;
+        groups.computeIfAbsent(String.join("\u0000", values),
+            k -> new Group(new ArrayList<>(), String.join(", ", labels), parent)).members().add(member);
+      }
+      Cond override = list.quotaOverrides().get(q);
+      Cond base = list.quotaBases().get(q);
+      Semantics.TriCondition where = base == null ? null : Semantics.tri(base, doc.subjectType(), layout);
+      String baseText = quota.base() == null ? null : ChecklistDescriptions.flow(quota.base().where());
+      for (Group group : groups.values()) {
+        SubjectFact unit = group.unitId() == null ? null : factFor(group.unitId(), packId);
+        boolean overridden = override != null && unit != null
+            && layout.isParentType(doc.subjectType(), unit.type)
+            && Semantics.tri(override, unit.type, layout).eval(unit) == Semantics.TRUE;
+        Quotas.apply(doc, q, group.members(), group.label(), overridden, member -> {
+          if (where == null) {
+            return true;
+          }
+          SubjectFact fact = factFor(member.subjectId, packId);
+          return fact != null && where.eval(fact) == Semantics.TRUE;
+        }, baseText);
+      }
+    }
+
+    private Map<String, vn.conduct.rules.internal.model.SubjectTypeDoc> packVocabulary(String packId) {
+      for (int v = 0; v < packs.size(); v++) {
+        if (run.active(v) && packs.get(v).id().equals(packId)) {
+          return packs.get(v).manifest().vocabulary().subjectTypes();
+        }
+      }
+      return Map.of();
+    }
+
+    /**
+     * The id of the nearest subject of the given type above a subject, or {@code null} if there is
+     * none. A unit named as a parent but not in the request has the type its child's type declares
+     * as parent.
+     */
+    private String ancestorOf(String packId, String subjectId, String ancestorType) {
+      var types = packVocabulary(packId);
+      SubjectFact at = run.stages.get(0).facts().fact(subjectId);
+      String type = at == null ? null : at.type;
+      String parentId = at == null ? null : at.parentId;
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      while (parentId != null && seen.add(parentId)) {
+        SubjectFact parent = run.stages.get(0).facts().fact(parentId);
+        var declared = type == null ? null : types.get(type);
+        String parentType = parent != null ? parent.type : declared == null ? null : declared.parent();
+        if (ancestorType.equals(parentType)) {
+          return parentId;
+        }
+        if (parent == null) {
+          return null;
+        }
+        type = parent.type;
+        parentId = parent.parentId;
+      }
+      return null;
+    }
+
+    /** A subject's attribute as text, or {@code null} without a value. */
+    private String attributeOf(String subjectId, String attribute) {
+      Object value = results.get(subjectId).subject().attributes().get(attribute);
+      return value == null ? null : String.valueOf(value);
     }
 
     List<Ranking> rankings() {

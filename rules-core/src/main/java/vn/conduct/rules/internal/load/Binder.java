@@ -293,7 +293,14 @@ public final class Binder {
       if (type.isEnum()) {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (Object constant : type.getEnumConstants()) {
-          names.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
+          // as the pack writes it: the constant's @JsonProperty name (half-up, keep-all), else its name
+          String name = ((Enum<?>) constant).name();
+          try {
+            var property = type.getField(name).getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            names.add(property != null ? property.value() : name.toLowerCase(Locale.ROOT));
+          } catch (NoSuchFieldException e) {
+            names.add(name.toLowerCase(Locale.ROOT));
+          }
         }
         return "one of " + names;
       }

@@ -29,11 +29,11 @@ public record LoadedPack(
   }
 
   /**
-   * A checklist, its parsed quota override conditions (by quota index; entries may be null), and
+   * A checklist, its parsed quota override and base conditions (by quota index; entries may be null), and
    * where it takes pack parameters (field path → parameter id) with its tree, so that an engine
    * built with parameter overrides can bind it again with their values.
    */
-  public record LoadedChecklist(ChecklistDoc doc, String file, List<Cond> quotaOverrides,
+  public record LoadedChecklist(ChecklistDoc doc, String file, List<Cond> quotaOverrides, List<Cond> quotaBases,
       Map<String, String> parameterSlots, vn.conduct.rules.internal.yaml.YamlDocument document) {
 
     public LoadedChecklist {

@@ -392,6 +392,9 @@ public final class PackLoader {
       }
       for (LoadedChecklist checklist : checklists) {
         checklist.quotaOverrides().forEach(c -> uses(c, used));
+        checklist.quotaBases().forEach(c -> uses(c, used));
+        checklist.doc().quotas().stream().filter(q -> q.groupBy() != null).flatMap(q -> q.groupBy().stream())
+            .filter(k -> k.attribute() != null).forEach(k -> used.add("attribute:" + k.attribute()));
         for (var item : checklist.doc().items()) {
           if (item.credit() != null) {
             used.add("indicator:" + item.credit().indicator());
@@ -933,11 +936,13 @@ public final class PackLoader {
         }
       }
       List<Cond> overrides = new ArrayList<>();
+      List<Cond> bases = new ArrayList<>();
       String lowestId = lowest == null ? null : lowest.id();
       for (int i = 0; i < list.quotas().size(); i++) {
         ChecklistDoc.QuotaDoc quota = list.quotas().get(i);
         if (quota == null) {
           overrides.add(null);
+          bases.add(null);
           continue;
         }
         String path = YamlDocument.element("quotas", i);
@@ -951,12 +956,22 @@ public final class PackLoader {
           issues.error(doc, YamlDocument.child(path, "band"), "field.constraint", "the lowest band '" + quota.band()
               + "' cannot have a quota: nobody could be lowered from it", null);
         }
+        checkGroupBy(scope, doc, path, list.subjectType(), type, quota);
+        bases.add(checkBase(scope, doc, path, list.subjectType(), type, quota));
+        if (quota.ties() != null) {
+          needsFormat2(scope, doc, YamlDocument.child(path, "ties"), "a quota's tie policy");
+        }
         Cond override = null;
         if (quota.override() != null && type != null) {
           if (type.parent() == null) {
             issues.error(doc, YamlDocument.child(path, "override"), "field.constraint", "subject type '"
                 + list.subjectType() + "' declares no parent type, so a quota cannot depend on the parent unit",
                 "declare 'parent:' on the subject type");
+          } else if (quota.groupBy() != null && quota.groupBy().stream()
+              .noneMatch(k -> k != null && type.parent().equals(k.ancestor()))) {
+            issues.error(doc, YamlDocument.child(path, "override"), "field.constraint", "the override is decided on"
+                + " the parent unit, but 'group-by' does not group by the parent type '" + type.parent()
+                + "', so a group may span several units", "add {ancestor: " + type.parent() + "} to 'group-by'");
           } else if (quota.override().when() != null && declared.containsKey(type.parent())) {
             ConditionParser parser = new ConditionParser(scope, doc, issues);
             override = parser.parseForSubjects(quota.override().when(), YamlDocument.child(path, "override.when"),
@@ -984,11 +999,126 @@ public final class PackLoader {
           List.copyOf(items),
           list.deductions(), list.vetoes(), list.bands(), sortedQuotas(list), list.ranking());
       List<Cond> sortedOverrides = new ArrayList<>();
+      List<Cond> sortedBases = new ArrayList<>();
       for (ChecklistDoc.QuotaDoc quota : normalized.quotas()) {
         sortedOverrides.add(overrides.get(list.quotas().indexOf(quota)));
+        sortedBases.add(bases.get(list.quotas().indexOf(quota)));
       }
       return Optional.of(new LoadedChecklist(normalized, doc.file(),
-          java.util.Collections.unmodifiableList(sortedOverrides), parameterSlots, doc));
+          java.util.Collections.unmodifiableList(sortedOverrides),
+          java.util.Collections.unmodifiableList(sortedBases), parameterSlots, doc));
+    }
+
+    /**
+     * A quota's {@code group-by} (format 2): a non-empty list of distinct keys, each exactly one of
+     * an ancestor type of the graded type (along its declared parent chain) or one of its attributes.
+     */
+    private void checkGroupBy(PackScope scope, YamlDocument doc, String quotaPath, String subjectType,
+        SubjectTypeDoc type, ChecklistDoc.QuotaDoc quota) {
+      if (quota.groupBy() == null) {
+        return;
+      }
+      String path = YamlDocument.child(quotaPath, "group-by");
+      needsFormat2(scope, doc, path, "a quota's grouping");
+      if (quota.groupBy().isEmpty()) {
+        issues.error(doc, path, "field.constraint", "'group-by' is empty", "list at least one key, e.g. "
+            + "[{ancestor: unit}], or leave 'group-by' out to group by the parent");
+        return;
+      }
+      Map<String, SubjectTypeDoc> declared = scope.vocabulary().subjectTypes();
+      Set<ChecklistDoc.GroupKeyDoc> seen = new HashSet<>();
+      for (int k = 0; k < quota.groupBy().size(); k++) {
+        ChecklistDoc.GroupKeyDoc key = quota.groupBy().get(k);
+        String at = YamlDocument.element(path, k);
+        if (key == null) {
+          continue;
+        }
+        if ((key.ancestor() == null) == (key.attribute() == null)) {
+          issues.error(doc, at, "field.constraint", "a grouping key names exactly one of 'ancestor' and "
+              + "'attribute', but this one names " + (key.ancestor() == null ? "neither" : "both"),
+              "write {ancestor: <subject type>} or {attribute: <attribute of " + subjectType + ">}");
+          continue;
+        }
+        if (!seen.add(key)) {
+          issues.error(doc, at, "id.duplicate", "grouping key " + (key.ancestor() != null ? "ancestor '"
+              + Binder.shorten(key.ancestor()) : "attribute '" + Binder.shorten(key.attribute())) + "' is listed twice",
+              null);
+          continue;
+        }
+        if (type == null) {
+          continue;
+        }
+        if (key.attribute() != null) {
+          if (!type.attributes().containsKey(key.attribute())
+              && scope.reportsField(subjectType, "attribute", key.attribute())) {
+            issues.error(doc, YamlDocument.child(at, "attribute"), "ref.unknown-field", "subject type '" + subjectType
+                + "' has no attribute '" + Binder.shorten(key.attribute()) + "'",
+                Hints.unknown(key.attribute(), type.attributes().keySet(), "declared attributes"));
+          }
+          continue;
+        }
+        List<String> chain = ancestors(declared, subjectType);
+        if (!declared.containsKey(key.ancestor())) {
+          if (scope.reportsSubjectType(key.ancestor())) {
+            unknownSubjectType(doc, YamlDocument.child(at, "ancestor"), key.ancestor(), declared.keySet());
+          }
+        } else if (!chain.contains(key.ancestor())) {
+          issues.error(doc, YamlDocument.child(at, "ancestor"), "field.constraint", "subject type '"
+              + key.ancestor() + "' is not an ancestor of '" + subjectType + "'", chain.isEmpty()
+              ? "'" + subjectType + "' declares no parent type" : "its ancestors are " + String.join(", ", chain));
+        }
+      }
+    }
+
+    /** The declared parent chain of a subject type, nearest first (cycles are reported elsewhere and stop it). */
+    private static List<String> ancestors(Map<String, SubjectTypeDoc> declared, String subjectType) {
+      List<String> chain = new ArrayList<>();
+      SubjectTypeDoc at = declared.get(subjectType);
+      while (at != null && at.parent() != null && !chain.contains(at.parent()) && !at.parent().equals(subjectType)) {
+        chain.add(at.parent());
+        at = declared.get(at.parent());
+      }
+      return chain;
+    }
+
+    /**
+     * A quota's {@code base: {where}} (format 2): a condition on the member's own attributes and
+     * indicators, compiled as conditions are; aggregates are refused (they need the member's events
+     * or members, which a quota does not look at).
+     */
+    private Cond checkBase(PackScope scope, YamlDocument doc, String quotaPath, String subjectType,
+        SubjectTypeDoc type, ChecklistDoc.QuotaDoc quota) {
+      if (quota.base() == null) {
+        return null;
+      }
+      String path = YamlDocument.child(quotaPath, "base");
+      needsFormat2(scope, doc, path, "a quota's base condition");
+      if (quota.base().where() == null || type == null) {
+        return null;
+      }
+      String wherePath = YamlDocument.child(path, "where");
+      Cond where = new ConditionParser(scope, doc, issues).parseForSubjects(quota.base().where(), wherePath,
+          Set.of(subjectType));
+      if (where != null && hasAggregate(where)) {
+        issues.error(doc, wherePath, "field.constraint", "a quota's base condition reads the member's own"
+            + " attributes and indicators, but this one counts events or members", "move the aggregate into a rule"
+            + " and test an indicator or attribute here");
+        return null;
+      }
+      return where;
+    }
+
+    private static boolean hasAggregate(Cond cond) {
+      if (cond instanceof Cond.All all) {
+        return all.operands().stream().anyMatch(PackReader::hasAggregate);
+      }
+      if (cond instanceof Cond.Any any) {
+        return any.operands().stream().anyMatch(PackReader::hasAggregate);
+      }
+      if (cond instanceof Cond.Not not) {
+        return hasAggregate(not.operand());
+      }
+      return cond instanceof Cond.Aggregate;
     }
 
     private void unknownBand(YamlDocument doc, String path, String band, Set<String> bands) {

@@ -128,7 +128,34 @@ public record ChecklistDoc(
       @NotBlank String band,
       @NotNull @DecimalMin("0") @DecimalMax("100") @Amount BigDecimal maxPercent,
       String of,
-      @Valid QuotaOverrideDoc override) { }
+      @Valid QuotaOverrideDoc override,
+      List<@NotNull @Valid GroupKeyDoc> groupBy,
+      @Valid QuotaBaseDoc base,
+      Ties ties) {
+
+    /** The tie policy in force: the declared one, else {@link Ties#LOWER_ALL}. */
+    public Ties tiesOrDefault() {
+      return ties == null ? Ties.LOWER_ALL : ties;
+    }
+  }
+
+  /**
+   * One key of a quota's grouping (format 2): exactly one of an ancestor subject type (members
+   * under the same subject of that type) or an attribute of the graded subject (members with the
+   * same value).
+   */
+  public record GroupKeyDoc(String ancestor, String attribute) { }
+
+  /** A quota's base (format 2): only the rated members meeting {@code where} are counted. */
+  public record QuotaBaseDoc(@NotNull JsonNode where) { }
+
+  /** What a quota does with members whose score equals the score at the cut-off (format 2 may choose). */
+  public enum Ties {
+    /** If not all members with the cut-off score fit, all of them are lowered (format 1's rule). */
+    @com.fasterxml.jackson.annotation.JsonProperty("lower-all") LOWER_ALL,
+    /** Members with the score of the last member that fits all keep the band, even beyond the limit. */
+    @com.fasterxml.jackson.annotation.JsonProperty("keep-all") KEEP_ALL
+  }
 
   /** A different quota for units whose own facts meet {@code when}. */
   public record QuotaOverrideDoc(
