@@ -137,8 +137,9 @@ NOTABLE = {
     "cb-027": ({"report_late": 2, "task": 85},
                "nộp báo cáo chậm 2 lần: trừ 2 điểm (phần II) / two late reports: 2 points deducted (part II)"),
     "cb-028": ({"badge": None, "dress": None},
-               "nghỉ phép ngày kiểm tra: thẻ và trang phục không được quan sát (CHƯA RÕ) / on leave on the "
-               "inspection day: badge and dress not observed (UNKNOWN)"),
+               "nghỉ phép ngày kiểm tra: thẻ và trang phục không được quan sát (CHƯA RÕ), không xếp loại tháng "
+               "(thiếu bằng chứng thì không chấm) / on leave on the inspection day: badge and dress not observed "
+               "(UNKNOWN), not graded for the month (missing evidence is not graded)"),
     # UBND phường Trúc Bạch (cb-031 … cb-045)
     "cb-031": ({"capability": 20, "task": 96, "bonus": 4}, "Chủ tịch UBND phường: loại A / ward chairman: grade A"),
     "cb-034": ({"capability": 19, "task": 97, "bonus": 5}, "loại A / grade A"),
