@@ -62,7 +62,7 @@ class FormCommandTests {
     String form = cli.out();
     assertThat(form)
         .contains("Scoring: the points of the criteria met are added up; criteria that do not apply are left out;"
-            + " rated when at least 80 % of the criteria that apply are decided (pass or fail).")
+            + " rated when at least 100 % of the criteria that apply are decided (pass or fail).")
         .contains("| 50 (by task-completion: 0.5 per unit) |")
         .contains("| bonus +10 |")
         .contains("### Deductions")

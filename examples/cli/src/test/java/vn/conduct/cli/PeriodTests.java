@@ -34,8 +34,8 @@ class PeriodTests {
     assertThat(exit).isZero();
     assertThat(cli.out()).contains(
         "Evaluated as of 2026-01-15 · period 2025-01-01 → 2025-12-31",
-        "Rule packs: hanoi-yearly 1.0.0 ",
-        "  hanoi-yearly 1.0.0 — period 2025: in force on 2025-12-31, the last day of the period judged (2025)");
+        "Rule packs: hanoi-yearly 1.1.0 ",
+        "  hanoi-yearly 1.1.0 — period 2025: in force on 2025-12-31, the last day of the period judged (2025)");
   }
 
   @Test
@@ -44,8 +44,8 @@ class PeriodTests {
         "--as-of", "2026-01-15", "--lang", "en");
 
     assertThat(exit).isZero();
-    assertThat(cli.out()).contains("Rule packs: hanoi-yearly 2.0.0 ",
-        "  hanoi-yearly 2.0.0 — period 2026: in force on 2026-01-15, the decision date (before the period 2026 ends)");
+    assertThat(cli.out()).contains("Rule packs: hanoi-yearly 2.1.0 ",
+        "  hanoi-yearly 2.1.0 — period 2026: in force on 2026-01-15, the decision date (before the period 2026 ends)");
   }
 
   @Test

@@ -16,12 +16,19 @@ import vn.conduct.rules.spi.RulePackSource;
  *       baseline QĐ 129/2007/QĐ-TTg; draft-only norms disabled;
  *   <li>{@code hanoi-1665}: conduct in public places, QĐ 1665/QĐ-UBND (2017), and festivals (NĐ 110/2018);
  *   <li>{@code hanoi-3814}: monthly grading, QĐ 3814-QĐ/TU (A/B/C/D with a share quota);
- *   <li>{@code hanoi-yearly}: yearly classification, NĐ 90/2020 (1.0.0, to 2025) and NĐ 335/2025 (2.0.0, from 2026);
+ *   <li>{@code hanoi-yearly}: yearly classification, NĐ 90/2020 (1.1.0, years to 2025) and NĐ 335/2025
+ *       (2.1.0, years from 2026; civil servants and State administrative agencies);
  *   <li>{@code hanoi-units}: unit scoring and ranking by block (PAR-like index, SIPAS, inspections),
- *       1.0.0 until 30 June 2025 and 2.0.0 after the district level ended;
+ *       1.1.0 until 30 June 2025 and 2.1.0 after the district level ended;
  *   <li>{@code hanoi-models}: the model programmes (one-stop desk, cultural apartment building, green
  *       agency, friendly school, civilised market, relic as a safe destination, ...).
  * </ul>
+ *
+ * <p>The format 1 versions these replaced (hanoi-3814 1.0.0, hanoi-yearly 1.0.0 and 2.0.0, hanoi-units
+ * 1.0.0 and 2.0.0) stay in the jar, under {@code rulepacks/frozen}, but {@link #packs()} does not list
+ * them: loaded beside their successors they would be chosen for any period the format 2 version cannot
+ * judge (a month for a yearly pack), silently, with the old meaning. A host that pins one adds
+ * {@link #frozenPacks()} to its engine as well.
  *
  * <p>Found by {@link java.util.ServiceLoader} through
  * {@code META-INF/services/vn.conduct.rules.spi.RulePackProvider}, or registered explicitly:
@@ -47,6 +54,11 @@ public final class HanoiRulePackProvider implements RulePackProvider {
           "rulepacks/hanoi-units/v1", "rulepacks/hanoi-units/v2",
           "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335", "rulepacks/hanoi-models");
 
+  private static final List<String> FROZEN =
+      List.of("rulepacks/frozen/hanoi-3814-1.0.0", "rulepacks/frozen/hanoi-yearly-1.0.0",
+          "rulepacks/frozen/hanoi-yearly-2.0.0", "rulepacks/frozen/hanoi-units-1.0.0",
+          "rulepacks/frozen/hanoi-units-2.0.0");
+
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {
     // nothing to set up: the packs are read by the engine
@@ -66,6 +78,22 @@ public final class HanoiRulePackProvider implements RulePackProvider {
   @Override
   public List<RulePackSource> packs() {
     return FOLDERS.stream()
+        .map(folder -> RulePackSource.classpath(HanoiRulePackProvider.class, folder))
+        .toList();
+  }
+
+  /**
+   * Returns the format 1 versions replaced by format 2 ones in issue 10 (hanoi-3814 1.0.0, hanoi-yearly
+   * 1.0.0 and 2.0.0, hanoi-units 1.0.0 and 2.0.0), for hosts that pin them. Their successors have higher
+   * versions and the same dates, so unless pinned they are chosen only for a period the successor cannot
+   * judge.
+   *
+   * @return the frozen packs, in a fixed order
+   * @throws IllegalArgumentException if a pack folder is missing from the class path
+   * @since 0.2
+   */
+  public static List<RulePackSource> frozenPacks() {
+    return FROZEN.stream()
         .map(folder -> RulePackSource.classpath(HanoiRulePackProvider.class, folder))
         .toList();
   }

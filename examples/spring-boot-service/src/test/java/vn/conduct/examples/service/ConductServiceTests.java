@@ -52,8 +52,8 @@ class ConductServiceTests {
     JsonNode packs = JSON.readTree(response.getBody());
     assertThat(packs).extracting(p -> p.get("id").asText() + " " + p.get("version").asText() + " "
         + p.get("in-force").asBoolean()).contains(
-            "hanoi-522 1.0.0 true", "hanoi-3814 1.0.0 true", "hanoi-units 1.0.0 true", "hanoi-units 2.0.0 false",
-            "hanoi-yearly 1.0.0 true", "hanoi-yearly 2.0.0 false");
+            "hanoi-522 1.0.0 true", "hanoi-3814 1.1.0 true", "hanoi-units 1.1.0 true", "hanoi-units 2.1.0 false",
+            "hanoi-yearly 1.1.0 true", "hanoi-yearly 2.1.0 false");
     JsonNode hanoi522 = find(packs, "id", "hanoi-522");
     assertThat(hanoi522.get("rules").asInt()).isEqualTo(35);
     assertThat(hanoi522.get("checklists").asInt()).isZero();
@@ -71,7 +71,7 @@ class ConductServiceTests {
 
     assertThat(packs).filteredOn(p -> p.get("id").asText().equals("hanoi-yearly"))
         .extracting(p -> p.get("version").asText() + " " + p.get("in-force").asBoolean())
-        .containsExactly("1.0.0 false", "2.0.0 true");
+        .containsExactly("1.1.0 false", "2.1.0 true");
     assertThat(find(packs, "id", "hanoi-522").get("title").asText()).startsWith("Quy tắc ứng xử");
   }
 
@@ -243,7 +243,7 @@ class ConductServiceTests {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode report = JSON.readTree(response.getBody());
     assertThat(report.at("/provenance/decision-date").asText()).isEqualTo("2026-01-31");
-    assertThat(report.at("/provenance/packs/0/version").asText()).isEqualTo("2.0.0");
+    assertThat(report.at("/provenance/packs/0/version").asText()).isEqualTo("2.1.0");
   }
 
   @Test

@@ -257,7 +257,7 @@ class HostileRequestTests {
     for (String value : List.of("1e999999", "-1e999999999", "1e-999999999", "\"Infinity\"", "\"NaN\"")) {
       String facts = "{\"as-of\": \"2025-06-30\", \"packs\": [\"hanoi-units\"], \"subjects\": [{\"id\": \"so-a\","
           + " \"type\": \"agency\", \"attributes\": {\"block\": \"department\"}}], \"observations\": [{\"subject\":"
-          + " \"so-a\", \"indicator\": \"par-appraised-percent\", \"value\": " + value + "}]}";
+          + " \"so-a\", \"indicator\": \"par-appraisal-points\", \"value\": " + value + "}]}";
 
       RawHttp.Response response = post(value, "application/json", facts).send(port);
 
@@ -266,7 +266,7 @@ class HostileRequestTests {
       JsonNode report = JSON.readTree(response.body());
       assertThat(report.at("/subjects/0/id").asText()).as(value).isEqualTo("so-a");
       if (!value.equals("1e-999999999")) { // the one a BigDecimal holds
-        assertThat(report.at("/fact-problems/0/location").asText()).as(value).isEqualTo("facts.json:1:222");
+        assertThat(report.at("/fact-problems/0/location").asText()).as(value).isEqualTo("facts.json:1:221");
       }
     }
   }

@@ -87,7 +87,12 @@ public final class BoundaryProbe {
 
   private static EvaluationRequest with(EvaluationRequest template, String subjectId, RuleInfo.Threshold threshold,
       BigDecimal value) {
-    EvaluationRequest.Builder builder = EvaluationRequest.builder(template.asOf()).period(template.period());
+    EvaluationRequest.Builder builder = EvaluationRequest.builder(template.asOf());
+    if (template.periodGiven()) {
+      // only a period the fixture gave: without one, each pack judges its natural period (a year
+      // for a yearly pack), which an explicit month would refuse
+      builder.period(template.period());
+    }
     for (Subject subject : template.subjects()) {
       builder.subject(subject.id().equals(subjectId) && threshold.scope().equals("attribute")
           ? subject.withAttribute(threshold.field(), value) : subject);
