@@ -2,6 +2,7 @@ package vn.conduct.rules.internal.compile;
 
 import static org.drools.model.DSL.accFunction;
 import static org.drools.model.DSL.accumulate;
+import static org.drools.model.DSL.and;
 import static org.drools.model.DSL.declarationOf;
 import static org.drools.model.DSL.globalOf;
 import static org.drools.model.DSL.on;
@@ -24,6 +25,7 @@ import org.drools.model.PatternDSL.PatternDef;
 import org.drools.model.Rule;
 import org.drools.model.RuleItemBuilder;
 import org.drools.model.Variable;
+import org.drools.model.view.ViewItem;
 import org.drools.model.impl.ModelImpl;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -153,12 +155,23 @@ public final class DroolsCompiler {
       });
     }
     List<Dnf.Literal> aggregates = new ArrayList<>();
+    List<Dnf.Literal> measures = new ArrayList<>();
     for (Dnf.Literal literal : literals) {
       if (literal.atom() instanceof Cond.Compare compare) {
         addOwnLiteral(subjectPattern, type, compare, literal.truth());
+      } else if (literal.atom() instanceof Cond.Measure) {
+        measures.add(literal);
       } else {
         aggregates.add(literal);
       }
+    }
+    for (Dnf.Literal literal : measures) {
+      // after the own fields: the dates of the evaluation come from the context, a join
+      Cond.Measure measure = (Cond.Measure) literal.atom();
+      Semantics.TriCondition test = Semantics.measure(measure, type, layout);
+      int wanted = literal.truth() ? Semantics.TRUE : Semantics.FALSE;
+      subjectPattern.expr("measure:" + type + ":" + literal.truth() + ":" + measure, ctx,
+          (s, c) -> test.eval(s, c) == wanted);
     }
     items.add(subjectPattern);
     for (Dnf.Literal literal : aggregates) {
@@ -193,11 +206,33 @@ public final class DroolsCompiler {
     Variable<Object> code = declarationOf(Object.class, "code");
     Variable<Stats> stats = declarationOf(Stats.class, "stats");
     String aggId = canonical(agg);
+    items.add(accumulate(source(agg, subject, ctx, code, ""),
+        accFunction(StatsAccumulateFunction::new, code).as(stats)));
+    ConditionLanguage.Aggregation function = agg.agg();
+    ConditionLanguage.Operator op = agg.op();
+    int wanted = truth ? Semantics.TRUE : Semantics.FALSE;
+    if (agg.operands().stream().anyMatch(o -> o.date() != null)) {
+      items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId, ctx,
+          (st, c) -> st.truth(function, op, Semantics.constants(agg, c)) == wanted));
+    } else {
+      ConditionLanguage.Constants constants = Semantics.constants(agg);
+      items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId,
+          st -> st.truth(function, op, constants) == wanted));
+    }
+  }
+
+  /**
+   * What an aggregate accumulates for a subject: its elements, each binding {@code code} to what it
+   * adds ({@link Semantics#elementCode}). {@code suffix} keeps the variables of a nested aggregate apart.
+   */
+  private ViewItem<?> source(Cond.Aggregate agg, Variable<SubjectFact> subject, Variable<EvalContext> ctx,
+      Variable<Object> code, String suffix) {
     boolean filterFalse = !agg.agg().keepsNonMatching() && agg.where() != null;
+    boolean timed = Semantics.timed(agg.where());
     if (agg.over() == Cond.Over.EVENTS) {
-      Variable<EventFact> event = declarationOf(EventFact.class, "e");
+      Variable<EventFact> event = declarationOf(EventFact.class, "e" + suffix);
       Set<String> types = new LinkedHashSet<>(agg.eventTypes());
-      Map<String, Function<Values, Object>> codes = new HashMap<>();
+      Map<String, Semantics.ElementCode> codes = new HashMap<>();
       Map<String, Semantics.TriCondition> wheres = new HashMap<>();
       for (String eventType : types) {
         codes.put(eventType, Semantics.elementCode(agg, eventType, layout));
@@ -214,39 +249,87 @@ public final class DroolsCompiler {
       if (agg.verifiedOnly()) {
         events.expr("event.verified", e -> e.verified);
       }
-      if (filterFalse) {
+      if (filterFalse && timed) {
+        events.expr("event.where-not-false:" + types + ":" + agg.where(), ctx,
+            (e, c) -> wheres.get(e.type).eval(e, c) != Semantics.FALSE);
+      } else if (filterFalse) {
         events.expr("event.where-not-false:" + types + ":" + agg.where(),
             e -> wheres.get(e.type).eval(e) != Semantics.FALSE);
       }
-      events.expr("event.subject", subject, (e, s) -> e.subjectId.equals(s.id),
-          betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 1, e -> e.subjectId, s -> s.id));
       int window = windowIndex(agg.window());
       events.expr("event.window:" + agg.window().label(), ctx, (e, c) -> c.inWindow(window, e.day, e.recorded));
-      events.bind(code, e -> codes.get(e.type).apply(e));
-      items.add(accumulate(events, accFunction(StatsAccumulateFunction::new, code).as(stats)));
-    } else {
-      Variable<SubjectFact> member = declarationOf(SubjectFact.class, "m");
-      String memberType = agg.memberType();
-      Function<Values, Object> elementCode = Semantics.elementCode(agg, memberType, layout);
-      Semantics.TriCondition where = Semantics.tri(agg.where(), memberType, layout);
-      PatternDef<SubjectFact> members = pattern(member)
-          .expr("type:" + memberType, m -> memberType.equals(m.type),
-              alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), m -> m.type, memberType));
-      if (filterFalse) {
-        members.expr("member.where-not-false:" + memberType + ":" + agg.where(),
-            m -> where.eval(m) != Semantics.FALSE);
+      if (timed) {
+        events.bind(code, ctx, (e, c) -> codes.get(e.type).apply(e, c));
+      } else {
+        events.bind(code, e -> codes.get(e.type).apply(e, null));
       }
-      members.expr("member.parent", subject, (m, s) -> s.id.equals(m.parentId),
-          betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 2, m -> m.parentId, s -> s.id));
-      members.bind(code, m -> elementCode.apply(m));
-      items.add(accumulate(members, accFunction(StatsAccumulateFunction::new, code).as(stats)));
+      if (agg.reach() == ConditionLanguage.Reach.SELF) {
+        events.expr("event.subject" + suffix, subject, (e, s) -> e.subjectId.equals(s.id),
+            betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 1, e -> e.subjectId, s -> s.id));
+        return events;
+      } else {
+        // the events of the members or descendants: each reached subject joined with its events
+        Variable<SubjectFact> owner = declarationOf(SubjectFact.class, "o" + suffix);
+        PatternDef<SubjectFact> owners = reached(owner, subject, agg.reach(), agg.memberType(), suffix);
+        events.expr("event.owner" + suffix, owner, (e, o) -> e.subjectId.equals(o.id),
+            betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 1, e -> e.subjectId, o -> o.id));
+        return and(owners, events);
+      }
     }
-    ConditionLanguage.Aggregation function = agg.agg();
-    ConditionLanguage.Operator op = agg.op();
-    ConditionLanguage.Constants constants = Semantics.constants(agg);
-    int wanted = truth ? Semantics.TRUE : Semantics.FALSE;
-    items.add(pattern(stats).expr("aggregate:" + type + ":" + truth + ":" + aggId,
-        st -> st.truth(function, op, constants) == wanted));
+    Variable<SubjectFact> member = declarationOf(SubjectFact.class, "m" + suffix);
+    String memberType = agg.memberType();
+    PatternDef<SubjectFact> members = pattern(member)
+        .expr("type:" + memberType, m -> memberType.equals(m.type),
+            alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), m -> m.type, memberType));
+    Cond.Aggregate nested = Semantics.nestedAggregate(agg.where());
+    if (nested != null) {
+      // one level of nesting: each member joined with the tally of its own aggregate
+      reach(members, subject, agg.reach(), suffix);
+      Variable<Object> innerCode = declarationOf(Object.class, "code" + suffix + "i");
+      Variable<Stats> inner = declarationOf(Stats.class, "stats" + suffix + "i");
+      Semantics.NestedCondition where = Semantics.nested(agg.where(), memberType, layout);
+      Semantics.TermReader of = agg.of() == null ? null : Semantics.reader(agg.of(), memberType, layout);
+      return and(members,
+          accumulate(source(nested, member, ctx, innerCode, suffix + "i"),
+              accFunction(StatsAccumulateFunction::new, innerCode).as(inner)),
+          pattern(inner).bind(code, member, ctx, (st, m, c) -> Semantics.element(agg, where.eval(m, c, st), m, c, of)));
+    }
+    Semantics.ElementCode elementCode = Semantics.elementCode(agg, memberType, layout);
+    Semantics.TriCondition where = Semantics.tri(agg.where(), memberType, layout);
+    if (filterFalse && timed) {
+      members.expr("member.where-not-false:" + memberType + ":" + agg.where(), ctx,
+          (m, c) -> where.eval(m, c) != Semantics.FALSE);
+    } else if (filterFalse) {
+      members.expr("member.where-not-false:" + memberType + ":" + agg.where(),
+          m -> where.eval(m) != Semantics.FALSE);
+    }
+    reach(members, subject, agg.reach(), suffix);
+    if (timed) {
+      members.bind(code, ctx, (m, c) -> elementCode.apply(m, c));
+    } else {
+      members.bind(code, m -> elementCode.apply(m, null));
+    }
+    return members;
+  }
+
+  /** The subjects of a type an aggregate reaches from the subject: its members or its descendants. */
+  private PatternDef<SubjectFact> reached(Variable<SubjectFact> variable, Variable<SubjectFact> subject,
+      ConditionLanguage.Reach reach, String type, String suffix) {
+    PatternDef<SubjectFact> reached = pattern(variable).expr("type:" + type, m -> type.equals(m.type),
+        alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, alphaIndex("subject.type"), m -> m.type, type));
+    reach(reached, subject, reach, suffix);
+    return reached;
+  }
+
+  /** Constrains subjects to those a reach takes from the subject. */
+  private static void reach(PatternDef<SubjectFact> reached, Variable<SubjectFact> subject,
+      ConditionLanguage.Reach reach, String suffix) {
+    switch (reach) {
+      case MEMBERS -> reached.expr("member.parent" + suffix, subject, (m, s) -> s.id.equals(m.parentId),
+          betaIndexedBy(String.class, Index.ConstraintType.EQUAL, 2, m -> m.parentId, s -> s.id));
+      case DESCENDANTS -> reached.expr("descendant.of" + suffix, subject, (m, s) -> m.descendsFrom(s.id));
+      case SELF -> throw new IllegalArgumentException("a subject does not reach itself as a member");
+    }
   }
 
   /** The window's index in {@link EvalContext#inWindow}. */
@@ -261,14 +344,14 @@ public final class DroolsCompiler {
   private static String constants(List<Cond.Operand> operands) {
     StringBuilder text = new StringBuilder("[");
     for (Cond.Operand operand : operands) {
-      Object value = operand.constant();
+      Object value = operand.date() != null ? operand.date() : operand.constant();
       text.append(value.getClass().getSimpleName()).append('=').append(value).append(';');
     }
     return text.append(']').toString();
   }
 
   static String canonical(Cond.Aggregate agg) {
-    return agg.agg() + "|" + agg.over() + "|" + agg.eventTypes() + "|" + agg.memberType() + "|"
+    return agg.agg() + "|" + agg.over() + "|" + agg.reach() + "|" + agg.eventTypes() + "|" + agg.memberType() + "|"
         + agg.verifiedOnly() + "|" + agg.window().label() + "|" + agg.where() + "|" + agg.of() + "|"
         + agg.op() + "|" + constants(agg.operands());
   }

@@ -20,6 +20,9 @@ public final class Stats implements java.io.Serializable, ConditionLanguage.Tall
   /** An element whose {@code where} or {@code of} value is unknown. */
   public static final Object UNDECIDED = new Marker("undecided");
 
+  /** An element left out: its {@code where} is FALSE and the function does not keep such elements. */
+  public static final Object SKIP = new Marker("skip");
+
   private record Marker(String name) implements java.io.Serializable { }
 
   public int elements;
@@ -31,6 +34,9 @@ public final class Stats implements java.io.Serializable, ConditionLanguage.Tall
 
   /** Adds one element: {@link #MATCH}, {@link #NO_MATCH}, {@link #UNDECIDED} or the exact value of a matching element. */
   public void add(Object element) {
+    if (element == SKIP) {
+      return;
+    }
     elements++;
     if (element == UNDECIDED) {
       unknown++;

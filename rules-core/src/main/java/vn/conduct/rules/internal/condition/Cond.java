@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Reach;
+import vn.conduct.rules.internal.condition.ConditionLanguage.TimePoint;
 import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.model.DataType;
 
@@ -26,10 +28,43 @@ public sealed interface Cond {
   /** A comparison of one field (of the subject, a member or an event) with constants. */
   record Compare(Field field, Operator op, List<Operand> operands) implements Cond { }
 
-  /** An aggregate over events about the subject or over its direct members, compared with a constant. */
+  /**
+   * A comparison known only in an evaluation (format 2): of a date of the evaluation or of the days
+   * between two dates, or of a field with a date of the evaluation ({@code {date: period-end}}).
+   * Its operands may be constants, parameters or {@link Operand#date dates of the evaluation}.
+   */
+  record Measure(Term term, Operator op, List<Operand> operands) implements Cond { }
+
+  /** What a comparison compares: a field, a date of the evaluation, or the days between two dates. */
+  sealed interface Term permits Field, DateOf, DaysBetween {
+    DataType type();
+  }
+
+  /** A date of the evaluation: {@code {date: period-end}}. */
+  record DateOf(TimePoint point) implements Term {
+    @Override
+    public DataType type() {
+      return DataType.DATE;
+    }
+  }
+
+  /** The days from one date to another ({@code to − from}): {@code {days-between: [from, to]}}. */
+  record DaysBetween(Term from, Term to) implements Term {
+    @Override
+    public DataType type() {
+      return DataType.NUMBER;
+    }
+  }
+
+  /**
+   * An aggregate over events or over subjects, compared with a constant. {@code reach} says whose:
+   * over events, the subject's own ({@code SELF}, {@code memberType} null) or those of its members or
+   * descendants of {@code memberType}; over subjects, its members or descendants of {@code memberType}.
+   */
   record Aggregate(
       Aggregation agg,
       Over over,
+      Reach reach,
       Set<String> eventTypes,
       String memberType,
       boolean verifiedOnly,
@@ -43,7 +78,7 @@ public sealed interface Cond {
   enum Scope { ATTRIBUTE, INDICATOR, EVENT_ATTRIBUTE }
 
   /** A typed field reference. {@code owner} is the subject or event type it was checked against. */
-  record Field(Scope scope, String name, DataType type) {
+  record Field(Scope scope, String name, DataType type) implements Term {
     public String label() {
       return switch (scope) {
         case ATTRIBUTE -> "attribute '" + name + "'";
@@ -53,13 +88,24 @@ public sealed interface Cond {
     }
   }
 
-  /** What an aggregate ranges over. */
+  /** What an aggregate ranges over: events, or subjects (members or descendants, by its reach). */
   enum Over { EVENTS, MEMBERS }
 
-  /** A constant, or a pack parameter resolved when the engine is built. */
-  record Operand(Object constant, String param) {
+  /**
+   * A constant, a pack parameter resolved when the engine is built, or a date of the evaluation
+   * (format 2), known only when a judgment is made.
+   */
+  record Operand(Object constant, String param, TimePoint date) {
     public static Operand of(Object constant) {
-      return new Operand(constant, null);
+      return new Operand(constant, null, null);
+    }
+
+    public static Operand param(String name) {
+      return new Operand(null, name, null);
+    }
+
+    public static Operand date(TimePoint point) {
+      return new Operand(null, null, point);
     }
   }
 

@@ -415,7 +415,8 @@ public final class ConditionLanguage {
           text[i] = (String) value;
         } else {
           num[i] = number(value);
-          exact[i] = value instanceof Number number ? ConditionLanguage.exact(number) : null;
+          exact[i] = value instanceof Number number ? ConditionLanguage.exact(number)
+              : value instanceof LocalDate date ? BigDecimal.valueOf(date.toEpochDay()) : null;
         }
       }
       this.textSet = type == DataType.STRING ? Set.copyOf(new HashSet<>(Arrays.asList(text))) : Set.of();
@@ -701,9 +702,22 @@ public final class ConditionLanguage {
       return Arrays.stream(values()).map(a -> a.key).toList();
     }
 
-    /** Whether it needs {@code of}: a number field whose values it takes. */
+    /** Whether it needs {@code of}: a field whose values it takes. */
     public boolean needsOf() {
       return !counts;
+    }
+
+    /** The types its {@code of} field may have: numbers for a sum, numbers or dates (format 2) for min and max. */
+    public Set<DataType> ofTypes() {
+      return switch (this) {
+        case COUNT, SHARE -> Set.of();
+        case SUM -> Set.of(DataType.NUMBER);
+        case MIN, MAX -> ORDERED;
+      };
+    }
+
+    public boolean takesOf(DataType type) {
+      return ofTypes().contains(type);
     }
 
     /**
@@ -853,6 +867,141 @@ public final class ConditionLanguage {
     public static LocalDate firstDay(LocalDate asOf, java.time.Period lookBack) {
       return asOf.minus(lookBack).plusDays(1);
     }
+  }
+
+  // ----------------------------------------------------------------------------------- reach
+
+  /**
+   * Whose events or which subjects an aggregate ranges over: the subject itself (events only),
+   * its direct members of a type, or its descendants of a type at any depth (format 2). Written as
+   * the scope's key ({@code members: officer}, {@code descendants: officer}) and, for the events of
+   * members or descendants, as {@code about: {members: officer}}.
+   */
+  public enum Reach {
+    /** The subject's own events. */
+    SELF(null, "the subject itself", "", ""),
+    /** Subjects whose parent is the subject. */
+    MEMBERS("members", "the subject's direct members of the type: subjects whose parent is the subject",
+        "thành viên", "members"),
+    /** Subjects whose chain of parents contains the subject (format 2). */
+    DESCENDANTS("descendants", "the subject's members of the type at any depth: subjects whose chain of parents"
+        + " contains the subject", "thành viên các cấp", "descendants");
+
+    /** The key in pack YAML, or {@code null} for the subject itself. */
+    public final String key;
+    /** What it ranges over, for the schema and the spec. */
+    public final String meaning;
+    private final String vi;
+    private final String en;
+
+    Reach(String key, String meaning, String vi, String en) {
+      this.key = key;
+      this.meaning = meaning;
+      this.vi = vi;
+      this.en = en;
+    }
+
+    /** The reaches written as keys, in table order. */
+    public static List<Reach> keyed() {
+      return Arrays.stream(values()).filter(r -> r.key != null).toList();
+    }
+
+    public static List<String> keys() {
+      return keyed().stream().map(r -> r.key).toList();
+    }
+
+    public static Optional<Reach> byKey(String key) {
+      return keyed().stream().filter(r -> r.key.equals(key)).findFirst();
+    }
+
+    /** Whether it needs format 2. */
+    public boolean format2() {
+      return switch (this) {
+        case SELF, MEMBERS -> false;
+        case DESCENDANTS -> true;
+      };
+    }
+
+    /** The subjects it reaches, in words: "members" / "thành viên". */
+    public String words(Language language) {
+      return language == Language.VI ? vi : en;
+    }
+  }
+
+  // ------------------------------------------------------------------------------ time points
+
+  /**
+   * The dates of an evaluation a condition may read (format 2, spec section 11): written
+   * {@code {date: <key>}}, as a comparison's value, as the operand compared, or as an end of
+   * {@code days-between}. They are known in every evaluation, so never UNKNOWN.
+   */
+  public enum TimePoint {
+    /** R: the earlier of the period's last day and the decision date. */
+    REFERENCE("reference", "the reference date R: the earlier of the last day of the period judged and the decision"
+        + " date", "ngày tham chiếu", "the reference date"),
+    /** The first day of the period judged. */
+    PERIOD_START("period-start", "the first day of the period judged", "ngày đầu kỳ", "the first day of the period"),
+    /** The last day of the period judged. */
+    PERIOD_END("period-end", "the last day of the period judged", "ngày cuối kỳ", "the last day of the period"),
+    /** D: the decision date. */
+    DECISION("decision", "the decision date D", "ngày quyết định", "the decision date");
+
+    /** The key in pack YAML: {@code {date: <key>}}. */
+    public final String key;
+    /** What it is, for the schema and the spec. */
+    public final String meaning;
+    private final String vi;
+    private final String en;
+
+    TimePoint(String key, String meaning, String vi, String en) {
+      this.key = key;
+      this.meaning = meaning;
+      this.vi = vi;
+      this.en = en;
+    }
+
+    public static Optional<TimePoint> byKey(String key) {
+      return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+      return Arrays.stream(values()).map(t -> t.key).toList();
+    }
+
+    /** Its day in an evaluation, as an epoch day. */
+    public long epochDay(vn.conduct.rules.internal.facts.EvalContext ctx) {
+      return switch (this) {
+        case REFERENCE -> ctx.asOf;
+        case PERIOD_START -> ctx.periodStart;
+        case PERIOD_END -> ctx.periodEnd;
+        case DECISION -> ctx.decision;
+      };
+    }
+
+    /** It in words: "the last day of the period" / "ngày cuối kỳ". */
+    public String words(Language language) {
+      return language == Language.VI ? vi : en;
+    }
+  }
+
+  /** The key of the number operand counting the days from one date to another (format 2). */
+  public static final String DAYS_BETWEEN = "days-between";
+
+  /** {@code days-between} in words, {@code {0}} and {@code {1}} standing for its two dates. */
+  public static String daysBetweenWords(Language language, String from, String to) {
+    return language == Language.VI ? "số ngày từ " + from + " đến " + to : "days from " + from + " to " + to;
+  }
+
+  /**
+   * Three-valued truth of a comparison whose values are only known in an evaluation (a date of the
+   * evaluation, days between two dates): {@code value} and {@code constants} are exact, dates as
+   * epoch days; a {@code null} value is missing.
+   */
+  public static int truth(Operator op, BigDecimal value, List<BigDecimal> constants) {
+    if (value == null) {
+      return op.truthWhenMissing();
+    }
+    return op.holds(value, constants) ? TRUE : FALSE;
   }
 
   /**

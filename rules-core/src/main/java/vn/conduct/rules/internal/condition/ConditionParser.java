@@ -18,6 +18,8 @@ import vn.conduct.rules.internal.condition.Cond.Window;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Form;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.Reach;
+import vn.conduct.rules.internal.condition.ConditionLanguage.TimePoint;
 import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.load.Hints;
 import vn.conduct.rules.internal.load.Issues;
@@ -42,6 +44,9 @@ public final class ConditionParser {
   public static final int MAX_BRANCHES = 64;
 
   private static final List<String> COMPARISON_KEYS = List.of("attribute", "indicator");
+  /** What a comparison may compare: a field, and in format 2 a date of the evaluation or days between two. */
+  private static final List<String> TERM_KEYS = List.of("attribute", "indicator", "date",
+      ConditionLanguage.DAYS_BETWEEN);
   private static final List<String> LOGIC_KEYS = List.of("all", "any", "not");
 
   private final PackScope scope;
@@ -50,6 +55,8 @@ public final class ConditionParser {
   private final YamlDocument document;
   private final Issues issues;
   private boolean failed;
+  /** Whether the {@code where} being parsed already holds a nested aggregate. */
+  private boolean nestedSeen;
 
   /**
    * @param scope what the pack's manifest declares; references to entries it knows to be broken
@@ -64,7 +71,24 @@ public final class ConditionParser {
   }
 
   /** Where field names are looked up: a set of subject types, or a set of event types. */
-  private record Context(Set<String> subjectTypes, Set<String> eventTypes, boolean allowAggregates) { }
+  /**
+   * Where field names are looked up, and how deep in aggregates: {@code level} 0 is a rule's own
+   * condition, 1 the {@code where} of an aggregate, 2 the {@code where} of an aggregate nested in one;
+   * {@code inSubjects} whether that {@code where} is of a members or descendants scope.
+   */
+  private record Context(Set<String> subjectTypes, Set<String> eventTypes, int level, boolean inSubjects) {
+    Context(Set<String> subjectTypes, Set<String> eventTypes, boolean allowAggregates) {
+      this(subjectTypes, eventTypes, allowAggregates ? 0 : 1, false);
+    }
+
+    /** The context of the {@code where} of an aggregate parsed here. */
+    Context inner(Set<String> subjectTypes, Set<String> eventTypes, boolean subjects) {
+      return new Context(subjectTypes, eventTypes, level + 1, subjects);
+    }
+  }
+
+  /** How many aggregates may be nested in one another: one inside a members or descendants scope's {@code where}. */
+  public static final int MAX_NESTING = 1;
 
   /**
    * Parses a condition evaluated on subjects of the given types; returns {@code null} after
@@ -112,10 +136,25 @@ public final class ConditionParser {
     }
     for (String agg : Aggregation.keys()) {
       if (node.has(agg)) {
-        if (!context.allowAggregates()) {
-          error(YamlDocument.child(path, agg), "condition.syntax",
-              "aggregates cannot be nested inside an aggregate's 'where'", null);
+        String aggPath = YamlDocument.child(path, agg);
+        if (context.level() > 0 && !context.inSubjects()) {
+          error(aggPath, "condition.syntax", "aggregates cannot be nested inside the 'where' of an events scope",
+              "nest them in the 'where' of a members or descendants scope");
           return null;
+        }
+        if (context.level() > MAX_NESTING) {
+          error(aggPath, "condition.syntax", "aggregates nest " + MAX_NESTING + " level deep: this one is inside"
+              + " the 'where' of an aggregate that is itself nested", "split the condition into several rules");
+          return null;
+        }
+        if (context.level() > 0) {
+          needsFormat2(aggPath, "an aggregate nested in a members or descendants scope");
+          if (nestedSeen) {
+            error(aggPath, "condition.syntax", "a scope's 'where' holds at most one aggregate",
+                "split the condition into several rules");
+            return null;
+          }
+          nestedSeen = true;
         }
         return aggregate(node, path, agg, context);
       }
@@ -125,7 +164,7 @@ public final class ConditionParser {
 
   private Cond comparison(JsonNode node, String path, Context context, boolean eventScope) {
     String fieldKey = null;
-    for (String key : COMPARISON_KEYS) {
+    for (String key : TERM_KEYS) {
       if (node.has(key)) {
         if (fieldKey != null) {
           error(path, "condition.syntax", "a comparison names one field, but has both '"
@@ -136,7 +175,7 @@ public final class ConditionParser {
       }
     }
     if (fieldKey == null) {
-      List<String> forms = new ArrayList<>(COMPARISON_KEYS);
+      List<String> forms = new ArrayList<>(TERM_KEYS);
       forms.addAll(LOGIC_KEYS);
       forms.addAll(Aggregation.keys());
       String typo = keys(node).stream().map(k -> Hints.nearest(k, forms).orElse(null))
@@ -147,13 +186,20 @@ public final class ConditionParser {
     }
     JsonNode nameNode = node.get(fieldKey);
     String fieldPath = YamlDocument.child(path, fieldKey);
-    if (!nameNode.isTextual()) {
-      error(fieldPath, "condition.syntax", "'" + fieldKey + "' names a field, but was "
-          + describe(nameNode), null);
-      return null;
+    Cond.Term term;
+    Set<String> allowed = null;
+    if (COMPARISON_KEYS.contains(fieldKey)) {
+      if (!nameNode.isTextual()) {
+        error(fieldPath, "condition.syntax", "'" + fieldKey + "' names a field, but was "
+            + describe(nameNode), null);
+        return null;
+      }
+      Field field = resolveField(fieldKey, nameNode.asText(), fieldPath, context);
+      allowed = field == null ? null : declaredValues(fieldKey, nameNode.asText(), context);
+      term = field;
+    } else {
+      term = term(fieldKey, nameNode, fieldPath, context);
     }
-    Field field = resolveField(fieldKey, nameNode.asText(), fieldPath, context);
-    Set<String> allowed = field == null ? null : declaredValues(fieldKey, nameNode.asText(), context);
     List<String> opKeys = new ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -167,12 +213,93 @@ public final class ConditionParser {
       return null;
     }
     Operator op = operator(opKeys.get(0), YamlDocument.child(path, opKeys.get(0)));
-    if (op == null || field == null) {
+    if (op == null || term == null) {
       return null;
     }
     String opPath = YamlDocument.child(path, op.key);
-    List<Operand> operands = operands(op, node.get(op.key), opPath, field.type(), field.label(), allowed);
-    return operands == null ? null : new Cond.Compare(field, op, operands);
+    List<Operand> operands = operands(op, node.get(op.key), opPath, term.type(), label(term), allowed);
+    if (operands == null) {
+      return null;
+    }
+    boolean timed = !(term instanceof Field) || operands.stream().anyMatch(o -> o.date() != null);
+    return timed ? new Cond.Measure(term, op, operands) : new Cond.Compare((Field) term, op, operands);
+  }
+
+  /** A term as messages name it. */
+  private static String label(Cond.Term term) {
+    if (term instanceof Field field) {
+      return field.label();
+    }
+    if (term instanceof Cond.DateOf date) {
+      return "{date: " + date.point().key + "}";
+    }
+    return "'" + ConditionLanguage.DAYS_BETWEEN + "'";
+  }
+
+  /**
+   * Reads a term other than a plain field (format 2): {@code date: <point>}, or
+   * {@code days-between: [from, to]} whose ends are date fields or dates of the evaluation.
+   */
+  private Cond.Term term(String key, JsonNode value, String path, Context context) {
+    needsFormat2(path, key.equals("date") ? "a date of the evaluation" : "days between two dates");
+    if (key.equals("date")) {
+      return timePoint(value, path);
+    }
+    if (!value.isArray() || value.size() != 2) {
+      error(path, "condition.syntax", "'" + key + "' takes [from, to], two dates, but was " + describe(value),
+          "e.g. days-between: [{attribute: joined-on}, {attribute: signed-on}]");
+      return null;
+    }
+    Cond.Term[] ends = new Cond.Term[2];
+    for (int i = 0; i < 2; i++) {
+      JsonNode end = value.get(i);
+      String endPath = YamlDocument.element(path, i);
+      List<String> dateKeys = List.of("attribute", "indicator", "date");
+      if (!end.isObject() || end.size() != 1 || !dateKeys.contains(end.fieldNames().next())) {
+        error(endPath, "condition.syntax", "an end of '" + key + "' is {attribute: <id>}, {indicator: <id>} or"
+            + " {date: <point>}, but was " + describe(end), "date points: " + String.join(", ", TimePoint.keys()));
+        return null;
+      }
+      String endKey = end.fieldNames().next();
+      JsonNode name = end.get(endKey);
+      String namePath = YamlDocument.child(endPath, endKey);
+      if (endKey.equals("date")) {
+        ends[i] = timePoint(name, namePath);
+      } else if (!name.isTextual()) {
+        error(namePath, "condition.syntax", "'" + endKey + "' names a field, but was " + describe(name), null);
+        return null;
+      } else {
+        ends[i] = resolveField(endKey, name.asText(), namePath, context);
+      }
+      if (ends[i] != null && ends[i].type() != DataType.DATE) {
+        error(namePath, "type.mismatch", "'" + key + "' counts days between dates, but " + label(ends[i]) + " is a "
+            + ends[i].type().label(), null);
+        return null;
+      }
+    }
+    return ends[0] == null || ends[1] == null ? null : new Cond.DaysBetween(ends[0], ends[1]);
+  }
+
+  private Cond.DateOf timePoint(JsonNode node, String path) {
+    Optional<TimePoint> point = node.isTextual() ? TimePoint.byKey(node.asText()) : Optional.empty();
+    if (point.isEmpty()) {
+      error(path, "condition.syntax", "unknown date of the evaluation " + describe(node),
+          Hints.unknown(node.isTextual() ? node.asText() : "", TimePoint.keys(), "dates of the evaluation"));
+      return null;
+    }
+    return new Cond.DateOf(point.get());
+  }
+
+  /** Reports a format 2 feature in a pack that says {@code format: 1} (spec section 18). */
+  private void needsFormat2(String path, String feature) {
+    var pack = scope.pack();
+    if (pack != null && pack.format() != null && pack.format() < 2) {
+      String parent = YamlDocument.parent(path);
+      String key = parent.isEmpty() ? path : path.substring(parent.length() + (path.charAt(parent.length()) == '.'
+          ? 1 : 0));
+      error(path, "pack.format-feature", feature + " ('" + key + "') needs format 2, but pack.yaml says format: "
+          + pack.format(), "write 'format: 2' in pack.yaml (rule-pack-format.md, section 18 says what changes)");
+    }
   }
 
   private Cond aggregate(JsonNode node, String path, String aggKey, Context context) {
@@ -190,37 +317,62 @@ public final class ConditionParser {
           + "'members', but was " + describe(spec), null);
       return null;
     }
-    onlyKeys(spec, specPath, Set.of("events", "members", "verified-only", "within", "where", "of"));
-    boolean overEvents = spec.has("events");
-    if (overEvents == spec.has("members")) {
-      error(specPath, "condition.syntax", "'" + aggKey + "' needs exactly one of 'events' and 'members'",
-          null);
+    onlyKeys(spec, specPath, Set.of("events", "members", "descendants", "about", "verified-only", "within", "where",
+        "of"));
+    List<String> scopeKeys = new ArrayList<>();
+    for (String key : List.of("events", "members", "descendants")) {
+      if (spec.has(key)) {
+        scopeKeys.add(key);
+      }
+    }
+    if (scopeKeys.size() != 1) {
+      error(specPath, "condition.syntax", "'" + aggKey + "' needs exactly one of 'events', 'members' and"
+          + " 'descendants'", null);
       return null;
     }
+    boolean overEvents = scopeKeys.get(0).equals("events");
     Set<String> eventTypes = Set.of();
     String memberType = null;
+    Reach reach = Reach.SELF;
     Context inner;
     if (overEvents) {
-      eventTypes = eventTypes(spec.get("events"), YamlDocument.child(specPath, "events"), context);
-      inner = new Context(Set.of(), eventTypes, false);
-    } else {
-      JsonNode members = spec.get("members");
-      String membersPath = YamlDocument.child(specPath, "members");
-      if (!members.isTextual() || !vocabulary.subjectTypes().containsKey(members.asText())) {
-        if (members.isTextual() && !scope.reportsSubjectType(members.asText())) {
-          failed = true;
-        } else {
-          error(membersPath, "ref.unknown-subject-type", "unknown member subject type " + describe(members),
-              Hints.unknown(members.asText(), vocabulary.subjectTypes().keySet(), "declared subject types"));
+      Set<String> owners = context.subjectTypes();
+      if (spec.has("about")) {
+        String aboutPath = YamlDocument.child(specPath, "about");
+        needsFormat2(aboutPath, "the events of members or descendants");
+        JsonNode about = spec.get("about");
+        String key = about.isObject() && about.size() == 1 ? about.fieldNames().next() : null;
+        Optional<Reach> aboutReach = key == null ? Optional.empty() : Reach.byKey(key);
+        if (aboutReach.isEmpty()) {
+          error(aboutPath, "condition.syntax", "'about' takes {members: <type>} or {descendants: <type>}, but was "
+              + describe(about), "e.g. about: {members: officer}");
+          return null;
         }
+        reach = aboutReach.get();
+        memberType = subjectType(about.get(key), YamlDocument.child(aboutPath, key), reach, context);
+        if (memberType == null) {
+          return null;
+        }
+        owners = Set.of(memberType);
+      }
+      eventTypes = eventTypes(spec.get("events"), YamlDocument.child(specPath, "events"),
+          new Context(owners, Set.of(), false));
+      inner = context.inner(Set.of(), eventTypes, false);
+    } else {
+      reach = Reach.byKey(scopeKeys.get(0)).orElseThrow();
+      String typePath = YamlDocument.child(specPath, reach.key);
+      if (reach.format2()) {
+        needsFormat2(typePath, "an aggregate over " + reach.key);
+      }
+      memberType = subjectType(spec.get(reach.key), typePath, reach, context);
+      if (memberType == null) {
         return null;
       }
-      memberType = members.asText();
-      inner = new Context(Set.of(memberType), Set.of(), false);
-      for (String eventOnly : List.of("verified-only", "within")) {
+      inner = context.inner(Set.of(memberType), Set.of(), true);
+      for (String eventOnly : List.of("verified-only", "within", "about")) {
         if (spec.has(eventOnly)) {
           error(YamlDocument.child(specPath, eventOnly), "condition.syntax",
-              "'" + eventOnly + "' applies to events, not members", null);
+              "'" + eventOnly + "' applies to events, not " + reach.key, null);
         }
       }
     }
@@ -240,7 +392,10 @@ public final class ConditionParser {
     }
     Cond where = null;
     if (spec.has("where")) {
+      boolean outerSeen = nestedSeen;
+      nestedSeen = false;
       where = parse(spec.get("where"), YamlDocument.child(specPath, "where"), inner);
+      nestedSeen = outerSeen;
     }
     Field of = null;
     if (agg.needsOf()) {
@@ -256,9 +411,13 @@ public final class ConditionParser {
           error(ofPath, "condition.syntax", "'of' takes {attribute: <name>} or {indicator: <name>}", null);
         } else {
           of = resolveField(key, name.asText(), YamlDocument.child(ofPath, key), inner);
-          if (of != null && of.type() != DataType.NUMBER) {
-            error(YamlDocument.child(ofPath, key), "type.mismatch", "'" + aggKey + "' needs a number, but "
-                + of.label() + " is a " + of.type().label(), null);
+          if (of != null && !agg.takesOf(of.type())) {
+            error(YamlDocument.child(ofPath, key), "type.mismatch", "'" + aggKey + "' needs a "
+                + ConditionLanguage.or(agg.ofTypes().stream().map(DataType::label).toList()) + ", but " + of.label() + " is a " + of.type().label(),
+                null);
+            of = null;
+          } else if (of != null && of.type() == DataType.DATE) {
+            needsFormat2(YamlDocument.child(ofPath, key), "the least or greatest date");
           }
         }
       }
@@ -280,18 +439,54 @@ public final class ConditionParser {
     if (op == null) {
       return null;
     }
-    if (!op.comparesAggregates()) {
+    DataType result = of != null && of.type() == DataType.DATE ? DataType.DATE : DataType.NUMBER;
+    if (op.form.decidesMissing() || !op.accepts(result)) {
       error(YamlDocument.child(path, op.key), "condition.syntax",
-          "'" + op.key + "' cannot compare an aggregate", "use " + ConditionLanguage.keys(Operator.comparingAggregates()));
+          "'" + op.key + "' cannot compare " + (result == DataType.DATE ? "a date aggregate" : "an aggregate"),
+          "use " + ConditionLanguage.keys(result == DataType.DATE ? Operator.comparing(DataType.DATE)
+              : Operator.comparingAggregates()));
       return null;
     }
     List<Operand> operands = operands(op, node.get(op.key), YamlDocument.child(path, op.key),
-        DataType.NUMBER, aggKey, null);
+        result, aggKey, null);
     if (operands == null) {
       return null;
     }
-    return new Cond.Aggregate(agg, overEvents ? Over.EVENTS : Over.MEMBERS, eventTypes, memberType,
+    return new Cond.Aggregate(agg, overEvents ? Over.EVENTS : Over.MEMBERS, reach, eventTypes, memberType,
         verifiedOnly, window, where, of, op, operands);
+  }
+
+  /**
+   * The subject type a members or descendants scope names; {@code null} after reporting an error.
+   * A descendant type MUST have each type the condition is evaluated on among its ancestors' types.
+   */
+  private String subjectType(JsonNode node, String path, Reach reach, Context context) {
+    if (node == null || !node.isTextual() || !vocabulary.subjectTypes().containsKey(node.asText())) {
+      if (node != null && node.isTextual() && !scope.reportsSubjectType(node.asText())) {
+        failed = true;
+      } else {
+        error(path, "ref.unknown-subject-type", "unknown " + (reach == Reach.DESCENDANTS ? "descendant" : "member")
+            + " subject type " + describe(node), Hints.unknown(node == null || !node.isTextual() ? "" : node.asText(),
+                vocabulary.subjectTypes().keySet(), "declared subject types"));
+      }
+      return null;
+    }
+    String type = node.asText();
+    if (reach == Reach.DESCENDANTS) {
+      Set<String> ancestors = new LinkedHashSet<>();
+      String current = vocabulary.subjectTypes().get(type).parent();
+      while (current != null && ancestors.add(current) && vocabulary.subjectTypes().containsKey(current)) {
+        current = vocabulary.subjectTypes().get(current).parent();
+      }
+      for (String evaluated : context.subjectTypes()) {
+        if (!ancestors.contains(evaluated)) {
+          error(path, "type.mismatch", "subject type '" + type + "' does not descend from '" + evaluated + "'",
+              ancestors.isEmpty() ? "it declares no parent" : "its ancestors are " + String.join(" → ", ancestors));
+          return null;
+        }
+      }
+    }
+    return type;
   }
 
   private Set<String> eventTypes(JsonNode node, String path, Context context) {
@@ -532,9 +727,27 @@ public final class ConditionParser {
                   .filter(o -> o.form.takesParameters()).toList()));
       return null;
     }
+    if (node != null && node.isObject() && node.size() == 1 && node.has("date")) {
+      String datePath = YamlDocument.child(path, "date");
+      needsFormat2(datePath, "a date of the evaluation");
+      if (!paramsAllowed) {
+        error(path, "condition.syntax", "a list of values cannot hold {date: …}", "write the values themselves");
+        return null;
+      }
+      Cond.DateOf point = timePoint(node.get("date"), datePath);
+      if (point == null) {
+        return null;
+      }
+      if (type != DataType.DATE) {
+        error(datePath, "type.mismatch", "{date: " + point.point().key + "} is a date, but " + label + " is a "
+            + type.label(), null);
+        return null;
+      }
+      return Operand.date(point.point());
+    }
     if (node != null && node.isObject()) {
       if (node.size() != 1 || !node.has("param") || !node.get("param").isTextual()) {
-        error(path, "condition.syntax", "a value is a constant or {param: <name>}, but was "
+        error(path, "condition.syntax", "a value is a constant, {param: <name>} or (format 2) {date: <point>}, but was "
             + describe(node), null);
         return null;
       }
@@ -560,7 +773,7 @@ public final class ConditionParser {
             + "', which is not a declared value of " + label, Hints.unknown(text, allowed, "declared values"));
         return null;
       }
-      return new Operand(null, name);
+      return Operand.param(name);
     }
     Object constant = constant(node, type);
     if (constant == null) {

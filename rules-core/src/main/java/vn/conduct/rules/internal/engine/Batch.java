@@ -34,11 +34,33 @@ final class Batch {
     for (EventFact event : events) {
       eventsBySubject.computeIfAbsent(event.subjectId, k -> new ArrayList<>()).add(event);
     }
+    Map<String, SubjectFact> byId = new HashMap<>();
     for (SubjectFact fact : facts) {
+      byId.put(fact.id, fact);
       if (fact.parentId != null) {
         membersByParent.computeIfAbsent(fact.parentId, k -> new ArrayList<>()).add(fact);
       }
     }
+    for (SubjectFact fact : facts) {
+      // the chain of parents, stopping at a subject seen before: facts may name parents in a cycle
+      java.util.LinkedHashSet<String> chain = new java.util.LinkedHashSet<>();
+      SubjectFact current = byId.get(fact.parentId);
+      while (current != null && !current.id.equals(fact.id) && chain.add(current.id)) {
+        current = current.parentId == null ? null : byId.get(current.parentId);
+      }
+      fact.ancestors = chain.toArray(new String[0]);
+    }
+  }
+
+  /** The subject's descendants in the batch (members, their members, …), each once. */
+  List<SubjectFact> descendantsOf(String subjectId) {
+    List<SubjectFact> found = new ArrayList<>();
+    for (SubjectFact fact : facts) {
+      if (fact.descendsFrom(subjectId)) {
+        found.add(fact);
+      }
+    }
+    return found;
   }
 
   List<EventFact> eventsOf(String subjectId) {

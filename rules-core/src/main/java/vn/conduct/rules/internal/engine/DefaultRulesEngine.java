@@ -267,8 +267,11 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   private static void collectWindows(Cond cond, Map<String, Integer> windows) {
     forEachAtom(cond, atom -> {
-      if (atom instanceof Cond.Aggregate agg && agg.window().kind() == ConditionLanguage.WindowKind.LOOK_BACK) {
-        windows.putIfAbsent(agg.window().lookBack().toString(), windows.size());
+      if (atom instanceof Cond.Aggregate agg) {
+        if (agg.window().kind() == ConditionLanguage.WindowKind.LOOK_BACK) {
+          windows.putIfAbsent(agg.window().lookBack().toString(), windows.size());
+        }
+        collectWindows(agg.where(), windows);
       }
     });
   }
@@ -277,8 +280,19 @@ public final class DefaultRulesEngine implements RulesEngine {
     forEachAtom(cond, atom -> {
       if (atom instanceof Cond.Compare compare && !compare.op().form.decidesMissing()) {
         slots.add(layout.slot(type, compare.field()).index());
+      } else if (atom instanceof Cond.Measure measure && !measure.op().form.decidesMissing()) {
+        termSlots(measure.term(), type, layout, slots);
       }
     });
+  }
+
+  private static void termSlots(Cond.Term term, String type, Layout layout, java.util.Set<Integer> slots) {
+    if (term instanceof Cond.Field field) {
+      slots.add(layout.slot(type, field).index());
+    } else if (term instanceof Cond.DaysBetween between) {
+      termSlots(between.from(), type, layout, slots);
+      termSlots(between.to(), type, layout, slots);
+    }
   }
 
   private static boolean mayBeUnknown(Cond cond) {

@@ -143,8 +143,9 @@ final class Explainer {
       }
       return result;
     }
-    Leaf leaf = cond instanceof Cond.Compare compare
-        ? compare(compare, negated, subject) : aggregate((Cond.Aggregate) cond, subject, batch, ctx);
+    Leaf leaf = cond instanceof Cond.Compare compare ? compare(compare, negated, subject)
+        : cond instanceof Cond.Measure measure ? measure(measure, negated, subject, ctx)
+        : aggregate((Cond.Aggregate) cond, subject, batch, ctx);
     if (leaf.truth() == want) {
       out.add(leaf.text());
     }
@@ -182,11 +183,61 @@ final class Explainer {
     return compare.op().words(language, shown);
   }
 
+  /**
+   * A comparison known only in the evaluation: "days from attribute 'joined-on' to attribute
+   * 'signed-on' = 45 (required ≤ 30)", the dates of the evaluation named and shown.
+   */
+  private Leaf measure(Cond.Measure measure, boolean negated, SubjectFact subject, EvalContext ctx) {
+    int truth = Semantics.measure(measure, subject.type, layout).eval(subject, ctx);
+    java.math.BigDecimal value = Semantics.reader(measure.term(), subject.type, layout).read(subject, ctx);
+    String[] texts = new String[2];
+    for (Language language : List.of(Language.VI, Language.EN)) {
+      boolean vi = language == Language.VI;
+      String term = termWords(measure.term(), language);
+      String shown = value == null ? (vi ? " chưa xác định được" : " is not known")
+          : " = " + (measure.term().type() == vn.conduct.rules.internal.model.DataType.DATE
+              ? LocalDate.ofEpochDay(value.longValueExact()).toString() : ConditionLanguage.show(value, Map.of(), language));
+      List<String> constants = measure.operands().stream().map(o -> operandWords(o, ctx, language)).toList();
+      String required = (negated ? (vi ? " (vi phạm khi " : " (breach when ") : (vi ? " (yêu cầu " : " (required "))
+          + measure.op().words(language, constants) + ")";
+      texts[vi ? 0 : 1] = term + shown + required;
+    }
+    return new Leaf(truth, LocalizedText.of(texts[0], texts[1]));
+  }
+
+  /** A term in words: a field's label, a date of the evaluation, or the days between two. */
+  private static String termWords(Cond.Term term, Language language) {
+    if (term instanceof Cond.Field field) {
+      return fieldLabel(field, language);
+    }
+    if (term instanceof Cond.DateOf date) {
+      return date.point().words(language);
+    }
+    Cond.DaysBetween between = (Cond.DaysBetween) term;
+    return ConditionLanguage.daysBetweenWords(language, termWords(between.from(), language),
+        termWords(between.to(), language));
+  }
+
+  /** A value a comparison requires: a constant, or a date of the evaluation named with its day. */
+  private static String operandWords(Cond.Operand operand, EvalContext ctx, Language language) {
+    if (operand.date() == null) {
+      return ConditionLanguage.show(operand.constant(), Map.of(), language);
+    }
+    return operand.date().words(language) + (ctx == null ? "" : " (" + LocalDate.ofEpochDay(operand.date().epochDay(ctx))
+        + ")");
+  }
+
   private Leaf aggregate(Cond.Aggregate agg, SubjectFact subject, Batch batch, EvalContext ctx) {
     Stats stats = new Stats();
     if (agg.over() == Cond.Over.EVENTS) {
       LocalDate asOf = LocalDate.ofEpochDay(ctx.asOf);
-      for (EventFact event : batch.eventsOf(subject.id)) {
+      List<EventFact> events = new ArrayList<>();
+      if (agg.reach() == ConditionLanguage.Reach.SELF) {
+        events.addAll(batch.eventsOf(subject.id));
+      } else {
+        reached(agg, subject, batch).forEach(owner -> events.addAll(batch.eventsOf(owner.id)));
+      }
+      for (EventFact event : events) {
         if (!agg.eventTypes().contains(event.type) || (agg.verifiedOnly() && !event.verified)) {
           continue;
         }
@@ -197,50 +248,74 @@ final class Explainer {
               && event.day >= ConditionLanguage.WindowKind.firstDay(asOf, agg.window().lookBack()).toEpochDay();
         };
         if (inWindow) {
-          addElement(agg, event.type, event, stats);
+          addElement(agg, event.type, event, stats, batch, ctx);
         }
       }
     } else {
-      for (SubjectFact member : batch.membersOf(subject.id)) {
-        if (member.type.equals(agg.memberType())) {
-          addElement(agg, member.type, member, stats);
-        }
+      for (SubjectFact member : reached(agg, subject, batch)) {
+        addElement(agg, member.type, member, stats, batch, ctx);
       }
     }
-    int truth = stats.truth(agg);
-    String valueText = agg.agg().shown(stats);
-    List<String> shown = agg.operands().stream().map(o -> ConditionLanguage.show(o.constant(), Map.of(), Language.EN))
-        .toList();
+    int truth = stats.truth(agg.agg(), agg.op(), Semantics.constants(agg, ctx));
+    boolean dates = agg.of() != null && agg.of().type() == vn.conduct.rules.internal.model.DataType.DATE;
+    String valueText = dates && agg.agg().known(stats) && stats.matches() > 0
+        ? LocalDate.ofEpochDay((agg.agg() == ConditionLanguage.Aggregation.MIN ? stats.min() : stats.max())
+            .longValueExact()).toString()
+        : agg.agg().shown(stats);
+    List<String> shownVi = agg.operands().stream().map(o -> operandWords(o, ctx, Language.VI)).toList();
+    List<String> shown = agg.operands().stream().map(o -> operandWords(o, ctx, Language.EN)).toList();
     String missing = stats.unknown > 0 ? " (" + stats.unknown + " undecided)" : "";
     String missingVi = stats.unknown > 0 ? " (" + stats.unknown + " chưa xác định)" : "";
     return new Leaf(truth, LocalizedText.of(
-        describe(agg, Language.VI) + " = " + valueText + missingVi + " (ngưỡng " + agg.op().words(Language.VI, shown)
+        describe(agg, Language.VI) + " = " + valueText + missingVi + " (ngưỡng " + agg.op().words(Language.VI, shownVi)
             + ")",
         describe(agg, Language.EN) + " = " + valueText + missing + " (threshold " + agg.op().words(Language.EN, shown)
             + ")"));
   }
 
-  private void addElement(Cond.Aggregate agg, String type, Values values, Stats stats) {
-    int where = Semantics.tri(agg.where(), type, layout).eval(values);
+  /** The subjects of the aggregate's type its reach takes from the subject: members or descendants. */
+  private static List<SubjectFact> reached(Cond.Aggregate agg, SubjectFact subject, Batch batch) {
+    List<SubjectFact> candidates = switch (agg.reach()) {
+      case SELF -> List.of(subject);
+      case MEMBERS -> batch.membersOf(subject.id);
+      case DESCENDANTS -> batch.descendantsOf(subject.id);
+    };
+    return candidates.stream().filter(m -> m.type.equals(agg.memberType())).toList();
+  }
+
+  private void addElement(Cond.Aggregate agg, String type, Values values, Stats stats, Batch batch, EvalContext ctx) {
+    if (Semantics.nestedAggregate(agg.where()) != null) {
+      // one level of nesting: the member's own aggregate read as the rule's are
+      int where = collect(agg.where(), Semantics.TRUE, false, (SubjectFact) values, batch, ctx, new ArrayList<>());
+      stats.add(Semantics.element(agg, where, values, ctx,
+          agg.of() == null ? null : Semantics.reader(agg.of(), type, layout)));
+      return;
+    }
+    int where = Semantics.tri(agg.where(), type, layout).eval(values, ctx);
     if (!agg.agg().keepsNonMatching() && where == Semantics.FALSE) {
       return;
     }
-    stats.add(Semantics.elementCode(agg, type, layout).apply(values));
+    stats.add(Semantics.elementCode(agg, type, layout).apply(values, ctx));
   }
 
   /** The aggregate in words: "number of verified events [late] in the last 12 months". */
   private static String describe(Cond.Aggregate agg, Language language) {
     boolean vi = language == Language.VI;
     String function = agg.agg().words(language, agg.of() == null ? null : agg.of().name());
+    String reach = agg.reach().words(language);
     if (agg.over() == Cond.Over.EVENTS) {
       String window = agg.window().kind().words(language, agg.window().lookBack());
+      String whose = agg.reach() == ConditionLanguage.Reach.SELF ? ""
+          : vi ? " của " + reach + " loại '" + agg.memberType() + "'" : " of " + reach + " of type '" + agg.memberType()
+              + "'";
       return vi
-          ? function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "") + " " + window
-          : function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more") + " " + window;
+          ? function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "") + whose + " "
+              + window
+          : function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more") + whose + " " + window;
     }
     return vi
-        ? function + " thành viên loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện")
-        : function + " members of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
+        ? function + " " + reach + " loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện")
+        : function + " " + reach + " of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
   }
 
   /** The event types, the first four and a count of the rest when there are more than five. */

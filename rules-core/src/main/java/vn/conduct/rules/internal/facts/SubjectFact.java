@@ -8,6 +8,11 @@ public final class SubjectFact extends Values {
   public final String parentId;
   /** Position of the subject in its batch. */
   public final int index;
+  /**
+   * The ids of the subject's ancestors in its batch, nearest first (its parent, the parent's parent…);
+   * set when the batch is put together, before the facts are inserted.
+   */
+  public String[] ancestors = new String[0];
   /** Values the host gave that do not fit their declared type, by slot; {@code null} if none. */
   public Object[] invalid;
 
@@ -17,6 +22,16 @@ public final class SubjectFact extends Values {
     this.type = type;
     this.parentId = parentId;
     this.index = index;
+  }
+
+  /** Whether the subject with this id is among its ancestors: whether it is a descendant of that subject. */
+  public boolean descendsFrom(String id) {
+    for (String ancestor : ancestors) {
+      if (ancestor.equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Records a value that does not fit its slot's type; the slot stays missing. */

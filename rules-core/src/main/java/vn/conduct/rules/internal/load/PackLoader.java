@@ -440,12 +440,23 @@ public final class PackLoader {
         uses(not.operand(), used);
       } else if (cond instanceof Cond.Compare compare) {
         used.add(key(compare.field()));
+      } else if (cond instanceof Cond.Measure measure) {
+        uses(measure.term(), used);
       } else if (cond instanceof Cond.Aggregate agg) {
         agg.eventTypes().forEach(e -> used.add("event:" + e));
         uses(agg.where(), used);
         if (agg.of() != null) {
           used.add(key(agg.of()));
         }
+      }
+    }
+
+    private static void uses(Cond.Term term, Set<String> used) {
+      if (term instanceof Cond.Field field) {
+        used.add(key(field));
+      } else if (term instanceof Cond.DaysBetween between) {
+        uses(between.from(), used);
+        uses(between.to(), used);
       }
     }
 

@@ -26,6 +26,7 @@ import vn.conduct.rules.api.Language;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Aggregation;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Form;
 import vn.conduct.rules.internal.condition.ConditionLanguage.Operator;
+import vn.conduct.rules.internal.condition.ConditionLanguage.TimePoint;
 import vn.conduct.rules.internal.condition.ConditionLanguage.WindowKind;
 import vn.conduct.rules.internal.model.DataType;
 
@@ -100,7 +101,39 @@ class ConditionLanguageDocsTests {
         "value", value(),
         "range", range(),
         "valueList", valueList(),
-        "window", window());
+        "window", window(),
+        "timePoint", timePoint(),
+        "dateTerm", dateTerm());
+  }
+
+  private static ObjectNode timePoint() {
+    ObjectNode def = NODES.objectNode().put("type", "object");
+    ObjectNode date = def.putObject("properties").putObject("date");
+    ArrayNode keys = date.putArray("enum");
+    List<String> meanings = new ArrayList<>();
+    for (TimePoint point : TimePoint.values()) {
+      keys.add(point.key);
+      meanings.add("'" + point.key + "': " + point.meaning);
+    }
+    date.put("description", String.join("; ", meanings) + ".");
+    def.putArray("required").add("date");
+    def.put("additionalProperties", false);
+    def.put("description", "A date of the evaluation (format 2), known in every evaluation.");
+    return def;
+  }
+
+  private static ObjectNode dateTerm() {
+    ObjectNode def = NODES.objectNode();
+    ArrayNode oneOf = def.putArray("oneOf");
+    for (String key : List.of("attribute", "indicator")) {
+      ObjectNode field = oneOf.addObject().put("type", "object");
+      field.putObject("properties").putObject(key).put("type", "string").put("pattern", ID_PATTERN);
+      field.putArray("required").add(key);
+      field.put("additionalProperties", false);
+    }
+    oneOf.addObject().put("$ref", "#/$defs/timePoint");
+    def.put("description", "An end of days-between: a date attribute or indicator, or a date of the evaluation.");
+    return def;
   }
 
   private static ObjectNode comparison() {
@@ -110,14 +143,22 @@ class ConditionLanguageDocsTests {
         "A static attribute of the subject (inside 'where' of an event aggregate: an attribute of the event).");
     properties.putObject("indicator").put("type", "string").put("pattern", ID_PATTERN).put("description",
         "An observed indicator of the subject: the latest observation on or before the evaluation date.");
+    properties.putObject("date").set("enum", enumOf(TimePoint.keys()));
+    ((ObjectNode) properties.get("date")).put("description", "A date of the evaluation (format 2).");
+    ObjectNode days = properties.putObject(ConditionLanguage.DAYS_BETWEEN).put("type", "array").put("minItems", 2)
+        .put("maxItems", 2);
+    days.putObject("items").put("$ref", "#/$defs/dateTerm");
+    days.put("description", "The days from the first date to the second, second minus first (format 2): a number;"
+        + " UNKNOWN when either is missing.");
     List<Operator> operators = Arrays.asList(Operator.values());
     operators.forEach(op -> properties.set(op.key, operator(op)));
     def.put("additionalProperties", false);
     ArrayNode allOf = def.putArray("allOf");
-    allOf.add(oneOfRequired(List.of("attribute", "indicator")));
+    allOf.add(oneOfRequired(List.of("attribute", "indicator", "date", ConditionLanguage.DAYS_BETWEEN)));
     allOf.add(oneOfRequired(operators.stream().map(op -> op.key).toList()));
     List<String> deciding = operators.stream().filter(op -> op.form.decidesMissing()).map(op -> op.key).toList();
-    def.put("description", "A comparison: exactly one operand (attribute or indicator) and exactly one operator."
+    def.put("description", "A comparison: exactly one operand (attribute, indicator, and in format 2 a date of the"
+        + " evaluation or days-between) and exactly one operator."
         + " A comparison on a missing value is UNKNOWN (except " + String.join("/", deciding) + ").");
     return def;
   }
@@ -135,8 +176,8 @@ class ConditionLanguageDocsTests {
     ArrayNode allOf = def.putArray("allOf");
     allOf.add(oneOfRequired(Aggregation.keys()));
     allOf.add(oneOfRequired(operators.stream().map(op -> op.key).toList()));
-    def.put("description", "An aggregate over events about the subject or over its direct members, compared with"
-        + " exactly one operator.");
+    def.put("description", "An aggregate over events (about the subject, or in format 2 about its members or"
+        + " descendants) or over its members or descendants, compared with exactly one operator.");
     return def;
   }
 
@@ -148,6 +189,12 @@ class ConditionLanguageDocsTests {
       case ONE, RANGE, LIST -> NODES.objectNode().put("$ref", "#/$defs/" + op.form.schemaDefinition())
           .put("description", "TRUE when the operand " + op.meaning + " (" + types + ").");
     };
+  }
+
+  private static ArrayNode enumOf(List<String> keys) {
+    ArrayNode array = NODES.arrayNode();
+    keys.forEach(array::add);
+    return array;
   }
 
   private static ObjectNode oneOfRequired(List<String> keys) {
@@ -183,7 +230,9 @@ class ConditionLanguageDocsTests {
     ArrayNode oneOf = def.putArray("oneOf");
     oneOf.addObject().set("type", jsonTypes(Form.ONE));
     oneOf.addObject().put("$ref", "#/$defs/param");
-    def.put("description", "A comparison value: a scalar read as the operand's declared type, or {param: id}.");
+    oneOf.addObject().put("$ref", "#/$defs/timePoint");
+    def.put("description", "A comparison value: a scalar read as the operand's declared type, {param: id}, or (format"
+        + " 2, for dates) {date: point}.");
     return def;
   }
 
