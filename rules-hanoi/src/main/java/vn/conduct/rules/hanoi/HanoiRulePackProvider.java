@@ -43,7 +43,7 @@ public final class HanoiRulePackProvider implements RulePackProvider {
   public static final String ID = "hanoi";
 
   private static final List<String> FOLDERS =
-      List.of("rulepacks/hanoi-522/v1.0", "rulepacks/hanoi-522/v1.1", "rulepacks/hanoi-3814",
+      List.of("rulepacks/hanoi-522/v1.0", "rulepacks/hanoi-522/v2", "rulepacks/hanoi-3814",
           "rulepacks/hanoi-1665/v1.0", "rulepacks/hanoi-1665/v2",
           "rulepacks/hanoi-units/v1", "rulepacks/hanoi-units/v2",
           "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335",

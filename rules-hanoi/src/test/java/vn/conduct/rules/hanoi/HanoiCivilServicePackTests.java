@@ -8,12 +8,12 @@ import vn.conduct.rules.testkit.PackTests;
 
 /**
  * The fixtures, probes and coverage of the civil-service code pack (QĐ 522/QĐ-UBND), run by the test kit.
- * Version 1.1.0 (format 2) and version 1.0.0 (format 1, kept loadable for hosts that pin it).
+ * Version 2.0.0 (format 2) and version 1.0.0 (format 1, kept loadable for hosts that pin it).
  */
 class HanoiCivilServicePackTests {
 
   private static final Path V1_0 = Path.of("src/main/resources/rulepacks/hanoi-522/v1.0");
-  private static final Path V1_1 = Path.of("src/main/resources/rulepacks/hanoi-522/v1.1");
+  private static final Path V2 = Path.of("src/main/resources/rulepacks/hanoi-522/v2");
 
   /** Version 1.0.0, format 1, as it was. */
   @TestFactory
@@ -21,9 +21,9 @@ class HanoiCivilServicePackTests {
     return PackTests.forPack(V1_0).dynamicTests();
   }
 
-  /** Version 1.1.0, format 2: rule-level dates, the norms added by issue 10. */
+  /** Version 2.0.0, format 2: rule-level dates, agency-level commitments and leaders through scopes, the norms added by issue 10. */
   @TestFactory
-  Stream<DynamicNode> version1_1() {
-    return PackTests.forPack(V1_1).dynamicTests();
+  Stream<DynamicNode> version2() {
+    return PackTests.forPack(V2).dynamicTests();
   }
 }
