@@ -161,9 +161,9 @@ NOTABLE = {
                "(verified): grade C"),
     "cb-052": ({"capability": 11, "task": 70, "unity": False},
                "hoàn thành 70% công việc, chưa giữ đoàn kết: loại C / 70 % done, internal unity not kept: grade C"),
-    "cb-057": ({"signed": False, "task": 88},
-               "công chức mới tuyển (5/2025), chưa ký cam kết: phường chưa đạt 100% ký cam kết / recruited in May 2025, "
-               "commitment not signed yet: the ward misses 100 % signatures"),
+    "cb-057": ({"signed": False, "task": 88, "joined": "2025-05-05"},
+               "công chức mới tuyển (05/5/2025), quá 30 ngày chưa ký cam kết: phường chưa đạt 100% ký cam kết / recruited "
+               "on 5 May 2025, commitment not signed after 30 days: the ward misses 100 % signatures"),
     "cb-059": ({"public_place": True},
                "vi phạm nội quy nơi công cộng (đỗ xe trên vỉa hè phố đi bộ) / broke a public place's rules "
                "(parked on a pedestrian-street sidewalk)"),
@@ -312,10 +312,11 @@ MODEL_OBS = {
                    ("satisfaction-percent", 91.5), ("code-posted-at-counter", True)],
     "cho-truc-bach": [("licensed-stalls-percent", 100), ("food-stalls-certified-percent", 100), ("aisles-clear", True),
                       ("hygiene-ok", True), ("fire-safety-ok", True), ("price-posted-percent", 100),
-                      ("origin-posted-percent", 85), ("code-posted-at-gate", True), ("cashless-payment", True)],
+                      ("origin-posted-percent", 85), ("code-posted-at-gate", True), ("waste-sorted", True),
+                      ("vending-outside-market", False), ("cashless-payment", True)],
     "dinh-yen-thanh": [("code-board-at-gate", True), ("waste-sorting-bins", True), ("volunteer-guide-assigned", True),
                        ("commitment-signed", True), ("costume-support-point", True), ("cadres-informed-percent", 100),
-                       ("women-informed-percent", 92), ("women-vendors-informed-percent", 100)],
+                       ("women-informed-percent", 92), ("women-vendors-informed-percent", 100), ("visitors-queue", True)],
     "cc-hoe-nhai": [("households-signed-percent", 100), ("code-posted-stairwells-lifts", True), ("cleaning-sessions", 4),
                     ("clubs-active", True), ("cultural-group-title", True)],
     "thcs-dien-bien": [("grounds-green-clean-safe", True), ("school-code-posted", True), ("relic-care-activities", 3)],
@@ -437,7 +438,9 @@ for uid, uname, block, parent, *_ in UNITS:
         if o["note"]:
             w(f"  # {o['id']}: {o['note']}")
         pos = "leader" if o["leader"] else "staff"
-        w(f'  - {{id: {o["id"]}, type: officer, name: "{o["name"]}", parent: {uid}, attributes: {{position: {pos}}}}}')
+        i = int(o["id"][3:])  # unless set above, joined before the 2020 commitment deadline, over 2005-2019
+        joined = o.get("joined") or f"{2005 + (i * 7) % 15}-{1 + (i * 5) % 12:02d}-01"
+        w(f'  - {{id: {o["id"]}, type: officer, name: "{o["name"]}", parent: {uid}, attributes: {{position: {pos}, joined-on: {joined}}}}}')
 w("")
 w("  # --- Đơn vị cùng khối để xếp hạng (số liệu hư cấu) / peer units for ranking (invented figures)")
 w("  # Không có cán bộ trong tệp: các quy tắc tính tỷ lệ cán bộ (ký cam kết, chỗ làm việc) CHƯA RÕ với các đơn vị này.")

@@ -282,7 +282,7 @@ class ConductCommandTests {
           .contains("hnm-one-stop  83.33 / 100 điểm  → chua-dat (Chưa đạt)")
           .contains("hnm-relic  100 / 100 điểm  → dat (Đạt)")
           // a failure with its reason and citation
-          .contains("KHÔNG ĐẠT     hn522.late-arrival-repeat    Vi phạm: số sự kiện [late-arrival] đã xác minh trong 12 tháng"
+          .contains("KHÔNG ĐẠT     hn522.late-arrival-repeat       Vi phạm: số sự kiện [late-arrival] đã xác minh trong 12 tháng"
               + " = 3 (ngưỡng ≥ 2) — 522/QĐ-UBND [suy luận, không có nguồn]")
           .doesNotContain("Dữ liệu bị bỏ qua hoặc có lỗi");
     }
@@ -298,9 +298,9 @@ class ConductCommandTests {
               + " lowered to B as score 90 is among the lowest")
           .contains("veto: Verified soliciting or accepting money or gifts from citizens: graded no higher than D")
           .containsPattern("Ranking hnunits-par — peer group district\\n +1  ubnd-hoan-kiem +90.36  nhom-1")
-          .contains("hnm-market  80 / 100 points  → chua-dat (Does not yet meet the model)")
+          .contains("hnm-market  83.33 / 100 points  → chua-dat (Does not yet meet the model)")
           .contains("hnm-school  100 / 100 points  → dat (Meets the model)")
-          .contains("FAIL          hn522.late-arrival-repeat    Violation: number of verified events [late-arrival] in the"
+          .contains("FAIL          hn522.late-arrival-repeat       Violation: number of verified events [late-arrival] in the"
               + " last 12 months = 3 (threshold ≥ 2) — 522/QĐ-UBND [inferred, not from a source]")
           .doesNotContain("Facts ignored or in error");
     }

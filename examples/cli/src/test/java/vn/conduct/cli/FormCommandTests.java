@@ -25,7 +25,7 @@ class FormCommandTests {
         .contains("The share of stalls posting prices is at least")
         .contains("| weight 1 | ☐ Pass ☐ Fail ☐ N/A |")
         .contains("- Ratings: dat (Meets the model) ≥ 100");
-    assertThat(cli.out().lines().filter(l -> l.matches("\\| \\d+ \\| .*"))).hasSize(10 + 1);
+    assertThat(cli.out().lines().filter(l -> l.matches("\\| \\d+ \\| .*"))).hasSize(12 + 1);
     assertThat(cli.out()).containsPattern("## Other rules for this type \\(not scored\\)\\n(.*\\n){3}.*"
         + "`hnm\\.market\\.cashless-payment`");
   }

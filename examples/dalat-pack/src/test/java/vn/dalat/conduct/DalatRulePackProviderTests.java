@@ -32,17 +32,17 @@ class DalatRulePackProviderTests {
     assertThat(ENGINE.packs()).extracting(RulePackInfo::id).contains(DalatRulePackProvider.PACK_ID);
     RulePackInfo pack = ENGINE.packs().stream()
         .filter(p -> p.id().equals(DalatRulePackProvider.PACK_ID)).findFirst().orElseThrow();
-    assertThat(pack.version()).isEqualTo("1.0.0");
+    assertThat(pack.version()).isEqualTo("1.1.0");
     assertThat(pack.origin()).contains("rulepacks/dalat-1027");
     assertThat(pack.digest()).hasSize(64);
-    assertThat(pack.ruleCount()).isEqualTo(24);
+    assertThat(pack.ruleCount()).isEqualTo(27);
   }
 
   @Test
   void should_cite_qd_1027_with_the_summary_basis_and_no_article_on_every_rule() {
     assertThat(ENGINE.rules()).extracting(RuleInfo::rule)
         .filteredOn(r -> r.packId().equals(DalatRulePackProvider.PACK_ID))
-        .hasSize(24)
+        .hasSize(27)
         .allSatisfy(rule -> {
           assertThat(rule.ruleId()).startsWith("dl1027.");
           assertThat(rule.citation().documentNumber()).isEqualTo("1027/QĐ-UBND");

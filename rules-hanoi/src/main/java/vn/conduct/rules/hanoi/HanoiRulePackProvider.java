@@ -24,11 +24,12 @@ import vn.conduct.rules.spi.RulePackSource;
  *       agency, friendly school, civilised market, relic as a safe destination, ...).
  * </ul>
  *
- * <p>The format 1 versions these replaced (hanoi-3814 1.0.0, hanoi-yearly 1.0.0 and 2.0.0, hanoi-units
- * 1.0.0 and 2.0.0) stay in the jar, under {@code rulepacks/frozen}, but {@link #packs()} does not list
- * them: loaded beside their successors they would be chosen for any period the format 2 version cannot
- * judge (a month for a yearly pack), silently, with the old meaning. A host that pins one adds
- * {@link #frozenPacks()} to its engine as well.
+ * <p>The format 1 versions these replaced (hanoi-522 1.0.0, hanoi-1665 1.0.0, hanoi-3814 1.0.0,
+ * hanoi-yearly 1.0.0 and 2.0.0, hanoi-units 1.0.0 and 2.0.0, hanoi-models 1.0.0) stay in the jar, unchanged
+ * (their digests too), under {@code rulepacks/frozen}, but {@link #packs()} does not list them: loaded
+ * beside their successors they would be chosen for any period the format 2 version cannot judge (a month
+ * for a yearly pack), silently, with the old meaning. A host that pins one adds {@link #frozenPacks()} to
+ * its engine as well.
  *
  * <p>Found by {@link java.util.ServiceLoader} through
  * {@code META-INF/services/vn.conduct.rules.spi.RulePackProvider}, or registered explicitly:
@@ -50,14 +51,15 @@ public final class HanoiRulePackProvider implements RulePackProvider {
   public static final String ID = "hanoi";
 
   private static final List<String> FOLDERS =
-      List.of("rulepacks/hanoi-522", "rulepacks/hanoi-3814", "rulepacks/hanoi-1665",
+      List.of("rulepacks/hanoi-522/v2", "rulepacks/hanoi-3814", "rulepacks/hanoi-1665/v2",
           "rulepacks/hanoi-units/v1", "rulepacks/hanoi-units/v2",
-          "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335", "rulepacks/hanoi-models");
+          "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335", "rulepacks/hanoi-models/v1.1");
 
   private static final List<String> FROZEN =
-      List.of("rulepacks/frozen/hanoi-3814-1.0.0", "rulepacks/frozen/hanoi-yearly-1.0.0",
+      List.of("rulepacks/frozen/hanoi-522-1.0.0", "rulepacks/frozen/hanoi-1665-1.0.0",
+          "rulepacks/frozen/hanoi-3814-1.0.0", "rulepacks/frozen/hanoi-yearly-1.0.0",
           "rulepacks/frozen/hanoi-yearly-2.0.0", "rulepacks/frozen/hanoi-units-1.0.0",
-          "rulepacks/frozen/hanoi-units-2.0.0");
+          "rulepacks/frozen/hanoi-units-2.0.0", "rulepacks/frozen/hanoi-models-1.0.0");
 
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {

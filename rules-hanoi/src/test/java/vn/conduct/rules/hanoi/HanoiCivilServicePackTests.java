@@ -6,11 +6,24 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import vn.conduct.rules.testkit.PackTests;
 
-/** The fixtures, probes and coverage of the civil-service code pack (QĐ 522/QĐ-UBND), run by the test kit. */
+/**
+ * The fixtures, probes and coverage of the civil-service code pack (QĐ 522/QĐ-UBND), run by the test kit.
+ * Version 2.0.0 (format 2) and version 1.0.0 (format 1, kept loadable for hosts that pin it).
+ */
 class HanoiCivilServicePackTests {
 
+  private static final Path V1_0 = Path.of("src/main/resources/rulepacks/frozen/hanoi-522-1.0.0");
+  private static final Path V2 = Path.of("src/main/resources/rulepacks/hanoi-522/v2");
+
+  /** Version 1.0.0, format 1, as it was. */
   @TestFactory
-  Stream<DynamicNode> pack() {
-    return PackTests.forPack(Path.of("src/main/resources/rulepacks/hanoi-522")).dynamicTests();
+  Stream<DynamicNode> version1_0() {
+    return PackTests.forPack(V1_0).dynamicTests();
+  }
+
+  /** Version 2.0.0, format 2: rule-level dates, agency-level commitments and leaders through scopes, the norms added by issue 10. */
+  @TestFactory
+  Stream<DynamicNode> version2() {
+    return PackTests.forPack(V2).dynamicTests();
   }
 }

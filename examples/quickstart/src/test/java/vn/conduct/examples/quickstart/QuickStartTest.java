@@ -52,12 +52,13 @@ class QuickStartTest {
   }
 
   @Test
-  void missingEvidenceIsUnknownAndRulesForLeadersDoNotApplyToStaff() {
+  void missingEvidenceIsUnknownAndTheLeadersExampleIsJudgedForTheAgency() {
     assertThat(lines).contains(
         "cb-001 hn522.badge UNKNOWN: Thiếu bằng chứng: chỉ số 'badge-worn' chưa được ghi nhận — 522/QĐ-UBND"
             + " [theo bản tóm tắt]");
+    // hanoi-522 2.0.0: the leader's missing badge is an observation, not a recorded breach
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
-        "cb-001 hn522.leader-example NOT_APPLICABLE: Không áp dụng: thuộc tính 'position' = staff (yêu cầu = leader)"));
+        "ubnd-ba-dinh hn522.leader-example PASS: Không vi phạm:"));
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
         "ubnd-ba-dinh hn522.code-posted-visibly UNKNOWN: Thiếu bằng chứng: chỉ số 'code-posted-visibly'"));
   }

@@ -343,8 +343,8 @@ public final class PackMutationSweep {
   private static String label(Path pack) {
     Path name = pack.getFileName();
     Path parent = pack.getParent() == null ? null : pack.getParent().getFileName();
-    // hanoi-units/v1 and hanoi-units/v2 keep their pack folder in the label
-    return name.toString().matches("v[0-9]+") && parent != null ? parent + "/" + name : name.toString();
+    // version folders (hanoi-units/v1, hanoi-522/v1.1) keep their pack folder in the label
+    return name.toString().matches("v[0-9]+(\\.[0-9]+)*") && parent != null ? parent + "/" + name : name.toString();
   }
 
   private static Map<String, byte[]> read(Path pack) {

@@ -107,6 +107,10 @@ final class YamlMutations {
   private void value(Node node, List<Object> path, int[] span, String prefix) {
     replace(path, node, Kind.NULL, span, prefix + "null");
     for (Kind kind : wrongTypes(node)) {
+      if (kind == Kind.LIST && node instanceof MappingNode && !path.isEmpty()
+          && "values".equals(path.get(path.size() - 1))) {
+        continue; // a field's values may be a list or a mapping (spec section 5): a list is no wrong type
+      }
       replace(path, node, kind, span, prefix + replacement(kind));
     }
     if (node instanceof ScalarNode) {
