@@ -33,7 +33,7 @@ final class PackOptions {
 
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*([._-][a-z0-9]+)*");
-  private static final String PIN_EXAMPLE = "--pin hanoi-3814=1.0.0";
+  private static final String PIN_EXAMPLE = "--pin hanoi-units=1.1.0";
   private static final String PARAM_EXAMPLE = "--param hanoi-3814:task-completion-pass-percent=80";
 
   @Spec(Spec.Target.MIXEE)

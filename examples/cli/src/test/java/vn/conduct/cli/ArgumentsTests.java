@@ -41,9 +41,9 @@ class ArgumentsTests {
         Arguments.of(new String[] {"evaluate", "--format", "xml"},
             "--format: 'xml' is not one of table, json, csv, html [Hint: e.g. --format json]"),
         Arguments.of(new String[] {"packs", "--pin", "hanoi-3814"},
-            "--pin: 'hanoi-3814' is not <id>=<version> [Hint: e.g. --pin hanoi-3814=1.0.0]"),
+            "--pin: 'hanoi-3814' is not <id>=<version> [Hint: e.g. --pin hanoi-units=1.1.0]"),
         Arguments.of(new String[] {"packs", "--pin", "hanoi-3814=1.0"},
-            "--pin: '1.0' is not a version major.minor.patch [Hint: e.g. --pin hanoi-3814=1.0.0; 'conduct packs'"
+            "--pin: '1.0' is not a version major.minor.patch [Hint: e.g. --pin hanoi-units=1.1.0; 'conduct packs'"
                 + " lists the versions]"),
         Arguments.of(new String[] {"packs", "--pin", "hanoi-3814=1.0.0", "--pin", "hanoi-3814=2.0.0"},
             "--pin: hanoi-3814 is pinned twice, to 1.0.0 and 2.0.0 [Hint: pin each pack once]"),
