@@ -102,7 +102,11 @@ public interface RulesEngine {
     Builder parameter(String packId, String parameter, Object value);
 
     /**
-     * Loads, validates and compiles every pack.
+     * Loads and validates every pack, and plans its rules; the Drools rule base is compiled when the
+     * first evaluation needs it, once, so an engine built only to list or describe packs costs no
+     * compilation. Every problem in a pack is reported here: a validated pack cannot fail to compile,
+     * and if it does, that is an engine bug, raised by the first evaluation as
+     * {@link RuleCompilationException}.
      *
      * @throws InvalidRulePackException if any pack has errors (all packs' issues are reported)
      * @throws IncompatibleRulePackException if a pack requires another engine version

@@ -55,7 +55,14 @@ import vn.conduct.rules.internal.model.SourceDoc;
 import vn.conduct.rules.internal.score.Quotas;
 import vn.conduct.rules.internal.score.Scorer;
 
-/** The engine: every loaded pack version compiled into one shared KieBase. Immutable and thread-safe. */
+/**
+ * The engine: every loaded pack version compiled into one shared KieBase. Immutable and thread-safe.
+ *
+ * <p>The KieBase is built when the first evaluation needs it, once, so that listing and describing
+ * packs costs no Drools compilation. Every pack error has been reported by then: the loader validated
+ * each rule, and a validated rule that Drools cannot compile is an engine bug, raised as
+ * {@link vn.conduct.rules.api.RuleCompilationException} by that first evaluation.
+ */
 public final class DefaultRulesEngine implements RulesEngine {
 
   /** Subjects per Drools session (whole unit trees are kept together). */
@@ -68,10 +75,39 @@ public final class DefaultRulesEngine implements RulesEngine {
   private final List<RulePlan> plans;
   private final Map<String, List<RulePlan>> plansByType;
   private final Map<String, TypePlans> typePlans;
-  private final KieBase kieBase;
+  private final RuleBase ruleBase;
   private final Explainer explainer;
   private final FactIntake intake;
   private final Faults faults;
+
+  /** The KieBase, built from the compiler's rules on first use and then kept. */
+  private static final class RuleBase {
+    private DroolsCompiler compiler;
+    private volatile KieBase built;
+
+    RuleBase(DroolsCompiler compiler) {
+      this.compiler = compiler;
+    }
+
+    KieBase get() {
+      KieBase base = built;
+      if (base == null) {
+        synchronized (this) {
+          base = built;
+          if (base == null) {
+            base = compiler.build();
+            built = base;
+            compiler = null;
+          }
+        }
+      }
+      return base;
+    }
+
+    boolean isBuilt() {
+      return built != null;
+    }
+  }
 
   /** A hook for fault-injection tests; production engines use {@link #NONE}. */
   interface Faults {
@@ -83,13 +119,13 @@ public final class DefaultRulesEngine implements RulesEngine {
   }
 
   private DefaultRulesEngine(List<LoadedPack> packs, Layout layout, Map<String, Integer> windows,
-      List<RulePlan> plans, KieBase kieBase, Faults faults) {
+      List<RulePlan> plans, RuleBase ruleBase, Faults faults) {
     this.faults = faults;
     this.packs = packs;
     this.layout = layout;
     this.windows = windows;
     this.plans = plans;
-    this.kieBase = kieBase;
+    this.ruleBase = ruleBase;
     this.explainer = new Explainer(layout);
     this.intake = new FactIntake(layout);
     Map<String, List<RulePlan>> byType = new HashMap<>();
@@ -157,9 +193,8 @@ public final class DefaultRulesEngine implements RulesEngine {
     }
     DroolsCompiler compiler = new DroolsCompiler(layout, windows);
     plans.forEach(compiler::add);
-    KieBase kieBase = compiler.build();
-    DefaultRulesEngine engine = new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans), kieBase,
-        faults);
+    DefaultRulesEngine engine = new DefaultRulesEngine(List.copyOf(packs), layout, windows, List.copyOf(plans),
+        new RuleBase(compiler), faults);
     engine.describe(overrides);
     return engine;
   }
@@ -515,7 +550,7 @@ public final class DefaultRulesEngine implements RulesEngine {
   private void evaluateBatch(Stage stage, Batch batch, Map<String, Partial> into, boolean mayRetry) {
     Firings firings = new Firings(batch.facts.size(), plans.size());
     RuntimeException failure = null;
-    KieSession session = kieBase.newKieSession();
+    KieSession session = ruleBase.get().newKieSession();
     try {
       session.setGlobal(DroolsCompiler.SINK, firings);
       session.insert(stage.ctx());
@@ -997,7 +1032,7 @@ public final class DefaultRulesEngine implements RulesEngine {
     for (Stage stage : run.stages) {
       for (Batch batch : stage.facts().batches(BATCH_SIZE)) {
         Firings firings = new Firings(batch.facts.size(), plans.size());
-        KieSession session = kieBase.newKieSession();
+        KieSession session = ruleBase.get().newKieSession();
         try {
           session.setGlobal(DroolsCompiler.SINK, firings);
           session.insert(stage.ctx());
@@ -1025,8 +1060,13 @@ public final class DefaultRulesEngine implements RulesEngine {
     return mismatches;
   }
 
+  /** Whether the Drools rule base has been compiled (by a first evaluation). For tests. */
+  boolean compiled() {
+    return ruleBase.isBuilt();
+  }
+
   /** Sessions the KieBase still holds; zero after every evaluation. For tests. */
   int openSessions() {
-    return kieBase.getKieSessions().size();
+    return ruleBase.isBuilt() ? ruleBase.get().getKieSessions().size() : 0;
   }
 }

@@ -121,6 +121,37 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_compile_the_rules_on_the_first_evaluation_only_and_describe_packs_without_compiling() throws Exception {
+    // GIVEN an engine built from a valid pack
+    RulesEngine engine = RulesEngine.builder().addPack(pack("lazy", "1.0.0")
+        .rule("r.n", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 10}\n")
+        .writeTo(dir)).build();
+    DefaultRulesEngine lazy = (DefaultRulesEngine) engine;
+
+    // WHEN it is only described, THEN nothing is compiled
+    assertThat(engine.packs()).hasSize(1);
+    assertThat(engine.rules()).hasSize(1);
+    assertThat(lazy.compiled()).isFalse();
+
+    // WHEN eight threads evaluate at once, THEN each gets the same outcome from the one rule base
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Outcome>> outcomes = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        outcomes.add(pool.submit(() -> outcome(engine.evaluate(EvaluationRequest.builder(AS_OF)
+            .subject(Subject.of("o1", "officer")).observation(Observation.of("o1", "n", 12)).build()), "o1", "r.n")));
+      }
+      for (java.util.concurrent.Future<Outcome> outcome : outcomes) {
+        assertThat(outcome.get()).isEqualTo(Outcome.PASS);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(lazy.compiled()).isTrue();
+    assertThat(lazy.openSessions()).isZero();
+  }
+
+  @Test
   void should_keep_a_long_run_of_digits_in_a_facts_file_as_text() {
     assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(101))).isEqualTo("9".repeat(101));
     assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(100))).isEqualTo(new BigDecimal("9".repeat(100)));
