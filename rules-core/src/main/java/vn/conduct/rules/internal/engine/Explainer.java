@@ -162,6 +162,17 @@ final class Explainer {
     Map<String, LocalizedText> titles = slot.valueTitles();
     if (compare.op().form.decidesMissing() || value == null) {
       boolean present = value != null;
+      Object refused = present ? null : subject.invalidAt(slot.index());
+      if (refused != null) {
+        String shown = FactIntake.shown(refused);
+        String why = refused instanceof vn.conduct.rules.internal.facts.OutOfRange outside
+            ? outside.range() : null;
+        return new Leaf(truth, LocalizedText.of(
+            fieldVi + " có giá trị không hợp lệ '" + shown + "'" + (why == null ? "" : ", ngoài khoảng " + why)
+                + ", bị bỏ qua như chưa ghi nhận",
+            fieldEn + " had an invalid value '" + shown + "'" + (why == null ? "" : ", outside " + why)
+                + ", set aside as not observed"));
+      }
       return new Leaf(truth, LocalizedText.of(
           fieldVi + (present ? " có giá trị " + ConditionLanguage.show(value, titles, Language.VI) + unit
               : " chưa được ghi nhận"),

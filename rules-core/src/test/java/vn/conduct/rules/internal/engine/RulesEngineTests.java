@@ -152,6 +152,29 @@ class RulesEngineTests {
   }
 
   @Test
+  void should_say_that_a_value_set_aside_as_out_of_range_was_given_when_a_rule_asks_whether_it_exists() {
+    // GIVEN a format 2 pack whose indicator 'task' takes 0 to 100, and a rule that it exists
+    String manifest = PackBuilder.MANIFEST.formatted("ranged", "1.0.0", "").replace("format: 1", "format: 2")
+        .replace("task: {type: number, unit: percent}", "task: {type: number, unit: percent, range: {min: 0, max: 100}}");
+    RulesEngine engine = RulesEngine.builder().addPack(pack("ranged", "1.0.0").file("pack.yaml", manifest)
+        .rule("r.task-given", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: task, exists: true}\n")
+        .writeTo(dir)).build();
+
+    // WHEN one officer's value is 135 %, another's is missing
+    Report report = engine.evaluate(EvaluationRequest.builder(AS_OF)
+        .subject(Subject.of("o1", "officer")).observation(Observation.of("o1", "task", 135))
+        .subject(Subject.of("o2", "officer")).build());
+
+    // THEN both fail (the value is treated as missing), and the reason says which was refused and why
+    assertThat(outcome(report, "o1", "r.task-given")).isEqualTo(Outcome.FAIL);
+    assertThat(report.subject("o1").orElseThrow().finding("r.task-given").orElseThrow().reason().en())
+        .contains("had an invalid value '135'").contains("outside").contains("set aside as not observed");
+    assertThat(report.subject("o1").orElseThrow().finding("r.task-given").orElseThrow().reason().vi())
+        .contains("có giá trị không hợp lệ '135'");
+    assertThat(report.subject("o2").orElseThrow().finding("r.task-given").orElseThrow().reason().en()).contains("was not observed");
+  }
+
+  @Test
   void should_keep_a_long_run_of_digits_in_a_facts_file_as_text() {
     assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(101))).isEqualTo("9".repeat(101));
     assertThat(vn.conduct.rules.io.FactsReader.plainScalar("9".repeat(100))).isEqualTo(new BigDecimal("9".repeat(100)));
