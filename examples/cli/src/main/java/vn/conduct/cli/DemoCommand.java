@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     if (output.format == OutputOptions.Format.table) {
       intro(report, output.language(), new TextOut(out));
     }
-    output.print(report, facts::locate, out, true);
+    output.print(report, facts::locate, out, true, engine.checklists());
     return ConductCommand.OK;
   }
 

@@ -65,7 +65,7 @@ final class OutputOptions {
   /**
    * Prints the report in the chosen format, to {@code --output} if given, else to {@code out}.
    *
-   * @param checklists the engine's checklists (band order and titles for html), or empty
+   * @param checklists the engine's checklists (band order and titles for html and table roll-ups), or empty
    */
   void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary,
       List<ChecklistInfo> checklists) {
@@ -106,7 +106,7 @@ final class OutputOptions {
       }
       case csv -> new CsvReport(language).print(report, out);
       case html -> new HtmlReport(language, all, locator, checklists).print(report, out);
-      case table -> new TextReport(language, all, locator, summary && !all).print(report, out);
+      case table -> new TextReport(language, all, locator, summary && !all, checklists).print(report, out);
     }
   }
 }

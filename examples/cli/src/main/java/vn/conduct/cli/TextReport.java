@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.ChecklistScore;
 import vn.conduct.rules.api.FactProblem;
 import vn.conduct.rules.api.Finding;
@@ -50,11 +51,49 @@ final class TextReport {
    */
   TextReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator,
       boolean summary) {
+    this(language, allFindings, locator, summary, List.of());
+  }
+
+  /**
+   * @param checklists the engine's checklists, whose band titles name the ratings counted in roll-ups
+   *     (a band without a title, or a checklist not given, is named by its id)
+   */
+  TextReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator,
+      boolean summary, List<ChecklistInfo> checklists) {
     this.language = language;
     this.allFindings = allFindings;
     this.locator = locator;
     this.summary = summary;
     this.words = new Words(language);
+    Map<String, String> titles = new java.util.HashMap<>();
+    Map<String, ChecklistInfo.PeerGroup> groups = new java.util.HashMap<>();
+    for (ChecklistInfo checklist : checklists) {
+      if (checklist.peerGroup() != null) {
+        groups.putIfAbsent(checklist.packId() + "\u0000" + checklist.checklistId(), checklist.peerGroup());
+      }
+      for (ChecklistInfo.Band band : checklist.bands()) {
+        if (band.title() != null && !band.title().in(language).isBlank()) {
+          titles.putIfAbsent(checklist.packId() + "\u0000" + checklist.checklistId() + "\u0000" + band.id(),
+              band.title().in(language));
+        }
+      }
+    }
+    this.bandTitles = Map.copyOf(titles);
+    this.peerGroups = Map.copyOf(groups);
+  }
+
+  private final Map<String, String> bandTitles;
+  private final Map<String, ChecklistInfo.PeerGroup> peerGroups;
+
+  /** A ranking's peer group as a reader knows it: the declared title of its value, else the value. */
+  private String peerGroup(Ranking ranking) {
+    ChecklistInfo.PeerGroup group = peerGroups.get(ranking.packId() + "\u0000" + ranking.checklistId());
+    return group == null ? ranking.peerGroup() : group.groupTitle(ranking.peerGroup()).in(language);
+  }
+
+  /** A band as a roll-up names it: its title where the checklist gives one, else its id. */
+  private String band(RollUp rollUp, String bandId) {
+    return bandTitles.getOrDefault(rollUp.packId() + "\u0000" + rollUp.checklistId() + "\u0000" + bandId, bandId);
   }
 
   void print(Report report, PrintWriter writer) {
@@ -214,7 +253,7 @@ final class TextReport {
 
   private void rollUp(RollUp rollUp, String indent, TextOut out) {
     String ratings = rollUp.ratings().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        .map(e -> band(rollUp, e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
     out.println(indent + rollUp.checklistId() + t(": tổng hợp ", ": roll-up of ") + rollUp.members()
         + t(" thành viên, ", " members, ") + rollUp.rated() + t(" được xếp loại", " rated")
         + (rollUp.averageScore() != null ? t(", điểm trung bình ", ", average ") + number(rollUp.averageScore()) : "")
@@ -230,7 +269,7 @@ final class TextReport {
     for (Ranking ranking : report.rankings()) {
       out.println();
       out.println(t("Xếp hạng ", "Ranking ") + ranking.checklistId()
-          + (ranking.peerGroup().isEmpty() ? "" : t(" — nhóm ", " — peer group ") + ranking.peerGroup()));
+          + (ranking.peerGroup().isEmpty() ? "" : t(" — nhóm ", " — peer group ") + peerGroup(ranking)));
       for (Ranking.Entry entry : ranking.entries()) {
         SubjectResult subject = byId.get(entry.subjectId());
         String name = subject != null && subject.subject().name() != null ? subject.subject().name() : "";

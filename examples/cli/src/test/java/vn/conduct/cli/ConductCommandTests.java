@@ -275,12 +275,13 @@ class ConductCommandTests {
           .contains("phủ quyết: Có vi phạm đã xác minh về đòi, gợi ý, nhận tiền, quà biếu của người dân:"
               + " xếp loại không cao hơn D")
           // units ranked in their block
-          .containsPattern("Xếp hạng hnunits-par — nhóm district\\n +1  ubnd-hoan-kiem +90.36  nhom-1 UBND quận Hoàn Kiếm\\n"
+          .containsPattern("Xếp hạng hnunits-par — nhóm quận, huyện, thị xã\\n +1  ubnd-hoan-kiem +90.36  nhom-1 UBND quận Hoàn Kiếm\\n"
               + " +2  ubnd-ba-dinh +88.81  nhom-2 UBND quận Ba Đình")
-          .containsPattern("Xếp hạng hnunits-sipas — nhóm commune\\n +1  ubnd-p-truc-bach +88  tu-80")
+          .containsPattern("Xếp hạng hnunits-sipas — nhóm xã, phường, thị trấn\\n +1  ubnd-p-truc-bach +88  tu-80")
           // model units rated
           .contains("hnm-one-stop  83.33 / 100 điểm  → chua-dat (Chưa đạt)")
           .contains("hnm-relic  100 / 100 điểm  → dat (Đạt)")
+          .contains("điểm trung bình 85.33; Loại A – Hoàn thành xuất sắc nhiệm vụ 4, Loại B – Hoàn thành tốt nhiệm vụ 9,")
           // a failure with its reason and citation
           .contains("KHÔNG ĐẠT     hn522.late-arrival-repeat       Vi phạm: số sự kiện [late-arrival] đã xác minh trong 12 tháng"
               + " = 3 (ngưỡng ≥ 2) — 522/QĐ-UBND [suy luận, không có nguồn]")
@@ -297,7 +298,7 @@ class ConductCommandTests {
           .contains("quota: Quota: at most 30% of 15 rated members 'ubnd-ba-dinh' (4) may hold A; 5 reached it;"
               + " lowered to B as score 90 is among the lowest")
           .contains("veto: Verified soliciting or accepting money or gifts from citizens: graded no higher than D")
-          .containsPattern("Ranking hnunits-par — peer group district\\n +1  ubnd-hoan-kiem +90.36  nhom-1")
+          .containsPattern("Ranking hnunits-par — peer group urban or rural district, town\\n +1  ubnd-hoan-kiem +90.36  nhom-1")
           .contains("hnm-market  83.33 / 100 points  → chua-dat (Does not yet meet the model)")
           .contains("hnm-school  100 / 100 points  → dat (Meets the model)")
           .contains("FAIL          hn522.late-arrival-repeat       Violation: number of verified events [late-arrival] in the"
