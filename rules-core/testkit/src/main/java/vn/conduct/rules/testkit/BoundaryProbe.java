@@ -66,16 +66,27 @@ public final class BoundaryProbe {
   }
 
   /**
-   * Probes a rule's threshold, starting from a fixture's facts about one subject.
+   * Probes a rule's threshold, starting from a fixture's facts about one subject. A value the pack
+   * refuses as a fact (outside the indicator's declared {@code range}, such as 100.01 for a
+   * percentage of 0 to 100) is not a boundary of the comparison and is left out.
    *
    * @return the probes, ascending by value; empty if the template does not decide the rule
    */
   public static List<Probe> probe(RulesEngine engine, RuleInfo rule, RuleInfo.Threshold threshold,
       EvaluationRequest template, String subjectId) {
     List<Probe> probes = new ArrayList<>();
+    int baseline = -1;
     for (BigDecimal value : values(threshold)) {
       EvaluationRequest request = with(template, subjectId, threshold, value);
       Report report = engine.evaluate(request);
+      if (!report.factProblems().isEmpty()) {
+        if (baseline < 0) {
+          baseline = engine.evaluate(template).factProblems().size();
+        }
+        if (report.factProblems().size() > baseline) {
+          continue;
+        }
+      }
       Optional<Outcome> actual = report.subject(subjectId).flatMap(s -> s.finding(rule.ruleId()))
           .map(f -> f.outcome());
       boolean holds = holds(threshold, value);
