@@ -62,6 +62,19 @@ public final class PackBuilder {
     return builder;
   }
 
+  /** The usual vocabulary in a {@code format: 2} manifest, for the format 2 terms. */
+  public static PackBuilder format2(String id, String version) {
+    PackBuilder builder = new PackBuilder();
+    builder.files.put("pack.yaml", MANIFEST.replace("format: 1", "format: 2").formatted(id, version, ""));
+    return builder;
+  }
+
+  /** Rewrites the manifest, e.g. to add a term to a declared field. */
+  public PackBuilder manifest(java.util.function.UnaryOperator<String> change) {
+    files.put("pack.yaml", change.apply(files.get("pack.yaml")));
+    return this;
+  }
+
   /** Adds a rule with the usual header; {@code body} holds applies-to, kind, condition… */
   public PackBuilder rule(String id, String body) {
     String text = body.stripIndent();

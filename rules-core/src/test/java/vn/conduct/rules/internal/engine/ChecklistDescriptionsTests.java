@@ -133,8 +133,7 @@ class ChecklistDescriptionsTests {
   @Test
   void should_describe_the_format_2_terms_of_a_weighted_checklist() {
     // GIVEN a format 2 pack: item dates, required items, rounding, a natural period
-    RulesEngine engine = RulesEngine.builder().addPack(pack("weighted", "1.0.0")
-        .file("pack.yaml", PackBuilder.MANIFEST.formatted("weighted", "1.0.0", "").replace("format: 1", "format: 2"))
+    RulesEngine engine = RulesEngine.builder().addPack(PackBuilder.format2("weighted", "1.0.0")
         .rule("w.task", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: task, ge: 50}\n")
         .rule("w.signed", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: signed, eq: true}\n")
         .file("checklists/w-list.yaml", """

@@ -101,10 +101,9 @@ class RulesEngineTests {
     String decomposed = java.text.Normalizer.normalize("Hà Nội", java.text.Normalizer.Form.NFD);
     String composed = java.text.Normalizer.normalize("Hà Nội", java.text.Normalizer.Form.NFC);
     assertThat(decomposed).isNotEqualTo(composed);
-    String manifest = PackBuilder.MANIFEST.formatted("nfc-values", "1.0.0", "")
-        .replace("position: {type: string}", "position: {type: string}\n        city: {type: string, values: [\""
-            + decomposed + "\", Huế]}");
-    RulesEngine engine = RulesEngine.builder().addPack(pack("nfc-values", "1.0.0").file("pack.yaml", manifest)
+    RulesEngine engine = RulesEngine.builder().addPack(pack("nfc-values", "1.0.0")
+        .manifest(m -> m.replace("position: {type: string}",
+            "position: {type: string}\n        city: {type: string, values: [\"" + decomposed + "\", Huế]}"))
         .rule("r.city", "applies-to: [officer]\nkind: requirement\ncondition: {attribute: city, eq: \"" + composed + "\"}\n")
         .writeTo(dir)).build();
 
@@ -154,9 +153,9 @@ class RulesEngineTests {
   @Test
   void should_say_that_a_value_set_aside_as_out_of_range_was_given_when_a_rule_asks_whether_it_exists() {
     // GIVEN a format 2 pack whose indicator 'task' takes 0 to 100, and a rule that it exists
-    String manifest = PackBuilder.MANIFEST.formatted("ranged", "1.0.0", "").replace("format: 1", "format: 2")
-        .replace("task: {type: number, unit: percent}", "task: {type: number, unit: percent, range: {min: 0, max: 100}}");
-    RulesEngine engine = RulesEngine.builder().addPack(pack("ranged", "1.0.0").file("pack.yaml", manifest)
+    RulesEngine engine = RulesEngine.builder().addPack(PackBuilder.format2("ranged", "1.0.0")
+        .manifest(m -> m.replace("task: {type: number, unit: percent}",
+            "task: {type: number, unit: percent, range: {min: 0, max: 100}}"))
         .rule("r.task-given", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: task, exists: true}\n")
         .writeTo(dir)).build();
 

@@ -29,8 +29,7 @@ class TimeOperandsTests {
   Path dir;
 
   private static PackBuilder format2(String id) {
-    return PackBuilder.pack(id, "1.0.0").file("pack.yaml",
-        PackBuilder.MANIFEST.replace("format: 1", "format: 2").formatted(id, "1.0.0", ""));
+    return PackBuilder.format2(id, "1.0.0");
   }
 
   private static Outcome outcome(Report report, String subject, String rule) {
