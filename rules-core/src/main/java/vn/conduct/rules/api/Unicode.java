@@ -1,6 +1,5 @@
 package vn.conduct.rules.api;
 
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,17 +13,9 @@ final class Unicode {
 
   private Unicode() { }
 
-  /** Returns the text in NFC; the same instance when it already is (always so below U+0300). */
+  /** Returns the text in NFC; the same instance when it already is. */
   static String nfc(String text) {
-    if (text == null) {
-      return null;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= '\u0300') {
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-      }
-    }
-    return text;
+    return vn.conduct.rules.internal.model.Nfc.of(text);
   }
 
   /** A value in NFC if it is text; any other value unchanged. */

@@ -669,7 +669,7 @@ public final class ConditionParser {
   }
 
   private static String nfc(String text) {
-    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+    return vn.conduct.rules.internal.model.Nfc.of(text);
   }
 
   private Operator operator(String key, String path) {
@@ -840,7 +840,7 @@ public final class ConditionParser {
     }
     String text = node.asText();
     return switch (type) {
-      case STRING -> java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+      case STRING -> vn.conduct.rules.internal.model.Nfc.of(text);
       case BOOLEAN -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
       case NUMBER -> ConditionLanguage.readNumber(text);
       case DATE -> {

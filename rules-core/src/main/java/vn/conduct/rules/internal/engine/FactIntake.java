@@ -452,7 +452,7 @@ final class FactIntake {
   static Object convert(Object value, DataType type) {
     switch (type) {
       case STRING -> {
-        return value instanceof CharSequence text ? java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
+        return value instanceof CharSequence text ? vn.conduct.rules.internal.model.Nfc.of(text)
             : null;
       }
       case NUMBER -> {

@@ -35,23 +35,16 @@ public record FieldDoc(
   public record RangeDoc(@Amount java.math.BigDecimal min, @Amount java.math.BigDecimal max) { }
 
   public FieldDoc {
-    values = values == null ? List.of() : Collections.unmodifiableList(values.stream().map(FieldDoc::nfc).toList());
+    values = values == null ? List.of() : Collections.unmodifiableList(values.stream().map(Nfc::of).toList());
     if (valueTitles == null) {
       valueTitles = Map.of();
     } else {
       Map<String, LocalizedText> titles = new LinkedHashMap<>();
-      valueTitles.forEach((value, valueTitle) -> titles.put(nfc(value), valueTitle));
+      valueTitles.forEach((value, valueTitle) -> titles.put(Nfc.of(value), valueTitle));
       valueTitles = Collections.unmodifiableMap(titles);
     }
   }
 
-  /**
-   * Declared values are kept in Unicode NFC, as fact values and compared strings are, so a value
-   * typed with combining marks in the pack still matches the same text in the facts.
-   */
-  private static String nfc(String value) {
-    return value == null ? null : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
-  }
 
   @JsonCreator
   static FieldDoc read(@JsonProperty("type") DataType type, @JsonProperty("unit") String unit,
