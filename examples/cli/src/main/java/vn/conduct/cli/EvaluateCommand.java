@@ -44,30 +44,16 @@ import vn.conduct.rules.io.FactsReader;
             + " ignored: rows the engine did not use, such as a subject of an unknown type or an observation"
             + " dated after --as-of).",
         "",
-        "More than 10000 subjects, or more than 100000 events and observations, are evaluated in batches of"
-            + " whole units, with a progress bar on the standard error; the report is the same as in one run.",
+        "More than 10000 subjects are evaluated with a progress bar on the standard error (the engine takes a"
+            + " large request in parts of whole units; the report is the same as in one run).",
         "",
         "Exits 0 when the evaluation ran, whatever its outcomes; 1 if a pack or the facts are invalid, or if"
             + " any CSV row was rejected (the report of the other rows is still written)."})
 final class EvaluateCommand implements Callable<Integer> {
 
-  /** Subjects per batch when a large request is evaluated in batches. */
-  static final int BATCH_SIZE = 2_000;
-
-  /**
-   * Events and observations per batch: the engine holds a session's events in its working memory
-   * (about 500 bytes each), so 100 000 keep a session near 50 MB; a request with more is evaluated
-   * in batches even with few subjects.
-   */
-  static final int FACTS_PER_BATCH = 100_000;
-
   @Option(names = "--progress-over", hidden = true, defaultValue = "" + Progress.THRESHOLD,
-      description = "Show progress (and evaluate in batches) above this many subjects; for tests.")
+      description = "Show progress above this many subjects; for tests.")
   int progressThreshold = Progress.THRESHOLD;
-
-  @Option(names = "--facts-per-batch", hidden = true, defaultValue = "" + FACTS_PER_BATCH,
-      description = "Evaluate in batches of about this many events and observations; for tests.")
-  int factsPerBatch = FACTS_PER_BATCH;
 
   @Spec
   CommandSpec spec;
@@ -167,19 +153,16 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /**
-   * One evaluation, or batches with a progress bar above the threshold of subjects or of events and
-   * observations.
+   * The evaluation, with a progress bar on the standard error above the threshold of subjects (the
+   * engine evaluates a large request in parts of whole units and says how far it has come).
    */
   Report evaluate(RulesEngine engine, EvaluationRequest request, PrintWriter err) {
     int count = request.subjects().size();
-    long facts = (long) request.events().size() + request.observations().size();
-    if (!Progress.wanted(count, progressThreshold) && facts <= factsPerBatch) {
+    if (!Progress.wanted(count, progressThreshold)) {
       return engine.evaluate(request);
     }
     Progress progress = new Progress(err, count);
-    progress.update(0);
-    Report report = Batches.evaluate(engine, request, Math.min(BATCH_SIZE, Math.max(1, progressThreshold / 5)),
-        Math.max(1, factsPerBatch), progress::update);
+    Report report = engine.evaluate(request, progress);
     progress.finish();
     return report;
   }

@@ -2,6 +2,7 @@ package vn.conduct.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import vn.conduct.rules.api.EvaluationListener;
 
 /**
  * A progress bar on the standard error for long evaluations, redrawn in place with a carriage
@@ -9,9 +10,9 @@ import java.util.Locale;
  * the program counted, never text from the facts; its carriage return is the one control
  * character the command line writes on purpose.
  */
-final class Progress {
+final class Progress implements EvaluationListener {
 
-  /** Batches of more subjects than this show a progress bar. */
+  /** Evaluations of more subjects than this show a progress bar. */
   static final int THRESHOLD = 10_000;
 
   private static final int WIDTH = 30;
@@ -35,6 +36,16 @@ final class Progress {
     int filled = (int) (WIDTH * percent / 100);
     return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format(Locale.ROOT, "%3d %%  %d / %d subjects",
         percent, done, total);
+  }
+
+  @Override
+  public void started(EvaluationListener.Progress progress) {
+    update(progress.subjectsDone());
+  }
+
+  @Override
+  public void progressed(EvaluationListener.Progress progress) {
+    update(progress.subjectsDone());
   }
 
   void update(long done) {

@@ -195,7 +195,7 @@ class CsvInputTests {
   }
 
   @Test
-  void should_give_the_same_report_in_batches_with_a_progress_bar() throws IOException {
+  void should_give_the_same_report_with_a_progress_bar() throws IOException {
     StringBuilder subjects = new StringBuilder("id,type,parent,attr.group\n");
     StringBuilder observations = new StringBuilder("subject,indicator,value\n");
     for (int i = 1; i <= 12; i++) {
@@ -220,29 +220,6 @@ class CsvInputTests {
     assertThat(cli.out()).isEqualTo(single);
     assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
         .contains("] 100 %  12 / 12 subjects");
-
-    batched[args.length] = "--facts-per-batch";
-    batched[args.length + 1] = "3";
-    assertThat(cli.run(batched)).as("few subjects with many facts are batched too").isZero();
-
-    assertThat(cli.out()).isEqualTo(single);
-    assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
-        .containsPattern("\\] +[1-9][0-9]? %  [1-9][0-9]? / 12 subjects")
-        .contains("] 100 %  12 / 12 subjects");
-  }
-
-  @Test
-  void should_rank_merged_batches_as_the_engine_does() {
-    Ranking a = Ranking.of("p", "c", "", List.of(Ranking.Entry.of(1, "x", BigDecimal.TEN, "A"),
-        Ranking.Entry.of(2, "y", BigDecimal.ONE, "C")), List.of("u2"));
-    Ranking b = Ranking.of("p", "c", "", List.of(Ranking.Entry.of(1, "w", BigDecimal.TEN, "A"),
-        Ranking.Entry.of(2, "v", new BigDecimal("5"), "B")), List.of("u1"));
-
-    Ranking merged = Batches.merge(List.of(a, b)).get(0);
-
-    assertThat(merged.entries()).extracting(e -> e.rank() + " " + e.subjectId())
-        .containsExactly("1 w", "1 x", "3 v", "4 y");
-    assertThat(merged.unranked()).containsExactly("u1", "u2");
   }
 
   @Test

@@ -68,10 +68,44 @@ public interface RulesEngine {
   Report evaluate(EvaluationRequest request);
 
   /**
-   * Evaluates the request and hands each subject's result to {@code sink} as soon as it is
-   * ready, without keeping the results: for batches too large to hold in one report. Checklist
-   * quotas, roll-ups and rankings need every subject at once and are not computed here; each
-   * score is given as it stands before quotas.
+   * Evaluates the request as {@link #evaluate(EvaluationRequest)} does, telling the listener how far it
+   * has come and handing it each subject's result as soon as it is final. A large request (more than
+   * 5 000 subjects or 100 000 events and observations) is evaluated in parts of whole unit trees, each
+   * taken in and evaluated on its own; the report is the same as in one part (quotas, roll-ups and
+   * aggregates over members only look inside a unit; rankings are merged across parts).
+   *
+   * @throws RulePackNotFoundException if the request names a pack or pinned version not loaded
+   * @since 0.3
+   */
+  Report evaluate(EvaluationRequest request, EvaluationListener listener);
+
+  /**
+   * Evaluates facts supplied part by part, for inputs too large to hold at once (a country's civil
+   * servants): only one part's facts are in memory at a time. Each part holds whole unit trees (a unit,
+   * every subject below it, and their events and observations: input grouped by unit); each subject's
+   * final result goes to the listener and is not kept.
+   *
+   * <p>Within a part, quotas, roll-ups and aggregates over members are exactly those of one evaluation
+   * (they only look inside a unit). Rankings span the parts: each part's ranking entries are kept (one
+   * small entry per ranked subject) and ranked again at the end, as one evaluation ranks them. A quota
+   * that groups by attributes only ({@code group-by} without an ancestor) is applied within each part;
+   * give its groups' members in one part. Fact problems are numbered across the stream (the index of a
+   * fact counts the facts of its kind in the parts before it).
+   *
+   * @param parts the parts, each with the decision date, period, packs and pins of the first
+   * @return a report without subjects (each went to the listener) holding the provenance, the merged
+   *     rankings and every fact problem
+   * @throws IllegalArgumentException if there is no part, if a part's date, period, packs or pins differ
+   *     from the first's, or if a unit is in two parts
+   * @throws RulePackNotFoundException if the parts name a pack or pinned version not loaded
+   * @since 0.3
+   */
+  Report evaluate(java.util.Iterator<EvaluationRequest> parts, EvaluationListener listener);
+
+  /**
+   * Evaluates the request and hands each subject's final result to {@code sink} as soon as its part is
+   * done (see {@link #evaluate(EvaluationRequest, EvaluationListener)}), without keeping the results:
+   * for batches too large to hold in one report. Rankings are not returned.
    *
    * @return the provenance of the evaluation
    */

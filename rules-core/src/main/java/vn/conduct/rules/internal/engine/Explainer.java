@@ -164,7 +164,7 @@ final class Explainer {
       boolean present = value != null;
       Object refused = present ? null : subject.invalidAt(slot.index());
       if (refused != null) {
-        String shown = FactIntake.shown(refused);
+        String shown = vn.conduct.rules.internal.facts.HostValues.shown(refused);
         String why = refused instanceof vn.conduct.rules.internal.facts.OutOfRange outside
             ? outside.range() : null;
         return new Leaf(truth, LocalizedText.of(

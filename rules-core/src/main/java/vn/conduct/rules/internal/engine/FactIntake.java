@@ -17,6 +17,7 @@ import vn.conduct.rules.api.Observation;
 import vn.conduct.rules.api.Subject;
 import vn.conduct.rules.internal.condition.Cond;
 import vn.conduct.rules.internal.facts.EventFact;
+import vn.conduct.rules.internal.facts.HostValues;
 import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.facts.SubjectFact;
 import vn.conduct.rules.internal.facts.Values;
@@ -28,11 +29,6 @@ import vn.conduct.rules.internal.model.DataType;
  */
 final class FactIntake {
 
-  /** The largest magnitude a number fact may have (facts-format.md, section 8). */
-  static final double MAX_MAGNITUDE = 1e18;
-
-  /** The most decimal places a number fact may have. */
-  static final int MAX_DECIMALS = 18;
 
   /**
    * The most events one session holds (unless one unit tree alone has more): a session keeps about
@@ -316,15 +312,15 @@ final class FactIntake {
       return null;
     }
     if (parent.equals(subject.id())) {
-      problems.add(FactProblem.of("subject", index, "parent", "subject '" + shown(subject.id())
+      problems.add(FactProblem.of("subject", index, "parent", "subject '" + HostValues.shown(subject.id())
           + "' names itself as its parent; it is taken as belonging to no unit"));
       return null;
     }
     String parentType = types.get(parent);
     java.util.Set<String> declared = layout.parentTypes(subject.type());
     if (parentType != null && !declared.isEmpty() && !declared.contains(parentType)) {
-      problems.add(FactProblem.of("subject", index, "parent", "the parent of '" + shown(subject.id()) + "' (a "
-          + subject.type() + ") is '" + shown(parent) + "', a " + parentType + "; a " + subject.type()
+      problems.add(FactProblem.of("subject", index, "parent", "the parent of '" + HostValues.shown(subject.id()) + "' (a "
+          + subject.type() + ") is '" + HostValues.shown(parent) + "', a " + parentType + "; a " + subject.type()
           + " belongs to a " + String.join(" or ", declared) + "; it is taken as belonging to no unit"));
       return null;
     }
@@ -338,7 +334,7 @@ final class FactIntake {
     }
     Object converted;
     try {
-      converted = convert(value, slot.type());
+      converted = HostValues.convert(value, slot.type());
     } catch (RuntimeException e) {
       problems.add(FactProblem.of(kind, index, field, "the value could not be read ("
           + e.getClass().getSimpleName() + "); " + consequence(fact)));
@@ -346,14 +342,14 @@ final class FactIntake {
       return false;
     }
     if (converted != null && !slot.values().isEmpty() && !slot.values().contains(converted)) {
-      problems.add(FactProblem.of(kind, index, field, "'" + shown(value) + "' is not one of the declared values "
+      problems.add(FactProblem.of(kind, index, field, "'" + HostValues.shown(value) + "' is not one of the declared values "
           + slot.values() + "; " + consequence(fact)));
       markInvalid(fact, slot, value);
       return false;
     }
     if (converted == null) {
       problems.add(FactProblem.of(kind, index, field, "expected a " + slot.type().label() + ", but was '"
-          + shown(value) + "'" + (slot.type() == DataType.NUMBER && tooLong(value)
+          + HostValues.shown(value) + "'" + (slot.type() == DataType.NUMBER && HostValues.tooLong(value)
               ? " (too long: a number is at most " + vn.conduct.rules.internal.condition.ConditionLanguage.MAX_NUMBER_LENGTH
                   + " characters)" : "") + "; " + consequence(fact)));
       markInvalid(fact, slot, value);
@@ -369,69 +365,15 @@ final class FactIntake {
     } else {
       fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
       if (slot.type() == DataType.NUMBER) {
-        fact.dec[s] = decimal(value, (Double) converted);
+        fact.dec[s] = HostValues.decimal(value, (Double) converted);
       }
     }
     return true;
   }
 
-  /** The most bits of an exact host number's digits (about 120 decimal digits). */
-  private static final int MAX_NUMBER_BITS = 400;
 
-  /**
-   * Whether a number the host gave is written too long to read at a bounded cost: text longer than
-   * {@link vn.conduct.rules.internal.condition.ConditionLanguage#MAX_NUMBER_LENGTH} characters, or an
-   * exact number of more than about 120 digits. No valid fact comes near either (at most 18
-   * integer digits and 18 decimals), and reading a million digits takes minutes.
-   */
-  static boolean tooLong(Object value) {
-    if (value instanceof CharSequence text) {
-      return text.length() > vn.conduct.rules.internal.condition.ConditionLanguage.MAX_NUMBER_LENGTH;
-    }
-    if (value instanceof java.math.BigDecimal decimal) {
-      return decimal.unscaledValue().bitLength() > MAX_NUMBER_BITS;
-    }
-    if (value instanceof java.math.BigInteger integer) {
-      return integer.bitLength() > MAX_NUMBER_BITS;
-    }
-    return false;
-  }
 
-  /**
-   * The exact decimal of a number the host gave: a {@link java.math.BigDecimal} as is, integers
-   * exactly, decimal text as written, and a binary double by its shortest decimal form.
-   */
-  static java.math.BigDecimal decimal(Object value, double converted) {
-    if (value instanceof java.math.BigDecimal decimal) {
-      return decimal;
-    }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      return java.math.BigDecimal.valueOf(((Number) value).longValue());
-    }
-    if (value instanceof java.math.BigInteger integer) {
-      return new java.math.BigDecimal(integer);
-    }
-    if (value instanceof CharSequence text) {
-      try {
-        return new java.math.BigDecimal(text.toString().trim());
-      } catch (NumberFormatException e) {
-        return java.math.BigDecimal.valueOf(converted);
-      }
-    }
-    return java.math.BigDecimal.valueOf(converted);
-  }
 
-  /** A host value as text for a message: one line, at most 120 characters, never throwing. */
-  static String shown(Object value) {
-    String text;
-    try {
-      text = String.valueOf(value);
-    } catch (RuntimeException e) {
-      return "(unreadable " + value.getClass().getSimpleName() + ")";
-    }
-    text = vn.conduct.rules.api.SafeText.line(text);
-    return text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
-  }
 
   private static void clear(SubjectFact fact, Layout.Slot slot) {
     fact.present[slot.index()] = false;
@@ -448,58 +390,5 @@ final class FactIntake {
     }
   }
 
-  /** Converts a host value to the declared type: String, Double, Boolean or LocalDate; else {@code null}. */
-  static Object convert(Object value, DataType type) {
-    switch (type) {
-      case STRING -> {
-        return value instanceof CharSequence text ? vn.conduct.rules.internal.model.Nfc.of(text)
-            : null;
-      }
-      case NUMBER -> {
-        if (tooLong(value)) {
-          return null;
-        }
-        double d;
-        if (value instanceof Number number) {
-          d = number.doubleValue();
-        } else if (value instanceof CharSequence text) {
-          try {
-            d = Double.parseDouble(text.toString().trim());
-          } catch (NumberFormatException e) {
-            return null;
-          }
-        } else {
-          return null;
-        }
-        if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {
-          return null;
-        }
-        java.math.BigDecimal exact = decimal(value, d);
-        return exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : d;
-      }
-      case BOOLEAN -> {
-        if (value instanceof Boolean b) {
-          return b;
-        }
-        if ("true".equals(value) || "false".equals(value)) {
-          return Boolean.valueOf((String) value);
-        }
-        return null;
-      }
-      default -> {
-        if (value instanceof LocalDate date) {
-          return date;
-        }
-        if (value instanceof CharSequence text) {
-          try {
-            return LocalDate.parse(text);
-          } catch (DateTimeParseException e) {
-            return null;
-          }
-        }
-        return null;
-      }
-    }
-  }
 
 }

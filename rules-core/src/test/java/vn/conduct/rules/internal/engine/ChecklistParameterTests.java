@@ -29,7 +29,7 @@ class ChecklistParameterTests {
     return request.build();
   }
 
-  /** The score before quotas (a lone officer is a group of one, where the 50 % quota keeps no A). */
+  /** The officer's score; the engines below let the A quota keep every A (a lone officer is a group of one). */
   private static ChecklistScore grade(RulesEngine engine, EvaluationRequest request) {
     java.util.List<ChecklistScore> scores = new java.util.ArrayList<>();
     engine.evaluate(request, result -> scores.addAll(result.scores()));
@@ -38,8 +38,10 @@ class ChecklistParameterTests {
 
   @Test
   void should_score_with_the_hosts_values_where_the_checklist_takes_parameters() {
-    RulesEngine defaults = RulesEngine.builder().addPack(PACK).build();
+    RulesEngine defaults = RulesEngine.builder().addPack(PACK).parameter("conf-checklist-params", "quota-a", 100)
+        .build();
     RulesEngine tuned = RulesEngine.builder().addPack(PACK)
+        .parameter("conf-checklist-params", "quota-a", 100)
         .parameter("conf-checklist-params", "band-a-min", 95)
         .parameter("conf-checklist-params", "late-points", "2.5")
         .parameter("conf-checklist-params", "late-max", 10)

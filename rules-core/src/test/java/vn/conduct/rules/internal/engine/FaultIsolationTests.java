@@ -31,14 +31,15 @@ class FaultIsolationTests {
   @TempDir
   Path dir;
 
-  private DefaultRulesEngine engine(DefaultRulesEngine.Faults faults) {
+  private DefaultRulesEngine engine(Evaluator.Faults faults) {
     Path packDir = pack("faults", "1.0.0")
         .rule("r.badge", "applies-to: [officer]\nkind: requirement\ncondition: {indicator: badge-worn, eq: true}\n")
         .rule("r.staffed", "applies-to: [agency]\nkind: requirement\n"
             + "condition: {count: {members: officer}, ge: 1}\n")
         .writeTo(dir);
     LoadedPack pack = PackLoader.load(RulePackSource.directory(packDir), SemVer.parse("0.1.0")).pack().orElseThrow();
-    return DefaultRulesEngine.create(List.of(pack), Map.of(), faults);
+    return DefaultRulesEngine.create(List.of(pack), Map.of(), faults, DefaultRulesEngine.PART_SUBJECTS,
+        DefaultRulesEngine.PART_FACTS);
   }
 
   /** Three agencies of two officers each; every officer wears the badge. */
@@ -95,7 +96,7 @@ class FaultIsolationTests {
         .observation(Observation.of("a1", "badge-worn", true))
         .build();
 
-    Report report = engine(DefaultRulesEngine.Faults.NONE).evaluate(request);
+    Report report = engine(Evaluator.Faults.NONE).evaluate(request);
 
     assertThat(report.factProblems()).singleElement().satisfies(problem -> {
       assertThat(problem.field()).isEqualTo("attributes.position");

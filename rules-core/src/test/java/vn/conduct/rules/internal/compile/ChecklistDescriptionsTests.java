@@ -1,4 +1,4 @@
-package vn.conduct.rules.internal.engine;
+package vn.conduct.rules.internal.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.conduct.rules.testing.PackBuilder.pack;

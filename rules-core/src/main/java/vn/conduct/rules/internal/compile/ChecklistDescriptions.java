@@ -1,4 +1,4 @@
-package vn.conduct.rules.internal.engine;
+package vn.conduct.rules.internal.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import vn.conduct.rules.internal.model.ChecklistDoc;
  * format's defaults filled in as the scorer applies them (rule-pack-format.md §10), so that tools
  * print a checklist from the API and never re-read the pack.
  */
-final class ChecklistDescriptions {
+public final class ChecklistDescriptions {
 
   private ChecklistDescriptions() { }
 
-  static ChecklistInfo describe(LoadedPack pack, ChecklistDoc doc) {
+  public static ChecklistInfo describe(LoadedPack pack, ChecklistDoc doc) {
     ChecklistInfo.Builder info = ChecklistInfo.builder(pack.id(), pack.manifest().version(), doc.id())
         .title(doc.title())
         .subjectType(doc.subjectType())
@@ -84,7 +84,7 @@ final class ChecklistDescriptions {
   }
 
   /** A condition as a pack writes it, in flow style: {@code {attribute: exceptional, eq: true}}. */
-  static String flow(JsonNode node) {
+  public static String flow(JsonNode node) {
     if (node.isObject()) {
       StringBuilder text = new StringBuilder("{");
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

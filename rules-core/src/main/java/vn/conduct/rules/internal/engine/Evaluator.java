@@ -1,0 +1,495 @@
+package vn.conduct.rules.internal.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.kie.api.runtime.KieSession;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.FactProblem;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.Period;
+import vn.conduct.rules.api.Provenance;
+import vn.conduct.rules.api.SafeText;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.internal.compile.CompiledPacks;
+import vn.conduct.rules.internal.compile.DroolsCompiler;
+import vn.conduct.rules.internal.compile.Firings;
+import vn.conduct.rules.internal.compile.RulePlan;
+import vn.conduct.rules.internal.condition.Cond;
+import vn.conduct.rules.internal.condition.ConditionLanguage;
+import vn.conduct.rules.internal.facts.EvalContext;
+import vn.conduct.rules.internal.facts.Layout;
+import vn.conduct.rules.internal.facts.OutOfRange;
+import vn.conduct.rules.internal.facts.SubjectFact;
+import vn.conduct.rules.internal.load.LoadedPack;
+import vn.conduct.rules.internal.model.SubjectTypeDoc;
+import vn.conduct.rules.internal.score.Judged;
+import vn.conduct.rules.internal.score.Scorer;
+
+/**
+ * The evaluate stage's one door: takes a request's facts in per judgment (which pack versions judge
+ * which period), runs the Drools sessions over whole unit trees, and turns each subject's firings into
+ * findings with reasons and checklist scores (before quotas). It owns the only session loop.
+ * Immutable and thread-safe: each call has its own sessions, always disposed.
+ */
+final class Evaluator {
+
+  /** Subjects per Drools session (whole unit trees are kept together). */
+  static final int SESSION_SIZE = 1000;
+
+  /** A hook for fault-injection tests; production engines use {@link #NONE}. */
+  interface Faults {
+    /** Does nothing. */
+    Faults NONE = subjects -> { };
+
+    /** Called with a session's subjects just before its rules fire; may throw to simulate a failure. */
+    void beforeFiring(List<Subject> subjects);
+  }
+
+  private final CompiledPacks compiled;
+  private final List<LoadedPack> packs;
+  private final Layout layout;
+  private final Explainer explainer;
+  private final FactIntake intake;
+  private final Faults faults;
+
+  Evaluator(CompiledPacks compiled, Faults faults) {
+    this.compiled = compiled;
+    this.packs = compiled.packs();
+    this.layout = compiled.layout();
+    this.explainer = new Explainer(layout);
+    this.intake = new FactIntake(layout);
+    this.faults = faults;
+  }
+
+  /** Takes a request's facts in for every judgment it needs; nothing is evaluated yet. */
+  Run start(EvaluationRequest request) {
+    return new Run(request);
+  }
+
+  /**
+   * One evaluation: the plan in time (which versions judge which period) and, for each judgment,
+   * its facts and session context. The view of it that quotas, rankings and roll-ups read.
+   */
+  final class Run implements Judged {
+    private final EvaluationRequest request;
+    private final Judgments.Plan plan;
+    private final List<Stage> stages = new ArrayList<>();
+
+    private Run(EvaluationRequest request) {
+      this.request = request;
+      this.plan = Judgments.plan(packs, compiled.infos(), request);
+      List<Judgments.Judgment> judgments = plan.judgments();
+      if (judgments.isEmpty()) {
+        // no pack applies: the subjects are still taken in and reported, with no finding
+        LocalDate decision = request.decisionDate();
+        Period period = request.periodGiven() ? request.period() : Period.monthOf(decision);
+        LocalDate reference = period.end().isBefore(decision) ? period.end() : decision;
+        judgments = List.of(new Judgments.Judgment(period, reference, decision, new boolean[packs.size()]));
+      }
+      for (Judgments.Judgment judgment : judgments) {
+        stages.add(new Stage(judgment, intake.take(request, terms(judgment)), sessionContext(judgment)));
+      }
+    }
+
+    Provenance provenance() {
+      return Provenance.of(EngineBuilder.VERSION, request.decisionDate(), request.period(), request.periodGiven(),
+          plan.uses(), plan.notes());
+    }
+
+    /** Every fact problem of every judgment, each once: subjects, observations, events, each in request order. */
+    List<FactProblem> problems() {
+      LinkedHashSet<FactProblem> all = new LinkedHashSet<>();
+      stages.forEach(stage -> all.addAll(stage.facts().problems()));
+      List<FactProblem> sorted = new ArrayList<>(all);
+      sorted.sort(Comparator.comparing(FactProblem::kind, Comparator.comparingInt(Evaluator::kindOrder))
+          .thenComparingInt(FactProblem::index));
+      return sorted;
+    }
+
+    /**
+     * Evaluates every session in every judgment and hands each subject's findings and scores (before
+     * quotas) to {@code sink}, session after session. Every judgment takes in the same subjects and
+     * batches them alike (whole unit trees, by id), so a session's subjects are merged across judgments
+     * before they are handed on. A failure is kept to the subjects it touches: if a session fails, its
+     * unit trees are evaluated again one by one, and only the trees that still fail get ERROR findings
+     * naming the cause; a failure while wording or scoring one subject's results gives that subject
+     * ERROR findings.
+     */
+    void evaluate(BiConsumer<String, SubjectResult> sink) {
+      List<List<Batch>> batches = new ArrayList<>();
+      for (Stage stage : stages) {
+        batches.add(stage.facts().batches(SESSION_SIZE));
+      }
+      int count = batches.get(0).size();
+      for (int i = 0; i < count; i++) {
+        Batch first = batches.get(0).get(i);
+        List<Map<String, Partial>> parts = new ArrayList<>();
+        for (int s = 0; s < stages.size(); s++) {
+          Map<String, Partial> partials = new HashMap<>();
+          evaluateBatch(stages.get(s), batches.get(s).get(i), partials, true);
+          parts.add(partials);
+        }
+        for (Subject subject : first.subjects) {
+          List<Finding> findings = new ArrayList<>();
+          List<ChecklistScore> scores = new ArrayList<>();
+          for (Map<String, Partial> partials : parts) {
+            Partial partial = partials.get(subject.id());
+            if (partial != null) {
+              findings.addAll(partial.findings());
+              scores.addAll(partial.scores());
+            }
+          }
+          if (parts.size() > 1) {
+            CompiledPacks.TypePlans applicable = compiled.typePlans(subject.type());
+            findings.sort(Comparator.comparingInt(f -> applicable.plan(f.rule()).index()));
+            scores.sort(Comparator.comparing(ChecklistScore::packId).thenComparing(ChecklistScore::checklistId));
+          }
+          sink.accept(subject.id(), SubjectResult.of(subject, findings, scores, List.of()));
+        }
+      }
+    }
+
+    /**
+     * Each (subject, rule) where the compiled rules and a plain-Java reading of the rule disagree.
+     * For tests.
+     */
+    List<String> crossCheck() {
+      List<String> mismatches = new ArrayList<>();
+      for (Stage stage : stages) {
+        for (Batch batch : stage.facts().batches(SESSION_SIZE)) {
+          Firings firings = fire(stage, batch);
+          for (SubjectFact fact : batch.facts) {
+            CompiledPacks.TypePlans applicable = compiled.typePlans(fact.type);
+            for (int p = 0; p < applicable.plans().length; p++) {
+              RulePlan rule = applicable.plans()[p];
+              if (!stage.ctx().planActive[rule.index()]) {
+                continue;
+              }
+              Outcome fromRules = decide(rule, applicable.needed()[p], fact, firings.get(fact.index, rule.index()));
+              Outcome reference = explainer.referenceOutcome(rule, fact, batch, stage.ctx());
+              if (fromRules != reference) {
+                mismatches.add(fact.id + " " + rule.ref().ruleId() + ": compiled " + fromRules + ", reference "
+                    + reference);
+              }
+            }
+          }
+        }
+      }
+      return mismatches;
+    }
+
+    @Override
+    public Layout layout() {
+      return layout;
+    }
+
+    @Override
+    public String unitOf(String subjectId) {
+      SubjectFact fact = structure(subjectId);
+      return fact == null ? null : fact.parentId;
+    }
+
+    @Override
+    public SubjectFact structure(String subjectId) {
+      return stages.get(0).facts().fact(subjectId);
+    }
+
+    @Override
+    public SubjectFact fact(String subjectId, String packId) {
+      Stage stage = stageOf(packId);
+      return stage == null ? null : stage.facts().fact(subjectId);
+    }
+
+    @Override
+    public EvalContext context(String packId) {
+      Stage stage = stageOf(packId);
+      return stage == null ? null : stage.ctx();
+    }
+
+    @Override
+    public LoadedPack.LoadedChecklist checklist(String packId, String checklistId) {
+      int version = activeVersion(packId);
+      LoadedPack.LoadedChecklist list = version < 0 ? null : compiled.checklist(version, checklistId);
+      if (list == null) {
+        throw new IllegalStateException("no checklist " + packId + "/" + checklistId + " in this evaluation");
+      }
+      return list;
+    }
+
+    @Override
+    public Map<String, SubjectTypeDoc> vocabulary(String packId) {
+      int version = activeVersion(packId);
+      return version < 0 ? Map.of() : compiled.vocabulary(version);
+    }
+
+    /** The version of a pack this evaluation uses, or -1. */
+    private int activeVersion(String packId) {
+      for (int v = 0; v < packs.size(); v++) {
+        if (plan.active()[v] && packs.get(v).id().equals(packId)) {
+          return v;
+        }
+      }
+      return -1;
+    }
+
+    /** The stage that judged a pack: its facts and its dates (for conditions that read them). */
+    private Stage stageOf(String packId) {
+      for (Stage stage : stages) {
+        for (int v = 0; v < packs.size(); v++) {
+          if (stage.judgment().versions()[v] && packs.get(v).id().equals(packId)) {
+            return stage;
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  private static int kindOrder(String kind) {
+    return switch (kind) {
+      case "subject" -> 0;
+      case "observation" -> 1;
+      case "event" -> 2;
+      default -> 3;
+    };
+  }
+
+  /** One judgment's facts and session context. */
+  private record Stage(Judgments.Judgment judgment, FactIntake.Intake facts, EvalContext ctx) { }
+
+  /** One subject's findings and scores from one judgment. */
+  private record Partial(List<Finding> findings, List<ChecklistScore> scores) { }
+
+  /** The session context of a judgment: its dates, windows and the rule plans in force in it. */
+  private EvalContext sessionContext(Judgments.Judgment judgment) {
+    LocalDate reference = judgment.reference();
+    Map<String, Integer> windows = compiled.windows();
+    long[] starts = new long[windows.size()];
+    windows.forEach((text, index) ->
+        starts[index] = ConditionLanguage.WindowKind.firstDay(reference, java.time.Period.parse(text)).toEpochDay());
+    List<RulePlan> plans = compiled.plans();
+    boolean[] planActive = new boolean[plans.size()];
+    for (RulePlan plan : plans) {
+      var effective = plan.rule().doc().effective();
+      planActive[plan.index()] = judgment.versions()[plan.version()]
+          && (effective == null || ((effective.from() == null || !reference.isBefore(effective.from()))
+              && (effective.until() == null || !reference.isAfter(effective.until()))));
+    }
+    return new EvalContext(reference.toEpochDay(), judgment.decision().toEpochDay(),
+        judgment.period().start().toEpochDay(), judgment.period().end().toEpochDay(), starts, planActive);
+  }
+
+  /**
+   * What a judgment asks of observations: its dates, and for each indicator the earliest day an
+   * observation may be from (freshness) and the range it must lie in, from the versions it uses
+   * (format 2 packs; the strictest when two packs declare one indicator).
+   */
+  private FactIntake.Terms terms(Judgments.Judgment judgment) {
+    Map<String, Map<String, FactIntake.IndicatorTerms>> indicators = new HashMap<>();
+    LocalDate reference = judgment.reference();
+    for (int v = 0; v < packs.size(); v++) {
+      LoadedPack pack = packs.get(v);
+      if (!judgment.versions()[v] || pack.format() < 2) {
+        continue;
+      }
+      pack.manifest().vocabulary().subjectTypes().forEach((type, doc) -> doc.indicators().forEach((name, field) -> {
+        long earliest;
+        String fresh = field.freshWithin() == null ? "period" : field.freshWithin();
+        if (fresh.equals("period")) {
+          earliest = judgment.period().start().toEpochDay();
+        } else if (fresh.equals("all")) {
+          earliest = Long.MIN_VALUE;
+        } else {
+          earliest = reference.minus(java.time.Period.parse(fresh)).plusDays(1).toEpochDay();
+        }
+        var range = field.range();
+        FactIntake.IndicatorTerms own = new FactIntake.IndicatorTerms(earliest,
+            range == null ? null : range.min(), range == null ? null : range.max(), fresh, pack.id());
+        indicators.computeIfAbsent(type, t -> new HashMap<>()).merge(name, own, FactIntake.IndicatorTerms::strictest);
+      }));
+    }
+    return new FactIntake.Terms(reference, judgment.decision(), judgment.period(), indicators);
+  }
+
+  /** Runs one session over a batch and returns what fired. */
+  private Firings fire(Stage stage, Batch batch) {
+    Firings firings = new Firings(batch.facts.size(), compiled.plans().size());
+    KieSession session = compiled.ruleBase().newKieSession();
+    try {
+      session.setGlobal(DroolsCompiler.SINK, firings);
+      session.insert(stage.ctx());
+      batch.facts.forEach(session::insert);
+      batch.events.forEach(session::insert);
+      faults.beforeFiring(batch.subjects);
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+    return firings;
+  }
+
+  private void evaluateBatch(Stage stage, Batch batch, Map<String, Partial> into, boolean mayRetry) {
+    Firings firings = null;
+    RuntimeException failure = null;
+    try {
+      firings = fire(stage, batch);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    if (failure != null && mayRetry && batch.treeCount() > 1) {
+      for (Batch tree : stage.facts().batches(batch.subjects, 1)) {
+        evaluateBatch(stage, tree, into, false);
+      }
+      return;
+    }
+    for (int i = 0; i < batch.facts.size(); i++) {
+      SubjectFact fact = batch.facts.get(i);
+      Subject subject = batch.subjects.get(i);
+      Partial partial;
+      try {
+        List<Finding> findings = findings(stage, batch, fact, firings, failure);
+        partial = new Partial(findings, scores(stage, subject, fact, findings));
+      } catch (RuntimeException e) {
+        partial = new Partial(findings(stage, batch, fact, firings, e), List.of());
+      }
+      into.put(subject.id(), partial);
+    }
+  }
+
+  private List<Finding> findings(Stage stage, Batch batch, SubjectFact fact, Firings firings,
+      RuntimeException failure) {
+    CompiledPacks.TypePlans applicable = compiled.typePlans(fact.type);
+    RulePlan[] plans = applicable.plans();
+    List<Finding> findings = new ArrayList<>(plans.length);
+    EvalContext ctx = stage.ctx();
+    Function<Finding, LocalizedText> reasons =
+        finding -> explainer.reason(applicable.plan(finding.rule()), finding.outcome(), fact, batch, ctx);
+    for (int p = 0; p < plans.length; p++) {
+      RulePlan plan = plans[p];
+      if (!ctx.planActive[plan.index()]) {
+        continue;
+      }
+      if (failure != null) {
+        String message = failure.getClass().getSimpleName()
+            + (failure.getMessage() == null ? "" : ": " + SafeText.line(failure.getMessage()));
+        findings.add(new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
+            "Lỗi khi đánh giá: " + message, "Evaluation failed: " + message)));
+        continue;
+      }
+      Outcome outcome = decide(plan, applicable.needed()[p], fact, firings.get(fact.index, plan.index()));
+      if (outcome == Outcome.UNKNOWN && fact.invalid != null) {
+        Finding invalid = invalidValue(plan, fact);
+        if (invalid != null) {
+          findings.add(invalid);
+          continue;
+        }
+      }
+      findings.add(new Finding(plan.ref(), outcome, reasons));
+    }
+    return findings;
+  }
+
+  /** An ERROR finding if the rule, left undecided, reads a value the host gave with the wrong type. */
+  private Finding invalidValue(RulePlan plan, SubjectFact fact) {
+    for (int slot : plan.neededSlots().get(fact.type)) {
+      Object bad = fact.invalidAt(slot);
+      if (bad == null) {
+        continue;
+      }
+      Map.Entry<String, Layout.Slot> field = layout.subjectFields(fact.type).entrySet().stream()
+          .filter(e -> e.getValue().index() == slot).findFirst().orElseThrow();
+      Layout.Slot declared = field.getValue();
+      boolean indicator = field.getKey().startsWith(Layout.key(Cond.Scope.INDICATOR, ""));
+      String name = field.getKey().substring(field.getKey().indexOf(':') + 1);
+      String citationVi = plan.ref().citation().render(Language.VI);
+      String citation = plan.ref().citation().render(Language.EN);
+      if (bad instanceof OutOfRange outside) {
+        return new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
+            "Giá trị không hợp lệ: chỉ số '" + name + "' = " + outside + ", ngoài khoảng cho phép " + outside.range()
+                + " — " + citationVi,
+            "Invalid value: indicator '" + name + "' = " + outside + ", outside its range " + outside.range()
+                + " — " + citation));
+      }
+      String expected = declared.values().isEmpty() ? "a " + declared.type().label() : "one of " + declared.values();
+      return new Finding(plan.ref(), Outcome.ERROR, LocalizedText.of(
+          "Giá trị không hợp lệ cho " + (indicator ? "chỉ số" : "thuộc tính") + " '" + name + "': '" + bad + "' (cần "
+              + expected + ") — " + citationVi,
+          "Invalid value for " + (indicator ? "indicator" : "attribute") + " '" + name + "': '" + bad + "' (expected "
+              + expected + ") — " + citation));
+    }
+    return null;
+  }
+
+  private static Outcome decide(RulePlan plan, int[] needed, SubjectFact fact, byte flags) {
+    if ((flags & RulePlan.NOT_APPLICABLE) != 0) {
+      return Outcome.NOT_APPLICABLE;
+    }
+    if ((flags & RulePlan.FAIL) != 0) {
+      return Outcome.FAIL;
+    }
+    if ((flags & RulePlan.PASS) != 0) {
+      return Outcome.PASS;
+    }
+    if (plan.proofRequired()) {
+      return Outcome.UNKNOWN;
+    }
+    for (int slot : needed) {
+      if (!fact.present[slot]) {
+        return Outcome.UNKNOWN;
+      }
+    }
+    return Outcome.PASS;
+  }
+
+  private List<ChecklistScore> scores(Stage stage, Subject subject, SubjectFact fact, List<Finding> findings) {
+    List<ChecklistScore> scores = new ArrayList<>();
+    Judgments.Judgment judgment = stage.judgment();
+    for (int v = 0; v < packs.size(); v++) {
+      if (!judgment.versions()[v]) {
+        continue;
+      }
+      LoadedPack pack = packs.get(v);
+      Map<String, Finding> byRule = null;
+      for (LoadedPack.LoadedChecklist list : pack.checklists()) {
+        if (!list.doc().subjectType().equals(subject.type())) {
+          continue;
+        }
+        if (byRule == null) {
+          byRule = new HashMap<>();
+          for (Finding finding : findings) {
+            if (finding.rule().packId().equals(pack.id())) {
+              byRule.put(finding.ruleId(), finding);
+            }
+          }
+        }
+        List<Event> events = stage.facts().eventsOf(subject.id());
+        scores.add(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
+            name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(), judgment.period()));
+      }
+    }
+    return scores;
+  }
+
+  private boolean invalidIndicator(SubjectFact fact, String name) {
+    Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, name);
+    return slot != null && fact.invalidAt(slot.index()) != null;
+  }
+
+  private java.math.BigDecimal indicator(SubjectFact fact, String name) {
+    Layout.Slot slot = layout.subjectSlot(fact.type, Cond.Scope.INDICATOR, name);
+    return slot == null || !fact.present[slot.index()] ? null : fact.dec[slot.index()];
+  }
+}
