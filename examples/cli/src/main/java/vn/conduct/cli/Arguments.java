@@ -205,11 +205,14 @@ final class Arguments {
    * missing one is a mistake on the command line, caught before anything runs. A parameter whose
    * label names a folder ({@code <pack-dir>}) must be a folder.
    */
+  /** The options that name where output goes: their files need not exist. */
+  private static final List<String> OUTPUTS = List.of("--output", "--rankings");
+
   static void requireInputs(ParseResult parseResult) {
     for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
       CommandLine commandLine = result.commandSpec().commandLine();
       for (ArgSpec arg : result.matchedArgs()) {
-        if (arg instanceof OptionSpec option && Arrays.asList(option.names()).contains("--output")) {
+        if (arg instanceof OptionSpec option && OUTPUTS.stream().anyMatch(Arrays.asList(option.names())::contains)) {
           continue;
         }
         Object value = arg.getValue();

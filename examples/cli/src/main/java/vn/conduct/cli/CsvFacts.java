@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.Iterator;
+import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Event;
 import vn.conduct.rules.api.FactProblem;
 import vn.conduct.rules.api.Observation;
@@ -85,6 +87,8 @@ final class CsvFacts {
   private final Map<String, KnownSubject> known = new HashMap<>();
   private final Map<String, Long> rejectedSubjects = new HashMap<>();
   private final Map<Object, Object> pool = new HashMap<>();
+  /** Events kept in the parts before this one ({@link #stream}); zero when all is read at once. */
+  private int eventsBefore;
 
   /** A subject read: its id as held by its {@link Subject}, shared by its events and observations. */
   private record KnownSubject(String id, long line) {
@@ -111,6 +115,203 @@ final class CsvFacts {
       facts.readObservations(observations);
     }
     return facts;
+  }
+
+  /** Subjects per part when streaming: about this many, whole unit trees. */
+  static final int STREAM_PART_SUBJECTS = 5_000;
+
+  /**
+   * Reads the files part by part, for {@code --stream}: only one part's facts are held. The subjects
+   * file lists unit by unit: a subject without a parent starts a tree, and the rows after it, up to the
+   * next subject without a parent, belong to it; a part is closed at the first tree that starts once it
+   * holds {@code size} subjects. Events and observations must follow the order of their subjects (an
+   * event of a subject of an earlier part is rejected, naming the order). The subjects file is read
+   * twice: first to know which part each subject is in (eight bytes of hash and four of part a subject),
+   * then with its facts.
+   *
+   * @param builder makes the request builder of each part (dates, period)
+   */
+  static Streamed stream(Path subjects, Path events, Path observations, LocalDate asOf, int size,
+      Consumer<Rejection> rejections, java.util.function.Supplier<EvaluationRequest.Builder> builder) {
+    CsvFacts facts = new CsvFacts(asOf, rejections);
+    return facts.new Streamed(subjects, events, observations, size, builder);
+  }
+
+  /** The parts of a streamed reading, and the reading itself for the summary. */
+  final class Streamed implements Iterator<EvaluationRequest> {
+    private final Table subjectTable;
+    private final Table eventTable;
+    private final Table observationTable;
+    private final Kind subjectKind;
+    private final Kind eventKind;
+    private final Kind observationKind;
+    private final PartIndex partOf = new PartIndex();
+    private final int size;
+    private final java.util.function.Supplier<EvaluationRequest.Builder> builder;
+    private Row pendingSubject;
+    private Row pendingEvent;
+    private Row pendingObservation;
+    private int part = -1;
+    private boolean started;
+
+    private Streamed(Path subjects, Path events, Path observations, int size,
+        java.util.function.Supplier<EvaluationRequest.Builder> builder) {
+      this.size = size;
+      this.builder = builder;
+      Table first = subjectsTable(subjects);
+      first.quiet = true;
+      Kind none = new Kind("", "", "");
+      int count = 0;
+      int at = 0;
+      for (Row row = first.next(none); row != null; row = first.next(none)) {
+        if (startsPart(row, count)) {
+          at++;
+          count = 0;
+        }
+        String id = row.optional("id");
+        if (id != null) {
+          partOf.putIfAbsent(id, at);
+        }
+        count++;
+      }
+      subjectKind = kind("subject", "subjects", "", subjects);
+      subjectTable = subjectsTable(subjects);
+      eventKind = events == null ? null : kind("event", "events", "date", events);
+      eventTable = events == null ? null : eventsTable(events);
+      observationKind = observations == null ? null : kind("observation", "observations", "observed-on", observations);
+      observationTable = observations == null ? null : observationsTable(observations);
+      pendingSubject = subjectTable.next(subjectKind);
+    }
+
+    /** Whether a subject row starts a new part: a tree starts (no parent) and the part is full. */
+    private boolean startsPart(Row row, int inPart) {
+      return inPart >= size && row.optional("parent") == null;
+    }
+
+    /** The reading, for its summary, rejections and the locations of fact problems. */
+    CsvFacts reading() {
+      return CsvFacts.this;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !started || pendingSubject != null;
+    }
+
+    @Override
+    public EvaluationRequest next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      started = true;
+      part++;
+      eventsBefore += events.size();
+      subjects.clear();
+      events.clear();
+      observations.clear();
+      known.clear();
+      rejectedSubjects.clear();
+      int count = 0;
+      while (pendingSubject != null && (count == 0 || !startsPart(pendingSubject, count))) {
+        subject(pendingSubject);
+        count++;
+        pendingSubject = subjectTable.next(subjectKind);
+      }
+      boolean last = pendingSubject == null;
+      if (eventTable != null) {
+        IdIndex ids = new IdIndex(index -> events.get(index).id());
+        pendingEvent = take(eventTable, eventKind, pendingEvent, last, row -> event(row, ids));
+      }
+      if (observationTable != null) {
+        pendingObservation = take(observationTable, observationKind, pendingObservation, last, CsvFacts.this::observation);
+      }
+      return builder.get().subjects(subjects).events(events).observations(observations).build();
+    }
+
+    /**
+     * Reads the rows of this part from a file of events or observations, and returns the first row of a
+     * later part (held for it), or null at the end of the file.
+     */
+    private Row take(Table table, Kind kind, Row pending, boolean last, Consumer<Row> keep) {
+      for (Row row = pending != null ? pending : table.next(kind); row != null; row = table.next(kind)) {
+        String subject = row.optional("subject");
+        int of = subject == null ? -1 : partOf.get(subject);
+        if (of > part && !last) {
+          return row;
+        }
+        if (of >= 0 && of < part) {
+          row.reject("subject", "subject '" + subject + "' was evaluated with an earlier unit: with --stream, rows"
+              + " follow the order of the subjects file [Hint: sort the " + kind.plural + " by the position of their"
+              + " subject in the subjects file]");
+          continue;
+        }
+        keep.accept(row);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * The part of each subject id, by a 64-bit hash of the id: an open-addressing table of twelve bytes a
+   * subject, so that a country's subjects fit. Two ids sharing a hash (about one chance in 10^7 among 10^6
+   * ids) would share a part; the first is kept.
+   */
+  static final class PartIndex {
+    private long[] keys = new long[1 << 12];
+    private int[] parts = new int[1 << 12];
+    private int size;
+
+    static long hash(String id) {
+      long h = 0xcbf29ce484222325L;
+      for (int i = 0; i < id.length(); i++) {
+        h ^= id.charAt(i);
+        h *= 0x100000001b3L;
+      }
+      return h == 0 ? 1 : h;
+    }
+
+    void putIfAbsent(String id, int part) {
+      if (4 * (size + 1) > 3 * keys.length) {
+        long[] oldKeys = keys;
+        int[] oldParts = parts;
+        keys = new long[oldKeys.length * 2];
+        parts = new int[oldParts.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != 0) {
+            insert(oldKeys[i], oldParts[i]);
+          }
+        }
+      }
+      if (insert(hash(id), part)) {
+        size++;
+      }
+    }
+
+    private boolean insert(long key, int part) {
+      int mask = keys.length - 1;
+      for (int i = (int) (key ^ (key >>> 32)) & mask; ; i = (i + 1) & mask) {
+        if (keys[i] == 0) {
+          keys[i] = key;
+          parts[i] = part;
+          return true;
+        }
+        if (keys[i] == key) {
+          return false;
+        }
+      }
+    }
+
+    /** The part of an id, or -1 if the subjects file does not have it. */
+    int get(String id) {
+      long key = hash(id);
+      int mask = keys.length - 1;
+      for (int i = (int) (key ^ (key >>> 32)) & mask; keys[i] != 0; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return parts[i];
+        }
+      }
+      return -1;
+    }
   }
 
   /** Rows rejected here, in every file. */
@@ -142,13 +343,13 @@ final class CsvFacts {
     for (Kind kind : kinds) {
       Map<Integer, FactProblem> reported = leftOut.getOrDefault(kind, Map.of());
       kind.ignored.clear();
-      kind.ignored.or(kind.late);
+      kind.late.keySet().forEach(kind.ignored::set);
       reported.keySet().forEach(kind.ignored::set);
       for (int i = kind.ignored.nextSetBit(0); i >= 0; i = kind.ignored.nextSetBit(i + 1)) {
         FactProblem problem = reported.get(i);
         ignored.add(problem != null
             ? new Ignored(new Rejection(kind.file, kind.lines.get(i), problem.field(), problem.message()), true)
-            : new Ignored(new Rejection(kind.file, kind.lines.get(i), kind.dateColumn, kind.dateOf.apply(i)
+            : new Ignored(new Rejection(kind.file, kind.lines.get(i), kind.dateColumn, kind.late.get(i)
                 + " is after the evaluation date " + asOf + "; the engine never counts it, it is ignored"), false));
       }
     }
@@ -197,82 +398,109 @@ final class CsvFacts {
   }
 
   private void readSubjects(Path file) {
-    Kind kind = kind("subject", "subjects", "", i -> null, file);
-    Table table = new Table(file, Set.of("id", "type", "name", "parent"), Set.of("id", "type"), true);
+    Kind kind = kind("subject", "subjects", "", file);
+    Table table = subjectsTable(file);
     for (Row row = table.next(kind); row != null; row = table.next(kind)) {
-      String id = row.required("id");
-      String type = row.required("type");
-      KnownSubject first = id == null ? null : known.get(id);
-      if (first != null) {
-        row.reject("id", "duplicate subject id '" + id + "', first on line " + first.line());
-      }
-      Map<String, Object> attributes = row.attributes();
-      if (row.rejected) {
-        if (id != null && first == null) {
-          rejectedSubjects.putIfAbsent(id, row.line);
-        }
-        continue;
-      }
-      known.put(id, new KnownSubject(id, row.line));
-      kind.kept(row.line, false);
-      subjects.add(new Subject(id, shared(type), row.optional("name"), shared(row.optional("parent")), attributes));
+      subject(row);
     }
   }
 
+  private Table subjectsTable(Path file) {
+    return new Table(file, Set.of("id", "type", "name", "parent"), Set.of("id", "type"), true);
+  }
+
+  private Table eventsTable(Path file) {
+    return new Table(file, Set.of("id", "subject", "type", "date", "verified"), Set.of("subject", "type", "date"),
+        true);
+  }
+
+  private Table observationsTable(Path file) {
+    return new Table(file, Set.of("subject", "indicator", "value", "observed-by", "observed-on", "method"),
+        Set.of("subject", "indicator", "value"), false);
+  }
+
+  /** Keeps the subject of a row, or rejects the row. */
+  private void subject(Row row) {
+    String id = row.required("id");
+    String type = row.required("type");
+    KnownSubject first = id == null ? null : known.get(id);
+    if (first != null) {
+      row.reject("id", "duplicate subject id '" + id + "', first on line " + first.line());
+    }
+    Map<String, Object> attributes = row.attributes();
+    if (row.rejected) {
+      if (id != null && first == null) {
+        rejectedSubjects.putIfAbsent(id, row.line);
+      }
+      return;
+    }
+    known.put(id, new KnownSubject(id, row.line));
+    row.kind.kept(row.line, null);
+    subjects.add(new Subject(id, shared(type), row.optional("name"), shared(row.optional("parent")), attributes));
+  }
+
   private void readEvents(Path file) {
-    Kind kind = kind("event", "events", "date", i -> events.get(i).date(), file);
-    Table table = new Table(file, Set.of("id", "subject", "type", "date", "verified"),
-        Set.of("subject", "type", "date"), true);
+    Kind kind = kind("event", "events", "date", file);
+    Table table = eventsTable(file);
     IdIndex ids = new IdIndex(index -> events.get(index).id());
     for (Row row = table.next(kind); row != null; row = table.next(kind)) {
-      String id = row.optional("id");
-      String subject = row.subject();
-      String type = row.required("type");
-      LocalDate date = row.date("date", true);
-      boolean verified = true;
-      String flag = row.optional("verified");
-      if (flag != null) {
-        if (flag.equals("true") || flag.equals("false")) {
-          verified = Boolean.parseBoolean(flag);
-        } else {
-          row.reject("verified", "'" + flag + "' is not true or false");
-        }
+      event(row, ids);
+    }
+  }
+
+  /** Keeps the event of a row, or rejects the row; {@code ids} finds duplicate ids among the events kept. */
+  private void event(Row row, IdIndex ids) {
+    String id = row.optional("id");
+    String subject = row.subject();
+    String type = row.required("type");
+    LocalDate date = row.date("date", true);
+    boolean verified = true;
+    String flag = row.optional("verified");
+    if (flag != null) {
+      if (flag.equals("true") || flag.equals("false")) {
+        verified = Boolean.parseBoolean(flag);
+      } else {
+        row.reject("verified", "'" + flag + "' is not true or false");
       }
-      int earlier = id == null ? -1 : ids.find(id);
-      if (earlier >= 0) {
-        row.reject("id", "duplicate event id '" + id + "', first on line " + kind.lines.get(earlier));
-      }
-      Map<String, Object> attributes = row.attributes();
-      if (row.rejected) {
-        continue;
-      }
-      kind.kept(row.line, date.isAfter(asOf));
-      events.add(new Event(id, subject, shared(type), date, verified, attributes));
-      if (id != null) {
-        ids.add(events.size() - 1);
-      }
+    }
+    int earlier = id == null ? -1 : ids.find(id);
+    if (earlier >= 0) {
+      row.reject("id", "duplicate event id '" + id + "', first on line " + row.kind.lines.get(eventsBefore + earlier));
+    }
+    Map<String, Object> attributes = row.attributes();
+    if (row.rejected) {
+      return;
+    }
+    row.kind.kept(row.line, date.isAfter(asOf) ? date : null);
+    events.add(new Event(id, subject, shared(type), date, verified, attributes));
+    if (id != null) {
+      ids.add(events.size() - 1);
     }
   }
 
   private void readObservations(Path file) {
-    Kind kind = kind("observation", "observations", "observed-on", i -> observations.get(i).observedOn(), file);
-    Table table = new Table(file, Set.of("subject", "indicator", "value", "observed-by", "observed-on", "method"),
-        Set.of("subject", "indicator", "value"), false);
+    Kind kind = kind("observation", "observations", "observed-on", file);
+    Table table = observationsTable(file);
     for (Row row = table.next(kind); row != null; row = table.next(kind)) {
-      String subject = row.subject();
-      String indicator = row.required("indicator");
-      LocalDate on = row.date("observed-on", false);
-      if (row.rejected) {
-        continue;
-      }
-      kind.kept(row.line, on != null && on.isAfter(asOf));
-      observations.add(new Observation(subject, shared(indicator), value(row.optional("value")),
-          shared(row.optional("observed-by")), on, shared(row.optional("method"))));
+      observation(row);
     }
   }
 
-  private Kind kind(String singular, String plural, String dateColumn, IntFunction<LocalDate> dateOf, Path file) {
-    Kind kind = new Kind(plural, dateColumn, dateOf, fileName(file));
+  /** Keeps the observation of a row, or rejects the row. */
+  private void observation(Row row) {
+    String subject = row.subject();
+    String indicator = row.required("indicator");
+    LocalDate on = row.date("observed-on", false);
+    if (row.rejected) {
+      return;
+    }
+    row.kind.kept(row.line, on != null && on.isAfter(asOf) ? on : null);
+    observations.add(new Observation(subject, shared(indicator), value(row.optional("value")),
+        shared(row.optional("observed-by")), on, shared(row.optional("method"))));
+  }
+
+  private Kind kind(String singular, String plural, String dateColumn, Path file) {
+    Kind kind = new Kind(plural, dateColumn, fileName(file));
     kinds.add(kind);
     kindOf.put(singular, kind);
     return kind;
@@ -327,26 +555,24 @@ final class CsvFacts {
   private static final class Kind {
     final String plural;
     final String dateColumn;
-    /** The date of a kept row, by its index, for those dated after the evaluation date. */
-    final IntFunction<LocalDate> dateOf;
     final String file;
     final LongList lines = new LongList();
-    /** Kept rows dated after the evaluation date, by their index among the kept rows. */
-    final BitSet late = new BitSet();
+    /** Kept rows dated after the evaluation date: their date, by their index among the kept rows. */
+    final Map<Integer, LocalDate> late = new HashMap<>();
     final BitSet ignored = new BitSet();
     long read;
     long rejected;
 
-    Kind(String plural, String dateColumn, IntFunction<LocalDate> dateOf, String file) {
+    Kind(String plural, String dateColumn, String file) {
       this.plural = plural;
       this.dateColumn = dateColumn;
-      this.dateOf = dateOf;
       this.file = file;
     }
 
-    void kept(long line, boolean afterAsOf) {
-      if (afterAsOf) {
-        late.set(lines.size());
+    /** Counts a row kept; {@code date} is its date if it is after the evaluation date, else null. */
+    void kept(long line, LocalDate late) {
+      if (late != null) {
+        this.late.put(lines.size(), late);
       }
       lines.add(line);
     }
@@ -435,6 +661,8 @@ final class CsvFacts {
     /** Per {@code attr.<name>} column: its position and the attribute's name. */
     private final Map<Integer, String> attributes = new LinkedHashMap<>();
     private final int width;
+    /** A first reading of the file ({@link #stream}): rows are not counted, rejected or kept. */
+    private boolean quiet;
 
     Table(Path file, Set<String> known, Set<String> required, boolean withAttributes) {
       this.name = fileName(file);
@@ -496,8 +724,11 @@ final class CsvFacts {
           return null;
         }
         List<String> cells = rows.nextValue();
-        kind.read++;
         Row row = new Row(this, kind, line, cells);
+        if (quiet) {
+          return row;
+        }
+        kind.read++;
         if (cells.size() != width) {
           row.reject("", "the row has " + cells.size() + " fields, the header " + width);
         }

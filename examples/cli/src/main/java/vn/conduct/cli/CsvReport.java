@@ -45,35 +45,66 @@ final class CsvReport {
     }
     Csv.row(out, HEADER);
     for (SubjectResult subject : report.subjects()) {
-      List<Object> who = List.of(subject.subjectId(), text(subject.subject().name()), subject.subject().type(),
-          text(subject.subject().parentId()));
-      List<Object> counts = List.of(subject.count(Outcome.PASS), subject.count(Outcome.FAIL),
-          subject.count(Outcome.UNKNOWN), subject.count(Outcome.NOT_APPLICABLE), subject.count(Outcome.ERROR),
-          subject.compliant());
-      if (subject.scores().isEmpty()) {
-        List<Object> row = new ArrayList<>(who);
-        for (int i = 0; i < 10; i++) {
-          row.add(null);
-        }
-        row.addAll(counts);
-        Csv.row(out, row);
+      print(subject, ranks, groups, out);
+    }
+    out.flush();
+  }
+
+  /** The header row, for a report written subject by subject ({@code --stream}). */
+  void header(PrintWriter out) {
+    Csv.row(out, HEADER);
+  }
+
+  /** One subject's rows without rank (written before the rankings are known: {@code --stream}). */
+  void print(SubjectResult subject, PrintWriter out) {
+    print(subject, Map.of(), Map.of(), out);
+  }
+
+  private void print(SubjectResult subject, Map<String, Ranking.Entry> ranks, Map<String, String> groups,
+      PrintWriter out) {
+    List<Object> who = List.of(subject.subjectId(), text(subject.subject().name()), subject.subject().type(),
+        text(subject.subject().parentId()));
+    List<Object> counts = List.of(subject.count(Outcome.PASS), subject.count(Outcome.FAIL),
+        subject.count(Outcome.UNKNOWN), subject.count(Outcome.NOT_APPLICABLE), subject.count(Outcome.ERROR),
+        subject.compliant());
+    if (subject.scores().isEmpty()) {
+      List<Object> row = new ArrayList<>(who);
+      for (int i = 0; i < 10; i++) {
+        row.add(null);
       }
-      for (ChecklistScore score : subject.scores()) {
-        String key = score.packId() + "/" + score.checklistId() + "/" + subject.subjectId();
-        Ranking.Entry rank = ranks.get(key);
-        List<Object> row = new ArrayList<>(who);
-        row.add(score.packId());
-        row.add(score.checklistId());
-        row.add(score.score());
-        row.add(score.maximum());
-        row.add(score.evidencePercent());
-        row.add(score.rated());
-        row.add(score.rating());
-        row.add(score.rating() == null ? null : score.ratingTitle().in(language));
-        row.add(rank == null ? null : rank.rank());
-        row.add(rank == null ? null : groups.get(key));
-        row.addAll(counts);
-        Csv.row(out, row);
+      row.addAll(counts);
+      Csv.row(out, row);
+    }
+    for (ChecklistScore score : subject.scores()) {
+      String key = score.packId() + "/" + score.checklistId() + "/" + subject.subjectId();
+      Ranking.Entry rank = ranks.get(key);
+      List<Object> row = new ArrayList<>(who);
+      row.add(score.packId());
+      row.add(score.checklistId());
+      row.add(score.score());
+      row.add(score.maximum());
+      row.add(score.evidencePercent());
+      row.add(score.rated());
+      row.add(score.rating());
+      row.add(score.rating() == null ? null : score.ratingTitle().in(language));
+      row.add(rank == null ? null : rank.rank());
+      row.add(rank == null ? null : groups.get(key));
+      row.addAll(counts);
+      Csv.row(out, row);
+    }
+  }
+
+  /** Columns of the rankings file of {@code --stream}: one row per ranked subject. */
+  static final List<String> RANKING_HEADER = List.of("pack", "checklist", "peer_group", "rank", "subject", "score",
+      "rating");
+
+  /** The rankings, one row per ranked subject, in the report's order. */
+  void printRankings(List<Ranking> rankings, PrintWriter out) {
+    Csv.row(out, RANKING_HEADER);
+    for (Ranking ranking : rankings) {
+      for (Ranking.Entry entry : ranking.entries()) {
+        Csv.row(out, java.util.Arrays.asList(ranking.packId(), ranking.checklistId(), ranking.peerGroup(),
+            entry.rank(), entry.subjectId(), entry.score(), entry.rating()));
       }
     }
     out.flush();

@@ -98,6 +98,20 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
+  @Option(names = "--stream", description = {"Read the CSV files part by part, holding one part of whole units in",
+      "memory: for inputs larger than the heap. The subjects file lists unit by unit (a subject without a",
+      "parent starts a unit tree, the rows after it belong to it); events and observations follow the order",
+      "of their subjects. Writes CSV (--format csv) as subjects are done; ranks go to --rankings."})
+  boolean stream;
+
+  @Option(names = "--stream-part", hidden = true, defaultValue = "" + CsvFacts.STREAM_PART_SUBJECTS,
+      description = "With --stream: subjects per part, about; for tests.")
+  int streamPart = CsvFacts.STREAM_PART_SUBJECTS;
+
+  @Option(names = "--rankings", paramLabel = "<csv>",
+      description = "With --stream: write the rankings (merged across parts) to this CSV file.")
+  Path rankings;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -113,19 +127,16 @@ final class EvaluateCommand implements Callable<Integer> {
       FactsFile file = reader.load(facts);
       request = file.request();
       locator = file::locate;
+    } else if (stream && subjects == null) {
+      throw new UsageException("--stream reads CSV files part by part [Hint: give --subjects (and --events,"
+          + " --observations) with --as-of or --period]");
+    } else if (subjects != null && stream) {
+      return stream(err, messages);
     } else if (subjects != null) {
-      if (asOf == null && period == null) {
-        throw new UsageException("--as-of or --period is required with CSV input (a CSV file has no dates of its"
-            + " own) [Hint: e.g. --period 2025-06, or --as-of 2025-06-30]");
-      }
+      EvaluationRequest.Builder builder = csvRequest();
       LocalDate decided = asOf != null ? asOf : period.end();
       csv = CsvFacts.read(subjects, events, observations, decided, rejection -> messages.println(rejection.render()));
       messages.flush();
-      EvaluationRequest.Builder builder = asOf != null ? EvaluationRequest.builder(asOf)
-          : EvaluationRequest.builder(period);
-      if (asOf != null && period != null) {
-        builder.period(period);
-      }
       request = builder.subjects(csv.subjects).events(csv.events).observations(csv.observations).build();
       locator = csv::locate;
     } else if (events != null || observations != null) {
@@ -150,6 +161,116 @@ final class EvaluateCommand implements Callable<Integer> {
       return csv.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
     }
     return ConductCommand.OK;
+  }
+
+  /** The request builder of CSV input: its dates and period as the options give them. */
+  private EvaluationRequest.Builder csvRequest() {
+    if (asOf == null && period == null) {
+      throw new UsageException("--as-of or --period is required with CSV input (a CSV file has no dates of its"
+          + " own) [Hint: e.g. --period 2025-06, or --as-of 2025-06-30]");
+    }
+    EvaluationRequest.Builder builder = asOf != null ? EvaluationRequest.builder(asOf)
+        : EvaluationRequest.builder(period);
+    if (asOf != null && period != null) {
+      builder.period(period);
+    }
+    return builder;
+  }
+
+  /**
+   * {@code --stream}: the CSV files read part by part, each part evaluated as soon as it is read and its
+   * subjects' rows written, the rankings merged at the end.
+   */
+  private Integer stream(PrintWriter err, TextOut messages) {
+    if (output.format != OutputOptions.Format.csv) {
+      throw new UsageException("--stream writes CSV as subjects are done [Hint: add --format csv]");
+    }
+    csvRequest();
+    if (rankings != null && rankings.equals(output.file)) {
+      throw new UsageException("--rankings and --output name the same file");
+    }
+    LocalDate decided = asOf != null ? asOf : period.end();
+    RulesEngine engine = packs.engine();
+    CsvFacts.Streamed parts = CsvFacts.stream(subjects, events, observations, decided,
+        Math.max(1, streamPart), rejection -> messages.println(rejection.render()), this::csvRequest);
+    java.util.Iterator<EvaluationRequest> restricted = new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return parts.hasNext();
+      }
+
+      @Override
+      public EvaluationRequest next() {
+        EvaluationRequest part = packs.restrict(parts.next());
+        messages.flush();
+        return part;
+      }
+    };
+    CsvReport csv = new CsvReport(output.language());
+    Report report;
+    try (Target target = new Target(output.file, spec.commandLine().getOut())) {
+      csv.header(target.out);
+      Progress progress = new Progress(err, -1);
+      report = engine.evaluate(restricted, new vn.conduct.rules.api.EvaluationListener() {
+        @Override
+        public void subjectEvaluated(vn.conduct.rules.api.SubjectResult result) {
+          csv.print(result, target.out);
+        }
+
+        @Override
+        public void progressed(Progress done) {
+          target.out.flush();
+          progress.update(done.subjectsDone());
+        }
+      });
+      progress.finish();
+    }
+    if (rankings != null) {
+      try (Target target = new Target(rankings, null)) {
+        csv.printRankings(report.rankings(), target.out);
+      }
+    } else if (!report.rankings().isEmpty()) {
+      messages.println("conduct: " + report.rankings().size() + " rankings were not written [Hint: --rankings <csv>"
+          + " writes them]");
+    }
+    CsvFacts reading = parts.reading();
+    for (CsvFacts.Ignored ignored : reading.reconcile(report.factProblems())) {
+      messages.println(ignored.where().render());
+    }
+    messages.println(reading.summary());
+    messages.flush();
+    return reading.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
+  }
+
+  /** Where a streamed CSV goes: a file (UTF-8), or the standard output. */
+  private static final class Target implements AutoCloseable {
+    final PrintWriter out;
+    private final Path file;
+
+    Target(Path file, PrintWriter standard) {
+      this.file = file;
+      if (file == null) {
+        out = standard;
+        return;
+      }
+      try {
+        out = new PrintWriter(java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new FileProblem(vn.conduct.rules.api.SafeText.line("Could not write " + file + ": " + e)
+            + " [Hint: the folder must exist and be writable]");
+      }
+    }
+
+    @Override
+    public void close() {
+      out.flush();
+      if (file != null) {
+        out.close();
+      }
+      if (out.checkError()) {
+        throw new FileProblem("Could not write " + vn.conduct.rules.api.SafeText.line(String.valueOf(file)));
+      }
+    }
   }
 
   /**

@@ -206,8 +206,11 @@ final class PackOptions {
     if (packIds().isEmpty() && pinned.isEmpty()) {
       return request;
     }
-    EvaluationRequest.Builder builder = EvaluationRequest.builder(request.asOf()).period(request.period())
+    EvaluationRequest.Builder builder = EvaluationRequest.builder(request.asOf())
         .subjects(request.subjects()).observations(request.observations()).events(request.events());
+    if (request.periodGiven()) {
+      builder.period(request.period()); // a period not given stays so: each pack judges its own unit's
+    }
     if (packIds().isEmpty()) {
       request.packIds().forEach(builder::pack);
     } else {

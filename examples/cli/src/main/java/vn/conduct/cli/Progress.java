@@ -32,6 +32,9 @@ final class Progress implements EvaluationListener {
 
   /** The bar for {@code done} of {@code total} subjects. */
   static String bar(long done, long total) {
+    if (total < 0) {
+      return String.format(Locale.ROOT, "%d subjects", done);
+    }
     long percent = total == 0 ? 100 : Math.min(100, done * 100 / total);
     int filled = (int) (WIDTH * percent / 100);
     return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format(Locale.ROOT, "%3d %%  %d / %d subjects",

@@ -223,6 +223,75 @@ class CsvInputTests {
   }
 
   @Test
+  void should_stream_unit_by_unit_with_the_rows_and_rankings_of_one_evaluation() throws IOException {
+    StringBuilder subjects = new StringBuilder("id,type,attr.group\n");
+    StringBuilder events = new StringBuilder("id,subject,type,date\n");
+    StringBuilder observations = new StringBuilder("subject,indicator,value\n");
+    for (int i = 1; i <= 9; i++) {
+      subjects.append("o").append(i).append(",officer,").append(i % 2 == 0 ? "g" : "h").append('\n');
+      if (i % 3 == 0) {
+        events.append("e").append(i).append(",o").append(i).append(",late,2025-06-0").append(i).append('\n');
+      }
+      observations.append("o").append(i).append(",score,").append(55 + 5 * i).append('\n');
+    }
+    Path s = csv("subjects.csv", subjects.toString());
+    Path e = csv("events.csv", events.toString());
+    Path o = csv("observations.csv", observations.toString());
+    Path ranks = directory.resolve("rankings.csv");
+    String[] whole = {"evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--events", e.toString(),
+        "--observations", o.toString(), "--as-of", "2025-06-30", "--format", "csv"};
+    assertThat(cli.run(whole)).as("%s", cli.err()).isZero();
+    List<String> rows = cli.out().lines().toList();
+
+    String[] streamed = Arrays.copyOf(whole, whole.length + 5);
+    System.arraycopy(new String[] {"--stream", "--stream-part", "2", "--rankings", ranks.toString()}, 0, streamed,
+        whole.length, 5);
+    assertThat(cli.run(streamed)).as("%s", cli.err()).isZero();
+
+    // THEN the same rows, in parts of two subjects (ranks blank: they are in the rankings file)
+    assertThat(cli.out().lines().toList()).isEqualTo(rows.stream().map(CsvInputTests::withoutRank).toList());
+    assertThat(cli.err()).contains("\r9 subjects").contains("conduct: read 9 subjects (9 evaluated, 0 rejected,"
+        + " 0 ignored), 3 events (3 evaluated, 0 rejected, 0 ignored), 9 observations (9 evaluated");
+    List<String> ranked = Files.readAllLines(ranks);
+    assertThat(ranked.get(0)).isEqualTo("pack,checklist,peer_group,rank,subject,score,rating");
+    for (String row : rows.subList(1, rows.size())) {
+      List<String> cells = Arrays.asList(row.split(",", -1));
+      if (!cells.get(12).isEmpty()) {
+        assertThat(ranked).contains(String.join(",", cells.get(4), cells.get(5), cells.get(13), cells.get(12),
+            cells.get(0), cells.get(6), cells.get(10)));
+      }
+    }
+    assertThat(ranked).hasSize(10);
+  }
+
+  @Test
+  void should_reject_a_streamed_event_out_of_the_order_of_the_subjects() throws IOException {
+    Path s = csv("subjects.csv", "id,type\no1,officer\no2,officer\no3,officer\n");
+    Path e = csv("events.csv", "id,subject,type,date\ne1,o3,late,2025-06-02\ne2,o1,late,2025-06-03\n");
+
+    int code = cli.run("evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--events", e.toString(),
+        "--as-of", "2025-06-30", "--format", "csv", "--stream", "--stream-part", "1");
+
+    assertThat(code).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.err()).contains("events.csv:3  subject: subject 'o1' was evaluated with an earlier unit: with"
+        + " --stream, rows follow the order of the subjects file [Hint: sort the events by the position of their"
+        + " subject in the subjects file]");
+    assertThat(cli.run("evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--as-of", "2025-06-30",
+        "--stream")).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).contains("--stream writes CSV as subjects are done [Hint: add --format csv]");
+  }
+
+  /** A CSV report row with its rank and peer group cells blank. */
+  private static String withoutRank(String row) {
+    String[] cells = row.split(",", -1);
+    if (cells.length > 13 && !cells[0].equals("subject")) {
+      cells[12] = "";
+      cells[13] = "";
+    }
+    return String.join(",", cells);
+  }
+
+  @Test
   void should_type_cells_as_a_facts_file_types_plain_scalars() {
     assertThat(CsvFacts.typed("true")).isEqualTo(Boolean.TRUE);
     assertThat(CsvFacts.typed("85.5")).isEqualTo(new BigDecimal("85.5"));

@@ -49,6 +49,15 @@ class PeriodTests {
   }
 
   @Test
+  void should_let_a_yearly_pack_judge_its_year_when_a_pack_is_chosen_and_no_period_given() {
+    int exit = cli.run("evaluate", "--pack", "hanoi-yearly", "--facts", facts.toString(), "--as-of", "2025-12-31",
+        "--lang", "en");
+
+    assertThat(exit).isZero();
+    assertThat(cli.out()).contains("hanoi-yearly 1.1.0 — period 2025:").doesNotContain("period 2025-12:");
+  }
+
+  @Test
   void should_refuse_a_period_that_is_none_with_a_hint() {
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--period", "2025-13")).isEqualTo(ConductCommand.USAGE);
 
