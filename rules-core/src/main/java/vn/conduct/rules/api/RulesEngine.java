@@ -136,6 +136,18 @@ public interface RulesEngine {
     Builder parameter(String packId, String parameter, Object value);
 
     /**
+     * Sets how many threads one evaluation may use: a large request (or a stream) is evaluated in parts
+     * of whole unit trees, and up to this many parts at once; results, listener calls and reports are the
+     * same whatever the number (the listener is called on the caller's thread, in order). The default is
+     * the number of processors the JVM may use; 1 evaluates on the caller's thread only.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     * @throws IllegalStateException if it was already set
+     * @since 0.3
+     */
+    Builder parallelism(int threads);
+
+    /**
      * Loads and validates every pack, and plans its rules; the Drools rule base is compiled when the
      * first evaluation needs it, once, so an engine built only to list or describe packs costs no
      * compilation. Every problem in a pack is reported here: a validated pack cannot fail to compile,

@@ -55,22 +55,26 @@ public final class DefaultRulesEngine implements RulesEngine {
   private final Evaluator evaluator;
   private final int partSubjects;
   private final long partFacts;
+  private final int parallelism;
 
-  private DefaultRulesEngine(CompiledPacks compiled, Evaluator.Faults faults, int partSubjects, long partFacts) {
+  private DefaultRulesEngine(CompiledPacks compiled, Evaluator.Faults faults, int partSubjects, long partFacts,
+      int parallelism) {
     this.compiled = compiled;
     this.evaluator = new Evaluator(compiled, faults);
     this.partSubjects = partSubjects;
     this.partFacts = partFacts;
+    this.parallelism = parallelism;
   }
 
-  static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides) {
-    return create(loaded, overrides, Evaluator.Faults.NONE, PART_SUBJECTS, PART_FACTS);
-  }
-
-  /** An engine with a fault hook and part sizes of its own: for tests. */
   static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides,
-      Evaluator.Faults faults, int partSubjects, long partFacts) {
-    return new DefaultRulesEngine(Planner.plan(loaded, overrides), faults, partSubjects, partFacts);
+      int parallelism) {
+    return create(loaded, overrides, Evaluator.Faults.NONE, PART_SUBJECTS, PART_FACTS, parallelism);
+  }
+
+  /** An engine with a fault hook, part sizes and parallelism of its own: for tests. */
+  static DefaultRulesEngine create(List<LoadedPack> loaded, Map<String, Map<String, Object>> overrides,
+      Evaluator.Faults faults, int partSubjects, long partFacts, int parallelism) {
+    return new DefaultRulesEngine(Planner.plan(loaded, overrides), faults, partSubjects, partFacts, parallelism);
   }
 
   @Override
@@ -284,22 +288,24 @@ public final class DefaultRulesEngine implements RulesEngine {
     long subjectsDone = 0;
     long unitsDone = 0;
     int count = 0;
-    while (parts.hasNext()) {
-      Part part = parts.next();
-      Report report = evaluatePart(part.request());
-      count++;
-      provenance = provenance == null ? report.provenance() : provenance;
-      for (SubjectResult result : report.subjects()) {
-        listener.subjectEvaluated(result);
-        if (keepSubjects) {
-          subjects.add(result);
+    try (Pipeline pipeline = new Pipeline(parts)) {
+      for (Done done = pipeline.next(); done != null; done = pipeline.next()) {
+        Report report = done.report();
+        count++;
+        provenance = provenance == null ? report.provenance() : provenance;
+        for (SubjectResult result : report.subjects()) {
+          listener.subjectEvaluated(result);
+          if (keepSubjects) {
+            subjects.add(result);
+          }
         }
+        rankings.addAll(report.rankings());
+        UnaryOperator<FactProblem> renumber = done.part().renumber();
+        report.factProblems().forEach(problem -> problems.add(renumber.apply(problem)));
+        subjectsDone += report.subjects().size();
+        unitsDone += done.part().units();
+        listener.progressed(new EvaluationListener.Progress(subjectsDone, subjectsTotal, unitsDone, unitsTotal));
       }
-      rankings.addAll(report.rankings());
-      report.factProblems().forEach(problem -> problems.add(part.renumber().apply(problem)));
-      subjectsDone += report.subjects().size();
-      unitsDone += part.units();
-      listener.progressed(new EvaluationListener.Progress(subjectsDone, subjectsTotal, unitsDone, unitsTotal));
     }
     if (count == 1 && keepSubjects) {
       return Report.of(provenance, subjects, rankings, problems);
@@ -311,6 +317,80 @@ public final class DefaultRulesEngine implements RulesEngine {
     problems.sort(Comparator.comparingInt((FactProblem p) -> kinds.indexOf(p.kind()) < 0 ? 3 : kinds.indexOf(p.kind()))
         .thenComparingInt(FactProblem::index));
     return Report.of(provenance, subjects, Rankings.merge(rankings), problems);
+  }
+
+  /** A part and its report. */
+  private record Done(Part part, Report report) { }
+
+  /**
+   * Evaluates parts on up to {@link #parallelism} threads and hands their reports back in the parts'
+   * order, on the caller's thread; at most that many parts are taken from the source ahead, so memory
+   * holds that many parts' facts. With one thread, or one part, everything runs on the caller's thread.
+   */
+  private final class Pipeline implements AutoCloseable {
+    private final Iterator<Part> parts;
+    private final java.util.ArrayDeque<java.util.concurrent.Future<Done>> running = new java.util.ArrayDeque<>();
+    private java.util.concurrent.ExecutorService threads;
+
+    Pipeline(Iterator<Part> parts) {
+      this.parts = parts;
+    }
+
+    /** The next part's report, or null when every part is done. */
+    Done next() {
+      if (parallelism == 1) {
+        if (!parts.hasNext()) {
+          return null;
+        }
+        Part part = parts.next();
+        return new Done(part, evaluatePart(part.request()));
+      }
+      while (running.size() < parallelism && parts.hasNext()) {
+        Part part = parts.next();
+        if (running.isEmpty() && !parts.hasNext()) {
+          return new Done(part, evaluatePart(part.request())); // the only part: no thread needed
+        }
+        running.add(threads().submit(() -> new Done(part, evaluatePart(part.request()))));
+      }
+      java.util.concurrent.Future<Done> first = running.poll();
+      if (first == null) {
+        return null;
+      }
+      try {
+        return first.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.util.concurrent.CancellationException("interrupted while evaluating");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    private java.util.concurrent.ExecutorService threads() {
+      if (threads == null) {
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        threads = java.util.concurrent.Executors.newFixedThreadPool(parallelism, task -> {
+          Thread thread = new Thread(task, "conduct-evaluation-" + number.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
+      return threads;
+    }
+
+    @Override
+    public void close() {
+      if (threads != null) {
+        running.forEach(future -> future.cancel(true));
+        threads.shutdownNow();
+      }
+    }
   }
 
   /** One part, whole: the evaluate stage, then the score steps that need all of the part's subjects. */

@@ -35,6 +35,7 @@ public final class EngineBuilder implements RulesEngine.Builder {
   private final List<RulePackSource> sources = new ArrayList<>();
   private final Set<RulePackProvider> providers = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
+  private int parallelism;
   private final List<String> discoveryProblems = new ArrayList<>();
 
   private static String readVersion() {
@@ -123,6 +124,19 @@ public final class EngineBuilder implements RulesEngine.Builder {
   }
 
   @Override
+  public RulesEngine.Builder parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, but was " + threads
+          + " [Hint: 1 evaluates on the caller's thread only]");
+    }
+    if (parallelism != 0) {
+      throw new IllegalStateException("parallelism was already set to " + parallelism);
+    }
+    parallelism = threads;
+    return this;
+  }
+
+  @Override
   public RulesEngine build() {
     if (!discoveryProblems.isEmpty()) {
       throw new InvalidRulePackException("class path", discoveryProblems.stream()
@@ -181,6 +195,7 @@ public final class EngineBuilder implements RulesEngine.Builder {
             + " [Hint: loaded packs are " + packs.stream().map(LoadedPack::id).distinct().sorted().toList() + "]");
       }
     }
-    return DefaultRulesEngine.create(packs, parameters);
+    return DefaultRulesEngine.create(packs, parameters,
+        parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism);
   }
 }

@@ -39,7 +39,7 @@ class FaultIsolationTests {
         .writeTo(dir);
     LoadedPack pack = PackLoader.load(RulePackSource.directory(packDir), SemVer.parse("0.1.0")).pack().orElseThrow();
     return DefaultRulesEngine.create(List.of(pack), Map.of(), faults, DefaultRulesEngine.PART_SUBJECTS,
-        DefaultRulesEngine.PART_FACTS);
+        DefaultRulesEngine.PART_FACTS, 1);
   }
 
   /** Three agencies of two officers each; every officer wears the badge. */

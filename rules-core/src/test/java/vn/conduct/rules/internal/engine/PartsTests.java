@@ -104,7 +104,12 @@ class PartsTests {
   }
 
   private static DefaultRulesEngine engine(LoadedPack pack, int partSubjects, long partFacts) {
-    return DefaultRulesEngine.create(List.of(pack), Map.of(), Evaluator.Faults.NONE, partSubjects, partFacts);
+    return engine(pack, partSubjects, partFacts, 1);
+  }
+
+  private static DefaultRulesEngine engine(LoadedPack pack, int partSubjects, long partFacts, int threads) {
+    return DefaultRulesEngine.create(List.of(pack), Map.of(), Evaluator.Faults.NONE, partSubjects, partFacts,
+        threads);
   }
 
   /**
@@ -212,7 +217,7 @@ class PartsTests {
     for (long seed = 1; seed <= 40; seed++) {
       EvaluationRequest request = random(new Random(seed));
       Random sizes = new Random(seed * 31);
-      DefaultRulesEngine parted = engine(pack, 1 + sizes.nextInt(8), 1 + sizes.nextInt(20));
+      DefaultRulesEngine parted = engine(pack, 1 + sizes.nextInt(8), 1 + sizes.nextInt(20), 1 + sizes.nextInt(4));
 
       assertThat(parted.evaluate(request)).as("seed %d", seed).isEqualTo(whole.evaluate(request));
     }
@@ -252,7 +257,7 @@ class PartsTests {
   void should_evaluate_a_stream_of_units_as_one_request_with_rankings_merged() throws IOException {
     // GIVEN the request, and the same facts as a stream of one part per district and one for the parentless
     LoadedPack pack = pack("{band: A, max-percent: 50, group-by: [{ancestor: district}, {attribute: task-group}]}");
-    DefaultRulesEngine engine = engine(pack, 1000, 1000);
+    DefaultRulesEngine engine = engine(pack, 1000, 1000, 2); // two parts at once; the listener sees them in order
     Report single = engine.evaluate(request());
     List<EvaluationRequest> parts = new ArrayList<>();
     for (String district : List.of("d1", "d2", "")) {
@@ -314,6 +319,13 @@ class PartsTests {
     assertThat(catchThrowableOfType(IllegalArgumentException.class,
         () -> engine.evaluate(List.<EvaluationRequest>of().iterator(), EvaluationListener.NONE)))
         .hasMessageStartingWith("the stream of parts is empty");
+  }
+
+  @Test
+  void should_refuse_a_parallelism_below_one() {
+    assertThat(catchThrowableOfType(IllegalArgumentException.class,
+        () -> vn.conduct.rules.api.RulesEngine.builder().parallelism(0)))
+        .hasMessage("parallelism must be at least 1, but was 0 [Hint: 1 evaluates on the caller's thread only]");
   }
 
   @Test
