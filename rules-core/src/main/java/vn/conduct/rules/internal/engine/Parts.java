@@ -72,62 +72,55 @@ final class Parts {
     List<Subject> subjects = request.subjects();
     boolean acrossTrees = checklists.stream().flatMap(c -> c.quotas().stream()).anyMatch(q -> !q.groupBy().isEmpty()
         && q.groupBy().stream().noneMatch(k -> k.kind() == ChecklistInfo.GroupKey.Kind.ANCESTOR));
-    if (acrossTrees) {
-      size = Integer.MAX_VALUE;
-      facts = Long.MAX_VALUE;
-    }
+    long allFacts = (long) request.events().size() + request.observations().size();
+    // a part closes at `size` subjects, or earlier when the request's subjects have many facts each
+    long perPart = acrossTrees ? Long.MAX_VALUE
+        : Math.max(1, Math.min(size, allFacts == 0 ? size : facts * Math.max(1, subjects.size()) / allFacts));
     Set<String> pooled = new HashSet<>();
     checklists.stream().filter(c -> c.quotas().stream().anyMatch(q -> q.groupBy().isEmpty()))
         .forEach(c -> pooled.add(c.subjectType()));
-    Map<String, Subject> byId = new HashMap<>();
+    Map<String, Subject> byId = new HashMap<>(2 * subjects.size());
     subjects.forEach(s -> byId.putIfAbsent(s.id(), s));
-    Map<String, Integer> treeSizes = new LinkedHashMap<>();
-    Map<String, String> rootOf = new HashMap<>();
+    Map<String, List<Subject>> trees = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       if (byId.get(subject.id()) == subject) { // a duplicate id goes with the first, where intake reports it
-        String root = root(subject, byId, pooled);
-        rootOf.put(subject.id(), root);
-        treeSizes.merge(root, 1, Integer::sum);
+        trees.computeIfAbsent(root(subject, byId, pooled), k -> new ArrayList<>(1)).add(subject);
       }
     }
-    Map<String, Long> treeFacts = new HashMap<>();
-    request.events().forEach(e -> treeFacts.merge(rootOf.getOrDefault(e.subjectId(), ""), 1L, Long::sum));
-    request.observations().forEach(o -> treeFacts.merge(rootOf.getOrDefault(o.subjectId(), ""), 1L, Long::sum));
     List<Part> parts = new ArrayList<>();
-    Map<String, Integer> partOfRoot = new HashMap<>();
-    int current = 0;
-    long currentFacts = 0;
-    for (Map.Entry<String, Integer> tree : treeSizes.entrySet()) {
-      if (parts.isEmpty() || current >= size || currentFacts >= facts) {
-        parts.add(new Part(request));
-        current = 0;
-        currentFacts = 0;
+    Map<String, Part> partOfSubject = new HashMap<>(2 * subjects.size());
+    Map<Part, Integer> subjectsIn = new java.util.IdentityHashMap<>();
+    Part current = null;
+    for (List<Subject> tree : trees.values()) {
+      if (current == null || subjectsIn.get(current) >= perPart) {
+        current = new Part(request);
+        parts.add(current);
       }
-      partOfRoot.put(tree.getKey(), parts.size() - 1);
-      parts.get(parts.size() - 1).units++;
-      current += tree.getValue();
-      currentFacts += treeFacts.getOrDefault(tree.getKey(), 0L);
+      current.units++;
+      for (Subject subject : tree) {
+        partOfSubject.put(subject.id(), current);
+      }
+      subjectsIn.merge(current, tree.size(), Integer::sum);
     }
     if (parts.isEmpty()) {
       parts.add(new Part(request));
     }
-    Map<String, Integer> partOfSubject = new HashMap<>();
     for (int i = 0; i < subjects.size(); i++) {
       Subject subject = subjects.get(i);
-      int part = partOfRoot.get(rootOf.get(subject.id()));
-      partOfSubject.putIfAbsent(subject.id(), part);
-      parts.get(part).builder.subject(subject);
-      parts.get(part).subjects.add(i);
+      Part part = partOfSubject.get(subject.id());
+      part.builder.subject(subject);
+      part.subjects.add(i);
     }
+    Part first = parts.get(0);
     for (int i = 0; i < request.observations().size(); i++) {
       Observation observation = request.observations().get(i);
-      Part part = parts.get(partOfSubject.getOrDefault(observation.subjectId(), 0));
+      Part part = partOfSubject.getOrDefault(observation.subjectId(), first);
       part.builder.observation(observation);
       part.observations.add(i);
     }
     for (int i = 0; i < request.events().size(); i++) {
       Event event = request.events().get(i);
-      Part part = parts.get(partOfSubject.getOrDefault(event.subjectId(), 0));
+      Part part = partOfSubject.getOrDefault(event.subjectId(), first);
       part.builder.event(event);
       part.events.add(i);
     }
@@ -150,10 +143,24 @@ final class Parts {
    * them in one group.
    */
   static String root(Subject subject, Map<String, Subject> byId, Set<String> pooled) {
-    Set<String> seen = new HashSet<>();
     Subject at = subject;
-    while (at.parentId() != null && byId.containsKey(at.parentId()) && seen.add(at.id())) {
-      at = byId.get(at.parentId());
+    Subject parent;
+    int steps = 0;
+    while (at.parentId() != null && (parent = byId.get(at.parentId())) != null && steps++ < 64) {
+      at = parent;
+    }
+    if (steps > 64) { // deeper than any administration, or a cycle: walk again, remembering where it went
+      List<String> path = new ArrayList<>();
+      Map<String, Integer> position = new HashMap<>();
+      at = subject;
+      while (at.parentId() != null && byId.containsKey(at.parentId())) {
+        Integer seen = position.putIfAbsent(at.id(), path.size());
+        if (seen != null) { // a cycle: every subject in or below it has the cycle's least id as root
+          return path.subList(seen, path.size()).stream().min(String::compareTo).orElseThrow();
+        }
+        path.add(at.id());
+        at = byId.get(at.parentId());
+      }
     }
     if (at.parentId() != null && !byId.containsKey(at.parentId())) {
       return "\0" + at.parentId(); // a NUL never starts a subject id: no clash with a root id

@@ -104,7 +104,8 @@ public final class HostValues {
           return null;
         }
         java.math.BigDecimal exact = decimal(value, d);
-        return exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : d;
+        // stripping zeros only lowers the scale: most numbers need no stripping to pass (it costs an allocation)
+        return exact.scale() > MAX_DECIMALS && exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : d;
       }
       case BOOLEAN -> {
         if (value instanceof Boolean b) {

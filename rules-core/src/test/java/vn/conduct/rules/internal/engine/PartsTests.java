@@ -240,6 +240,11 @@ class PartsTests {
       }
     }
     units.add("missing-unit");
+    if (random.nextInt(3) == 0) { // a cycle of parents, which intake reports; parts must not split it
+      request.subject(Subject.of("loop-a", "unit").withParent("loop-b"));
+      request.subject(Subject.of("loop-b", "unit").withParent("loop-a"));
+      units.add("loop-a");
+    }
     int officers = random.nextInt(40);
     for (int o = 0; o < officers; o++) {
       String id = "o" + random.nextInt(1000);
