@@ -257,14 +257,11 @@ public final class ReportJson {
     java.util.TreeMap<String, ChecklistScore> checklists = new java.util.TreeMap<>();
     // Each rule's distinct reasons, in order of first use; a finding refers to one by its index.
     Map<String, Map<Reason, Integer>> reasons = new java.util.HashMap<>();
-    Map<Finding, Integer> reasonIndex = new java.util.IdentityHashMap<>();
     for (SubjectResult result : report.subjects()) {
       for (Finding f : result.findings()) {
         rules.putIfAbsent(f.ruleId(), f.rule());
         Map<Reason, Integer> ofRule = reasons.computeIfAbsent(f.ruleId(), id -> new java.util.LinkedHashMap<>());
-        Reason reason = Reason.of(f);
-        Integer index = ofRule.putIfAbsent(reason, ofRule.size());
-        reasonIndex.put(f, index == null ? ofRule.size() - 1 : index);
+        ofRule.putIfAbsent(Reason.of(f), ofRule.size());
       }
       result.scores().forEach(score -> checklists.putIfAbsent(score.packId() + "/" + score.checklistId(), score));
     }
@@ -313,7 +310,7 @@ public final class ReportJson {
         ObjectNode entry = findings.addObject();
         entry.put("rule", finding.ruleId());
         entry.put("outcome", finding.outcome().name());
-        entry.put("reason", reasonIndex.get(finding));
+        entry.put("reason", reasons.get(finding.ruleId()).get(Reason.of(finding)));
       }
       ArrayNode scores = node.putArray("scores");
       for (ChecklistScore score : result.scores()) {
