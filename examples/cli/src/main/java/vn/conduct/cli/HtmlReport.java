@@ -70,7 +70,6 @@ final class HtmlReport {
   private final boolean allFindings;
   private final Function<FactProblem, Optional<String>> locator;
   private final List<ChecklistInfo> checklists;
-  private final int fullDetailUpTo;
   // State of the one report being printed: an instance prints one report at a time.
   /** Whether the report is abbreviated. */
   private boolean compact;
@@ -83,22 +82,15 @@ final class HtmlReport {
    */
   HtmlReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator,
       List<ChecklistInfo> checklists) {
-    this(language, allFindings, locator, checklists, FULL_DETAIL_UP_TO);
-  }
-
-  /** @param fullDetailUpTo the most subjects shown in full detail; larger runs are abbreviated */
-  HtmlReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator,
-      List<ChecklistInfo> checklists, int fullDetailUpTo) {
     this.w = new Words(language);
     this.language = language;
     this.allFindings = allFindings;
     this.locator = locator;
     this.checklists = checklists;
-    this.fullDetailUpTo = fullDetailUpTo;
   }
 
   void print(Report report, PrintWriter out) {
-    compact = report.subjects().size() > fullDetailUpTo;
+    compact = report.subjects().size() > FULL_DETAIL_UP_TO;
     topFailures.clear();
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.VI ? "vi" : "en").append("\">\n<head>\n")
@@ -466,7 +458,7 @@ final class HtmlReport {
   private void abbreviated(Report report, StringBuilder html) {
     html.append("<p class=\"abbreviated\" id=\"abbreviated\"><b>").append(esc(w.t("Báo cáo rút gọn", "Abbreviated report")))
         .append("</b> ").append(esc(w.t(
-            "Lần đánh giá này có " + report.subjects().size() + " đối tượng (trên " + fullDetailUpTo + "), nên trang"
+            "Lần đánh giá này có " + report.subjects().size() + " đối tượng (trên " + FULL_DETAIL_UP_TO + "), nên trang"
                 + " được rút gọn: mỗi bảng xếp hạng chỉ nêu " + RANKS_HEAD + " thứ hạng đầu và " + RANKS_TAIL
                 + " thứ hạng cuối; bảng tiêu chí nêu một lần mỗi tiêu chí không đạt, lỗi hoặc thiếu bằng chứng, với căn"
                 + " cứ, số lượng và lý do thường gặp nhất; mỗi đơn vị là một mục thu gọn, mỗi thành viên một dòng: điểm,"
@@ -474,7 +466,7 @@ final class HtmlReport {
                 + " do thường gặp). Kết quả đạt, không áp dụng và chưa rõ chỉ được đếm, không liệt kê"
                 + (allFindings ? " (--all không áp dụng cho báo cáo rút gọn)" : "") + ". Đầy đủ mọi kết quả, lý do"
                 + " và căn cứ: --format json; điểm và thứ hạng của mọi đối tượng: --format csv.",
-            "This run has " + report.subjects().size() + " subjects (more than " + fullDetailUpTo + "), so the page is"
+            "This run has " + report.subjects().size() + " subjects (more than " + FULL_DETAIL_UP_TO + "), so the page is"
                 + " abbreviated: each ranking shows its first " + RANKS_HEAD + " and last " + RANKS_TAIL + " ranks; the"
                 + " table of criteria states once each criterion that failed, erred or lacked evidence, with its"
                 + " citation, counts and most frequent reason; each unit is a collapsible section with one row per"

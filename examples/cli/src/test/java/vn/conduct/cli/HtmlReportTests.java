@@ -121,7 +121,7 @@ class HtmlReportTests {
     Report report = largeReport(20, 1000);
 
     // WHEN
-    String html = print(report, HtmlReport.FULL_DETAIL_UP_TO);
+    String html = print(report);
 
     // THEN the page is under 10 MB and states what it left out
     assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(10_000_000);
@@ -157,16 +157,16 @@ class HtmlReportTests {
   void should_show_every_subject_in_full_up_to_the_threshold() {
     Report report = largeReport(1, HtmlReport.FULL_DETAIL_UP_TO - 1);
 
-    String html = print(report, HtmlReport.FULL_DETAIL_UP_TO);
+    String html = print(report);
 
     assertThat(report.subjects()).hasSize(HtmlReport.FULL_DETAIL_UP_TO);
     assertThat(html).doesNotContain("Abbreviated report").doesNotContain("<details");
     assertThat(count(html, "<article class=\"subject\"")).isEqualTo(HtmlReport.FULL_DETAIL_UP_TO - 1);
   }
 
-  private static String print(Report report, int fullDetailUpTo) {
+  private static String print(Report report) {
     StringWriter out = new StringWriter();
-    new HtmlReport(Language.EN, false, problem -> java.util.Optional.empty(), List.of(), fullDetailUpTo)
+    new HtmlReport(Language.EN, false, problem -> java.util.Optional.empty(), List.of())
         .print(report, new PrintWriter(out));
     return out.toString();
   }
