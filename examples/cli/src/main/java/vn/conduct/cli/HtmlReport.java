@@ -597,7 +597,9 @@ final class HtmlReport {
       html.append("</b> — ").append(esc(w.t(members.size() + " thành viên; " + compliant + " tuân thủ đầy đủ; " + failing
           + " có kết quả không đạt hoặc lỗi; " + fails + " không đạt, " + unknown + " chưa rõ",
           members.size() + " members; " + compliant + " fully compliant; " + failing + " with failures or errors; "
-              + fails + " failed, " + unknown + " unknown"))).append("</summary>\n");
+              + fails + " failed, " + unknown + " unknown")));
+      ratings(members, html);
+      html.append("</summary>\n");
       html.append("<table class=\"members\">\n<thead><tr><th>").append(esc(w.t("Mã", "Id"))).append("</th><th>")
           .append(esc(w.t("Tên", "Name"))).append("</th><th>").append(esc(w.t("Điểm, xếp loại", "Scores, ratings")))
           .append("</th>");
@@ -614,6 +616,32 @@ final class HtmlReport {
       html.append("</tbody>\n</table>\n</details>\n");
     }
     html.append("</section>\n");
+  }
+
+  /** Per checklist that scored members of a unit: how many hold each band, best first, and how many are not rated. */
+  private void ratings(List<SubjectResult> members, StringBuilder html) {
+    Map<String, List<ChecklistScore>> byChecklist = new LinkedHashMap<>();
+    for (SubjectResult member : members) {
+      for (ChecklistScore score : member.scores()) {
+        byChecklist.computeIfAbsent(score.packId() + "/" + score.checklistId(), k -> new ArrayList<>()).add(score);
+      }
+    }
+    for (List<ChecklistScore> scores : byChecklist.values()) {
+      Map<String, Long> counts = scores.stream().filter(ChecklistScore::rated)
+          .collect(Collectors.groupingBy(ChecklistScore::rating, Collectors.counting()));
+      List<String> parts = new ArrayList<>();
+      for (String[] band : bands(scores.get(0), scores)) {
+        if (counts.containsKey(band[0])) {
+          parts.add(band[0] + " " + counts.get(band[0]));
+        }
+      }
+      long unrated = scores.stream().filter(score -> !score.rated()).count();
+      if (unrated > 0) {
+        parts.add(w.t("chưa xếp loại ", "not rated ") + unrated);
+      }
+      html.append("<br><small>").append(esc(scores.get(0).checklistId())).append("</small> ")
+          .append(esc(String.join(", ", parts)));
+    }
   }
 
   /** One compact row: id, name, scores and their changes, counts per outcome, failed criteria. */

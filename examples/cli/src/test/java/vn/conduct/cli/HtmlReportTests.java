@@ -133,7 +133,8 @@ class HtmlReportTests {
     // AND every unit is a collapsible section, the units themselves in the section of those in no unit
     assertThat(count(html, "<details class=\"unit\"")).isEqualTo(21).isEqualTo(count(html, "</details>"));
     assertThat(html).contains("<details class=\"unit\" id=\"u-unit-07\"><summary><b>unit-07 · Unit 7</b> — 1000"
-        + " members; 0 fully compliant; 1000 with failures or errors; 2000 failed, 5000 unknown</summary>");
+        + " members; 0 fully compliant; 1000 with failures or errors; 2000 failed, 5000 unknown"
+        + "<br><small>monthly</small> C 1000</summary>");
     // AND every subject has one compact row: scores, counts, failed criteria; the shared reason stated once
     assertThat(count(html, "<tr id=\"s-")).isEqualTo(20_020);
     assertThat(html).contains("<tr id=\"s-o-07-0003\"><td>o-07-0003</td><td>Officer 3</td><td><small>monthly</small> 63"
