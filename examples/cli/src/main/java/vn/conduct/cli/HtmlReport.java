@@ -43,8 +43,8 @@ import vn.conduct.rules.api.SubjectResult;
  * stays small enough to open and mail (20 000 subjects: a few MB instead of 100 MB or more), and
  * the page says so: rankings show their first and last ranks; a table of criteria states, once,
  * each criterion that failed, erred or lacked evidence, with its citation, counts and most
- * frequent reason; then each unit is a collapsible section ({@code <details>}) with one compact
- * row per member: scores and ratings, changes to them, the number of findings per outcome, and
+ * frequent reason; then each unit is a collapsible section ({@code <details>}), its heading
+ * counting members, failures and ratings, with one compact row per member: scores and ratings, changes to them, the number of findings per outcome, and
  * the criteria it failed or erred on (with the reason where it differs from the criterion's most
  * frequent one). Passes, not-applicable and unknown findings are counted, not listed.
  */
