@@ -6,8 +6,9 @@
 #   examples/cli/src/test/scripts/large-csv.sh [events] [officers] [heap]
 #
 # defaults: 1000000 events, 2000 officers in 20 agencies, -Xmx512m. Files go to $WORK (default
-# a temporary folder, kept); the report (CSV) to $WORK/report.csv, the standard error (progress and
-# the summary line) to $WORK/err.txt, GNU time's figures to $WORK/time.txt, and a heap dump there if
+# a temporary folder, kept); the report (CSV, or FORMAT=html|json|table) to $WORK/report.<format>
+# (FORMAT=html large-csv.sh 100000 20000 1g: the HTML report of 20 000 officers), the standard
+# error (progress and the summary line) to $WORK/err.txt, GNU time's figures to $WORK/time.txt, and a heap dump there if
 # the heap runs out. Timings depend on the machine's load: run it on a quiet machine.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ EVENTS=${1:-1000000}
 OFFICERS=${2:-2000}
 HEAP=${3:-512m}
 JAR=${JAR:-examples/cli/target/conduct.jar}
+FORMAT=${FORMAT:-csv}
 WORK=${WORK:-$(mktemp -d -t conduct-large-XXXXXX)}
 AGENCIES=20
 
@@ -45,12 +47,12 @@ echo "large-csv: $(($(wc -l < "$WORK/subjects.csv") - 1)) subjects, $(($(wc -l <
 set +e
 /usr/bin/time -v -o "$WORK/time.txt" java -Xmx"$HEAP" -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$WORK" \
   -jar "$JAR" evaluate --subjects "$WORK/subjects.csv" --events "$WORK/events.csv" --as-of 2025-06-30 \
-  --format csv -o "$WORK/report.csv" 2> "$WORK/err.txt"
+  --format "$FORMAT" -o "$WORK/report.$FORMAT" 2> "$WORK/err.txt"
 code=$?
 set -e
 tail -n 3 "$WORK/err.txt" >&2
 grep -E 'Elapsed \(wall clock\)|Maximum resident set size|Exit status' "$WORK/time.txt" >&2
 rows=0
-[ -f "$WORK/report.csv" ] && rows=$(($(wc -l < "$WORK/report.csv") - 1))
-echo "large-csv: exit $code; report rows: $rows" >&2
+[ -f "$WORK/report.$FORMAT" ] && rows=$(($(wc -l < "$WORK/report.$FORMAT") - 1))
+echo "large-csv: exit $code; report lines: $rows; report bytes: $(wc -c < "$WORK/report.$FORMAT" 2>/dev/null || echo 0)" >&2
 exit $code

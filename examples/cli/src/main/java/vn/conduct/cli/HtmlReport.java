@@ -38,6 +38,15 @@ import vn.conduct.rules.api.SubjectResult;
  * {@code --all}) with reasons and citations; facts that were ignored. Every text that comes from a
  * pack or the facts goes through {@link Html#esc}: HTML-escaped, and any control character, line
  * break or bidirectional override shown as its escape.
+ *
+ * <p>A large run (more than {@link #FULL_DETAIL_UP_TO} subjects) is abbreviated so that the page
+ * stays small enough to open and mail (20 000 subjects: a few MB instead of 100 MB or more), and
+ * the page says so: rankings show their first and last ranks; a table of criteria states, once,
+ * each criterion that failed, erred or lacked evidence, with its citation, counts and most
+ * frequent reason; then each unit is a collapsible section ({@code <details>}), its heading
+ * counting members, failures and ratings, with one compact row per member: scores and ratings, changes to them, the number of findings per outcome, and
+ * the criteria it failed or erred on (with the reason where it differs from the criterion's most
+ * frequent one). Passes, not-applicable and unknown findings are counted, not listed.
  */
 final class HtmlReport {
 
@@ -45,11 +54,27 @@ final class HtmlReport {
   private static final String[] BAR_COLOURS = {"#1a7f37", "#4c9a2a", "#b08800", "#d1712b", "#c62828"};
   private static final String UNRATED_COLOUR = "#8c959f";
 
+  /** Runs with more subjects than this are abbreviated (see the class comment). */
+  static final int FULL_DETAIL_UP_TO = 1000;
+  /** In a large run, a ranking longer than this shows its first {@link #RANKS_HEAD} and last {@link #RANKS_TAIL} ranks. */
+  private static final int RANKS_SHOWN = 50;
+  private static final int RANKS_HEAD = 25;
+  private static final int RANKS_TAIL = 10;
+  /** In a large run, at most this many ids are listed where a list of subject ids would be long. */
+  private static final int IDS_SHOWN = 50;
+  /** In a large run, at most this many fact problems are listed. */
+  private static final int PROBLEMS_SHOWN = 200;
+
   private final Words w;
   private final Language language;
   private final boolean allFindings;
   private final Function<FactProblem, Optional<String>> locator;
   private final List<ChecklistInfo> checklists;
+  // State of the one report being printed: an instance prints one report at a time.
+  /** Whether the report is abbreviated. */
+  private boolean compact;
+  /** In an abbreviated report, each rule's most frequent FAIL or ERROR reason, stated once in the table of criteria. */
+  private final Map<String, String> topFailures = new HashMap<>();
 
   /**
    * @param checklists the engine's checklists, for the order and titles of rating bands; may be
@@ -65,6 +90,8 @@ final class HtmlReport {
   }
 
   void print(Report report, PrintWriter out) {
+    compact = report.subjects().size() > FULL_DETAIL_UP_TO;
+    topFailures.clear();
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.VI ? "vi" : "en").append("\">\n<head>\n")
         .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -73,8 +100,16 @@ final class HtmlReport {
         .append("</head>\n<body>\n<main>\n");
     header(report, html);
     summary(report, html);
+    if (compact) {
+      abbreviated(report, html);
+    }
     checklists(report, html);
-    subjects(report, html);
+    if (compact) {
+      criteria(report, html);
+      units(report, html);
+    } else {
+      subjects(report, html);
+    }
     factProblems(report, html);
     html.append("<footer>").append(esc(w.t(
         "Tạo bởi conduct " + report.provenance().engineVersion() + ". Căn cứ: [đã đọc] trích từ văn bản; [tóm tắt] "
@@ -255,7 +290,7 @@ final class HtmlReport {
       html.append("<p class=\"note\">").append(esc(w.t("Xếp hạng", "Ranking")))
           .append(ranking.peerGroup().isEmpty() ? "" : " — " + esc(w.t("nhóm ", "peer group ") + ranking.peerGroup()))
           .append(": ").append(esc(w.t("không ai được xếp hạng (chưa được xếp loại): ", "nobody ranked (no rating): ")))
-          .append(esc(String.join(", ", ranking.unranked()))).append("</p>\n");
+          .append(ids(ranking.unranked())).append("</p>\n");
       return;
     }
     html.append("<h3>").append(esc(w.t("Xếp hạng", "Ranking")));
@@ -266,7 +301,18 @@ final class HtmlReport {
         .append("</th><th>").append(esc(w.t("Mã", "Id"))).append("</th><th>").append(esc(w.t("Tên", "Name")))
         .append("</th><th class=\"num\">").append(esc(w.t("Điểm", "Score"))).append("</th><th>")
         .append(esc(w.t("Xếp loại", "Rating"))).append("</th></tr></thead>\n<tbody>\n");
-    for (Ranking.Entry entry : ranking.entries()) {
+    List<Ranking.Entry> entries = ranking.entries();
+    int size = entries.size();
+    boolean cut = compact && size > RANKS_SHOWN;
+    for (int i = 0; i < size; i++) {
+      if (cut && i == RANKS_HEAD) {
+        html.append("<tr class=\"cut\"><td colspan=\"5\">").append(esc(w.t(
+            "… lược bớt " + (size - RANKS_HEAD - RANKS_TAIL) + " thứ hạng (đủ cả trong --format csv)",
+            "… " + (size - RANKS_HEAD - RANKS_TAIL) + " ranks left out (all of them in --format csv)")))
+            .append("</td></tr>\n");
+        i = size - RANKS_TAIL;
+      }
+      Ranking.Entry entry = entries.get(i);
       SubjectResult subject = byId.get(entry.subjectId());
       html.append("<tr><td class=\"num\">").append(entry.rank()).append("</td><td><a href=\"#s-")
           .append(esc(entry.subjectId())).append("\">").append(esc(entry.subjectId())).append("</a></td><td>")
@@ -277,7 +323,7 @@ final class HtmlReport {
     html.append("</tbody>\n</table>\n");
     if (!ranking.unranked().isEmpty()) {
       html.append("<p class=\"note\">").append(esc(w.t("Không xếp hạng (chưa được xếp loại: thiếu bằng chứng hoặc tiêu chí không áp dụng): ",
-          "Not ranked (no rating: too little evidence, or the criteria do not apply): "))).append(esc(String.join(", ", ranking.unranked()))).append("</p>\n");
+          "Not ranked (no rating: too little evidence, or the criteria do not apply): "))).append(ids(ranking.unranked())).append("</p>\n");
     }
   }
 
@@ -397,6 +443,264 @@ final class HtmlReport {
     return text;
   }
 
+  /** Ids joined by ", "; in a large run only the first {@link #IDS_SHOWN}, then how many more. */
+  private String ids(List<String> ids) {
+    if (!compact || ids.size() <= IDS_SHOWN) {
+      return esc(String.join(", ", ids));
+    }
+    return esc(String.join(", ", ids.subList(0, IDS_SHOWN)) + w.t(" và " + (ids.size() - IDS_SHOWN) + " đối tượng khác",
+        " and " + (ids.size() - IDS_SHOWN) + " more"));
+  }
+
+  // --- large runs ---------------------------------------------------------------------------------
+
+  /** States, near the top, what a large run's page leaves out and where to find it. */
+  private void abbreviated(Report report, StringBuilder html) {
+    html.append("<p class=\"abbreviated\" id=\"abbreviated\"><b>").append(esc(w.t("Báo cáo rút gọn", "Abbreviated report")))
+        .append("</b> ").append(esc(w.t(
+            "Lần đánh giá này có " + report.subjects().size() + " đối tượng (trên " + FULL_DETAIL_UP_TO + "), nên trang"
+                + " được rút gọn: mỗi bảng xếp hạng chỉ nêu " + RANKS_HEAD + " thứ hạng đầu và " + RANKS_TAIL
+                + " thứ hạng cuối; bảng tiêu chí nêu một lần mỗi tiêu chí không đạt, lỗi hoặc thiếu bằng chứng, với căn"
+                + " cứ, số lượng và lý do thường gặp nhất; mỗi đơn vị là một mục thu gọn, mỗi thành viên một dòng: điểm,"
+                + " xếp loại, điều chỉnh, số kết quả theo loại và các tiêu chí không đạt hoặc lỗi (kèm lý do khi khác lý"
+                + " do thường gặp). Kết quả đạt, không áp dụng và chưa rõ chỉ được đếm, không liệt kê"
+                + (allFindings ? " (--all không áp dụng cho báo cáo rút gọn)" : "") + ". Đầy đủ mọi kết quả, lý do"
+                + " và căn cứ: --format json; điểm và thứ hạng của mọi đối tượng: --format csv.",
+            "This run has " + report.subjects().size() + " subjects (more than " + FULL_DETAIL_UP_TO + "), so the page is"
+                + " abbreviated: each ranking shows its first " + RANKS_HEAD + " and last " + RANKS_TAIL + " ranks; the"
+                + " table of criteria states once each criterion that failed, erred or lacked evidence, with its"
+                + " citation, counts and most frequent reason; each unit is a collapsible section with one row per"
+                + " member: scores, ratings, changes to them, findings counted by outcome, and the criteria failed or"
+                + " in error (with the reason where it differs from the most frequent one). Passes, not-applicable"
+                + " and unknown findings are counted, not listed" + (allFindings ? " (--all does not apply to an"
+                + " abbreviated report)" : "") + ". Every finding with its reason and citation: --format json; every"
+                + " subject's scores and ranks: --format csv.")))
+        .append("</p>\n");
+  }
+
+  /** Per rule that did not pass somewhere: its title, citation, counts, and its most frequent reason. */
+  private void criteria(Report report, StringBuilder html) {
+    Map<String, Criterion> criteria = new LinkedHashMap<>();
+    for (SubjectResult subject : report.subjects()) {
+      for (Finding finding : subject.findings()) {
+        Criterion criterion = criteria.computeIfAbsent(finding.ruleId(), id -> new Criterion(finding));
+        criterion.counts.merge(finding.outcome(), 1, Integer::sum);
+        if (notable(finding.outcome())) {
+          criterion.failures.merge(reason(finding), 1, Integer::sum);
+        } else if (finding.outcome() == Outcome.UNKNOWN) {
+          criterion.unknowns.merge(reason(finding), 1, Integer::sum);
+        }
+      }
+    }
+    criteria.values().forEach(c -> topFailures.put(c.finding.ruleId(), top(c.failures)));
+    List<Criterion> shown = criteria.values().stream().filter(c -> !c.failures.isEmpty() || !c.unknowns.isEmpty())
+        .sorted(Comparator.comparing((Criterion c) -> -c.count(Outcome.ERROR) - c.count(Outcome.FAIL))
+            .thenComparing(c -> -c.count(Outcome.UNKNOWN)).thenComparing(c -> c.finding.ruleId()))
+        .toList();
+    html.append("<section class=\"criteria\">\n<h2>").append(esc(w.t("Tiêu chí không đạt, lỗi hoặc thiếu bằng chứng",
+        "Criteria failed, in error or without evidence"))).append("</h2>\n");
+    if (shown.isEmpty()) {
+      html.append("<p class=\"note\">").append(esc(w.t("Không có.", "None."))).append("</p>\n</section>\n");
+      return;
+    }
+    html.append("<table class=\"criteria\">\n<thead><tr><th>").append(esc(w.t("Tiêu chí", "Criterion")))
+        .append("</th><th class=\"num\">").append(esc(w.outcome(Outcome.FAIL))).append("</th><th class=\"num\">")
+        .append(esc(w.outcome(Outcome.UNKNOWN))).append("</th><th class=\"num\">").append(esc(w.outcome(Outcome.ERROR)))
+        .append("</th><th class=\"num\">").append(esc(w.outcome(Outcome.PASS))).append("</th><th>")
+        .append(esc(w.t("Lý do thường gặp nhất", "Most frequent reasons"))).append("</th><th>")
+        .append(esc(w.t("Căn cứ", "Source"))).append("</th></tr></thead>\n<tbody>\n");
+    for (Criterion c : shown) {
+      html.append("<tr id=\"r-").append(esc(c.finding.ruleId())).append("\"><td><b>")
+          .append(esc(c.finding.rule().title().in(language))).append("</b><br><code>").append(esc(c.finding.ruleId()))
+          .append("</code></td><td class=\"num\">").append(c.count(Outcome.FAIL)).append("</td><td class=\"num\">")
+          .append(c.count(Outcome.UNKNOWN)).append("</td><td class=\"num\">").append(c.count(Outcome.ERROR))
+          .append("</td><td class=\"num\">").append(c.count(Outcome.PASS)).append("</td><td>");
+      String failure = top(c.failures);
+      if (failure != null) {
+        html.append(esc(failure)).append(" <small>(").append(c.failures.get(failure)).append(")</small>");
+      }
+      String unknown = top(c.unknowns);
+      if (unknown != null) {
+        html.append(failure == null ? "" : "<br>").append(esc(unknown)).append(" <small>(")
+            .append(c.unknowns.get(unknown)).append(")</small>");
+      }
+      html.append("</td><td>")
+          .append(citation(c.finding.rule().citation())).append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** The most frequent text, the first of equals; {@code null} for none. */
+  private static String top(Map<String, Integer> counts) {
+    Map.Entry<String, Integer> top = null;
+    for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+      if (top == null || entry.getValue() > top.getValue()) {
+        top = entry;
+      }
+    }
+    return top == null ? null : top.getKey();
+  }
+
+  /** One rule's findings across the run, for the table of criteria. */
+  private static final class Criterion {
+    final Finding finding;
+    final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    /** Reasons of the FAIL and ERROR findings, in order of first use, with how often each came. */
+    final Map<String, Integer> failures = new LinkedHashMap<>();
+    /** Reasons of the UNKNOWN findings, likewise. */
+    final Map<String, Integer> unknowns = new LinkedHashMap<>();
+
+    Criterion(Finding finding) {
+      this.finding = finding;
+    }
+
+    int count(Outcome outcome) {
+      return counts.getOrDefault(outcome, 0);
+    }
+  }
+
+  private static boolean notable(Outcome outcome) {
+    return outcome == Outcome.FAIL || outcome == Outcome.ERROR;
+  }
+
+  /** Members grouped by their unit, each unit a collapsible section of compact rows. */
+  private void units(Report report, StringBuilder html) {
+    Map<String, SubjectResult> byId = new HashMap<>();
+    report.subjects().forEach(s -> byId.put(s.subjectId(), s));
+    Map<String, List<SubjectResult>> byUnit = new java.util.TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    for (SubjectResult subject : report.subjects()) {
+      byUnit.computeIfAbsent(subject.subject().parentId(), k -> new ArrayList<>()).add(subject);
+    }
+    boolean errors = report.subjects().stream().anyMatch(s -> s.count(Outcome.ERROR) > 0);
+    html.append("<section class=\"units\">\n<h2>").append(esc(w.t("Kết quả theo đơn vị", "Results per unit")))
+        .append(" <small>").append(byUnit.size()).append(esc(w.t(" mục", " sections"))).append("</small></h2>\n");
+    for (Map.Entry<String, List<SubjectResult>> unit : byUnit.entrySet()) {
+      List<SubjectResult> members = unit.getValue();
+      long compliant = members.stream().filter(SubjectResult::compliant).count();
+      long failing = members.stream().filter(s -> s.count(Outcome.FAIL) + s.count(Outcome.ERROR) > 0).count();
+      long fails = members.stream().mapToLong(s -> s.count(Outcome.FAIL)).sum();
+      long unknown = members.stream().mapToLong(s -> s.count(Outcome.UNKNOWN)).sum();
+      html.append("<details class=\"unit\"");
+      if (unit.getKey() != null) {
+        html.append(" id=\"u-").append(esc(unit.getKey())).append('"');
+      }
+      html.append("><summary><b>");
+      if (unit.getKey() == null) {
+        html.append(esc(w.t("Không thuộc đơn vị nào", "In no unit")));
+      } else {
+        SubjectResult head = byId.get(unit.getKey());
+        html.append(esc(unit.getKey()));
+        if (head != null && head.subject().name() != null) {
+          html.append(" · ").append(esc(head.subject().name()));
+        }
+      }
+      html.append("</b> — ").append(esc(w.t(members.size() + " thành viên; " + compliant + " tuân thủ đầy đủ; " + failing
+          + " có kết quả không đạt hoặc lỗi; " + fails + " không đạt, " + unknown + " chưa rõ",
+          members.size() + " members; " + compliant + " fully compliant; " + failing + " with failures or errors; "
+              + fails + " failed, " + unknown + " unknown")));
+      ratings(members, html);
+      html.append("</summary>\n");
+      html.append("<table class=\"members\">\n<thead><tr><th>").append(esc(w.t("Mã", "Id"))).append("</th><th>")
+          .append(esc(w.t("Tên", "Name"))).append("</th><th>").append(esc(w.t("Điểm, xếp loại", "Scores, ratings")))
+          .append("</th>");
+      for (Outcome outcome : new Outcome[] {Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE}) {
+        html.append("<th class=\"num\">").append(esc(w.outcome(outcome))).append("</th>");
+      }
+      if (errors) {
+        html.append("<th class=\"num\">").append(esc(w.outcome(Outcome.ERROR))).append("</th>");
+      }
+      html.append("<th>").append(esc(w.t("Không đạt, lỗi", "Failed, in error"))).append("</th></tr></thead>\n<tbody>\n");
+      for (SubjectResult member : members) {
+        row(member, errors, html);
+      }
+      html.append("</tbody>\n</table>\n</details>\n");
+    }
+    html.append("</section>\n");
+  }
+
+  /** Per checklist that scored members of a unit: how many hold each band, best first, and how many are not rated. */
+  private void ratings(List<SubjectResult> members, StringBuilder html) {
+    Map<String, List<ChecklistScore>> byChecklist = new LinkedHashMap<>();
+    for (SubjectResult member : members) {
+      for (ChecklistScore score : member.scores()) {
+        byChecklist.computeIfAbsent(score.packId() + "/" + score.checklistId(), k -> new ArrayList<>()).add(score);
+      }
+    }
+    for (List<ChecklistScore> scores : byChecklist.values()) {
+      Map<String, Long> counts = scores.stream().filter(ChecklistScore::rated)
+          .collect(Collectors.groupingBy(ChecklistScore::rating, Collectors.counting()));
+      List<String> parts = new ArrayList<>();
+      for (String[] band : bands(scores.get(0), scores)) {
+        if (counts.containsKey(band[0])) {
+          parts.add(band[0] + " " + counts.get(band[0]));
+        }
+      }
+      long unrated = scores.stream().filter(score -> !score.rated()).count();
+      if (unrated > 0) {
+        parts.add(w.t("chưa xếp loại ", "not rated ") + unrated);
+      }
+      html.append("<br><small>").append(esc(scores.get(0).checklistId())).append("</small> ")
+          .append(esc(String.join(", ", parts)));
+    }
+  }
+
+  /** One compact row: id, name, scores and their changes, counts per outcome, failed criteria. */
+  private void row(SubjectResult result, boolean errors, StringBuilder html) {
+    html.append("<tr id=\"s-").append(esc(result.subjectId())).append("\"><td>").append(esc(result.subjectId()))
+        .append("</td><td>").append(esc(result.subject().name())).append("</td><td>");
+    boolean first = true;
+    for (ChecklistScore score : result.scores()) {
+      html.append(first ? "" : "<br>").append("<small>").append(esc(score.checklistId())).append("</small> ")
+          .append(Words.display(score.score()));
+      if (score.rated()) {
+        html.append(" <span class=\"rating\">").append(esc(score.rating())).append("</span>");
+      } else {
+        html.append(esc(w.t(" chưa xếp loại (" + Words.display(score.evidencePercent()) + " %)",
+            " not rated (" + Words.display(score.evidencePercent()) + " %)")));
+      }
+      for (ScoreAdjustment adjustment : score.adjustments()) {
+        if (adjustment.kind() == ScoreAdjustment.Kind.BONUS || adjustment.kind() == ScoreAdjustment.Kind.BOUND
+            || adjustment.kind() == ScoreAdjustment.Kind.ROUNDING) {
+          continue;
+        }
+        html.append(" · ").append(esc(w.adjustment(adjustment.kind())));
+        if (adjustment.points() != null) {
+          html.append(' ').append(esc(Words.display(adjustment.points())));
+        }
+        if (adjustment.toRating() != null) {
+          html.append(' ').append(esc(adjustment.fromRating() == null ? "" : adjustment.fromRating() + "→"))
+              .append(esc(adjustment.toRating()));
+        }
+      }
+      first = false;
+    }
+    html.append("</td>");
+    for (Outcome outcome : new Outcome[] {Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE}) {
+      html.append("<td class=\"num\">").append(result.count(outcome)).append("</td>");
+    }
+    if (errors) {
+      html.append("<td class=\"num\">").append(result.count(Outcome.ERROR)).append("</td>");
+    }
+    html.append("<td>");
+    first = true;
+    for (Finding finding : result.findings()) {
+      if (!notable(finding.outcome())) {
+        continue;
+      }
+      html.append(first ? "" : "; ").append("<a href=\"#r-").append(esc(finding.ruleId())).append("\">")
+          .append(esc(finding.ruleId())).append("</a>");
+      if (finding.outcome() == Outcome.ERROR) {
+        html.append(" (").append(esc(w.outcome(Outcome.ERROR))).append(')');
+      }
+      String reason = reason(finding);
+      if (!reason.equals(topFailures.get(finding.ruleId()))) {
+        html.append(": ").append(esc(reason));
+      }
+      first = false;
+    }
+    html.append("</td></tr>\n");
+  }
+
   private static int order(Outcome outcome) {
     return switch (outcome) {
       case ERROR -> 0;
@@ -415,12 +719,20 @@ final class HtmlReport {
         "Facts ignored or in error"))).append("</h2>\n<table>\n<thead><tr><th>")
         .append(esc(w.t("Vị trí", "Where"))).append("</th><th>").append(esc(w.t("Trường", "Field")))
         .append("</th><th>").append(esc(w.t("Vấn đề", "Problem"))).append("</th></tr></thead>\n<tbody>\n");
-    for (FactProblem problem : report.factProblems()) {
+    List<FactProblem> problems = report.factProblems();
+    for (FactProblem problem : compact ? problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())) : problems) {
       html.append("<tr><td><code>").append(esc(locator.apply(problem)
           .orElse(problem.kind() + "[" + problem.index() + "]"))).append("</code></td><td>").append(esc(problem.field()))
           .append("</td><td>").append(esc(problem.message())).append("</td></tr>\n");
     }
-    html.append("</tbody>\n</table>\n</section>\n");
+    html.append("</tbody>\n</table>\n");
+    if (compact && problems.size() > PROBLEMS_SHOWN) {
+      html.append("<p class=\"note\">").append(esc(w.t("Chỉ nêu " + PROBLEMS_SHOWN + " trong " + problems.size()
+          + " vấn đề; đủ cả trên luồng lỗi chuẩn và trong --format json.", "Only " + PROBLEMS_SHOWN + " of "
+          + problems.size() + " problems are listed; all of them are on the standard error and in --format json.")))
+          .append("</p>\n");
+    }
+    html.append("</section>\n");
   }
 
   /** At most {@code max} characters, never cutting a surrogate pair in two. */
@@ -480,6 +792,11 @@ final class HtmlReport {
       ul.adjustments { margin: 0 0 8px; padding-left: 22px; color: var(--ink); }
       ul.adjustments .kind { font-weight: 600; color: var(--accent); }
       .counts, .note, .quiet { color: var(--muted); }
+      .abbreviated { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; }
+      details.unit { border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; margin: 8px 0; }
+      details.unit summary { cursor: pointer; } details.unit[open] summary { margin-bottom: 6px; }
+      table.members td, table.members th { padding: 3px 6px; font-size: 13px; }
+      tr.cut td { color: var(--muted); text-align: center; }
       footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 13px; }
       @media print { main { padding: 0; } article.subject, table, svg { break-inside: avoid; } a { color: inherit; } }
       """;

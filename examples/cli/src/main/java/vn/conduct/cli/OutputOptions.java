@@ -27,7 +27,8 @@ final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "table|json|csv|html", defaultValue = "table",
       description = {"table (readable text, the default), json (the report format of specs/report-format.md),",
           "csv (one row per subject and checklist: scores, ratings, ranks) or html (a self-contained page:",
-          "summary, chart of ratings, rankings, findings with reasons and citations)."})
+          "summary, chart of ratings, rankings, findings with reasons and citations; over 1000 subjects",
+          "abbreviated: units collapsible, one row per subject)."})
   Format format = Format.table;
 
   @Option(names = {"-o", "--output"}, paramLabel = "<file>",

@@ -3,6 +3,12 @@ package vn.conduct.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +17,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.conduct.rules.api.Basis;
+import vn.conduct.rules.api.ChecklistScore;
+import vn.conduct.rules.api.Citation;
+import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.Outcome;
+import vn.conduct.rules.api.Period;
+import vn.conduct.rules.api.Provenance;
+import vn.conduct.rules.api.Ranking;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RuleKind;
+import vn.conduct.rules.api.RuleRef;
+import vn.conduct.rules.api.ScoreAdjustment;
+import vn.conduct.rules.api.Severity;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.api.SubjectResult;
 
 class HtmlReportTests {
 
@@ -66,7 +89,8 @@ class HtmlReportTests {
         .contains("<span class=\"kind\">deduction</span> −20 points")
         .doesNotContain("<script").doesNotContain("src=").doesNotContain("href=\"http")
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
-        .contains("Trần &amp; Co");
+        .contains("Trần &amp; Co")
+        .as("a small run is shown in full").doesNotContain("Abbreviated report").doesNotContain("<details");
     assertThat(count(html, "<table")).isEqualTo(count(html, "</table>"));
     assertThat(count(html, "<tr>")).isEqualTo(count(html, "</tr>"));
     assertThat(count(html, "<svg")).isEqualTo(count(html, "</svg>")).isEqualTo(1);
@@ -89,6 +113,108 @@ class HtmlReportTests {
     assertThat(cli.run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--format", "html",
         "-o", directory.resolve("no/such/report.html").toString())).isEqualTo(ConductCommand.INVALID);
     assertThat(cli.err()).contains("Could not write the report to");
+  }
+
+  @Test
+  void should_abbreviate_a_run_of_20000_subjects_into_collapsible_units_under_10_mb_and_say_so() {
+    // GIVEN 20 000 officers in 20 units, 30 findings each (2 FAIL, 5 UNKNOWN), one ranking of them all
+    Report report = largeReport(20, 1000);
+
+    // WHEN
+    String html = print(report);
+
+    // THEN the page is under 10 MB and states what it left out
+    assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(10_000_000);
+    assertThat(html).contains("<p class=\"abbreviated\" id=\"abbreviated\"><b>Abbreviated report</b> This run has"
+        + " 20020 subjects (more than 1000)")
+        .contains("Passes, not-applicable and unknown findings are counted, not listed")
+        .contains("every subject&#39;s scores and ranks: --format csv")
+        .doesNotContain("<article class=\"subject\"");
+    // AND every unit is a collapsible section, the units themselves in the section of those in no unit
+    assertThat(count(html, "<details class=\"unit\"")).isEqualTo(21).isEqualTo(count(html, "</details>"));
+    assertThat(html).contains("<details class=\"unit\" id=\"u-unit-07\"><summary><b>unit-07 · Unit 7</b> — 1000"
+        + " members; 0 fully compliant; 1000 with failures or errors; 2000 failed, 5000 unknown"
+        + "<br><small>monthly</small> C 1000</summary>");
+    // AND every subject has one compact row: scores, counts, failed criteria; the shared reason stated once
+    assertThat(count(html, "<tr id=\"s-")).isEqualTo(20_020);
+    assertThat(html).contains("<tr id=\"s-o-07-0003\"><td>o-07-0003</td><td>Officer 3</td><td><small>monthly</small> 63"
+        + " <span class=\"rating\">C</span> · deduction -10 · quota B→C</td><td class=\"num\">20</td>"
+        + "<td class=\"num\">2</td><td class=\"num\">5</td><td class=\"num\">3</td>"
+        + "<td><a href=\"#r-r.00\">r.00</a>: Not met: late 3 times; <a href=\"#r-r.01\">r.01</a></td></tr>");
+    assertThat(count(html, "Not met: badge not worn")).as("the most frequent reason, once in the criteria").isEqualTo(1);
+    assertThat(html).contains("<tr id=\"r-r.01\"><td><b>Rule 1</b><br><code>r.01</code></td><td class=\"num\">20000"
+        + "</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td>Not met: badge not worn"
+        + " <small>(20000)</small></td><td>9/QĐ-X, Article 1 [read in source]");
+    // AND the ranking shows its first 25 and last 10 ranks
+    assertThat(html).contains("<tr class=\"cut\"><td colspan=\"5\">… 19965 ranks left out (all of them in --format csv)"
+        + "</td></tr>").containsPattern("<td class=\"num\">25</td><td><a href=\"#s-")
+        .doesNotContainPattern("<td class=\"num\">26</td><td><a href=\"#s-")
+        .containsPattern("<td class=\"num\">19991</td><td><a href=\"#s-");
+    assertThat(count(html, "<table")).isEqualTo(count(html, "</table>"));
+    assertThat(count(html, "<tr")).isEqualTo(count(html, "</tr>"));
+  }
+
+  @Test
+  void should_show_every_subject_in_full_up_to_the_threshold() {
+    Report report = largeReport(1, HtmlReport.FULL_DETAIL_UP_TO - 1);
+
+    String html = print(report);
+
+    assertThat(report.subjects()).hasSize(HtmlReport.FULL_DETAIL_UP_TO);
+    assertThat(html).doesNotContain("Abbreviated report").doesNotContain("<details");
+    assertThat(count(html, "<article class=\"subject\"")).isEqualTo(HtmlReport.FULL_DETAIL_UP_TO - 1);
+  }
+
+  private static String print(Report report) {
+    StringWriter out = new StringWriter();
+    new HtmlReport(Language.EN, false, problem -> java.util.Optional.empty(), List.of())
+        .print(report, new PrintWriter(out));
+    return out.toString();
+  }
+
+  /**
+   * {@code units} units of {@code members} officers each, every officer with 30 findings: r.00 FAIL
+   * (a reason of its own), r.01 FAIL (one reason shared by all), r.02–r.06 UNKNOWN, r.07–r.09
+   * NOT_APPLICABLE, the rest PASS; one score with a deduction and a quota; one ranking of everyone.
+   */
+  private static Report largeReport(int units, int members) {
+    Citation citation = Citation.of("x", "9/QĐ-X", "1", null, Basis.READ, "A note on the source, long enough to matter.");
+    List<RuleRef> rules = new ArrayList<>();
+    for (int r = 0; r < 30; r++) {
+      rules.add(RuleRef.of("p", "1.0.0", String.format("r.%02d", r), LocalizedText.of("Quy tắc " + r, "Rule " + r),
+          RuleKind.REQUIREMENT, Severity.MINOR, citation, List.of()));
+    }
+    String cited = " — " + citation.render(Language.EN);
+    List<SubjectResult> subjects = new ArrayList<>();
+    List<Ranking.Entry> ranks = new ArrayList<>();
+    for (int u = 1; u <= units; u++) {
+      String unit = String.format("unit-%02d", u);
+      subjects.add(SubjectResult.of(Subject.of(unit, "agency").withName("Unit " + u), List.of(), List.of(), List.of()));
+      for (int m = 1; m <= members; m++) {
+        String id = String.format("o-%02d-%04d", u, m);
+        List<Finding> findings = new ArrayList<>();
+        for (int r = 0; r < 30; r++) {
+          Outcome outcome = r < 2 ? Outcome.FAIL : r < 7 ? Outcome.UNKNOWN : r < 10 ? Outcome.NOT_APPLICABLE : Outcome.PASS;
+          String why = switch (r) {
+            case 0 -> "Not met: late " + m + " times";
+            case 1 -> "Not met: badge not worn";
+            default -> outcome + ": indicator " + r;
+          };
+          findings.add(new Finding(rules.get(r), outcome, LocalizedText.of(why + cited)));
+        }
+        ChecklistScore score = ChecklistScore.of("p", "monthly", LocalizedText.of("Monthly"), BigDecimal.valueOf(60 + m),
+            BigDecimal.valueOf(100), BigDecimal.valueOf(100), "C", LocalizedText.of("C"), true, List.of(),
+            List.of(ScoreAdjustment.of(ScoreAdjustment.Kind.DEDUCTION, "late", BigDecimal.valueOf(-10), null, null,
+                    LocalizedText.of("−10 points")),
+                ScoreAdjustment.of(ScoreAdjustment.Kind.QUOTA, "B", null, "B", "C", LocalizedText.of("Quota"))));
+        subjects.add(SubjectResult.of(Subject.of(id, "officer").withName("Officer " + m).withParent(unit), findings,
+            List.of(score), List.of()));
+        ranks.add(Ranking.Entry.of(ranks.size() + 1, id, BigDecimal.valueOf(60 + m), "C"));
+      }
+    }
+    subjects.sort(java.util.Comparator.comparing(SubjectResult::subjectId));
+    return Report.of(Provenance.of("0.2.0", LocalDate.of(2025, 6, 30), Period.month(2025, 6), false, List.of(),
+        List.of()), subjects, List.of(Ranking.of("p", "monthly", "", ranks, List.of())), List.of());
   }
 
   private static int count(String text, String part) {

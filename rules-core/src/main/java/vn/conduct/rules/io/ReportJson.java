@@ -54,8 +54,9 @@ import vn.conduct.rules.api.SubjectResult;
  *
  * <p>Format 2 (the default) writes every human-readable text once, in both languages
  * ({@code {"vi": …, "en": …}}), describes each rule and checklist once at the top and refers to
- * them by id from findings and scores, and states the period judged, the decision date and why
- * each pack version was used. Format 1 ({@link #withFormat withFormat(1)}) writes each text twice,
+ * them by id from findings and scores, writes each rule's distinct reasons once with the rule
+ * (without the citation the rule states) and refers to them by index from findings, and states the
+ * period judged, the decision date and why each pack version was used. Format 1 ({@link #withFormat withFormat(1)}) writes each text twice,
  * as a string in the writer's language and as {@code <name>-localized}, and repeats each rule's
  * title and citation in every finding.
  *
@@ -72,6 +73,9 @@ public final class ReportJson {
 
   /** The report format this class writes by default, given as {@code format} in the output. */
   public static final int FORMAT = 2;
+
+  /** What the engine puts between a finding's reason and its citation text. */
+  private static final String CITATION_SEPARATOR = " — ";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -251,8 +255,14 @@ public final class ReportJson {
     root.set("provenance", provenanceTwo(report.provenance()));
     java.util.TreeMap<String, RuleRef> rules = new java.util.TreeMap<>();
     java.util.TreeMap<String, ChecklistScore> checklists = new java.util.TreeMap<>();
+    // Each rule's distinct reasons, in order of first use; a finding refers to one by its index.
+    Map<String, Map<Reason, Integer>> reasons = new java.util.HashMap<>();
     for (SubjectResult result : report.subjects()) {
-      result.findings().forEach(f -> rules.putIfAbsent(f.ruleId(), f.rule()));
+      for (Finding f : result.findings()) {
+        rules.putIfAbsent(f.ruleId(), f.rule());
+        Map<Reason, Integer> ofRule = reasons.computeIfAbsent(f.ruleId(), id -> new java.util.LinkedHashMap<>());
+        ofRule.putIfAbsent(Reason.of(f), ofRule.size());
+      }
       result.scores().forEach(score -> checklists.putIfAbsent(score.packId() + "/" + score.checklistId(), score));
     }
     ObjectNode ruleNodes = root.putObject("rules");
@@ -264,6 +274,12 @@ public final class ReportJson {
       node.put("severity", lower(rule.severity()));
       node.set("title", both(rule.title()));
       node.set("citation", citationTwo(rule.citation()));
+      ArrayNode texts = node.putArray("reasons");
+      for (Reason reason : reasons.get(id).keySet()) {
+        ObjectNode entry = texts.addObject();
+        entry.set("text", both(reason.text()));
+        entry.put("ends-with-citation", reason.endsWithCitation());
+      }
     });
     ObjectNode checklistNodes = root.putObject("checklists");
     checklists.forEach((key, score) -> {
@@ -294,7 +310,7 @@ public final class ReportJson {
         ObjectNode entry = findings.addObject();
         entry.put("rule", finding.ruleId());
         entry.put("outcome", finding.outcome().name());
-        entry.set("reason", both(finding.reason()));
+        entry.put("reason", reasons.get(finding.ruleId()).get(Reason.of(finding)));
       }
       ArrayNode scores = node.putArray("scores");
       for (ChecklistScore score : result.scores()) {
@@ -309,6 +325,28 @@ public final class ReportJson {
     ArrayNode problems = root.putArray("fact-problems");
     report.factProblems().forEach(problem -> problems.add(factProblem(problem)));
     return root;
+  }
+
+  /**
+   * A finding's reason as format 2 writes it in its rule's {@code reasons}: without the trailing
+   * {@code " — "} and citation text when the reason ends with them in both languages (the engine's
+   * reasons do), whole otherwise.
+   */
+  private record Reason(LocalizedText text, boolean endsWithCitation) {
+
+    static Reason of(Finding finding) {
+      LocalizedText reason = finding.reason();
+      Citation citation = finding.rule().citation();
+      String vi = blankToNull(reason.vi());
+      String en = blankToNull(reason.en());
+      String viEnd = CITATION_SEPARATOR + citation.render(Language.VI);
+      String enEnd = CITATION_SEPARATOR + citation.render(Language.EN);
+      if (vi != null && en != null && vi.endsWith(viEnd) && en.endsWith(enEnd)) {
+        return new Reason(LocalizedText.of(vi.substring(0, vi.length() - viEnd.length()),
+            en.substring(0, en.length() - enEnd.length())), true);
+      }
+      return new Reason(LocalizedText.of(vi, en), false);
+    }
   }
 
   /** A quota's terms: band, share, base, grouping (empty: the parent unit), tie policy, override. */
