@@ -151,23 +151,29 @@ public interface RulesEngine {
     /**
      * Lists the pack versions added so far from their manifests, without building an engine: for
      * tools that only show which packs there are ({@code conduct packs}). Much cheaper than
-     * {@link #build()}, which reads, validates and plans every rule.
+     * {@link #build()}, which binds, validates and plans every file of every pack.
      *
-     * <p>What is checked: each pack's files are listed and read (the digest covers every file, so it
-     * equals {@link RulesEngine#packs()}'s); its {@code pack.yaml} is parsed safely and fully
-     * validated as {@code build()} validates it (fields, vocabulary, engine range, parameter
-     * defaults); two packs with the same id and version are refused; parameters set on this builder
-     * must name a listed pack and a declared parameter, with a value of its type. What is not
-     * checked: rule and checklist files are counted by their place in the layout
-     * ({@code rules/<id>/rule.yaml}, {@code checklists/<id>.yaml}) and not parsed, so a listed pack
-     * may still fail {@code build()}, and rule ids are not compared across packs. For a pack that
-     * {@code build()} accepts, the returned description equals the built engine's.
+     * <p>What is checked: each pack's files are listed and read, as {@code build()} reads them (the
+     * digest covers every file, so it equals {@link RulesEngine#packs()}'s); {@code pack.yaml} is
+     * parsed safely, with the same YAML limits; the fields listed (format, id, version, title,
+     * jurisdiction, engine range, dates in force) are held to the constraints {@code build()}
+     * holds them to, and a pack made for another engine version is refused; two packs with the same
+     * id and version are refused; a parameter set on this builder must name a listed pack, and for
+     * that pack the whole manifest is validated as {@code build()} validates it, so that the
+     * parameter's name and type are checked too.
+     *
+     * <p>What is not checked: the rest of the manifest (sources, vocabulary, parameters, unknown
+     * keys) of a pack no parameter is set for; every rule and checklist file, which are counted by
+     * their place in the layout ({@code rules/<id>/rule.yaml}, {@code checklists/<id>.yaml}) and not
+     * parsed; rule ids across packs. So a listed pack may still fail {@code build()} (and
+     * {@link RulesEngine#check(Path)} reports every problem); for a pack {@code build()} accepts,
+     * the description returned here equals the built engine's.
      *
      * <p>The builder is not changed and may still be built.
      *
      * @return every pack version, ordered by id then version, as {@link RulesEngine#packs()} orders them
-     * @throws InvalidRulePackException if a pack's files cannot be read or its manifest has errors
-     *     (every such pack's issues are reported, located by file, line and column)
+     * @throws InvalidRulePackException if a pack's files cannot be listed or read, or its manifest
+     *     fails a check above (every such pack's errors are reported, located by file, line and column)
      * @throws IncompatibleRulePackException if a pack requires another engine version
      * @throws RulePackConflictException if two packs have the same id and version
      * @throws IllegalStateException if a parameter was set for a pack not listed, or names no

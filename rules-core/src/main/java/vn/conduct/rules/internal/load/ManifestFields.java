@@ -116,7 +116,10 @@ record ManifestFields(int format, String id, String version, LocalizedText title
         return null;
       }
       if (!node.isValueNode()) {
-        type(path, "a text, not a " + (node.isArray() ? "list" : "mapping"));
+        // where and how the full load reports it: a list at its first element
+        String at = node.isArray() && !node.isEmpty() ? YamlDocument.element(path, 0) : path;
+        issues.error(doc, at, "bind.type", "expected text, but was a " + (node.isArray() ? "list" : "mapping"), null);
+        failed = true;
         return null;
       }
       String value = node.asText();
@@ -175,7 +178,9 @@ record ManifestFields(int format, String id, String version, LocalizedText title
       for (Iterator<Map.Entry<String, JsonNode>> it = mapping.fields(); it.hasNext(); ) {
         String key = it.next().getKey();
         if (!known.contains(key)) {
-          issues.error(doc, YamlDocument.child(path, key), "bind.unknown-field", "unknown field '"
+          String at = YamlDocument.child(path, key);
+          int[] mark = doc.locateKey(at);
+          issues.error(doc.file(), mark[0], mark[1], at, "bind.unknown-field", "unknown field '"
               + Hints.shorten(key) + "'", Hints.unknown(key, known, "known fields here"));
           failed = true;
         }
