@@ -52,12 +52,13 @@ final class PacksCommand implements Callable<Integer> {
                 .map(RulePackInfo::version).toList() + "]"));
       }
     });
+    // counts are given as text: %d would load the JDK's locale data (CLDR) just to write digits
     out.println(String.format(java.util.Locale.ROOT, "%-16s %-9s %-5s %-11s %-11s %5s %5s  %-12s  %s", "ID", "VERSION", "NOW", "FROM", "UNTIL",
         "RULES", "LISTS", "SHA-256", "TITLE"));
     for (RulePackInfo pack : listed) {
-      out.println(SafeText.line(String.format(java.util.Locale.ROOT, "%-16s %-9s %-5s %-11s %-11s %5d %5d  %-12s  %s", pack.id(),
+      out.println(SafeText.line(String.format(java.util.Locale.ROOT, "%-16s %-9s %-5s %-11s %-11s %5s %5s  %-12s  %s", pack.id(),
           pack.version(), pack.version().equals(pinned.get(pack.id())) ? "pin" : pack.inForceOn(date) ? "yes" : "no", pack.effectiveFrom() == null ? "—" : pack.effectiveFrom(),
-          pack.effectiveUntil() == null ? "—" : pack.effectiveUntil(), pack.ruleCount(), pack.checklistCount(),
+          pack.effectiveUntil() == null ? "—" : pack.effectiveUntil(), Integer.toString(pack.ruleCount()), Integer.toString(pack.checklistCount()),
           pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language))));
     }
     out.println();
