@@ -1,7 +1,10 @@
 package vn.conduct.rules.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -192,8 +195,14 @@ record ManifestFields(int format, String id, String version, LocalizedText title
         return null;
       }
       if (node.isValueNode()) {
+        String text = node.asText().strip();
         try {
-          return LocalDate.parse(node.asText().strip());
+          // as the full load's date binding reads it: a date, or a date and time of which the date is kept
+          if (text.length() > 10 && text.charAt(10) == 'T') {
+            return text.endsWith("Z") ? LocalDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC).toLocalDate()
+                : LocalDateTime.parse(text).toLocalDate();
+          }
+          return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
           // reported below
         }

@@ -163,6 +163,23 @@ class PackDescriptionTests {
   }
 
   @Test
+  void should_read_the_listed_fields_as_build_reads_them() {
+    // GIVEN manifests written in ways the full load accepts: quoted numbers, dates with a time, one language
+    List<UnaryOperator<String>> spellings = List.of(
+        m -> m.replace("format: 1", "format: \"1\""),
+        m -> m + "effective: {from: 2025-07-01T08:00:00, until: \"2026-01-01T00:00:00Z\"}\n",
+        m -> m.replace("title: {vi: Gói thử, en: Test pack}", "title: {vi: Gói thử}"),
+        m -> m.replace("title: {vi: Gói thử, en: Test pack}", "title: {}"),
+        m -> m + "jurisdiction: 42\n");
+    for (int i = 0; i < spellings.size(); i++) {
+      Path pack = write("s" + i, pack("s", "1.0.0").rule("s.a", RULE).manifest(spellings.get(i)));
+
+      // WHEN / THEN
+      assertThat(builder(pack).describe()).as("spelling %d", i).isEqualTo(builder(pack).build().packs());
+    }
+  }
+
+  @Test
   void should_refuse_a_pack_for_another_engine_and_a_pack_supplied_twice() {
     // GIVEN
     Path future = write("future", pack("f", "1.0.0").rule("f.a", RULE)
