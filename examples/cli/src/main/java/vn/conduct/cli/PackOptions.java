@@ -137,6 +137,20 @@ final class PackOptions {
   }
 
   /**
+   * Lists the chosen packs from their manifests, as {@link #engine()} would load them, without
+   * building an engine (see {@link RulesEngine.Builder#describe()}).
+   */
+  List<RulePackInfo> describe() {
+    pins(); // refuses a malformed --pin before the packs are read
+    Map<String, Map<String, String>> values = parameters();
+    PrintWriter err = command.commandLine().getErr();
+    RulesEngine.Builder builder = builder("--pack", packs);
+    List<RulePackInfo> found = withParameters(builder, values, RulesEngine.Builder::describe);
+    checkIds("--pack", packs, found, err);
+    return found;
+  }
+
+  /**
    * Builds an engine from packs named on the command line (see the class comment).
    *
    * @param option how the names were given, for messages ({@code --pack}, {@code <pack-id-or-dir>})
@@ -147,9 +161,16 @@ final class PackOptions {
    */
   static RulesEngine engine(String option, List<String> given, Map<String, Map<String, String>> parameters,
       PrintWriter err) {
+    RulesEngine.Builder builder = builder(option, given);
+    RulesEngine engine = withParameters(builder, parameters, RulesEngine.Builder::build);
+    checkIds(option, given, engine.packs(), err);
+    return engine;
+  }
+
+  /** A builder with the folders given and, when no pack or a pack id was given, the class path's providers. */
+  private static RulesEngine.Builder builder(String option, List<String> given) {
     RulesEngine.Builder builder = RulesEngine.builder();
     boolean discover = given.isEmpty();
-    List<String> ids = new ArrayList<>();
     for (String pack : given) {
       if (isPath(pack)) {
         if (!isFolder(pack)) {
@@ -158,25 +179,33 @@ final class PackOptions {
         }
         builder.addPack(Path.of(pack));
       } else {
-        ids.add(pack);
         discover = true;
       }
     }
     if (discover) {
       builder.discoverProviders();
     }
-    RulesEngine engine;
+    return builder;
+  }
+
+  /** Sets the parameter overrides and finishes the builder; a refused override is a usage error. */
+  private static <T> T withParameters(RulesEngine.Builder builder, Map<String, Map<String, String>> parameters,
+      java.util.function.Function<RulesEngine.Builder, T> finish) {
     try {
       parameters.forEach((pack, values) -> values.forEach((name, value) -> builder.parameter(pack, name, value)));
-      engine = builder.build();
+      return finish.apply(builder);
     } catch (IllegalStateException | IllegalArgumentException e) {
       if (parameters.isEmpty()) {
         throw e;
       }
       throw new UsageException("--param: " + e.getMessage());
     }
-    for (String id : ids) {
-      List<RulePackInfo> found = engine.packs().stream().filter(p -> p.id().equals(id)).toList();
+  }
+
+  /** Checks that each pack named by id is among the packs found; warns of a plain name that is also a folder. */
+  private static void checkIds(String option, List<String> given, List<RulePackInfo> packs, PrintWriter err) {
+    for (String id : given.stream().filter(p -> !isPath(p)).toList()) {
+      List<RulePackInfo> found = packs.stream().filter(p -> p.id().equals(id)).toList();
       boolean folder = isFolder(id);
       if (found.isEmpty() && folder) {
         throw new UsageException(option + ": no pack with id '" + id + "' is on the class path, and the folder ./"
@@ -184,7 +213,7 @@ final class PackOptions {
       }
       if (found.isEmpty()) {
         throw new RulePackNotFoundException(SafeText.line("No rule pack with id '" + id + "' is on the class path"
-            + " [Hint: the packs on the class path are " + engine.packs().stream().map(RulePackInfo::id).distinct()
+            + " [Hint: the packs on the class path are " + packs.stream().map(RulePackInfo::id).distinct()
                 .collect(Collectors.joining(", ")) + "; a folder is written as a path, e.g. ./" + id + "]"));
       }
       if (folder) {
@@ -194,7 +223,6 @@ final class PackOptions {
         err.flush();
       }
     }
-    return engine;
   }
 
   /**

@@ -2,6 +2,7 @@ package vn.conduct.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,10 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulePackNotFoundException;
-import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.SafeText;
 
-/** {@code conduct packs}: lists the loaded pack versions and which is in force. */
+/**
+ * {@code conduct packs}: lists the pack versions and which is in force, read from their manifests
+ * without building an engine ({@code RulesEngine.Builder#describe()}): a pack whose manifest is
+ * valid is listed even if one of its rules is not; {@code conduct check} validates every file.
+ */
 @Command(
     name = "packs",
     mixinStandardHelpOptions = true,
@@ -39,27 +43,28 @@ final class PacksCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     LocalDate date = asOf != null ? asOf : LocalDate.now();
-    RulesEngine engine = packs.engine();
+    List<RulePackInfo> listed = packs.describe();
     Map<String, String> pinned = packs.pins();
     pinned.forEach((id, version) -> {
-      if (engine.packs().stream().noneMatch(p -> p.id().equals(id) && p.version().equals(version))) {
+      if (listed.stream().noneMatch(p -> p.id().equals(id) && p.version().equals(version))) {
         throw new RulePackNotFoundException(SafeText.line("--pin: no version " + version + " of pack '" + id
-            + "' is loaded [Hint: loaded versions are " + engine.packs().stream().filter(p -> p.id().equals(id))
+            + "' is loaded [Hint: loaded versions are " + listed.stream().filter(p -> p.id().equals(id))
                 .map(RulePackInfo::version).toList() + "]"));
       }
     });
+    // counts are given as text: %d would load the JDK's locale data (CLDR) just to write digits
     out.println(String.format(java.util.Locale.ROOT, "%-16s %-9s %-5s %-11s %-11s %5s %5s  %-12s  %s", "ID", "VERSION", "NOW", "FROM", "UNTIL",
         "RULES", "LISTS", "SHA-256", "TITLE"));
-    for (RulePackInfo pack : engine.packs()) {
-      out.println(SafeText.line(String.format(java.util.Locale.ROOT, "%-16s %-9s %-5s %-11s %-11s %5d %5d  %-12s  %s", pack.id(),
+    for (RulePackInfo pack : listed) {
+      out.println(SafeText.line(String.format(java.util.Locale.ROOT, "%-16s %-9s %-5s %-11s %-11s %5s %5s  %-12s  %s", pack.id(),
           pack.version(), pack.version().equals(pinned.get(pack.id())) ? "pin" : pack.inForceOn(date) ? "yes" : "no", pack.effectiveFrom() == null ? "—" : pack.effectiveFrom(),
-          pack.effectiveUntil() == null ? "—" : pack.effectiveUntil(), pack.ruleCount(), pack.checklistCount(),
+          pack.effectiveUntil() == null ? "—" : pack.effectiveUntil(), Integer.toString(pack.ruleCount()), Integer.toString(pack.checklistCount()),
           pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language))));
     }
     out.println();
     out.println("NOW = in force on " + date + (pinned.isEmpty() ? "" : "; pin = pinned with --pin, used whatever its dates")
         + "; origins:");
-    engine.packs().forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin())));
+    listed.forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin())));
     out.flush();
     return ConductCommand.OK;
   }

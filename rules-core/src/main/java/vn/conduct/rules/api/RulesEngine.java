@@ -159,5 +159,40 @@ public interface RulesEngine {
      * @throws RulePackConflictException if two packs have the same id and version
      */
     RulesEngine build();
+
+    /**
+     * Lists the pack versions added so far from their manifests, without building an engine: for
+     * tools that only show which packs there are ({@code conduct packs}). Much cheaper than
+     * {@link #build()}, which binds, validates and plans every file of every pack.
+     *
+     * <p>What is checked: each pack's files are listed and read, as {@code build()} reads them (the
+     * digest covers every file, so it equals {@link RulesEngine#packs()}'s); {@code pack.yaml} is
+     * parsed safely, with the same YAML limits; the fields listed (format, id, version, title,
+     * jurisdiction, engine range, dates in force) are held to the constraints {@code build()}
+     * holds them to, and a pack made for another engine version is refused; two packs with the same
+     * id and version are refused; a parameter set on this builder must name a listed pack, and for
+     * that pack the whole manifest is validated as {@code build()} validates it, so that the
+     * parameter's name and type are checked too.
+     *
+     * <p>What is not checked: the rest of the manifest (sources, vocabulary, parameters, unknown
+     * keys) of a pack no parameter is set for; every rule and checklist file, which are counted by
+     * their place in the layout ({@code rules/<id>/rule.yaml}, {@code checklists/<id>.yaml}) and not
+     * parsed; rule ids across packs. So a listed pack may still fail {@code build()} (and
+     * {@link RulesEngine#check(Path)} reports every problem); for a pack {@code build()} accepts,
+     * the description returned here equals the built engine's.
+     *
+     * <p>The builder is not changed and may still be built.
+     *
+     * @return every pack version, ordered by id then version, as {@link RulesEngine#packs()} orders them
+     * @throws InvalidRulePackException if a pack's files cannot be listed or read, or its manifest
+     *     fails a check above (every such pack's errors are reported, located by file, line and column)
+     * @throws IncompatibleRulePackException if a pack requires another engine version
+     * @throws RulePackConflictException if two packs have the same id and version
+     * @throws IllegalStateException if a parameter was set for a pack not listed, or names no
+     *     parameter of that pack
+     * @throws IllegalArgumentException if a parameter's value is not of its declared type
+     * @since 0.2
+     */
+    List<RulePackInfo> describe();
   }
 }

@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Event;
 import vn.conduct.rules.api.Finding;
+import vn.conduct.rules.api.IncompatibleRulePackException;
+import vn.conduct.rules.api.InvalidRulePackException;
 import vn.conduct.rules.api.Observation;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.Subject;
 import vn.conduct.rules.api.SubjectResult;
 import vn.conduct.rules.api.ValidationIssue;
 
 /**
- * The pack loader, on generated packs (mostly near-valid), gives located errors or a pack; a pack it
- * accepts builds into an engine, and that engine evaluates random facts with every subject accounted
+ * The pack loader, on generated packs (mostly near-valid), gives located errors or a pack; listing
+ * the pack from its manifest refuses only packs the loader refuses, and describes an accepted pack as
+ * the engine does; a pack it accepts builds into an engine, and that engine evaluates random facts with every subject accounted
  * for: a result, or a fact problem saying why it was ignored.
  *
  * <p>Tries per build: 400 (about 10 s); {@code -Dconduct.properties.scale=100} for a long run.
@@ -41,8 +45,20 @@ class PackLoaderPropertyTests {
           boolean refused = issues.stream().anyMatch(i -> i.severity() == ValidationIssue.Level.ERROR);
           Readers.assertLocated(issues, refused, pack.files());
           PropertyCheck.label(refused ? "refused with located errors" : "loaded and evaluated");
+          List<RulePackInfo> described = null;
+          try {
+            described = RulesEngine.builder().addPack(source).describe();
+          } catch (InvalidRulePackException | IncompatibleRulePackException e) {
+            // listing refuses only what the full load refuses
+            if (!refused) {
+              throw new AssertionError("describe() refused a pack build() accepts: " + e.getMessage(), e);
+            }
+          }
           if (!refused) {
             RulesEngine engine = RulesEngine.builder().addPack(source).build();
+            if (!engine.packs().equals(described)) {
+              throw new AssertionError("describe() gave " + described + " but the engine " + engine.packs());
+            }
             evaluate(engine, new Random(pack.files().keySet().hashCode() * 31L
                 + java.util.Arrays.deepHashCode(pack.files().values().toArray())));
           }

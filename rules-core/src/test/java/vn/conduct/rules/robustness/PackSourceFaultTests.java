@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,28 +199,33 @@ class PackSourceFaultTests {
         .hasMessageContaining("faulty-source:OPEN_IO").hasMessageContaining(fifth).hasMessageContaining("disk on fire");
   }
 
+  /** Both build() and describe() (which also reads every file, for the digest) name the source, the file and the cause. */
   private static void assertNamed(Fault fault, String file, String cause) {
-    // GIVEN
-    FaultySource source = new FaultySource(fault);
+    Map<String, java.util.function.Function<RulesEngine.Builder, Object>> finishes = Map.of(
+        "build()", RulesEngine.Builder::build, "describe()", RulesEngine.Builder::describe);
+    finishes.forEach((name, finish) -> {
+      // GIVEN
+      FaultySource source = new FaultySource(fault);
 
-    // WHEN
-    Throwable thrown = catchThrowable(() -> RulesEngine.builder().addPack(source).build());
+      // WHEN
+      Throwable thrown = catchThrowable(() -> finish.apply(RulesEngine.builder().addPack(source)));
 
-    // THEN
-    assertThat(thrown).as("what build() threw").isInstanceOf(RulesException.class)
-        .hasMessageContaining(source.origin());
-    if (file != null) {
-      assertThat(thrown).hasMessageContaining(file);
-    }
-    assertThat(thrown).hasMessageContaining(cause);
-    if (thrown instanceof InvalidRulePackException invalid) {
-      assertThat(invalid.issues()).anySatisfy(issue -> {
-        assertThat(issue.code()).isEqualTo("pack.io");
-        if (file != null) {
-          assertThat(issue.file()).isEqualTo(file);
-        }
-      });
-    }
+      // THEN
+      assertThat(thrown).as("what " + name + " threw").isInstanceOf(RulesException.class)
+          .hasMessageContaining(source.origin());
+      if (file != null) {
+        assertThat(thrown).hasMessageContaining(file);
+      }
+      assertThat(thrown).hasMessageContaining(cause);
+      if (thrown instanceof InvalidRulePackException invalid) {
+        assertThat(invalid.issues()).anySatisfy(issue -> {
+          assertThat(issue.code()).isEqualTo("pack.io");
+          if (file != null) {
+            assertThat(issue.file()).isEqualTo(file);
+          }
+        });
+      }
+    });
   }
 
   private static RulePackProvider provider(String id, java.util.function.Supplier<List<RulePackSource>> packs) {

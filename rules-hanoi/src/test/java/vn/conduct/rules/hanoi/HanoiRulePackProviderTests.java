@@ -34,6 +34,24 @@ class HanoiRulePackProviderTests {
   }
 
   @Test
+  void should_list_every_pack_from_its_manifest_as_the_built_engine_does() throws java.io.IOException {
+    // GIVEN every pack folder of this module, the frozen versions too, and the class path's providers
+    RulesEngine.Builder folders = RulesEngine.builder();
+    try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/rulepacks"))) {
+      walk.filter(path -> path.getFileName().toString().equals("pack.yaml")).sorted()
+          .forEach(manifest -> folders.addPack(manifest.getParent()));
+    }
+
+    // WHEN
+    java.util.List<RulePackInfo> listed = folders.describe();
+    java.util.List<RulePackInfo> discovered = RulesEngine.builder().discoverProviders().describe();
+
+    // THEN ids, versions, dates, titles, counts and digests are those the engine gives after reading every rule
+    assertThat(listed).hasSizeGreaterThan(ENGINE.packs().size()).isEqualTo(folders.build().packs());
+    assertThat(discovered).isEqualTo(ENGINE.packs());
+  }
+
+  @Test
   void should_fail_repeated_late_arrival_within_twelve_months_and_cite_the_inferred_basis() {
     Report report = ENGINE.evaluate(EvaluationRequest.builder(JUNE_END)
         .pack("hanoi-522")

@@ -22,6 +22,7 @@ import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.load.LoadedPack;
 import vn.conduct.rules.internal.load.PackLoader;
 import vn.conduct.rules.internal.model.DataType;
+import vn.conduct.rules.internal.model.PackDoc;
 import vn.conduct.rules.internal.model.ParameterDoc;
 import vn.conduct.rules.internal.model.RuleDoc;
 import vn.conduct.rules.internal.model.SourceDoc;
@@ -131,12 +132,24 @@ public final class Planner {
 
   /** A pack's parameter values: its defaults with the host's overrides, each read as its declared type. */
   private static Map<String, Object> parameters(LoadedPack pack, Map<String, Object> overrides) {
-    Map<String, Object> values = new HashMap<>(pack.parameterDefaults());
+    return parameters(pack.manifest(), pack.parameterDefaults(), overrides);
+  }
+
+  /**
+   * A pack's parameter values from its manifest and parameter defaults: the defaults with the host's
+   * overrides, each read as its declared type; also for listing packs without loading them.
+   *
+   * @throws IllegalStateException if an override names no parameter of the pack
+   * @throws IllegalArgumentException if an override's value is not of its parameter's type
+   */
+  public static Map<String, Object> parameters(PackDoc manifest, Map<String, Object> defaults,
+      Map<String, Object> overrides) {
+    Map<String, Object> values = new HashMap<>(defaults);
     overrides.forEach((name, value) -> {
-      ParameterDoc doc = pack.manifest().parameters().get(name);
+      ParameterDoc doc = manifest.parameters().get(name);
       if (doc == null) {
-        throw new IllegalStateException("Pack '" + pack.id() + "' has no parameter '" + SafeText.line(name)
-            + "' [Hint: its parameters are " + new TreeSet<>(pack.manifest().parameters().keySet()) + "]");
+        throw new IllegalStateException("Pack '" + manifest.id() + "' has no parameter '" + SafeText.line(name)
+            + "' [Hint: its parameters are " + new TreeSet<>(manifest.parameters().keySet()) + "]");
       }
       Object converted;
       try {
@@ -145,7 +158,7 @@ public final class Planner {
         converted = null;
       }
       if (converted == null) {
-        throw new IllegalArgumentException("Parameter '" + SafeText.line(name) + "' of pack '" + pack.id() + "' is a "
+        throw new IllegalArgumentException("Parameter '" + SafeText.line(name) + "' of pack '" + manifest.id() + "' is a "
             + doc.type().label() + ", but was given '" + HostValues.shown(value) + "'");
       }
       values.put(name, converted instanceof Double d ? HostValues.decimal(value, d) : converted);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +18,11 @@ import java.util.Set;
 import vn.conduct.rules.api.IncompatibleRulePackException;
 import vn.conduct.rules.api.InvalidRulePackException;
 import vn.conduct.rules.api.RulePackConflictException;
+import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
+import vn.conduct.rules.internal.compile.Planner;
 import vn.conduct.rules.internal.load.LoadedPack;
 import vn.conduct.rules.internal.load.PackLoader;
 import vn.conduct.rules.internal.load.SemVer;
@@ -138,45 +141,25 @@ public final class EngineBuilder implements RulesEngine.Builder {
 
   @Override
   public RulesEngine build() {
-    if (!discoveryProblems.isEmpty()) {
-      throw new InvalidRulePackException("class path", discoveryProblems.stream()
-          .map(p -> new ValidationIssue(ValidationIssue.Level.ERROR, "provider.load", "META-INF/services", 0, 0, "",
-              p, "check the provider's class, its no-argument constructor and its packs() method"))
-          .toList());
-    }
+    refuseDiscoveryProblems();
     List<LoadedPack> packs = new ArrayList<>();
-    List<ValidationIssue> errors = new ArrayList<>();
-    List<String> failedOrigins = new ArrayList<>();
+    Failures failures = new Failures();
     Map<String, LoadedPack> byIdVersion = new LinkedHashMap<>();
     for (RulePackSource source : sources) {
       PackLoader.Result result = PackLoader.load(source, compatibilityVersion());
       if (result.pack().isEmpty()) {
-        if (result.incompatible()) {
-          throw new IncompatibleRulePackException(result.issues().stream()
-              .filter(i -> i.code().equals("pack.engine-incompatible")).findFirst().orElseThrow().message()
-              + " (" + PackLoader.origin(source) + ")");
-        }
-        failedOrigins.add(PackLoader.origin(source));
-        result.issues().stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR)
-            .map(i -> new ValidationIssue(i.severity(), i.code(),
-                sources.size() == 1 ? i.file() : PackLoader.origin(source) + "/" + i.file(),
-                i.line(), i.column(), i.path(), i.message(), i.hint()))
-            .forEach(errors::add);
+        failures.add(source, result.issues(), result.incompatible());
         continue;
       }
       LoadedPack pack = result.pack().get();
       String key = pack.id() + "@" + pack.manifest().version();
       LoadedPack previous = byIdVersion.putIfAbsent(key, pack);
       if (previous != null) {
-        throw new RulePackConflictException("Rule pack '" + pack.id() + "' version " + pack.manifest().version()
-            + " is supplied twice: by " + previous.origin() + " and by " + pack.origin()
-            + " [Hint: remove one of them from the class path or the builder]");
+        throw conflict(pack.id(), pack.manifest().version(), previous.origin(), pack.origin());
       }
       packs.add(pack);
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidRulePackException(String.join(", ", failedOrigins), errors);
-    }
+    failures.throwIfAny();
     Map<String, LoadedPack> ruleOwners = new LinkedHashMap<>();
     for (LoadedPack pack : packs) {
       for (LoadedPack.LoadedRule rule : pack.rules()) {
@@ -197,5 +180,80 @@ public final class EngineBuilder implements RulesEngine.Builder {
     }
     return DefaultRulesEngine.create(packs, parameters,
         parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism);
+  }
+
+  @Override
+  public List<RulePackInfo> describe() {
+    refuseDiscoveryProblems();
+    Failures failures = new Failures();
+    Map<String, PackLoader.Described> byIdVersion = new LinkedHashMap<>();
+    for (RulePackSource source : sources) {
+      PackLoader.Described described = PackLoader.describe(source, compatibilityVersion(), parameters::containsKey);
+      if (described.pack().isEmpty()) {
+        failures.add(source, described.issues(), described.incompatible());
+        continue;
+      }
+      RulePackInfo pack = described.pack().get();
+      PackLoader.Described previous = byIdVersion.putIfAbsent(pack.id() + "@" + pack.version(), described);
+      if (previous != null) {
+        throw conflict(pack.id(), pack.version(), previous.pack().orElseThrow().origin(), pack.origin());
+      }
+    }
+    failures.throwIfAny();
+    List<PackLoader.Described> packs = new ArrayList<>(byIdVersion.values());
+    for (var entry : parameters.entrySet()) {
+      List<PackLoader.Described> versions = packs.stream()
+          .filter(p -> p.pack().orElseThrow().id().equals(entry.getKey())).toList();
+      if (versions.isEmpty()) {
+        throw new IllegalStateException("A parameter was set for pack '" + entry.getKey() + "', which is not loaded"
+            + " [Hint: loaded packs are " + packs.stream().map(p -> p.pack().orElseThrow().id()).distinct()
+                .sorted().toList() + "]");
+      }
+      versions.forEach(p -> Planner.parameters(p.manifest(), p.parameterDefaults(), entry.getValue()));
+    }
+    return packs.stream().map(p -> p.pack().orElseThrow())
+        .sorted(Comparator.comparing(RulePackInfo::id).thenComparing(p -> SemVer.parse(p.version())))
+        .toList();
+  }
+
+  private void refuseDiscoveryProblems() {
+    if (!discoveryProblems.isEmpty()) {
+      throw new InvalidRulePackException("class path", discoveryProblems.stream()
+          .map(p -> new ValidationIssue(ValidationIssue.Level.ERROR, "provider.load", "META-INF/services", 0, 0, "",
+              p, "check the provider's class, its no-argument constructor and its packs() method"))
+          .toList());
+    }
+  }
+
+  private static RulePackConflictException conflict(String id, String version, String first, String second) {
+    return new RulePackConflictException("Rule pack '" + id + "' version " + version + " is supplied twice: by "
+        + first + " and by " + second + " [Hint: remove one of them from the class path or the builder]");
+  }
+
+  /** The packs that failed to load or describe, and their errors, each file named under its pack when there are several. */
+  private final class Failures {
+    private final List<ValidationIssue> errors = new ArrayList<>();
+    private final List<String> origins = new ArrayList<>();
+
+    /** Records a failed pack; a pack refused only for its engine range ends the build at once. */
+    void add(RulePackSource source, List<ValidationIssue> issues, boolean incompatible) {
+      if (incompatible) {
+        throw new IncompatibleRulePackException(issues.stream()
+            .filter(i -> i.code().equals("pack.engine-incompatible")).findFirst().orElseThrow().message()
+            + " (" + PackLoader.origin(source) + ")");
+      }
+      origins.add(PackLoader.origin(source));
+      issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR)
+          .map(i -> new ValidationIssue(i.severity(), i.code(),
+              sources.size() == 1 ? i.file() : PackLoader.origin(source) + "/" + i.file(),
+              i.line(), i.column(), i.path(), i.message(), i.hint()))
+          .forEach(errors::add);
+    }
+
+    void throwIfAny() {
+      if (!errors.isEmpty()) {
+        throw new InvalidRulePackException(String.join(", ", origins), errors);
+      }
+    }
   }
 }

@@ -151,7 +151,7 @@ public final class Binder {
 
   /** Long values are shown by their start and length, so one message stays readable. */
   static String shorten(String text) {
-    return text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
+    return Hints.shorten(text);
   }
 
   /** Converts a Jakarta property path to a YAML field path. */

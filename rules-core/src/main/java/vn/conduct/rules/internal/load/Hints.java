@@ -16,6 +16,14 @@ public final class Hints {
   private Hints() { }
 
   /**
+   * Long values are shown by their start and length, so one message stays readable. Here rather
+   * than in {@link Binder}, whose first use starts data binding and bean validation.
+   */
+  static String shorten(String text) {
+    return text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
+  }
+
+  /**
    * Returns the known name closest to {@code given}, if it is close enough to be a likely typo:
    * an edit distance (insertions, deletions, substitutions, adjacent swaps) of at most 2, or a
    * third of the name's length for long names; or the same name in another case.

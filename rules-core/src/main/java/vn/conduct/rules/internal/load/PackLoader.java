@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
 import vn.conduct.rules.internal.condition.Cond;
@@ -58,14 +59,60 @@ public final class PackLoader {
   public record Result(Optional<LoadedPack> pack, List<ValidationIssue> issues, boolean incompatible) { }
 
   /**
+   * What reading a pack's manifest alone gives: the pack's description if its files could be read
+   * and its manifest's listed fields are valid, and every issue found.
+   *
+   * @param pack the description, as the engine gives it for the loaded pack; empty if any error was found
+   * @param manifest the bound and validated manifest when it was asked for, else {@code null}
+   * @param parameterDefaults the manifest's parameter defaults, by id, when the manifest was asked for
+   * @param issues every issue, sorted
+   * @param incompatible whether the only reason the pack failed is the engine range
+   */
+  public record Described(Optional<RulePackInfo> pack, PackDoc manifest, Map<String, Object> parameterDefaults,
+      List<ValidationIssue> issues, boolean incompatible) { }
+
+  /**
    * Reads, validates and checks one pack. Never throws for anything the source holds or does: a
    * source that cannot be listed or read, a file that is a link out of the pack, and every problem
    * in every file end as located issues.
    */
   public static Result load(RulePackSource source, SemVer engineVersion) {
     Issues issues = new Issues();
-    Map<String, byte[]> files = new LinkedHashMap<>();
     String origin = origin(source);
+    PackFiles read = read(source, origin, issues);
+    if (read == null) {
+      return new Result(Optional.empty(), issues.sorted(), false);
+    }
+    return new PackReader(origin, read.files(), read.unreadable(), issues, engineVersion).read();
+  }
+
+  /**
+   * Reads one pack's files and describes it from its manifest: the manifest is parsed safely and
+   * its listed fields (format, id, version, title, jurisdiction, engine range, dates) are checked
+   * without data binding or bean validation; rule and checklist files are counted by their place in
+   * the layout and not parsed. Every file is read, for the digest. Never throws for anything the
+   * source holds or does.
+   *
+   * @param fullManifest whether a pack of this id also has its whole manifest bound and validated
+   *     as {@link #load} does it, giving {@link Described#manifest()} and its parameter defaults
+   */
+  public static Described describe(RulePackSource source, SemVer engineVersion,
+      java.util.function.Predicate<String> fullManifest) {
+    Issues issues = new Issues();
+    String origin = origin(source);
+    PackFiles read = read(source, origin, issues);
+    if (read == null) {
+      return new Described(Optional.empty(), null, Map.of(), issues.sorted(), false);
+    }
+    return new PackReader(origin, read.files(), read.unreadable(), issues, engineVersion).listing(fullManifest);
+  }
+
+  /** A pack's readable files by name, and the names that could not be read. */
+  private record PackFiles(Map<String, byte[]> files, Set<String> unreadable) { }
+
+  /** Reads every visible file of a source; {@code null}, with the issue, if they cannot be listed or are too many. */
+  private static PackFiles read(RulePackSource source, String origin, Issues issues) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
     List<String> names;
     try {
       names = source.files();
@@ -75,7 +122,7 @@ public final class PackLoader {
     } catch (IOException | RuntimeException e) {
       issues.error("", 0, 0, "", "pack.io", "cannot list the files of the pack at " + origin + ": " + describe(e),
           "check that the folder or jar exists and can be read");
-      return new Result(Optional.empty(), issues.sorted(), false);
+      return null;
     }
     List<String> visible = names.stream()
         .filter(name -> name != null && java.util.Arrays.stream(name.split("/")).noneMatch(part -> part.startsWith(".")))
@@ -83,7 +130,7 @@ public final class PackLoader {
     if (visible.size() > MAX_FILES) {
       issues.error("", 0, 0, "", "pack.size", "pack holds " + (visible.size() > MAX_FILES + 1 ? "more than " + MAX_FILES
           : visible.size()) + " files, over the limit of " + MAX_FILES, "split it into several packs");
-      return new Result(Optional.empty(), issues.sorted(), false);
+      return null;
     }
     for (String name : visible) {
       if (!isPlainRelativePath(name)) {
@@ -108,7 +155,7 @@ public final class PackLoader {
     }
     Set<String> unreadable = new HashSet<>(visible);
     unreadable.removeAll(files.keySet());
-    return new PackReader(origin, files, unreadable, issues, engineVersion).read();
+    return new PackFiles(files, unreadable);
   }
 
   /** The largest file a pack may hold, in bytes (rule-pack-format.md, section 2). */
@@ -234,6 +281,74 @@ public final class PackLoader {
       boolean valid() {
         return bound.valid();
       }
+    }
+
+    /** The listed fields of the manifest checked, and the rest of the pack counted, not parsed. */
+    Described listing(java.util.function.Predicate<String> fullManifest) {
+      Optional<YamlDocument> document = Optional.empty();
+      if (!files.containsKey("pack.yaml")) {
+        if (!unreadable.contains("pack.yaml")) {
+          issues.error("pack.yaml", 0, 0, "", "pack.layout", "no pack.yaml at the pack's root (" + origin + ")",
+              "a pack is a directory with a pack.yaml manifest at its root");
+        }
+      } else {
+        document = SafeYaml.parse("pack.yaml", files.get("pack.yaml"), issues);
+      }
+      Optional<ManifestFields> fields = document.flatMap(doc -> ManifestFields.read(doc, issues));
+      if (fields.isPresent()) {
+        ManifestFields m = fields.get();
+        YamlDocument doc = document.get();
+        SemVer.Range range = SemVer.Range.parse(m.engine());
+        if (m.format() < 1 || m.format() > FORMAT) {
+          issues.error(doc, "format", "pack.format", "pack format " + m.format() + " is not supported",
+              "this engine reads formats 1 and " + FORMAT);
+        } else if (range == null) {
+          issues.error(doc, "engine", "pack.engine-range", "'" + m.engine() + "' is not a version range",
+              "write e.g. \">=0.1.0 <1.0.0\"");
+        } else if (!range.admits(engineVersion)) {
+          incompatible = true;
+          issues.error(doc, "engine", "pack.engine-incompatible", "pack '" + m.id() + "' " + m.version()
+              + " requires engine " + m.engine() + ", but this engine is " + engineVersion,
+              "use a rules-core version in that range, or a pack version made for " + engineVersion);
+        }
+        if (m.from() != null && m.until() != null && m.until().isBefore(m.from())) {
+          issues.error(doc, "effective.until", "field.constraint", "'until' " + m.until() + " is before 'from' "
+              + m.from(), null);
+        }
+      }
+      PackDoc manifest = null;
+      Map<String, Object> defaults = Map.of();
+      if (fields.isPresent() && !issues.hasErrors() && fullManifest.test(fields.get().id())) {
+        YamlDocument doc = document.get();
+        Optional<Doc<PackDoc>> bound = Binder.bind(doc, PackDoc.class, issues).map(b -> new Doc<>(b.value(), b, doc));
+        if (bound.isPresent()) {
+          Doc<PackDoc> m = bound.get();
+          PackScope scope = PackScope.of(m.bound());
+          guarded(m.document(), () -> checkManifest(scope, m));
+          defaults = guarded(m.document(), () -> parameterDefaults(scope, m.document()));
+          manifest = m.value();
+        }
+      }
+      if (fields.isEmpty() || issues.hasErrors() || defaults == null) {
+        boolean onlyEngine = incompatible && issues.sorted().stream()
+            .filter(i -> i.severity() == ValidationIssue.Level.ERROR)
+            .allMatch(i -> i.code().equals("pack.engine-incompatible"));
+        return new Described(Optional.empty(), null, Map.of(), issues.sorted(), onlyEngine);
+      }
+      int rules = 0;
+      int checklists = 0;
+      for (String name : files.keySet()) {
+        String[] parts = name.split("/");
+        if (parts.length == 3 && parts[0].equals("rules") && parts[2].equals("rule.yaml")) {
+          rules++;
+        } else if (parts.length == 2 && parts[0].equals("checklists") && parts[1].endsWith(".yaml")) {
+          checklists++;
+        }
+      }
+      ManifestFields m = fields.get();
+      RulePackInfo info = RulePackInfo.of(m.id(), m.version(), m.title(), m.jurisdiction(), m.from(), m.until(),
+          digest(files), origin, rules, checklists);
+      return new Described(Optional.of(info), manifest, Map.copyOf(defaults), issues.sorted(), false);
     }
 
     Result read() {
