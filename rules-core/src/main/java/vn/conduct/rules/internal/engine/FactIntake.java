@@ -333,8 +333,14 @@ final class FactIntake {
       return false;
     }
     Object converted;
+    java.math.BigDecimal exact = null;
     try {
-      converted = HostValues.convert(value, slot.type());
+      if (slot.type() == DataType.NUMBER) {
+        exact = HostValues.number(value); // read once: its double and its exact decimal
+        converted = exact == null ? null : exact.doubleValue();
+      } else {
+        converted = HostValues.convert(value, slot.type());
+      }
     } catch (RuntimeException e) {
       problems.add(FactProblem.of(kind, index, field, "the value could not be read ("
           + e.getClass().getSimpleName() + "); " + consequence(fact)));
@@ -365,7 +371,7 @@ final class FactIntake {
     } else {
       fact.num[s] = vn.conduct.rules.internal.compile.Semantics.number(converted);
       if (slot.type() == DataType.NUMBER) {
-        fact.dec[s] = HostValues.decimal(value, (Double) converted);
+        fact.dec[s] = exact;
       }
     }
     return true;

@@ -77,6 +77,35 @@ public final class HostValues {
     return text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
   }
 
+  /**
+   * A host value read as a number fact: its exact decimal (see {@link #decimal}), or {@code null} if it is
+   * not a number, is written too long, is not finite, exceeds {@link #MAX_MAGNITUDE} or has more than
+   * {@link #MAX_DECIMALS} decimals. Its {@code doubleValue()} is the double the host's value reads as.
+   */
+  public static java.math.BigDecimal number(Object value) {
+    if (tooLong(value)) {
+      return null;
+    }
+    double d;
+    if (value instanceof Number number) {
+      d = number.doubleValue();
+    } else if (value instanceof CharSequence text) {
+      try {
+        d = Double.parseDouble(text.toString().trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {
+      return null;
+    }
+    java.math.BigDecimal exact = decimal(value, d);
+    // stripping zeros only lowers the scale: most numbers need no stripping to pass (it costs an allocation)
+    return exact.scale() > MAX_DECIMALS && exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : exact;
+  }
+
   /** Converts a host value to the declared type: String, Double, Boolean or LocalDate; else {@code null}. */
   public static Object convert(Object value, DataType type) {
     switch (type) {
@@ -85,27 +114,8 @@ public final class HostValues {
             : null;
       }
       case NUMBER -> {
-        if (tooLong(value)) {
-          return null;
-        }
-        double d;
-        if (value instanceof Number number) {
-          d = number.doubleValue();
-        } else if (value instanceof CharSequence text) {
-          try {
-            d = Double.parseDouble(text.toString().trim());
-          } catch (NumberFormatException e) {
-            return null;
-          }
-        } else {
-          return null;
-        }
-        if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {
-          return null;
-        }
-        java.math.BigDecimal exact = decimal(value, d);
-        // stripping zeros only lowers the scale: most numbers need no stripping to pass (it costs an allocation)
-        return exact.scale() > MAX_DECIMALS && exact.stripTrailingZeros().scale() > MAX_DECIMALS ? null : d;
+        java.math.BigDecimal exact = number(value);
+        return exact == null ? null : exact.doubleValue();
       }
       case BOOLEAN -> {
         if (value instanceof Boolean b) {
