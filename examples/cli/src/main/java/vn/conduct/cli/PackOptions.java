@@ -206,8 +206,12 @@ final class PackOptions {
     if (packIds().isEmpty() && pinned.isEmpty()) {
       return request;
     }
-    EvaluationRequest.Builder builder = EvaluationRequest.builder(request.asOf()).period(request.period())
+    EvaluationRequest.Builder builder = EvaluationRequest.builder(request.asOf())
         .subjects(request.subjects()).observations(request.observations()).events(request.events());
+    if (request.periodGiven()) {
+      // only a period given: without one, each pack judges its natural period containing the date
+      builder.period(request.period());
+    }
     if (packIds().isEmpty()) {
       request.packIds().forEach(builder::pack);
     } else {
