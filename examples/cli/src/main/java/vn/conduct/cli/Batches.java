@@ -198,7 +198,10 @@ final class Batches {
     final IntList events = new IntList();
 
     Batch(EvaluationRequest request) {
-      builder = EvaluationRequest.builder(request.asOf()).period(request.period());
+      builder = EvaluationRequest.builder(request.asOf());
+      if (request.periodGiven()) {
+        builder.period(request.period()); // without one, each pack judges its natural period
+      }
       request.packIds().forEach(builder::pack);
       request.pinnedVersions().forEach(builder::pin);
     }
