@@ -44,14 +44,17 @@ import vn.conduct.rules.api.SubjectResult;
  * <pre>
  * WORK=/tmp/hanoi-100k GENERATE_ONLY=1 examples/cli/src/test/scripts/hanoi-scale.sh
  * java -Xmx1g -cp examples/benchmarks/target/classes:examples/cli/target/conduct.jar \
- *     vn.conduct.benchmarks.HanoiScale /tmp/hanoi-100k [--runs 3] [--mode report|stream|batches]
+ *     vn.conduct.benchmarks.HanoiScale /tmp/hanoi-100k [--runs 3] [--mode report|stream|batches] \
+ *     [--packs hanoi-522,hanoi-3814,hanoi-yearly]
  * </pre>
  *
  * <p>Modes: {@code report} (default) times {@code engine.evaluate(request)}, which returns one
  * {@link Report} holding every result; {@code stream} times {@code engine.evaluate(request, sink)}
  * with a sink that only tallies; {@code batches} times what {@code conduct evaluate} does above
  * 10 000 subjects ({@code vn.conduct.cli.Batches}: whole unit trees, 2 000 subjects or 100 000
- * events and observations a batch, merged into one report). Runs after the first reuse the JVM
+ * events and observations a batch, merged into one report). {@code --packs} evaluates fewer packs
+ * (default the three), to split the cost by pack; {@code --histogram} prints the live heap's largest
+ * classes after the first run (holding the report, in the report and batches modes). Runs after the first reuse the JVM
  * (warm JIT, the engine's caches); run the JVM again for cold figures.
  *
  * <p>Do not run with {@code -XX:+DisableExplicitGC}: the live-heap figures rely on
@@ -62,6 +65,7 @@ public final class HanoiScale {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
   private static final LocalDate AS_OF = LocalDate.of(2026, 12, 31);
   private static final List<String> PACKS = List.of("hanoi-522", "hanoi-3814", "hanoi-yearly");
+  private static final java.util.regex.Pattern PACK_IDS = java.util.regex.Pattern.compile("[a-z0-9-]+(,[a-z0-9-]+)*");
 
   private HanoiScale() { }
 
@@ -69,13 +73,24 @@ public final class HanoiScale {
     Path folder = null;
     int runs = 3;
     String mode = "report";
+    List<String> packs = PACKS;
+    boolean histogram = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--mode" -> mode = args[++i];
+        case "--histogram" -> histogram = true;
+        case "--packs" -> {
+          String given = args[++i];
+          if (!PACK_IDS.matcher(given).matches()) {
+            throw new IllegalArgumentException("--packs '" + given + "' is not pack ids separated by commas"
+                + " [Hint: e.g. --packs hanoi-522,hanoi-3814]");
+          }
+          packs = List.of(given.split(","));
+        }
         case "-h", "--help" -> {
           System.out.println("usage: HanoiScale <folder with subjects.csv, events.csv, observations.csv>"
-              + " [--runs N] [--mode report|stream|batches]");
+              + " [--runs N] [--mode report|stream|batches] [--packs id,id...] [--histogram]");
           return;
         }
         default -> folder = Path.of(args[i]);
@@ -88,9 +103,9 @@ public final class HanoiScale {
     if (!List.of("report", "stream", "batches").contains(mode)) {
       throw new IllegalArgumentException("--mode '" + mode + "' is not report, stream or batches");
     }
-    System.out.printf(Locale.ROOT, "JVM %s, max heap %s, %d processors, mode %s%n",
+    System.out.printf(Locale.ROOT, "JVM %s, max heap %s, %d processors, mode %s, packs %s%n",
         System.getProperty("java.vm.version"), mb(Runtime.getRuntime().maxMemory()),
-        Runtime.getRuntime().availableProcessors(), mode);
+        Runtime.getRuntime().availableProcessors(), mode, String.join(", ", packs));
 
     long start = System.nanoTime();
     Facts facts = Facts.read(folder, AS_OF);
@@ -98,7 +113,7 @@ public final class HanoiScale {
     start = System.nanoTime();
     EvaluationRequest.Builder builder = EvaluationRequest.builder(AS_OF)
         .subjects(facts.subjects).events(facts.events).observations(facts.observations);
-    PACKS.forEach(builder::pack);
+    packs.forEach(builder::pack);
     EvaluationRequest request = builder.build();
     long requestNanos = System.nanoTime() - start;
     long withFacts = HeapProbe.usedAfterGc();
@@ -121,6 +136,7 @@ public final class HanoiScale {
       Sampler sampler = new Sampler();
       long gcCount = gcCount();
       long gcMillis = gcMillis();
+      long cpu = cpuNanos();
       Tally tally = new Tally();
       sampler.start();
       start = System.nanoTime();
@@ -145,13 +161,17 @@ public final class HanoiScale {
       sampler.stop();
       long gcs = gcCount() - gcCount;
       long gcTime = gcMillis() - gcMillis;
+      double cpuMillis = (cpuNanos() - cpu) / 1e6;
       long after = HeapProbe.usedAfterGc();
-      System.out.printf(Locale.ROOT, "run %d: evaluate %8.0f ms, %,.0f subjects/s, %d GCs (%d ms), live heap"
-          + " before %s, after %s (%s), max used incl. garbage %s%n", run + 1, millis[run],
-          request.subjects().size() / (millis[run] / 1000), gcs, gcTime, mb(before), mb(after),
+      System.out.printf(Locale.ROOT, "run %d: evaluate %8.0f ms (process CPU %.0f ms), %,.0f subjects/s, %d GCs"
+          + " (%d ms), live heap before %s, after %s (%s), max used incl. garbage %s%n", run + 1, millis[run],
+          cpuMillis, request.subjects().size() / (millis[run] / 1000), gcs, gcTime, mb(before), mb(after),
           mode.equals("stream") ? "results not held" : "holding the report", mb(sampler.max.get()));
       if (run == 0) {
         System.out.println(tally.summary());
+        if (histogram) {
+          System.out.println(histogram(30));
+        }
       }
     }
     double[] sorted = millis.clone();
@@ -161,6 +181,20 @@ public final class HanoiScale {
     if (keep == null && engine.packs().isEmpty()) {
       System.out.println(); // keeps the engine reachable to the end
     }
+  }
+
+  /** The first lines of a class histogram of the live heap (a full GC), as {@code jcmd GC.class_histogram}. */
+  private static String histogram(int lines) throws Exception {
+    Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+        new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    return String.join(System.lineSeparator(), text.toString().lines().limit(lines).toList());
+  }
+
+  /** CPU time of the whole process (all threads, GC included), in nanoseconds; 0 if the JVM does not tell. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   private static long gcCount() {
