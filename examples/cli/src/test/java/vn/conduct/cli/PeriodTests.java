@@ -58,6 +58,22 @@ class PeriodTests {
   }
 
   @Test
+  void should_judge_each_packs_natural_period_when_packs_are_named_and_only_a_date_is_given() throws IOException {
+    Path subjects = Files.writeString(directory.resolve("subjects.csv"),
+        "id,type,parent\nubnd-1,agency,\ncb-1,officer,ubnd-1\n");
+
+    for (String batches : new String[] {"10000", "1"}) { // in one run, and in batches as large inputs are
+      CliRun run = new CliRun();
+      int exit = run.run("evaluate", "--pack", "hanoi-3814", "--pack", "hanoi-yearly", "--subjects",
+          subjects.toString(), "--as-of", "2026-12-31", "--lang", "en", "--progress-over", batches);
+
+      assertThat(exit).as(run.err()).isZero();
+      assertThat(run.out()).contains("period 2026-12-01 → 2026-12-31", "Rule packs: hanoi-3814 1.1.0 ",
+          "hanoi-yearly 2.1.0 — period 2026: in force on 2026-12-31");
+    }
+  }
+
+  @Test
   void should_refuse_a_period_that_is_none_with_a_hint() {
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--period", "2025-13")).isEqualTo(ConductCommand.USAGE);
 
