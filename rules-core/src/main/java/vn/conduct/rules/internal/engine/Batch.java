@@ -63,6 +63,30 @@ final class Batch {
     return found;
   }
 
+  /**
+   * What explaining one subject's findings reads of the batch: the subject, the subjects below it and
+   * their events. Findings word their reasons lazily and keep this view, not the whole batch (a report
+   * would otherwise keep every batch's facts and events alive).
+   */
+  Batch around(SubjectFact subject) {
+    Batch view = new Batch();
+    view.facts.add(subject);
+    view.eventsBySubject.put(subject.id, eventsOf(subject.id));
+    List<SubjectFact> members = membersOf(subject.id);
+    if (!members.isEmpty()) {
+      view.membersByParent.put(subject.id, members);
+      for (SubjectFact below : descendantsOf(subject.id)) {
+        view.facts.add(below);
+        view.eventsBySubject.put(below.id, eventsOf(below.id));
+        List<SubjectFact> own = membersOf(below.id);
+        if (!own.isEmpty()) {
+          view.membersByParent.put(below.id, own);
+        }
+      }
+    }
+    return view;
+  }
+
   List<EventFact> eventsOf(String subjectId) {
     return eventsBySubject.getOrDefault(subjectId, List.of());
   }

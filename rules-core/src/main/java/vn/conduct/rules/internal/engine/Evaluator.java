@@ -375,8 +375,9 @@ final class Evaluator {
     RulePlan[] plans = applicable.plans();
     List<Finding> findings = new ArrayList<>(plans.length);
     EvalContext ctx = stage.ctx();
+    Batch around = batch.around(fact); // the reasons keep this, not the whole batch
     Function<Finding, LocalizedText> reasons =
-        finding -> explainer.reason(applicable.plan(finding.rule()), finding.outcome(), fact, batch, ctx);
+        finding -> explainer.reason(applicable.plan(finding.rule()), finding.outcome(), fact, around, ctx);
     for (int p = 0; p < plans.length; p++) {
       RulePlan plan = plans[p];
       if (!ctx.planActive[plan.index()]) {
