@@ -71,5 +71,8 @@ run crossfact "${quick[@]}" 'vn\.conduct\.benchmarks\.CrossFactBenchmark\.'
 run t5000x100000-engine "${single[@]}" "$t\.engine\$" -p workload=5000x100000
 
 echo "finished: $(date -u +%FT%TZ)" >> "$out/machine.txt"
-python3 "$here/scaling_report.py" "$out" --svg "$out/scaling.svg" --markdown "$out/table.md"
+loads=$(awk -F'\t' '{split($2, b, " "); split($3, a, " "); print b[1]; print a[1]}' "$out/loads.tsv" \
+  | sort -n | sed -n '1p;$p' | paste -sd- -)
+python3 "$here/scaling_report.py" "$out" --svg "$out/scaling.svg" --markdown "$out/table.md" \
+  --note "$(nproc) cores, 1-min load average $loads during the run"
 echo "results in $out"
