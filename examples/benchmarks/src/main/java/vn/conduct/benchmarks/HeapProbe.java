@@ -24,12 +24,16 @@ import vn.conduct.rules.api.SubjectResult;
  * Measures the heap one evaluation holds: live heap after a full GC before and after building
  * the engine, then during a streaming evaluation (a full GC every {@code --sample-every} results,
  * from inside the sink), and the pools' peak usage (which includes garbage). Checks the results
- * against {@link HandWrittenBaseline} like the benchmarks do.
+ * against {@link HandWrittenBaseline} like the benchmarks do. Also prints the figures per subject
+ * (facts, held by the evaluation at its peak, peak including garbage). The engine is warmed by
+ * one unmeasured evaluation first, so its compiled rule base counts as held by the engine;
+ * {@code --cold} measures the first evaluation instead (compilation included).
  *
  * <pre>
  * java -Xmx4g -cp benchmarks.jar vn.conduct.benchmarks.HeapProbe                       # cross-fact, 100 000 officers
  * java -Xmx4g -cp benchmarks.jar vn.conduct.benchmarks.HeapProbe crossfact 20000
  * java -Xmx4g -cp benchmarks.jar vn.conduct.benchmarks.HeapProbe threshold 500 100000
+ * java -Xmx4g -cp benchmarks.jar vn.conduct.benchmarks.HeapProbe threshold 50 100000  # bytes per subject at 50 rules
  * java -Xmx4g -cp benchmarks.jar vn.conduct.benchmarks.HeapProbe crossfact --report  # hold a whole Report
  * </pre>
  *
@@ -44,14 +48,16 @@ public final class HeapProbe {
   public static void main(String[] args) throws Exception {
     List<String> positional = new ArrayList<>();
     boolean report = false;
+    boolean cold = false;
     int sampleEvery = 10_000;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--report" -> report = true;
+        case "--cold" -> cold = true;
         case "--sample-every" -> sampleEvery = Integer.parseInt(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: HeapProbe [crossfact [officers] | "
-              + "threshold <rules> <subjects>] [--report] [--sample-every N]");
+              + "threshold <rules> <subjects>] [--report] [--cold] [--sample-every N]");
           return;
         }
         default -> positional.add(args[i]);
@@ -106,6 +112,12 @@ public final class HeapProbe {
       long start = System.nanoTime();
       RulesEngine engine = engineFactory.get();
       long buildNanos = System.nanoTime() - start;
+      if (!cold) {
+        // The engine compiles its Drools rule base on the first evaluation and keeps it: one
+        // evaluation first, so that "engine holds" includes the compiled rule base and the
+        // measured evaluation holds only per-evaluation state.
+        engine.evaluate(request, result -> { });
+      }
       long withEngine = usedAfterGc();
 
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -165,6 +177,15 @@ public final class HeapProbe {
       System.out.printf(Locale.ROOT, "  after evaluation                   %s%n", mb(afterEvaluation));
       System.out.printf(Locale.ROOT, "max used heap incl. garbage (sampled) %s%n", mb(sampler.max.get()));
       System.out.printf(Locale.ROOT, "sum of heap pools' peak usage         %s%n", mb(poolPeaks));
+      long subjectCount = request.subjects().size();
+      System.out.println();
+      System.out.printf(Locale.ROOT, "per subject (%d subjects):%n", subjectCount);
+      System.out.printf(Locale.ROOT, "  facts (request, baseline arrays)   %s%n",
+          perSubject(withFacts - empty, subjectCount));
+      System.out.printf(Locale.ROOT, "  held by the evaluation at its peak %s%n",
+          perSubject(maxLive - withEngine, subjectCount));
+      System.out.printf(Locale.ROOT, "  peak used heap incl. garbage       %s  (over the live heap with the engine)%n",
+          perSubject(sampler.max.get() - withEngine, subjectCount));
       System.out.println("results match the baseline: " + tally.summary());
       // keep everything reachable until the end
       if (engine.packs().isEmpty() || request.subjects().isEmpty()) {
@@ -192,6 +213,10 @@ public final class HeapProbe {
       used = now;
     }
     return used;
+  }
+
+  private static String perSubject(long bytes, long subjects) {
+    return String.format(Locale.ROOT, "%8.0f bytes", Math.max(0, bytes) / (double) subjects);
   }
 
   private static String mb(long bytes) {
