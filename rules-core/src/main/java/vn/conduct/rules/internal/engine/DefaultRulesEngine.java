@@ -51,6 +51,12 @@ public final class DefaultRulesEngine implements RulesEngine {
   /** ... or with more events and observations than this. */
   static final long PART_FACTS = 100_000;
 
+  /** About how many findings a part holds at most (fewer subjects a part when there are many rules)... */
+  private static final long FINDINGS_PER_PART = 1_000_000;
+
+  /** ... but never fewer subjects than this a part. */
+  private static final int MIN_PART_SUBJECTS = 200;
+
   private final CompiledPacks compiled;
   private final Evaluator evaluator;
   private final int partSubjects;
@@ -166,11 +172,14 @@ public final class DefaultRulesEngine implements RulesEngine {
   private Split split(EvaluationRequest request) {
     long facts = (long) request.events().size() + request.observations().size();
     long subjects = request.subjects().size();
-    if (subjects <= partSubjects && facts <= partFacts) {
+    // a part holds its results until it is done: with many rules, fewer subjects a part
+    int partSize = (int) Math.min(partSubjects, Math.max(MIN_PART_SUBJECTS,
+        FINDINGS_PER_PART / Math.max(1, compiled.plans().size())));
+    if (subjects <= partSize && facts <= partFacts) {
       long units = Parts.units(request.subjects());
       return new Split(List.of(new Part(request, units, UnaryOperator.identity())).iterator(), subjects, units);
     }
-    List<Parts.Part> split = Parts.split(request, compiled.checklistInfos(), partSubjects, partFacts);
+    List<Parts.Part> split = Parts.split(request, compiled.checklistInfos(), partSize, partFacts);
     long units = split.stream().mapToLong(part -> part.units).sum();
     // each part's request is built when its turn comes, and its facts let go once it is evaluated
     Iterator<Parts.Part> pending = split.iterator();
