@@ -34,7 +34,7 @@ echo "=== Hanoi size through the CLI, --stream"
 /usr/bin/time -f "%e s wall, %U s user, %S s sys, %M KB peak RSS" -o "$out/hanoi-cli-time.txt" \
   java -Xmx1g -jar examples/cli/target/conduct.jar evaluate --pack hanoi-522 --pack hanoi-3814 --pack hanoi-yearly \
   --subjects "$hanoi/subjects.csv" --events "$hanoi/events.csv" --observations "$hanoi/observations.csv" \
-  --as-of 2026-12-31 --format csv -o "$out/hanoi-report.csv" --stream 2> "$out/hanoi-cli.err" || true
+  --as-of 2026-12-31 --format csv -o "${TMPDIR:-/tmp}/hanoi-report.csv" --stream 2> "$out/hanoi-cli.err" || true
 cat "$out/hanoi-cli-time.txt"
 
 if [ "${NATIONAL:-0}" = 1 ]; then
