@@ -70,9 +70,10 @@ public interface RulesEngine {
   /**
    * Evaluates the request as {@link #evaluate(EvaluationRequest)} does, telling the listener how far it
    * has come and handing it each subject's result as soon as it is final. A large request (more than
-   * 5 000 subjects or 100 000 events and observations) is evaluated in parts of whole unit trees, each
-   * taken in and evaluated on its own; the report is the same as in one part (quotas, roll-ups and
-   * aggregates over members only look inside a unit; rankings are merged across parts).
+   * 5 000 subjects, fewer with many rules, or 100 000 events and observations) is evaluated in parts of
+   * whole unit trees, each taken in and evaluated on its own; the report is the same as in one part
+   * (quotas, roll-ups and aggregates over members only look inside a unit; rankings are merged across
+   * parts).
    *
    * @throws RulePackNotFoundException if the request names a pack or pinned version not loaded
    * @since 0.3
