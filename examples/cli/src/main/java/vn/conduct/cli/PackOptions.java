@@ -53,6 +53,11 @@ final class PackOptions {
       description = "Override a pack parameter's default, e.g. " + PARAM_EXAMPLE + ".")
   List<String> parameters = new ArrayList<>();
 
+  @Option(names = "--plugin", paramLabel = "<jar>",
+      description = {"A pack plugin jar: the packs of the RulePackProvider it lists in META-INF/services join",
+          "the class path's. Repeatable. A plugin's provider is code: give only jars you trust."})
+  List<Path> plugins = new ArrayList<>();
+
   /** Whether a {@code --pack} value is written as a path (a folder) rather than a plain id. */
   static boolean isPath(String given) {
     if (given.contains("/") || given.contains("\\") || given.startsWith(".")) {
@@ -133,7 +138,53 @@ final class PackOptions {
    */
   RulesEngine engine() {
     pins(); // refuses a malformed --pin before the packs are loaded
-    return engine("--pack", packs, parameters(), command.commandLine().getErr());
+    RulesEngine.Builder builder = withPlugins(builder("--pack", packs));
+    RulesEngine engine = withParameters(builder, parameters(), RulesEngine.Builder::build);
+    checkIds("--pack", packs, engine.packs(), command.commandLine().getErr());
+    return engine;
+  }
+
+  /**
+   * Adds the providers each {@code --plugin} jar lists, loaded by one class loader over the jars whose
+   * parent is this program's (so a plugin sees the engine's API, not the other way round).
+   *
+   * @throws UsageException if a jar lists no provider, or its provider cannot be loaded
+   */
+  private RulesEngine.Builder withPlugins(RulesEngine.Builder builder) {
+    if (plugins.isEmpty()) {
+      return builder;
+    }
+    java.net.URL[] urls = new java.net.URL[plugins.size()];
+    for (int i = 0; i < urls.length; i++) {
+      try {
+        urls[i] = plugins.get(i).toUri().toURL();
+      } catch (java.net.MalformedURLException e) {
+        throw new UsageException("--plugin: '" + SafeText.line(plugins.get(i).toString()) + "' is not a jar path");
+      }
+    }
+    ClassLoader loader = new java.net.URLClassLoader("conduct-plugins", urls, PackOptions.class.getClassLoader());
+    java.util.Set<java.net.URL> withProvider = new java.util.HashSet<>();
+    try {
+      for (vn.conduct.rules.spi.RulePackProvider provider
+          : java.util.ServiceLoader.load(vn.conduct.rules.spi.RulePackProvider.class, loader)) {
+        if (provider.getClass().getClassLoader() == loader) { // the class path's own providers are added apart
+          builder.addProvider(provider);
+          withProvider.add(provider.getClass().getProtectionDomain().getCodeSource().getLocation());
+        }
+      }
+    } catch (java.util.ServiceConfigurationError | LinkageError e) {
+      throw new UsageException("--plugin: a provider could not be loaded: " + SafeText.line(String.valueOf(e.getMessage()))
+          + " [Hint: a plugin jar lists its provider class in META-INF/services/vn.conduct.rules.spi.RulePackProvider;"
+          + " the class needs a public no-argument constructor]");
+    }
+    for (int i = 0; i < urls.length; i++) {
+      if (!withProvider.contains(urls[i])) {
+        throw new UsageException("--plugin: '" + SafeText.line(plugins.get(i).toString()) + "' lists no rule pack"
+            + " provider [Hint: a plugin jar lists its provider class in"
+            + " META-INF/services/vn.conduct.rules.spi.RulePackProvider]");
+      }
+    }
+    return builder;
   }
 
   /**
@@ -144,7 +195,7 @@ final class PackOptions {
     pins(); // refuses a malformed --pin before the packs are read
     Map<String, Map<String, String>> values = parameters();
     PrintWriter err = command.commandLine().getErr();
-    RulesEngine.Builder builder = builder("--pack", packs);
+    RulesEngine.Builder builder = withPlugins(builder("--pack", packs));
     List<RulePackInfo> found = withParameters(builder, values, RulesEngine.Builder::describe);
     checkIds("--pack", packs, found, err);
     return found;
