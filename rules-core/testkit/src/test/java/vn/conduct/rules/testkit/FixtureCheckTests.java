@@ -208,6 +208,24 @@ class FixtureCheckTests {
   }
 
   @Test
+  void should_test_the_new_version_on_fixtures_dated_in_its_range_with_the_old_one_loaded_beside_it()
+      throws IOException {
+    // GIVEN version 1.1.0 (from 2025-07-01) tested with 1.0.0 loaded beside it (fixture-format.md, section 5)
+    Path next = nextVersion();
+    Path july = write(next, "tests/new-rule-in-july.yaml", OFFICER.replace("2025-06-30", "2025-07-31")
+        + "expect: {o1: {outcomes: {s.new: PASS}}}\n");
+    PackTests tests = PackTests.forPack(next).withPack(pack);
+
+    // WHEN the July fixture runs
+    FixtureResult result = tests.run(july);
+
+    // THEN 1.1.0 judged it; only the tested directory's fixtures run and only its rules count
+    assertThat(result.passed()).as("%s", result.mismatches()).isTrue();
+    assertThat(tests.fixtureFiles()).contains(july).allMatch(file -> file.startsWith(next));
+    assertThat(tests.rules()).isNotEmpty().allMatch(rule -> rule.rule().packVersion().equals("1.1.0"));
+  }
+
+  @Test
   void should_warn_of_enabled_rules_that_no_fixture_tests() throws IOException {
     Files.walk(pack.resolve("rules/s.late/tests")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile()
         .delete());
