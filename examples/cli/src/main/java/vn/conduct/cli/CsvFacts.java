@@ -146,6 +146,8 @@ final class CsvFacts {
     private final Kind eventKind;
     private final Kind observationKind;
     private final PartIndex partOf = new PartIndex();
+    /** By parent id: the part of its first member (for members of a unit the file does not list). */
+    private final PartIndex firstChildPart = new PartIndex();
     private final int size;
     private final java.util.function.Supplier<EvaluationRequest.Builder> builder;
     private Row pendingSubject;
@@ -171,6 +173,10 @@ final class CsvFacts {
         String id = row.optional("id");
         if (id != null) {
           partOf.putIfAbsent(id, at);
+        }
+        String parent = row.optional("parent");
+        if (parent != null) {
+          firstChildPart.putIfAbsent(parent, at);
         }
         count++;
       }
@@ -213,7 +219,9 @@ final class CsvFacts {
       rejectedSubjects.clear();
       int count = 0;
       while (pendingSubject != null && (count == 0 || !startsPart(pendingSubject, count))) {
-        subject(pendingSubject);
+        if (!splitsItsUnit(pendingSubject)) {
+          subject(pendingSubject);
+        }
         count++;
         pendingSubject = subjectTable.next(subjectKind);
       }
@@ -226,6 +234,30 @@ final class CsvFacts {
         pendingObservation = take(observationTable, observationKind, pendingObservation, last, CsvFacts.this::observation);
       }
       return builder.get().subjects(subjects).events(events).observations(observations).build();
+    }
+
+    /**
+     * Rejects a subject whose unit was in an earlier part (the subjects file does not list unit by unit
+     * there): evaluated here it would split its unit's quotas and roll-ups across parts.
+     */
+    private boolean splitsItsUnit(Row row) {
+      String parent = row.optional("parent");
+      if (parent == null) {
+        return false;
+      }
+      int unit = partOf.get(parent);
+      int first = unit >= 0 ? unit : firstChildPart.get(parent);
+      if (first < 0 || first >= part) {
+        return false;
+      }
+      String id = row.optional("id");
+      if (id != null) {
+        rejectedSubjects.putIfAbsent(id, row.line);
+      }
+      row.reject("parent", "unit '" + parent + "' " + (unit >= 0 ? "was" : "had members") + " in an earlier part:"
+          + " with --stream, the subjects file lists unit by unit [Hint: put this row with the rows of its unit,"
+          + " after the subject that starts its tree]");
+      return true;
     }
 
     /**

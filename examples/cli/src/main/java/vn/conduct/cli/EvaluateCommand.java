@@ -211,18 +211,22 @@ final class EvaluateCommand implements Callable<Integer> {
     try (Target target = new Target(output.file, spec.commandLine().getOut())) {
       csv.header(target.out);
       Progress progress = new Progress(err, -1);
-      report = engine.evaluate(restricted, new vn.conduct.rules.api.EvaluationListener() {
-        @Override
-        public void subjectEvaluated(vn.conduct.rules.api.SubjectResult result) {
-          csv.print(result, target.out);
-        }
+      try {
+        report = engine.evaluate(restricted, new vn.conduct.rules.api.EvaluationListener() {
+          @Override
+          public void subjectEvaluated(vn.conduct.rules.api.SubjectResult result) {
+            csv.print(result, target.out);
+          }
 
-        @Override
-        public void progressed(Progress done) {
-          target.out.flush();
-          progress.update(done.subjectsDone());
-        }
-      });
+          @Override
+          public void progressed(Progress done) {
+            target.out.flush();
+            progress.update(done.subjectsDone());
+          }
+        });
+      } catch (IllegalArgumentException e) { // a part the engine refuses: the input is not grouped by unit
+        throw new FileProblem(vn.conduct.rules.api.SafeText.line("--stream: " + e.getMessage()));
+      }
       progress.finish();
     }
     if (rankings != null) {

@@ -265,6 +265,24 @@ class CsvInputTests {
   }
 
   @Test
+  void should_reject_a_streamed_subject_whose_unit_was_in_an_earlier_part() throws IOException {
+    Path s = csv("subjects.csv", "id,type,parent,attr.group\nu1,officer,,g\no1,officer,u1,g\nu2,officer,,g\n"
+        + "o2,officer,u1,g\no3,officer,u9,g\nu3,officer,,g\no4,officer,u9,g\n");
+
+    int code = cli.run("evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--as-of", "2025-06-30",
+        "--format", "csv", "--stream", "--stream-part", "1");
+
+    // THEN the rows out of their unit are rejected with their line, the rest evaluated, and nothing crashes
+    assertThat(code).as("%s", cli.err()).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.err()).contains("subjects.csv:5  parent: unit 'u1' was in an earlier part: with --stream, the"
+        + " subjects file lists unit by unit [Hint: put this row with the rows of its unit, after the subject that"
+        + " starts its tree]")
+        .contains("subjects.csv:8  parent: unit 'u9' had members in an earlier part")
+        .contains("read 7 subjects (5 evaluated, 2 rejected, 0 ignored)")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void should_reject_a_streamed_event_out_of_the_order_of_the_subjects() throws IOException {
     Path s = csv("subjects.csv", "id,type\no1,officer\no2,officer\no3,officer\n");
     Path e = csv("events.csv", "id,subject,type,date\ne1,o3,late,2025-06-02\ne2,o1,late,2025-06-03\n");
