@@ -104,8 +104,47 @@ final class DiffCommand implements Callable<Integer> {
     return text == null || text.isEmpty() ? "—" : text.in(language);
   }
 
+  /** A change in words; long texts (descriptions, notes) are cut to the part that differs, with some context. */
   private String change(PackDiff.Change c) {
-    return c.field() + " " + in(c.oldValue()) + " → " + in(c.newValue());
+    String a = in(c.oldValue());
+    String b = in(c.newValue());
+    String field = c.field();
+    if (a.equals(b)) { // the text differs only in the other language: show that one, and say so
+      Language other = language == Language.VI ? Language.EN : Language.VI;
+      a = c.oldValue().isEmpty() ? "—" : c.oldValue().in(other);
+      b = c.newValue().isEmpty() ? "—" : c.newValue().in(other);
+      field += " (" + other.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+    if (a.length() + b.length() > 2 * LONG) {
+      int prefix = 0;
+      int max = Math.min(a.length(), b.length());
+      while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+        prefix++;
+      }
+      int suffix = 0;
+      while (suffix < max - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+        suffix++;
+      }
+      int start = Math.max(0, prefix - CONTEXT);
+      int endA = Math.min(a.length(), a.length() - suffix + CONTEXT);
+      int endB = Math.min(b.length(), b.length() - suffix + CONTEXT);
+      a = cut(a, start, endA);
+      b = cut(b, start, endB);
+    }
+    return field + " " + a + " → " + b;
+  }
+
+  private static final int LONG = 100;
+  private static final int CONTEXT = 20;
+
+  private static String cut(String text, int start, int end) {
+    if (start > 0 && Character.isLowSurrogate(text.charAt(start))) {
+      start--;
+    }
+    if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+      end++;
+    }
+    return (start > 0 ? "…" : "") + text.substring(start, end) + (end < text.length() ? "…" : "");
   }
 
   private void text(PackDiff diff, PrintWriter out) {

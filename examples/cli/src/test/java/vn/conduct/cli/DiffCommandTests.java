@@ -22,9 +22,20 @@ class DiffCommandTests {
             + " level: 100 % of targets and tasks on time, to quality and efficient (leaders and managers: at least"
             + " 80 %)",
         "changed nd90.good: threshold indicator 'deficient-task-share' eq 0 → eq 0; le 20",
+        "changed nd90.good: description …lity and efficiently. On the sheet this … → …lity and efficiently; leaders"
+            + " and managers complete all targets and tasks with at least 80 % on time and to quality (at most 20 %"
+            + " deficient), with the condition on their managed units (rule nd90.leader-units-good). On the sheet"
+            + " this …",
         "changed checklist yearly-classification: period — → year",
         "changed checklist yearly-classification: quota xuat-sac at most 20% of band tot → at most 20%, per agency")
         .endsWith("rules: 0 added, 0 removed, 2 changed; checklists: 0 added, 0 removed, 1 changed");
+    // a description whose English is unchanged shows the Vietnamese that changed, and says so
+    assertThat(cli.out().lines().filter(l -> l.startsWith("changed nd90.excellent: description (vi) …")))
+        .singleElement().satisfies(line -> {
+          String[] sides = line.substring("changed nd90.excellent: description (vi) ".length()).split(" → ");
+          assertThat(sides).hasSize(2);
+          assertThat(sides[0]).isNotEqualTo(sides[1]);
+        });
   }
 
   @Test
@@ -52,6 +63,16 @@ class DiffCommandTests {
         .isEqualTo(ConductCommand.OK);
     assertThat(cli.out().lines()).contains("# hanoi-units 1.1.0 → 2.1.0", "## Rules added",
         "- hnunits.district-level-ended: No district level from 1 July 2025");
+  }
+
+  @Test
+  void should_show_long_texts_in_full_in_json() throws Exception {
+    cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-yearly@1.1.0", "--format", "json", "--lang", "en");
+
+    JsonNode description = new ObjectMapper().readTree(cli.out()).at("/rules/changed/1/changes/1");
+    assertThat(description.get("field").asText()).isEqualTo("description");
+    assertThat(description.get("old").asText()).startsWith("Meets the general criteria well (political ideology;")
+        .endsWith("adds 20 ladder points (the 'good' level).");
   }
 
   @Test
