@@ -99,6 +99,45 @@ class PackDiffTests {
   }
 
   @Test
+  void should_list_checklists_added_removed_and_vetoes_and_titles_changed_in_both_languages() throws Exception {
+    String rule = "applies-to: [officer]\nkind: requirement\ncondition: {indicator: n, ge: 1}\n";
+    String checklist = """
+        id: %s
+        title: {vi: %s, en: %s}
+        subject-type: officer
+        items:
+          - {rule: q.a, points: 100}
+        vetoes:
+          - {rule: q.a, cap-rating: %s}
+        bands:
+          - {id: A, min: 50}
+          - {id: Z, min: 0}
+        """;
+    Path v1 = pack("q", "1.0.0", "effective: {from: 2020-01-01, until: 2020-12-31}").rule("q.a", rule)
+        .file("checklists/old.yaml", checklist.formatted("old", "Cũ", "Old", "Z"))
+        .file("checklists/kept.yaml", checklist.formatted("kept", "Giữ", "Kept", "Z"))
+        .writeTo(Files.createDirectories(dir.resolve("q1")));
+    Path v2 = pack("q", "2.0.0", "effective: {from: 2021-01-01}").rule("q.a", rule)
+        .file("checklists/kept.yaml", checklist.formatted("kept", "Giữ lại", "Kept", "A"))
+        .file("checklists/new.yaml", checklist.formatted("new", "Mới", "New", "Z"))
+        .writeTo(Files.createDirectories(dir.resolve("q2")));
+    RulesEngine both = RulesEngine.builder().addPack(v1).addPack(v2).build();
+
+    PackDiff diff = PackDiff.between(both, "q", "1.0.0", "2.0.0");
+
+    assertThat(diff.addedChecklists()).extracting(ChecklistInfo::checklistId).containsExactly("new");
+    assertThat(diff.removedChecklists()).extracting(ChecklistInfo::checklistId).containsExactly("old");
+    assertThat(diff.addedRules()).isEmpty();
+    assertThat(diff.changedRules()).isEmpty();
+    assertThat(diff.changedChecklists()).singleElement().satisfies(kept -> {
+      assertThat(kept.id()).isEqualTo("kept");
+      assertThat(kept.changes()).containsExactly(
+          new PackDiff.Change("title", LocalizedText.of("Giữ", "Kept"), LocalizedText.of("Giữ lại", "Kept")),
+          new PackDiff.Change("veto q.a", LocalizedText.of("rating at most Z"), LocalizedText.of("rating at most A")));
+    });
+  }
+
+  @Test
   void should_be_empty_between_a_version_and_itself() {
     assertThat(PackDiff.between(engine, "p", "2.0.0", "2.0.0").isEmpty()).isTrue();
   }
