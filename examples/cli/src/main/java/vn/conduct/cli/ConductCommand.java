@@ -48,6 +48,7 @@ import vn.conduct.rules.api.SafeText;
         FormCommand.class,
         DemoCommand.class,
         PacksCommand.class,
+        DiffCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -1,0 +1,239 @@
+package vn.conduct.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vn.conduct.rules.api.ChecklistInfo;
+import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.PackDiff;
+import vn.conduct.rules.api.RuleInfo;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
+import vn.conduct.rules.hanoi.HanoiRulePackProvider;
+
+/**
+ * {@code conduct diff <pack>@<v1> <pack>@<v2>}: what changed between two versions of a pack — rules and
+ * checklists added, removed and changed (each change with its old and new value) and the pack's dates
+ * and title — read from the engine's description ({@link PackDiff}). The engine holds the packs on the
+ * class path, the Hanoi packs' frozen format 1 versions, and any folder given with {@code --pack}.
+ */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {"Lists what changed between two versions of a pack: rules and checklists added, removed and",
+        "changed (thresholds, severity, citation, points, bands, quotas, vetoes...) and the pack's dates.",
+        "", "Example: conduct diff hanoi-units@1.1.0 hanoi-units@2.1.0"})
+final class DiffCommand implements Callable<Integer> {
+
+  private static final String EXAMPLE = "conduct diff hanoi-units@1.1.0 hanoi-units@2.1.0";
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<pack>@<from>", description = "The older version, e.g. hanoi-units@1.1.0.")
+  String from;
+
+  @Parameters(index = "1", paramLabel = "<pack>@<to>", description = "The newer version, e.g. hanoi-units@2.1.0.")
+  String to;
+
+  @Option(names = {"-p", "--pack"}, paramLabel = "<dir>",
+      description = "A pack folder to load beside the class path's packs (repeatable), e.g. a draft version.")
+  List<Path> folders = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "text|json|markdown", defaultValue = "text",
+      description = "Output format: text (default), json, or markdown (for a change notice).")
+  Format format = Format.TEXT;
+
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
+  Language language = Language.VI;
+
+  enum Format { TEXT, JSON, MARKDOWN }
+
+  @Override
+  public Integer call() throws Exception {
+    String[] a = split(from);
+    String[] b = split(to);
+    if (!a[0].equals(b[0])) {
+      throw new UsageException("diff: '" + from + "' and '" + to + "' name two packs, " + a[0] + " and " + b[0]
+          + " [Hint: compare two versions of one pack, e.g. " + EXAMPLE + "]");
+    }
+    RulesEngine.Builder builder = RulesEngine.builder().discoverProviders();
+    HanoiRulePackProvider.frozenPacks().forEach(builder::addPack);
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder)) {
+        throw new UsageException("--pack: folder '" + folder + "' does not exist [Hint: give the folder that holds"
+            + " pack.yaml]");
+      }
+      builder.addPack(folder);
+    }
+    PackDiff diff = PackDiff.between(builder.build(), a[0], a[1], b[1]);
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case JSON -> out.println(json(diff));
+      case MARKDOWN -> markdown(diff, out);
+      default -> text(diff, out);
+    }
+    out.flush();
+    return ConductCommand.OK;
+  }
+
+  private static String[] split(String given) {
+    int at = given.lastIndexOf('@');
+    if (at <= 0 || at == given.length() - 1) {
+      throw new UsageException("diff: '" + given + "' is not <pack>@<version> [Hint: e.g. " + EXAMPLE
+          + "; 'conduct packs' lists the versions]");
+    }
+    return new String[] {given.substring(0, at), given.substring(at + 1)};
+  }
+
+  private String in(LocalizedText text) {
+    return text == null || text.isEmpty() ? "—" : text.in(language);
+  }
+
+  /** A change in words; long texts (descriptions, notes) are cut to the part that differs, with some context. */
+  private String change(PackDiff.Change c) {
+    String a = in(c.oldValue());
+    String b = in(c.newValue());
+    String field = c.field();
+    if (a.equals(b)) { // the text differs only in the other language: show that one, and say so
+      Language other = language == Language.VI ? Language.EN : Language.VI;
+      a = c.oldValue().isEmpty() ? "—" : c.oldValue().in(other);
+      b = c.newValue().isEmpty() ? "—" : c.newValue().in(other);
+      field += " (" + other.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+    if (a.length() + b.length() > 2 * LONG) {
+      int prefix = 0;
+      int max = Math.min(a.length(), b.length());
+      while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+        prefix++;
+      }
+      int suffix = 0;
+      while (suffix < max - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+        suffix++;
+      }
+      int start = Math.max(0, prefix - CONTEXT);
+      int endA = Math.min(a.length(), a.length() - suffix + CONTEXT);
+      int endB = Math.min(b.length(), b.length() - suffix + CONTEXT);
+      a = cut(a, start, endA);
+      b = cut(b, start, endB);
+    }
+    return field + " " + a + " → " + b;
+  }
+
+  private static final int LONG = 100;
+  private static final int CONTEXT = 20;
+
+  private static String cut(String text, int start, int end) {
+    if (start > 0 && Character.isLowSurrogate(text.charAt(start))) {
+      start--;
+    }
+    if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+      end++;
+    }
+    return (start > 0 ? "…" : "") + text.substring(start, end) + (end < text.length() ? "…" : "");
+  }
+
+  private void text(PackDiff diff, PrintWriter out) {
+    out.println(SafeText.line(diff.packId() + " " + diff.from().version() + " → " + diff.to().version()));
+    if (diff.isEmpty()) {
+      out.println("no change in rules, checklists, dates or title (digest " + diff.from().digest().substring(0, 12)
+          + " → " + diff.to().digest().substring(0, 12) + ")");
+    }
+    diff.packChanges().forEach(c -> out.println(SafeText.line("pack: " + change(c))));
+    diff.addedRules().forEach(r -> out.println(SafeText.line("added " + r.ruleId() + ": " + in(r.rule().title()))));
+    diff.removedRules().forEach(r -> out.println(SafeText.line("removed " + r.ruleId() + ": "
+        + in(r.rule().title()))));
+    diff.changedRules().forEach(e -> e.changes().forEach(c -> out.println(SafeText.line("changed " + e.id() + ": "
+        + change(c)))));
+    diff.addedChecklists().forEach(c -> out.println(SafeText.line("added checklist " + c.checklistId() + ": "
+        + in(c.title()))));
+    diff.removedChecklists().forEach(c -> out.println(SafeText.line("removed checklist " + c.checklistId() + ": "
+        + in(c.title()))));
+    diff.changedChecklists().forEach(e -> e.changes().forEach(c -> out.println(SafeText.line("changed checklist "
+        + e.id() + ": " + change(c)))));
+    out.println("rules: " + diff.addedRules().size() + " added, " + diff.removedRules().size() + " removed, "
+        + diff.changedRules().size() + " changed; checklists: " + diff.addedChecklists().size() + " added, "
+        + diff.removedChecklists().size() + " removed, " + diff.changedChecklists().size() + " changed");
+  }
+
+  private void markdown(PackDiff diff, PrintWriter out) {
+    out.println("# " + SafeText.markdown(diff.packId() + " " + diff.from().version() + " → " + diff.to().version()));
+    section(out, "Pack", diff.packChanges(), c -> change(c));
+    section(out, "Rules added", diff.addedRules(), r -> r.ruleId() + ": " + in(r.rule().title()));
+    section(out, "Rules removed", diff.removedRules(), r -> r.ruleId() + ": " + in(r.rule().title()));
+    section(out, "Rules changed", diff.changedRules().stream().flatMap(e -> e.changes().stream()
+        .map(c -> e.id() + ": " + change(c))).toList(), s -> s);
+    section(out, "Checklists added", diff.addedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
+    section(out, "Checklists removed", diff.removedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
+    section(out, "Checklists changed", diff.changedChecklists().stream().flatMap(e -> e.changes().stream()
+        .map(c -> e.id() + ": " + change(c))).toList(), s -> s);
+  }
+
+  private static <T> void section(PrintWriter out, String heading, List<T> values, Function<T, String> line) {
+    if (values.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("## " + heading);
+    out.println();
+    values.forEach(v -> out.println("- " + SafeText.markdown(line.apply(v))));
+  }
+
+  private String json(PackDiff diff) throws Exception {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("pack", diff.packId()).put("from", diff.from().version()).put("to", diff.to().version())
+        .put("from-digest", diff.from().digest()).put("to-digest", diff.to().digest());
+    changes(root.putArray("pack-changes"), diff.packChanges());
+    ArrayNode rules = root.putObject("rules").putArray("added");
+    diff.addedRules().forEach(r -> rules.addObject().put("id", r.ruleId()).put("title", in(r.rule().title())));
+    ArrayNode removed = ((ObjectNode) root.get("rules")).putArray("removed");
+    diff.removedRules().forEach(r -> removed.addObject().put("id", r.ruleId()).put("title", in(r.rule().title())));
+    entries(((ObjectNode) root.get("rules")).putArray("changed"), diff.changedRules());
+    ObjectNode lists = root.putObject("checklists");
+    ArrayNode addedLists = lists.putArray("added");
+    diff.addedChecklists().forEach(c -> addedLists.addObject().put("id", c.checklistId()).put("title", in(c.title())));
+    ArrayNode removedLists = lists.putArray("removed");
+    diff.removedChecklists().forEach(c -> removedLists.addObject().put("id", c.checklistId())
+        .put("title", in(c.title())));
+    entries(lists.putArray("changed"), diff.changedChecklists());
+    return mapper.writeValueAsString(root);
+  }
+
+  private void entries(ArrayNode array, List<PackDiff.Entry> entries) {
+    for (PackDiff.Entry e : entries) {
+      ObjectNode node = array.addObject().put("id", e.id()).put("title", in(e.title()));
+      changes(node.putArray("changes"), e.changes());
+    }
+  }
+
+  private void changes(ArrayNode array, List<PackDiff.Change> changes) {
+    for (PackDiff.Change c : changes) {
+      ObjectNode node = array.addObject().put("field", c.field());
+      if (c.oldValue().isEmpty()) {
+        node.putNull("old");
+      } else {
+        node.put("old", c.oldValue().in(language));
+      }
+      if (c.newValue().isEmpty()) {
+        node.putNull("new");
+      } else {
+        node.put("new", c.newValue().in(language));
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package vn.conduct.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class DiffCommandTests {
+
+  private final CliRun cli = new CliRun();
+
+  @Test
+  void should_list_the_changes_between_a_frozen_and_a_current_version_in_words() {
+    // WHEN hanoi-yearly 1.0.0 (frozen, format 1) is compared with 1.1.0 (format 2, ND 90)
+    int code = cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-yearly@1.1.0", "--lang", "en");
+
+    // THEN the threshold added for leaders and the quota now counted per agency are named with both values
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).startsWith("hanoi-yearly 1.0.0 → 1.1.0").contains(
+        "changed nd90.good: title 'Good' level: 100 % of targets and tasks on time, to quality and efficient → 'Good'"
+            + " level: 100 % of targets and tasks on time, to quality and efficient (leaders and managers: at least"
+            + " 80 %)",
+        "changed nd90.good: threshold indicator 'deficient-task-share' eq 0 → eq 0; le 20",
+        "changed nd90.good: description …lity and efficiently. On the sheet this … → …lity and efficiently; leaders"
+            + " and managers complete all targets and tasks with at least 80 % on time and to quality (at most 20 %"
+            + " deficient), with the condition on their managed units (rule nd90.leader-units-good). On the sheet"
+            + " this …",
+        "changed checklist yearly-classification: period — → year",
+        "changed checklist yearly-classification: quota xuat-sac at most 20% of band tot → at most 20%, per agency")
+        .endsWith("rules: 0 added, 0 removed, 2 changed; checklists: 0 added, 0 removed, 1 changed");
+    // a description whose English is unchanged shows the Vietnamese that changed, and says so
+    assertThat(cli.out().lines().filter(l -> l.startsWith("changed nd90.excellent: description (vi) …")))
+        .singleElement().satisfies(line -> {
+          String[] sides = line.substring("changed nd90.excellent: description (vi) ".length()).split(" → ");
+          assertThat(sides).hasSize(2);
+          assertThat(sides[0]).isNotEqualTo(sides[1]);
+        });
+  }
+
+  @Test
+  void should_list_added_rules_and_the_packs_dates() {
+    int code = cli.run("diff", "hanoi-units@1.1.0", "hanoi-units@2.1.0", "--lang", "en");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).contains(
+        "pack: effective from 2015-12-04 → 2025-07-01",
+        "pack: effective until 2025-06-30 → —",
+        "added hnunits.district-level-ended: No district level from 1 July 2025",
+        "rules: 1 added, 0 removed, 5 changed; checklists: 0 added, 0 removed, 1 changed");
+  }
+
+  @Test
+  void should_write_json_and_markdown() throws Exception {
+    assertThat(cli.run("diff", "hanoi-units@1.1.0", "hanoi-units@2.1.0", "--format", "json", "--lang", "en"))
+        .isEqualTo(ConductCommand.OK);
+    JsonNode json = new ObjectMapper().readTree(cli.out());
+    assertThat(json.at("/rules/added/0/id").asText()).isEqualTo("hnunits.district-level-ended");
+    assertThat(json.at("/pack-changes/2").toString())
+        .isEqualTo("{\"field\":\"effective until\",\"old\":\"2025-06-30\",\"new\":null}");
+
+    assertThat(cli.run("diff", "hanoi-units@1.1.0", "hanoi-units@2.1.0", "--format", "markdown", "--lang", "en"))
+        .isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).contains("# hanoi-units 1.1.0 → 2.1.0", "## Rules added",
+        "- hnunits.district-level-ended: No district level from 1 July 2025");
+  }
+
+  @Test
+  void should_show_long_texts_in_full_in_json() throws Exception {
+    cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-yearly@1.1.0", "--format", "json", "--lang", "en");
+
+    JsonNode description = new ObjectMapper().readTree(cli.out()).at("/rules/changed/1/changes/1");
+    assertThat(description.get("field").asText()).isEqualTo("description");
+    assertThat(description.get("old").asText()).startsWith("Meets the general criteria well (political ideology;")
+        .endsWith("adds 20 ladder points (the 'good' level).");
+  }
+
+  @Test
+  void should_refuse_an_unknown_version_naming_the_loaded_ones() {
+    int code = cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-yearly@9.9.9");
+
+    assertThat(code).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.err()).contains("No version 9.9.9 of pack 'hanoi-yearly' is loaded")
+        .contains("the loaded versions are").contains("1.0.0").contains("1.1.0").contains("2.1.0");
+  }
+
+  @Test
+  void should_refuse_two_different_packs_as_a_usage_error() {
+    int code = cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-units@2.1.0");
+
+    assertThat(code).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).contains("name two packs, hanoi-yearly and hanoi-units");
+  }
+}
