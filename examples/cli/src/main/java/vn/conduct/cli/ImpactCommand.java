@@ -72,14 +72,14 @@ final class ImpactCommand implements Callable<Integer> {
       description = "A pack folder to load beside the class path's packs (repeatable), e.g. a draft version.")
   List<Path> folders = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-      description = "Output format: text (default) or json.")
+  @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
+      description = "Output format: text (default), json, or csv (one row per change).")
   Format format = Format.TEXT;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
   Language language = Language.VI;
 
-  enum Format { TEXT, JSON }
+  enum Format { TEXT, JSON, CSV }
 
   @Override
   public Integer call() throws Exception {
@@ -108,10 +108,10 @@ final class ImpactCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.JSON) {
-      out.println(json(impact, titles));
-    } else {
-      text(impact, titles, out);
+    switch (format) {
+      case JSON -> out.println(json(impact, titles));
+      case CSV -> csv(impact, out);
+      default -> text(impact, titles, out);
     }
     out.flush();
     return ConductCommand.OK;
@@ -179,6 +179,26 @@ final class ImpactCommand implements Callable<Integer> {
           + " rank " + value(r.from()) + " → " + value(r.to())));
       out.println(SafeText.line(s.subjectId() + (s.unitId() == null ? "" : " (" + s.unitId() + ")") + ": "
           + String.join("; ", parts)));
+    }
+  }
+
+  /** One row per change: subject, unit, kind (outcome, score, rank), rule or checklist, peer group, from, to. */
+  private static void csv(PackImpact impact, PrintWriter out) {
+    Csv.row(out, List.of("subject", "unit", "kind", "id", "peer-group", "from", "to", "from-rating", "to-rating",
+        "causes"));
+    for (PackImpact.SubjectChange s : impact.changes()) {
+      for (PackImpact.OutcomeChange o : s.outcomes()) {
+        Csv.row(out, java.util.Arrays.asList(s.subjectId(), s.unitId(), "outcome", o.ruleId(), null,
+            o.from() == null ? null : o.from().name(), o.to() == null ? null : o.to().name(), null, null, null));
+      }
+      for (PackImpact.ScoreChange c : s.scores()) {
+        Csv.row(out, java.util.Arrays.asList(s.subjectId(), s.unitId(), "score", c.checklistId(), null,
+            c.fromScore(), c.toScore(), c.fromRating(), c.toRating(), String.join(" ", c.causes())));
+      }
+      for (PackImpact.RankChange r : s.ranks()) {
+        Csv.row(out, java.util.Arrays.asList(s.subjectId(), s.unitId(), "rank", r.checklistId(), r.peerGroup(),
+            r.from(), r.to(), null, null, null));
+      }
     }
   }
 
