@@ -159,8 +159,9 @@ final class ImpactCommand implements Callable<Integer> {
     if (!impact.rules().isEmpty()) {
       out.println(SafeText.line("rules changing outcome: " + counted(impact.rules())));
     }
-    String units = impact.units().entrySet().stream().filter(e -> !e.getKey().isEmpty() && e.getValue().changed() > 0)
-        .map(e -> e.getKey() + " " + e.getValue().changed() + " of " + e.getValue().subjects())
+    String units = impact.units().entrySet().stream().filter(e -> e.getValue().changed() > 0)
+        .map(e -> (e.getKey().isEmpty() ? "(no unit)" : e.getKey()) + " " + e.getValue().changed() + " of "
+            + e.getValue().subjects())
         .collect(Collectors.joining(", "));
     if (!units.isEmpty()) {
       out.println(SafeText.line("units: " + units));

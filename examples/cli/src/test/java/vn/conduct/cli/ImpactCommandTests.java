@@ -36,7 +36,7 @@ class ImpactCommandTests {
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out().lines()).startsWith("hanoi-units 1.1.0 → 2.1.0: 9 of 81 subjects change").contains(
         "  rating changes caused by hnunits.par-appraisal (3), hnunits.par-survey (3)",
-        "units: ubnd-ba-dinh 3 of 18",
+        "units: (no unit) 6 of 18, ubnd-ba-dinh 3 of 18",
         "ubnd-ba-dinh: hnunits.conduct-plan-issued PASS → NOT_APPLICABLE; hnunits.district-level-ended — → FAIL;"
             + " hnunits.par-appraisal PASS → NOT_APPLICABLE; hnunits.par-survey PASS → NOT_APPLICABLE;"
             + " hnunits-par score 88.81 → 0, rating nhom-2 → —; hnunits-par [district] rank 2 → —",
