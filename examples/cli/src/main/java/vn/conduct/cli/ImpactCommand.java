@@ -210,8 +210,9 @@ final class ImpactCommand implements Callable<Integer> {
         .put("subjects", impact.subjects()).put("changed", impact.changes().size());
     ArrayNode lists = root.putArray("checklists");
     for (PackImpact.ChecklistSummary c : impact.checklists()) {
-      ObjectNode node = lists.addObject().put("id", c.checklistId()).put("title", titles.getOrDefault(c.checklistId(), ""))
-          .put("subjects", c.subjects()).put("score-changed", c.scoreChanged()).put("rating-changed", c.ratingChanged());
+      ObjectNode node = lists.addObject().put("id", c.checklistId())
+          .put("title", titles.getOrDefault(c.checklistId(), "")).put("subjects", c.subjects())
+          .put("score-changed", c.scoreChanged()).put("rating-changed", c.ratingChanged());
       ObjectNode causes = node.putObject("rating-causes");
       c.ratingCauses().forEach(causes::put);
     }

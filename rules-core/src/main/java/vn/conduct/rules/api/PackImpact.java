@@ -196,8 +196,9 @@ public final class PackImpact {
     Objects.requireNonNull(packId, "packId");
     Objects.requireNonNull(fromVersion, "fromVersion");
     Objects.requireNonNull(toVersion, "toVersion");
-    // Checks both versions exist, with the same messages as the diff.
-    PackDiff.between(engine, packId, fromVersion, toVersion);
+    // Both versions must be loaded (a pin of a missing version would be refused too, less clearly).
+    PackDiff.find(engine, packId, fromVersion);
+    PackDiff.find(engine, packId, toVersion);
     Report a = engine.evaluate(only(request, packId, fromVersion));
     Report b = engine.evaluate(only(request, packId, toVersion));
     return compare(packId, fromVersion, toVersion, a, b);
