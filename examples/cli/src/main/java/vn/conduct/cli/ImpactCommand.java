@@ -72,14 +72,14 @@ final class ImpactCommand implements Callable<Integer> {
       description = "A pack folder to load beside the class path's packs (repeatable), e.g. a draft version.")
   List<Path> folders = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
-      description = "Output format: text (default), json, or csv (one row per change).")
+  @Option(names = "--format", paramLabel = "text|json|csv|html", defaultValue = "text",
+      description = "Output format: text (default), json, csv (one row per change) or html (one page).")
   Format format = Format.TEXT;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
   Language language = Language.VI;
 
-  enum Format { TEXT, JSON, CSV }
+  enum Format { TEXT, JSON, CSV, HTML }
 
   @Override
   public Integer call() throws Exception {
@@ -111,6 +111,7 @@ final class ImpactCommand implements Callable<Integer> {
     switch (format) {
       case JSON -> out.println(json(impact, titles));
       case CSV -> csv(impact, out);
+      case HTML -> html(impact, titles, out);
       default -> text(impact, titles, out);
     }
     out.flush();
@@ -159,28 +160,73 @@ final class ImpactCommand implements Callable<Integer> {
     if (!impact.rules().isEmpty()) {
       out.println(SafeText.line("rules changing outcome: " + counted(impact.rules())));
     }
-    String units = impact.units().entrySet().stream().filter(e -> e.getValue().changed() > 0)
-        .map(e -> (e.getKey().isEmpty() ? "(no unit)" : e.getKey()) + " " + e.getValue().changed() + " of "
-            + e.getValue().subjects())
-        .collect(Collectors.joining(", "));
+    String units = units(impact);
     if (!units.isEmpty()) {
       out.println(SafeText.line("units: " + units));
     }
     for (PackImpact.SubjectChange s : impact.changes()) {
-      List<String> parts = new ArrayList<>();
-      s.outcomes().forEach(o -> parts.add(o.ruleId() + " " + outcome(o.from()) + " → " + outcome(o.to())));
-      for (PackImpact.ScoreChange c : s.scores()) {
-        String change = c.checklistId() + " score " + value(c.fromScore()) + " → " + value(c.toScore());
-        if (c.ratingChanged()) {
-          change += ", rating " + value(c.fromRating()) + " → " + value(c.toRating());
-        }
-        parts.add(change);
-      }
-      s.ranks().forEach(r -> parts.add(r.checklistId() + (r.peerGroup().isEmpty() ? "" : " [" + r.peerGroup() + "]")
-          + " rank " + value(r.from()) + " → " + value(r.to())));
       out.println(SafeText.line(s.subjectId() + (s.unitId() == null ? "" : " (" + s.unitId() + ")") + ": "
-          + String.join("; ", parts)));
+          + String.join("; ", parts(s))));
     }
+  }
+
+  /** The units with subjects that change: {@code (no unit) 6 of 18, ubnd-ba-dinh 3 of 18}. */
+  private static String units(PackImpact impact) {
+    return impact.units().entrySet().stream().filter(e -> e.getValue().changed() > 0)
+        .map(e -> (e.getKey().isEmpty() ? "(no unit)" : e.getKey()) + " " + e.getValue().changed() + " of "
+            + e.getValue().subjects())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** A subject's changes in words: outcomes, then scores and ratings, then ranks. */
+  private static List<String> parts(PackImpact.SubjectChange s) {
+    List<String> parts = new ArrayList<>();
+    s.outcomes().forEach(o -> parts.add(o.ruleId() + " " + outcome(o.from()) + " → " + outcome(o.to())));
+    for (PackImpact.ScoreChange c : s.scores()) {
+      String change = c.checklistId() + " score " + value(c.fromScore()) + " → " + value(c.toScore());
+      if (c.ratingChanged()) {
+        change += ", rating " + value(c.fromRating()) + " → " + value(c.toRating());
+      }
+      parts.add(change);
+    }
+    s.ranks().forEach(r -> parts.add(r.checklistId() + (r.peerGroup().isEmpty() ? "" : " [" + r.peerGroup() + "]")
+        + " rank " + value(r.from()) + " → " + value(r.to())));
+    return parts;
+  }
+
+  /** One self-contained page: the counts per checklist, rule and unit, then a table of the subjects that change. */
+  private void html(PackImpact impact, Map<String, String> titles, PrintWriter out) {
+    String heading = impact.packId() + " " + impact.fromVersion() + " → " + impact.toVersion();
+    out.println("<!DOCTYPE html>");
+    out.println("<html lang=\"" + language.name().toLowerCase(java.util.Locale.ROOT) + "\"><head>"
+        + "<meta charset=\"utf-8\"><title>" + Html.esc(heading) + "</title>"
+        + "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+        + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}</style></head><body>");
+    out.println("<h1>" + Html.esc(heading) + "</h1>");
+    out.println("<p>" + impact.changes().size() + " of " + impact.subjects() + " subjects change</p>");
+    out.println("<table><tr><th>checklist</th><th>subjects</th><th>rating changes</th><th>score changes</th>"
+        + "<th>rating changes caused by</th></tr>");
+    for (PackImpact.ChecklistSummary c : impact.checklists()) {
+      String title = titles.getOrDefault(c.checklistId(), "");
+      out.println("<tr><td>" + Html.esc(c.checklistId() + (title.isEmpty() ? "" : " (" + title + ")")) + "</td><td>"
+          + c.subjects() + "</td><td>" + c.ratingChanged() + "</td><td>" + c.scoreChanged() + "</td><td>"
+          + Html.esc(counted(c.ratingCauses())) + "</td></tr>");
+    }
+    out.println("</table>");
+    if (!impact.rules().isEmpty()) {
+      out.println("<h2>Rules changing outcome</h2><ul>");
+      impact.rules().forEach((rule, n) -> out.println("<li>" + Html.esc(rule) + ": " + n + "</li>"));
+      out.println("</ul>");
+    }
+    if (!units(impact).isEmpty()) {
+      out.println("<p>units: " + Html.esc(units(impact)) + "</p>");
+    }
+    out.println("<h2>Subjects</h2><table><tr><th>subject</th><th>unit</th><th>changes</th></tr>");
+    for (PackImpact.SubjectChange s : impact.changes()) {
+      out.println("<tr><td>" + Html.esc(s.subjectId()) + "</td><td>" + Html.esc(s.unitId()) + "</td><td>"
+          + parts(s).stream().map(Html::esc).collect(Collectors.joining("<br>")) + "</td></tr>");
+    }
+    out.println("</table></body></html>");
   }
 
   /** One row per change: subject, unit, kind (outcome, score, rank), rule or checklist, peer group, from, to. */

@@ -81,6 +81,21 @@ class ImpactCommandTests {
   }
 
   @Test
+  void should_write_one_html_page_with_the_counts_and_the_subjects() {
+    int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
+        facts.toString(), "--format", "html", "--lang", "en");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).startsWith("<!DOCTYPE html>").contains(
+        "<h1>hanoi-units 1.1.0 → 2.1.0</h1>",
+        "<p>9 of 81 subjects change</p>",
+        "<td>3</td><td>3</td><td>hnunits.par-appraisal (3), hnunits.par-survey (3)</td></tr>",
+        "<li>hnunits.district-level-ended: 9</li>",
+        "<tr><td>ubnd-hoan-kiem</td><td></td><td>hnunits.conduct-plan-issued PASS → NOT_APPLICABLE<br>")
+        .endsWith("</table></body></html>" + System.lineSeparator());
+  }
+
+  @Test
   void should_refuse_two_different_packs_with_a_hint() {
     int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-yearly@1.1.0", "--facts",
         facts.toString());
