@@ -154,7 +154,8 @@ final class ImpactCommand implements Callable<Integer> {
       if (!c.ratingCauses().isEmpty()) {
         out.println(SafeText.line("  rating changes caused by " + counted(c.ratingCauses())));
       } else if (c.ratingChanged() > 0) {
-        out.println("  rating changes caused by the checklist itself (points, bands, vetoes, quotas)");
+        out.println("  rating changes caused by the checklist itself (no rule changed outcome: points, bands, evidence,"
+            + " quotas...)");
       }
     }
     if (!impact.rules().isEmpty()) {
@@ -183,11 +184,10 @@ final class ImpactCommand implements Callable<Integer> {
     List<String> parts = new ArrayList<>();
     s.outcomes().forEach(o -> parts.add(o.ruleId() + " " + outcome(o.from()) + " → " + outcome(o.to())));
     for (PackImpact.ScoreChange c : s.scores()) {
-      String change = c.checklistId() + " score " + value(c.fromScore()) + " → " + value(c.toScore());
-      if (c.ratingChanged()) {
-        change += ", rating " + value(c.fromRating()) + " → " + value(c.toRating());
-      }
-      parts.add(change);
+      String rating = "rating " + value(c.fromRating()) + " → " + value(c.toRating());
+      parts.add(c.checklistId() + (!c.scoreChanged() ? " " + rating + " (score " + value(c.toScore()) + ")"
+          : " score " + value(c.fromScore()) + " → " + value(c.toScore())
+              + (c.ratingChanged() ? ", " + rating : "")));
     }
     s.ranks().forEach(r -> parts.add(r.checklistId() + (r.peerGroup().isEmpty() ? "" : " [" + r.peerGroup() + "]")
         + " rank " + value(r.from()) + " → " + value(r.to())));

@@ -48,6 +48,24 @@ class ImpactCommandTests {
   }
 
   @Test
+  void should_say_when_a_grade_changes_because_of_the_checklist_itself() {
+    // WHEN the officers' monthly grades (June 2025) are evaluated under hanoi-3814 1.0.0 (frozen) and 1.1.0
+    int code = cli.run("impact", "--from", "hanoi-3814@1.0.0", "--to", "hanoi-3814@1.1.0", "--facts",
+        facts.toString(), "--lang", "en");
+
+    // THEN one officer of 60 loses its grade with the same score: no rule changed outcome, the sheet did
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).containsExactly(
+        "hanoi-3814 1.0.0 → 1.1.0: 1 of 81 subjects change",
+        "hn3814-monthly (Monthly officer evaluation and grading sheet (Decision 3814-QĐ/TU)): 1 of 60 subjects"
+            + " change rating, 0 change score",
+        "  rating changes caused by the checklist itself (no rule changed outcome: points, bands, evidence,"
+            + " quotas...)",
+        "units: ubnd-p-quan-thanh 1 of 15",
+        "cb-028 (ubnd-p-quan-thanh): hn3814-monthly rating B → — (score 74)");
+  }
+
+  @Test
   void should_give_the_same_counts_as_json() throws Exception {
     int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
         facts.toString(), "--format", "json");
