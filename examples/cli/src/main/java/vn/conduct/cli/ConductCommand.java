@@ -49,6 +49,7 @@ import vn.conduct.rules.api.SafeText;
         DemoCommand.class,
         PacksCommand.class,
         DiffCommand.class,
+        ImpactCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {

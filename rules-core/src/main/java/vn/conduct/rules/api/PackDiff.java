@@ -247,7 +247,11 @@ public final class PackDiff {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static RulePackInfo find(RulesEngine engine, String packId, String version) {
+  /**
+   * The loaded version of a pack, or a {@link RulePackNotFoundException} naming the loaded packs or versions;
+   * also for {@link PackImpact}.
+   */
+  static RulePackInfo find(RulesEngine engine, String packId, String version) {
     List<RulePackInfo> versions = engine.packs().stream().filter(p -> p.id().equals(packId)).toList();
     if (versions.isEmpty()) {
       throw new RulePackNotFoundException(SafeText.line("No rule pack with id '" + packId + "' is loaded [Hint: the"

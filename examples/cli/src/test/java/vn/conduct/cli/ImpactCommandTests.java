@@ -1,0 +1,124 @@
+package vn.conduct.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImpactCommandTests {
+
+  @TempDir
+  static Path dir;
+
+  static Path facts;
+
+  private final CliRun cli = new CliRun();
+
+  @BeforeAll
+  static void sampleFacts() throws Exception {
+    CliRun demo = new CliRun();
+    assertThat(demo.run("demo", "--print-facts")).isEqualTo(ConductCommand.OK);
+    facts = Files.writeString(dir.resolve("district.yaml"), demo.out());
+  }
+
+  @Test
+  void should_report_who_changes_rating_and_why_on_the_sample_district() {
+    // WHEN the sample district (June 2025) is evaluated under hanoi-units 1.1.0 and 2.1.0 (districts abolished)
+    int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
+        facts.toString(), "--lang", "en");
+
+    // THEN the three districts lose their PAR rating, because the rules that scored them no longer apply
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).startsWith("hanoi-units 1.1.0 → 2.1.0: 9 of 81 subjects change").contains(
+        "  rating changes caused by hnunits.par-appraisal (3), hnunits.par-survey (3)",
+        "units: (no unit) 6 of 18, ubnd-ba-dinh 3 of 18",
+        "ubnd-ba-dinh: hnunits.conduct-plan-issued PASS → NOT_APPLICABLE; hnunits.district-level-ended — → FAIL;"
+            + " hnunits.par-appraisal PASS → NOT_APPLICABLE; hnunits.par-survey PASS → NOT_APPLICABLE;"
+            + " hnunits-par score 88.81 → 0, rating nhom-2 → —; hnunits-par [district] rank 2 → —",
+        "so-noi-vu: hnunits.district-level-ended — → PASS");
+    assertThat(cli.out().lines().filter(l -> l.startsWith("hnunits-par ("))).singleElement().asString()
+        .endsWith(": 3 of 9 subjects change rating, 3 change score");
+    assertThat(cli.out().lines().filter(l -> l.startsWith("hnunits-sipas ("))).singleElement().asString()
+        .endsWith(": 0 of 9 subjects change rating, 0 change score");
+  }
+
+  @Test
+  void should_say_when_a_grade_changes_because_of_the_checklist_itself() {
+    // WHEN the officers' monthly grades (June 2025) are evaluated under hanoi-3814 1.0.0 (frozen) and 1.1.0
+    int code = cli.run("impact", "--from", "hanoi-3814@1.0.0", "--to", "hanoi-3814@1.1.0", "--facts",
+        facts.toString(), "--lang", "en");
+
+    // THEN one officer of 60 loses its grade with the same score: no rule changed outcome, the sheet did
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).containsExactly(
+        "hanoi-3814 1.0.0 → 1.1.0: 1 of 81 subjects change",
+        "hn3814-monthly (Monthly officer evaluation and grading sheet (Decision 3814-QĐ/TU)): 1 of 60 subjects"
+            + " change rating, 0 change score",
+        "  rating changes caused by the checklist itself (no rule changed outcome: points, bands, evidence,"
+            + " quotas...)",
+        "units: ubnd-p-quan-thanh 1 of 15",
+        "cb-028 (ubnd-p-quan-thanh): hn3814-monthly rating B → — (score 74)");
+  }
+
+  @Test
+  void should_give_the_same_counts_as_json() throws Exception {
+    int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
+        facts.toString(), "--format", "json");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    JsonNode root = new ObjectMapper().readTree(cli.out());
+    assertThat(root.path("changed").asInt()).isEqualTo(9);
+    assertThat(root.path("subjects").asInt()).isEqualTo(81);
+    assertThat(root.path("rules").path("hnunits.district-level-ended").asInt()).isEqualTo(9);
+    assertThat(root.path("units").path("ubnd-ba-dinh").path("changed").asInt()).isEqualTo(3);
+    assertThat(root.path("changes")).anySatisfy(s -> {
+      assertThat(s.path("subject").asText()).isEqualTo("ubnd-hoan-kiem");
+      assertThat(s.path("scores").get(0).path("from-rating").asText()).isEqualTo("nhom-1");
+      assertThat(s.path("scores").get(0).path("to-rating").isNull()).isTrue();
+      assertThat(s.path("scores").get(0).path("causes")).extracting(JsonNode::asText)
+          .contains("hnunits.par-appraisal");
+    });
+  }
+
+  @Test
+  void should_write_one_csv_row_per_change() {
+    int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
+        facts.toString(), "--format", "csv");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().split("\r\n"))
+        .startsWith("subject,unit,kind,id,peer-group,from,to,from-rating,to-rating,causes")
+        .contains("ubnd-hoan-kiem,,score,hnunits-par,,90.36,0,nhom-1,,hnunits.par-appraisal hnunits.par-survey",
+            "ubnd-hoan-kiem,,rank,hnunits-par,district,1,,,,",
+            "ubnd-p-truc-bach,ubnd-ba-dinh,outcome,hnunits.par-survey,,NOT_APPLICABLE,UNKNOWN,,,");
+  }
+
+  @Test
+  void should_write_one_html_page_with_the_counts_and_the_subjects() {
+    int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
+        facts.toString(), "--format", "html", "--lang", "en");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).startsWith("<!DOCTYPE html>").contains(
+        "<h1>hanoi-units 1.1.0 → 2.1.0</h1>",
+        "<p>9 of 81 subjects change</p>",
+        "<td>3</td><td>3</td><td>hnunits.par-appraisal (3), hnunits.par-survey (3)</td></tr>",
+        "<li>hnunits.district-level-ended: 9</li>",
+        "<tr><td>ubnd-hoan-kiem</td><td></td><td>hnunits.conduct-plan-issued PASS → NOT_APPLICABLE<br>")
+        .endsWith("</table></body></html>" + System.lineSeparator());
+  }
+
+  @Test
+  void should_refuse_two_different_packs_with_a_hint() {
+    int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-yearly@1.1.0", "--facts",
+        facts.toString());
+
+    assertThat(code).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).contains("name two packs, hanoi-units and hanoi-yearly").contains("[Hint:");
+  }
+}
