@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import vn.conduct.rules.api.PackDiff;
 import vn.conduct.rules.api.RuleInfo;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.SafeText;
-import vn.conduct.rules.hanoi.HanoiRulePackProvider;
 
 /**
  * {@code conduct diff <pack>@<v1> <pack>@<v2>}: what changed between two versions of a pack — rules and
@@ -65,22 +63,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String[] a = split(from);
-    String[] b = split(to);
-    if (!a[0].equals(b[0])) {
-      throw new UsageException("diff: '" + from + "' and '" + to + "' name two packs, " + a[0] + " and " + b[0]
-          + " [Hint: compare two versions of one pack, e.g. " + EXAMPLE + "]");
-    }
-    RulesEngine.Builder builder = RulesEngine.builder().discoverProviders();
-    HanoiRulePackProvider.frozenPacks().forEach(builder::addPack);
-    for (Path folder : folders) {
-      if (!Files.isDirectory(folder)) {
-        throw new UsageException("--pack: folder '" + folder + "' does not exist [Hint: give the folder that holds"
-            + " pack.yaml]");
-      }
-      builder.addPack(folder);
-    }
-    PackDiff diff = PackDiff.between(builder.build(), a[0], a[1], b[1]);
+    PackVersions versions = PackVersions.parse("diff", "diff", from, "diff", to, EXAMPLE);
+    PackDiff diff = PackDiff.between(PackVersions.engine(folders), versions.packId(), versions.from(), versions.to());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> out.println(json(diff));
@@ -89,15 +73,6 @@ final class DiffCommand implements Callable<Integer> {
     }
     out.flush();
     return ConductCommand.OK;
-  }
-
-  private static String[] split(String given) {
-    int at = given.lastIndexOf('@');
-    if (at <= 0 || at == given.length() - 1) {
-      throw new UsageException("diff: '" + given + "' is not <pack>@<version> [Hint: e.g. " + EXAMPLE
-          + "; 'conduct packs' lists the versions]");
-    }
-    return new String[] {given.substring(0, at), given.substring(at + 1)};
   }
 
   private String in(LocalizedText text) {

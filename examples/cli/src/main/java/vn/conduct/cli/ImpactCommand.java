@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.PackImpact;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.SafeText;
-import vn.conduct.rules.hanoi.HanoiRulePackProvider;
 import vn.conduct.rules.io.FactsReader;
 
 /**
@@ -83,27 +81,13 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String[] a = split(from, "--from");
-    String[] b = split(to, "--to");
-    if (!a[0].equals(b[0])) {
-      throw new UsageException("impact: '" + from + "' and '" + to + "' name two packs, " + a[0] + " and " + b[0]
-          + " [Hint: compare two versions of one pack, e.g. " + EXAMPLE + "]");
-    }
-    RulesEngine.Builder builder = RulesEngine.builder().discoverProviders();
-    HanoiRulePackProvider.frozenPacks().forEach(builder::addPack);
-    for (Path folder : folders) {
-      if (!Files.isDirectory(folder)) {
-        throw new UsageException("--pack: folder '" + folder + "' does not exist [Hint: give the folder that holds"
-            + " pack.yaml]");
-      }
-      builder.addPack(folder);
-    }
-    RulesEngine engine = builder.build();
+    PackVersions versions = PackVersions.parse("impact", "--from", from, "--to", to, EXAMPLE);
+    RulesEngine engine = PackVersions.engine(folders);
     EvaluationRequest request = new FactsReader().withAsOf(asOf).withPeriod(period).load(facts).request();
-    PackImpact impact = PackImpact.between(engine, request, a[0], a[1], b[1]);
+    PackImpact impact = PackImpact.between(engine, request, versions.packId(), versions.from(), versions.to());
     Map<String, String> titles = new LinkedHashMap<>();
     for (ChecklistInfo c : engine.checklists()) {
-      if (c.packId().equals(a[0]) && (c.packVersion().equals(b[1]) || !titles.containsKey(c.checklistId()))) {
+      if (c.packId().equals(versions.packId()) && (c.packVersion().equals(versions.to()) || !titles.containsKey(c.checklistId()))) {
         titles.put(c.checklistId(), c.title() == null || c.title().isEmpty() ? "" : c.title().in(language));
       }
     }
@@ -116,15 +100,6 @@ final class ImpactCommand implements Callable<Integer> {
     }
     out.flush();
     return ConductCommand.OK;
-  }
-
-  private static String[] split(String given, String option) {
-    int at = given.lastIndexOf('@');
-    if (at <= 0 || at == given.length() - 1) {
-      throw new UsageException(option + ": '" + given + "' is not <pack>@<version> [Hint: e.g. " + EXAMPLE
-          + "; 'conduct packs' lists the versions]");
-    }
-    return new String[] {given.substring(0, at), given.substring(at + 1)};
   }
 
   private static String value(Object value) {
