@@ -30,9 +30,66 @@ public final class PackUse {
   private final Choice choice;
   private final Period period;
   private final LocalDate referenceDate;
+  private final java.util.List<Layer> layers;
+
+  /**
+   * One pack version an overlay is made of (rule-pack-format.md, section 16): its id, version and
+   * the SHA-256 digest of its own files. Immutable.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static final class Layer {
+    private final String packId;
+    private final String version;
+    private final String digest;
+
+    private Layer(String packId, String version, String digest) {
+      this.packId = Objects.requireNonNull(packId, "packId");
+      this.version = Objects.requireNonNull(version, "version");
+      this.digest = Objects.requireNonNull(digest, "digest");
+    }
+
+    /** Creates a layer; for the engine and for tests of code that reads reports. */
+    public static Layer of(String packId, String version, String digest) {
+      return new Layer(packId, version, digest);
+    }
+
+    /** The layer's pack id. */
+    public String packId() {
+      return packId;
+    }
+
+    /** The layer's version. */
+    public String version() {
+      return version;
+    }
+
+    /** The SHA-256 digest of the layer's own files, as lowercase hex. */
+    public String digest() {
+      return digest;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Layer layer && packId.equals(layer.packId) && version.equals(layer.version)
+          && digest.equals(layer.digest);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(packId, version, digest);
+    }
+
+    @Override
+    public String toString() {
+      return packId + "@" + version;
+    }
+  }
 
   private PackUse(String packId, String version, String digest, Choice choice, Period period,
-      LocalDate referenceDate) {
+      LocalDate referenceDate, java.util.List<Layer> layers) {
+    this.layers = java.util.List.copyOf(layers);
     this.packId = Objects.requireNonNull(packId, "packId");
     this.version = Objects.requireNonNull(version, "version");
     this.digest = Objects.requireNonNull(digest, "digest");
@@ -51,7 +108,27 @@ public final class PackUse {
    */
   public static PackUse of(String packId, String version, String digest, Choice choice, Period period,
       LocalDate referenceDate) {
-    return new PackUse(packId, version, digest, choice, period, referenceDate);
+    return new PackUse(packId, version, digest, choice, period, referenceDate, java.util.List.of());
+  }
+
+  /**
+   * This pack use with the layers an overlay is made of, base first, the overlay itself last.
+   *
+   * @since 0.3
+   */
+  public PackUse withLayers(java.util.List<Layer> layers) {
+    return new PackUse(packId, version, digest, choice, period, referenceDate, layers);
+  }
+
+  /**
+   * The layers of an overlay, base first and the overlay itself last, each with its own digest; empty
+   * for a pack that is no overlay ({@link #digest()} is then its files' digest; for an overlay it is
+   * the digest over its layers').
+   *
+   * @since 0.3
+   */
+  public java.util.List<Layer> layers() {
+    return layers;
   }
 
   /** The pack's id. */
@@ -106,17 +183,17 @@ public final class PackUse {
   public boolean equals(Object other) {
     return other instanceof PackUse use && packId.equals(use.packId) && version.equals(use.version)
         && digest.equals(use.digest) && choice == use.choice && period.equals(use.period)
-        && referenceDate.equals(use.referenceDate);
+        && referenceDate.equals(use.referenceDate) && layers.equals(use.layers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(packId, version, digest, choice, period, referenceDate);
+    return Objects.hash(packId, version, digest, choice, period, referenceDate, layers);
   }
 
   @Override
   public String toString() {
     return "PackUse[" + packId + " " + version + ", " + choice + ", period " + period + ", reference "
-        + referenceDate + "]";
+        + referenceDate + (layers.isEmpty() ? "" : ", layers " + layers) + "]";
   }
 }

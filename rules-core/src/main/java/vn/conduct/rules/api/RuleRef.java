@@ -22,9 +22,11 @@ public final class RuleRef {
   private final Severity severity;
   private final Citation citation;
   private final List<String> tags;
+  private final String layer;
 
   private RuleRef(String packId, String packVersion, String ruleId, LocalizedText title, RuleKind kind,
-      Severity severity, Citation citation, List<String> tags) {
+      Severity severity, Citation citation, List<String> tags, String layer) {
+    this.layer = layer;
     this.packId = Objects.requireNonNull(packId, "packId");
     this.packVersion = Objects.requireNonNull(packVersion, "packVersion");
     this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
@@ -50,7 +52,29 @@ public final class RuleRef {
    */
   public static RuleRef of(String packId, String packVersion, String ruleId, LocalizedText title, RuleKind kind,
       Severity severity, Citation citation, List<String> tags) {
-    return new RuleRef(packId, packVersion, ruleId, title, kind, severity, citation, tags);
+    return new RuleRef(packId, packVersion, ruleId, title, kind, severity, citation, tags, null);
+  }
+
+  /**
+   * This reference with the overlay layer that last shaped the rule (rule-pack-format.md, section 16).
+   *
+   * @param layer {@code <pack id>@<version>} of the layer: the base pack that defined the rule, or the
+   *     overlay that added or changed it; {@code null} for a rule of a pack that is no overlay
+   * @since 0.3
+   */
+  public RuleRef withLayer(String layer) {
+    return new RuleRef(packId, packVersion, ruleId, title, kind, severity, citation, tags, layer);
+  }
+
+  /**
+   * For a rule of an overlay, the layer that last shaped it, as {@code <pack id>@<version>}: the base
+   * pack whose rule it kept unchanged, or the overlay that added or changed it. Empty for a rule of a
+   * pack that is no overlay.
+   *
+   * @since 0.3
+   */
+  public java.util.Optional<String> layer() {
+    return java.util.Optional.ofNullable(layer);
   }
 
   /** The pack's id. */
@@ -97,17 +121,19 @@ public final class RuleRef {
   public boolean equals(Object other) {
     return other instanceof RuleRef that && packId.equals(that.packId) && packVersion.equals(that.packVersion)
         && ruleId.equals(that.ruleId) && title.equals(that.title) && kind == that.kind
-        && severity == that.severity && citation.equals(that.citation) && tags.equals(that.tags);
+        && severity == that.severity && citation.equals(that.citation) && tags.equals(that.tags)
+        && Objects.equals(layer, that.layer);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(packId, packVersion, ruleId, title, kind, severity, citation, tags);
+    return Objects.hash(packId, packVersion, ruleId, title, kind, severity, citation, tags, layer);
   }
 
   @Override
   public String toString() {
     return "RuleRef[packId=" + packId + ", packVersion=" + packVersion + ", ruleId=" + ruleId + ", title=" + title
-        + ", kind=" + kind + ", severity=" + severity + ", citation=" + citation + ", tags=" + tags + "]";
+        + ", kind=" + kind + ", severity=" + severity + ", citation=" + citation + ", tags=" + tags
+        + (layer == null ? "" : ", layer=" + layer) + "]";
   }
 }

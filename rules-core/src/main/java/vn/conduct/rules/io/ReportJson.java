@@ -270,6 +270,7 @@ public final class ReportJson {
       ObjectNode node = ruleNodes.putObject(id);
       node.put("pack", rule.packId());
       node.put("version", rule.packVersion());
+      rule.layer().ifPresent(layer -> node.put("layer", layer));
       node.put("kind", lower(rule.kind()));
       node.put("severity", lower(rule.severity()));
       node.set("title", both(rule.title()));
@@ -389,6 +390,11 @@ public final class ReportJson {
       pack.put("id", use.packId());
       pack.put("version", use.version());
       pack.put("digest", use.digest());
+      if (!use.layers().isEmpty()) {
+        ArrayNode layers = pack.putArray("layers");
+        use.layers().forEach(layer -> layers.addObject().put("id", layer.packId()).put("version", layer.version())
+            .put("digest", layer.digest()));
+      }
       pack.put("pinned", use.pinned());
       pack.put("choice", lower(use.choice()));
       pack.set("period", periodTwo(use.period()));

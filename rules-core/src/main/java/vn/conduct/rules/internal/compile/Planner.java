@@ -171,8 +171,9 @@ public final class Planner {
     SourceDoc source = pack.manifest().sources().get(rule.source().document());
     Citation citation = Citation.of(rule.source().document(), source == null ? null : source.number(),
         rule.source().article(), rule.source().clause(), rule.source().basis(), rule.source().note());
-    return RuleRef.of(pack.id(), pack.manifest().version(), rule.id(), rule.title(), rule.kind(), rule.severity(),
-        citation, rule.tags());
+    RuleRef ref = RuleRef.of(pack.id(), pack.manifest().version(), rule.id(), rule.title(), rule.kind(),
+        rule.severity(), citation, rule.tags());
+    return pack.overlay() ? ref.withLayer(pack.layerOf("rule:" + rule.id()).key()) : ref;
   }
 
   private static void collectWindows(Cond cond, Map<String, Integer> windows) {

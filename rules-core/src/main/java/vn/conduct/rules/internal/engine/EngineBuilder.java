@@ -145,8 +145,9 @@ public final class EngineBuilder implements RulesEngine.Builder {
     List<LoadedPack> packs = new ArrayList<>();
     Failures failures = new Failures();
     Map<String, LoadedPack> byIdVersion = new LinkedHashMap<>();
-    for (RulePackSource source : sources) {
-      PackLoader.Result result = PackLoader.load(source, compatibilityVersion());
+    for (RulePackSource source : inLoadingOrder(sources)) {
+      PackLoader.Result result = PackLoader.load(source, compatibilityVersion(),
+          id -> packs.stream().filter(p -> p.id().equals(id)).toList());
       if (result.pack().isEmpty()) {
         failures.add(source, result.issues(), result.incompatible());
         continue;
@@ -157,14 +158,14 @@ public final class EngineBuilder implements RulesEngine.Builder {
       if (previous != null) {
         throw conflict(pack.id(), pack.manifest().version(), previous.origin(), pack.origin());
       }
-      packs.add(pack);
+      packs.addAll(result.packs());
     }
     failures.throwIfAny();
     Map<String, LoadedPack> ruleOwners = new LinkedHashMap<>();
     for (LoadedPack pack : packs) {
       for (LoadedPack.LoadedRule rule : pack.rules()) {
         LoadedPack owner = ruleOwners.putIfAbsent(rule.doc().id(), pack);
-        if (owner != null && !owner.id().equals(pack.id())) {
+        if (owner != null && !owner.id().equals(pack.id()) && !related(owner, pack)) {
           throw new RulePackConflictException("Rule '" + rule.doc().id() + "' is defined by pack '" + owner.id()
               + "' (" + owner.origin() + "/" + owner.rules().stream().filter(r -> r.doc().id().equals(rule.doc().id()))
                   .findFirst().orElseThrow().file() + ") and by pack '" + pack.id() + "' (" + pack.origin() + "/"
@@ -214,6 +215,44 @@ public final class EngineBuilder implements RulesEngine.Builder {
     return packs.stream().map(p -> p.pack().orElseThrow())
         .sorted(Comparator.comparing(RulePackInfo::id).thenComparing(p -> SemVer.parse(p.version())))
         .toList();
+  }
+
+  /**
+   * The sources with every pack that extends another after the packs it may extend: packs that extend
+   * none first, then overlays whose base is loaded by then, over as many rounds as the chain is long.
+   */
+  static List<RulePackSource> inLoadingOrder(List<RulePackSource> sources) {
+    Map<RulePackSource, String> bases = new IdentityHashMap<>();
+    sources.forEach(source -> bases.put(source, PackLoader.extendsOf(source)));
+    if (bases.values().stream().allMatch(Objects::isNull)) {
+      return sources;
+    }
+    List<RulePackSource> ordered = new ArrayList<>();
+    List<RulePackSource> pending = new ArrayList<>(sources);
+    Set<String> loaded = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      List<RulePackSource> ready = pending.stream()
+          .filter(s -> bases.get(s) == null || loaded.contains(bases.get(s))).toList();
+      if (ready.isEmpty()) {
+        ordered.addAll(pending); // each reports the base it cannot find
+        break;
+      }
+      for (RulePackSource source : ready) {
+        ordered.add(source);
+        String id = PackLoader.idOf(source);
+        if (id != null) {
+          loaded.add(id);
+        }
+      }
+      pending.removeAll(ready);
+    }
+    return ordered;
+  }
+
+  /** Whether one pack is built on the other (an overlay holds its base's rules). */
+  private static boolean related(LoadedPack a, LoadedPack b) {
+    return a.layers().stream().anyMatch(l -> l.packId().equals(b.id()))
+        || b.layers().stream().anyMatch(l -> l.packId().equals(a.id()));
   }
 
   private void refuseDiscoveryProblems() {

@@ -59,6 +59,7 @@ final class Judgments {
             + " [Hint: loaded packs are " + byId.keySet() + "]");
       }
     }
+    refuseOverlayWithItsBase(packs, byId, request);
     LocalDate decision = request.decisionDate();
     boolean[] active = new boolean[packs.size()];
     List<PackUse> uses = new ArrayList<>();
@@ -68,6 +69,14 @@ final class Judgments {
       String id = entry.getKey();
       boolean named = request.packIds().contains(id);
       if (!request.packIds().isEmpty() && !named) {
+        continue;
+      }
+      LoadedPack first = packs.get(entry.getValue().get(0));
+      if (!named && first.overlay()) {
+        LoadedPack.Layer base = first.layers().get(first.layers().size() - 2);
+        notes.add(LocalizedText.of("Không dùng gói " + id + ": gói này bổ sung cho gói " + base.packId()
+            + "; hãy chỉ định nó để đánh giá thay cho " + base.packId(), "Not used: " + id + " is an overlay of "
+            + base.packId() + "; name it to evaluate it in place of " + base.packId()));
         continue;
       }
       String pinned = request.pinnedVersions().get(id);
@@ -86,7 +95,7 @@ final class Judgments {
           }
           continue;
         }
-        boolean wanted = pinned != null ? packs.get(v).manifest().version().equals(pinned) : infos.get(v).inForceOn(r);
+        boolean wanted = wanted(packs.get(v), pinned, request.pinnedVersions(), r);
         if (wanted) {
           chosen = v;
           period = p;
@@ -130,7 +139,9 @@ final class Judgments {
       PackUse.Choice choice = pinned != null ? PackUse.Choice.PINNED
           : reference.equals(period.end()) ? PackUse.Choice.IN_FORCE_AT_PERIOD_END
           : PackUse.Choice.IN_FORCE_ON_DECISION_DATE;
-      uses.add(PackUse.of(id, pack.manifest().version(), pack.digest(), choice, period, reference));
+      PackUse use = PackUse.of(id, pack.manifest().version(), pack.digest(), choice, period, reference);
+      uses.add(pack.overlay() ? use.withLayers(pack.layers().stream()
+          .map(l -> PackUse.Layer.of(l.packId(), l.version(), l.digest())).toList()) : use);
       LocalDate r = reference;
       Period p = period;
       // Format 1 and format 2 packs judge apart even over one period: indicator terms (freshness,
@@ -139,6 +150,38 @@ final class Judgments {
           k -> new Judgment(p, r, decision, new boolean[packs.size()])).versions()[chosen] = true;
     }
     return new Plan(List.copyOf(judgments.values()), active, List.copyOf(uses), List.copyOf(notes));
+  }
+
+  /**
+   * Whether a pack version is the one to use: pinned, or in force on the reference date. An overlay
+   * is wanted when each of its layers is: its own version pinned or in force, and its base's version
+   * pinned (by the base's id) or in force.
+   */
+  private static boolean wanted(LoadedPack pack, String pinned, Map<String, String> pins, LocalDate reference) {
+    List<LoadedPack.Layer> layers = pack.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      LoadedPack.Layer layer = layers.get(i);
+      String pin = i == layers.size() - 1 ? pinned : pins.get(layer.packId());
+      if (pin != null ? !layer.version().equals(pin) : !layer.inForceOn(reference)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An overlay holds its base's rules: naming both would judge them twice. */
+  private static void refuseOverlayWithItsBase(List<LoadedPack> packs, Map<String, List<Integer>> byId,
+      EvaluationRequest request) {
+    for (String id : request.packIds()) {
+      LoadedPack pack = packs.get(byId.get(id).get(0));
+      for (LoadedPack.Layer layer : pack.layers().subList(0, pack.layers().size() - 1)) {
+        if (request.packIds().contains(layer.packId())) {
+          throw new vn.conduct.rules.api.RulePackConflictException("Rule packs '" + id + "' and '" + layer.packId() + "' were both named,"
+              + " but " + id + " is an overlay of " + layer.packId() + " and already holds the rules it keeps"
+              + " [Hint: name " + id + " to judge with the overlay, or " + layer.packId() + " to judge without it]");
+        }
+      }
+    }
   }
 
   /** The period a pack version judges for a request. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import vn.conduct.rules.internal.condition.Cond;
 import vn.conduct.rules.internal.model.ChecklistDoc;
+import vn.conduct.rules.internal.model.EffectiveDoc;
 import vn.conduct.rules.internal.model.PackDoc;
 import vn.conduct.rules.internal.model.RuleDoc;
 
@@ -19,7 +20,50 @@ public record LoadedPack(
     String origin,
     List<LoadedRule> rules,
     List<LoadedChecklist> checklists,
-    Map<String, Object> parameterDefaults) {
+    Map<String, Object> parameterDefaults,
+    List<Layer> layers,
+    Map<String, Layer> shapedBy,
+    com.fasterxml.jackson.databind.JsonNode manifestTree) {
+
+  public LoadedPack {
+    layers = List.copyOf(layers);
+    shapedBy = Map.copyOf(shapedBy);
+  }
+
+  /**
+   * One pack version a loaded pack is made of: the pack itself, or for an overlay (rule-pack-format.md,
+   * section 16) the pack it extends, then each overlay, base first.
+   */
+  public record Layer(String packId, String version, String digest, String origin, java.time.LocalDate from,
+      java.time.LocalDate until) {
+
+    /** Whether this layer's own version is in force on a date. */
+    public boolean inForceOn(java.time.LocalDate date) {
+      return (from == null || !date.isBefore(from)) && (until == null || !date.isAfter(until));
+    }
+
+    /** {@code id@version}. */
+    public String key() {
+      return packId + "@" + version;
+    }
+  }
+
+  /** Whether this pack is an overlay: made of more than one layer. */
+  public boolean overlay() {
+    return layers.size() > 1;
+  }
+
+  /** The layer that last shaped an entry ({@code rule:<id>}, {@code checklist:<id>}, {@code parameter:<id>}). */
+  public Layer layerOf(String entry) {
+    return shapedBy.getOrDefault(entry, layers.get(layers.size() - 1));
+  }
+
+  /** This pack as one layer (its own version, digest and dates). */
+  static Layer ownLayer(PackDoc manifest, String digest, String origin) {
+    EffectiveDoc effective = manifest.effective();
+    return new Layer(manifest.id(), manifest.version(), digest, origin, effective == null ? null : effective.from(),
+        effective == null ? null : effective.until());
+  }
 
   /** A rule and its parsed conditions ({@code when} may be {@code null}). */
   public record LoadedRule(RuleDoc doc, String file, Cond when, Cond condition) {

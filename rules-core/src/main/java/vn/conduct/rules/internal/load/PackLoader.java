@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
@@ -52,11 +53,62 @@ public final class PackLoader {
   /**
    * The outcome of loading: the pack if it had no error, and every issue found.
    *
-   * @param pack the loaded pack, empty if any error was found
+   * @param packs the loaded pack, empty if any error was found; for an overlay, one composed pack per
+   *     version of its base in its range, lowest base version first
    * @param issues every issue, sorted
    * @param incompatible whether the only reason the pack failed is the engine range
    */
-  public record Result(Optional<LoadedPack> pack, List<ValidationIssue> issues, boolean incompatible) { }
+  public record Result(List<LoadedPack> packs, List<ValidationIssue> issues, boolean incompatible) {
+
+    public Result {
+      packs = List.copyOf(packs);
+    }
+
+    /** The loaded pack (for an overlay, the one composed with the highest version of its base). */
+    public Optional<LoadedPack> pack() {
+      return packs.isEmpty() ? Optional.empty() : Optional.of(packs.get(packs.size() - 1));
+    }
+  }
+
+  /** The packs already loaded, by id: where an overlay finds the pack it extends. */
+  @FunctionalInterface
+  public interface Bases {
+    /** The loaded versions of a pack, in any order; empty if it is not loaded. */
+    List<LoadedPack> versionsOf(String packId);
+
+    /** No pack loaded. */
+    Bases NONE = id -> List.of();
+  }
+
+  /**
+   * The id of the pack a source extends, read from its {@code pack.yaml} alone; {@code null} if it
+   * extends none or its manifest cannot be read (loading it reports why).
+   */
+  public static String extendsOf(RulePackSource source) {
+    return manifestText(source, "extends", "pack");
+  }
+
+  /** The id in a source's {@code pack.yaml}; {@code null} if it cannot be read. */
+  public static String idOf(RulePackSource source) {
+    return manifestText(source, "id");
+  }
+
+  private static String manifestText(RulePackSource source, String... path) {
+    try (InputStream in = source.open("pack.yaml")) {
+      byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+      Optional<YamlDocument> doc = SafeYaml.parse("pack.yaml", content, new Issues());
+      if (doc.isEmpty()) {
+        return null;
+      }
+      JsonNode node = doc.get().root();
+      for (String key : path) {
+        node = node.path(key);
+      }
+      return node.isTextual() ? node.asText() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
 
   /**
    * What reading a pack's manifest alone gives: the pack's description if its files could be read
@@ -77,13 +129,21 @@ public final class PackLoader {
    * in every file end as located issues.
    */
   public static Result load(RulePackSource source, SemVer engineVersion) {
+    return load(source, engineVersion, Bases.NONE);
+  }
+
+  /**
+   * Loads one pack as {@link #load(RulePackSource, SemVer)} does; an overlay is composed with each
+   * loaded version of the pack it extends that its range admits.
+   */
+  public static Result load(RulePackSource source, SemVer engineVersion, Bases bases) {
     Issues issues = new Issues();
     String origin = origin(source);
     PackFiles read = read(source, origin, issues);
     if (read == null) {
-      return new Result(Optional.empty(), issues.sorted(), false);
+      return new Result(List.of(), issues.sorted(), false);
     }
-    return new PackReader(origin, read.files(), read.unreadable(), issues, engineVersion).read();
+    return new PackReader(origin, read.files(), read.unreadable(), issues, engineVersion).read(bases);
   }
 
   /**
@@ -234,7 +294,8 @@ public final class PackLoader {
       checklists.add(rebound.get());
     }
     return changed ? new LoadedPack(pack.manifest(), pack.version(), pack.engineRange(), pack.digest(), pack.origin(),
-        pack.rules(), List.copyOf(checklists), pack.parameterDefaults()) : pack;
+        pack.rules(), List.copyOf(checklists), pack.parameterDefaults(), pack.layers(), pack.shapedBy(),
+        pack.manifestTree()) : pack;
   }
 
   /** SHA-256 over every file's path and content, in path order. */
@@ -351,21 +412,78 @@ public final class PackLoader {
       return new Described(Optional.of(info), manifest, Map.copyOf(defaults), issues.sorted(), false);
     }
 
-    Result read() {
-      Doc<PackDoc> manifest = null;
+    Result read(Bases bases) {
+      YamlDocument manifestYaml = null;
       if (!files.containsKey("pack.yaml")) {
         if (!unreadable.contains("pack.yaml")) {
           issues.error("pack.yaml", 0, 0, "", "pack.layout", "no pack.yaml at the pack's root (" + origin + ")",
               "a pack is a directory with a pack.yaml manifest at its root");
         }
       } else {
-        manifest = parse("pack.yaml", PackDoc.class).orElse(null);
+        manifestYaml = SafeYaml.parse("pack.yaml", files.get("pack.yaml"), issues).orElse(null);
+      }
+      JsonNode extension = manifestYaml == null ? null : manifestYaml.root().get("extends");
+      if (extension != null && extension.isObject() && extension.path("pack").isTextual()
+          && extension.path("version").isTextual()) {
+        return readOverlay(manifestYaml, extension, bases);
+      }
+      return read(manifestYaml, null);
+    }
+
+    /** Reads an overlay once for each version of its base in its range; every issue of every reading, once. */
+    private Result readOverlay(YamlDocument manifestYaml, JsonNode extension, Bases bases) {
+      String baseId = extension.get("pack").asText();
+      String rangeText = extension.get("version").asText();
+      SemVer.Range wanted = SemVer.Range.parse(rangeText);
+      if (wanted == null) {
+        issues.error(manifestYaml, "extends.version", "pack.engine-range", "'" + SafeText.line(rangeText)
+            + "' is not a version range", "write e.g. \">=1.0.0 <2.0.0\"");
+        return new Result(List.of(), issues.sorted(), false);
+      }
+      List<LoadedPack> versions = bases.versionsOf(baseId).stream()
+          .sorted(java.util.Comparator.comparing(LoadedPack::version)).toList();
+      List<LoadedPack> admitted = versions.stream().filter(p -> wanted.admits(p.version())).toList();
+      if (versions.isEmpty()) {
+        issues.error(manifestYaml, "extends.pack", "overlay.base-missing", "this overlay extends pack '"
+            + SafeText.line(baseId) + "', which is not loaded", "load the pack it extends with it (an overlay is"
+            + " checked and evaluated with its base)");
+        return new Result(List.of(), issues.sorted(), false);
+      }
+      if (admitted.isEmpty()) {
+        issues.error(manifestYaml, "extends.version", "overlay.base-missing", "no loaded version of '" + baseId
+            + "' is in the range '" + SafeText.line(rangeText) + "'", "loaded versions are "
+            + versions.stream().map(p -> p.manifest().version() + " (" + p.origin() + ")").toList());
+        return new Result(List.of(), issues.sorted(), false);
+      }
+      List<LoadedPack> composed = new ArrayList<>();
+      Set<ValidationIssue> all = new java.util.LinkedHashSet<>(issues.sorted());
+      boolean onlyEngine = true;
+      for (LoadedPack base : admitted) {
+        Issues own = new Issues();
+        Result result = new PackReader(origin, files, unreadable, own, engineVersion).read(manifestYaml, base);
+        all.addAll(result.issues());
+        composed.addAll(result.packs());
+        onlyEngine &= result.incompatible();
+      }
+      Issues merged = new Issues();
+      all.forEach(merged::add);
+      boolean failed = merged.hasErrors();
+      return new Result(failed ? List.of() : composed, merged.sorted(), failed && onlyEngine);
+    }
+
+    /** Reads the pack; an overlay ({@code base} not null) is checked against and composed with that base version. */
+    private Result read(YamlDocument manifestYaml, LoadedPack base) {
+      Doc<PackDoc> manifest = null;
+      if (manifestYaml != null) {
+        YamlDocument bound = base == null ? manifestYaml
+            : manifestYaml.withRoot(Overlays.mergeManifest(base, manifestYaml, issues));
+        manifest = Binder.bind(bound, PackDoc.class, issues).map(b -> new Doc<>(b.value(), b, bound)).orElse(null);
       }
       PackDoc pack = manifest == null ? null : manifest.value();
       if (pack != null && pack.format() != null && (pack.format() < 1 || pack.format() > FORMAT)) {
         issues.error(manifest.document(), "format", "pack.format", "pack format " + pack.format()
             + " is not supported", "this engine reads formats 1 and " + FORMAT);
-        return new Result(Optional.empty(), issues.sorted(), false);
+        return new Result(List.of(), issues.sorted(), false);
       }
       PackScope scope = manifest == null ? PackScope.unknown() : PackScope.of(manifest.bound());
 
@@ -426,6 +544,16 @@ public final class PackLoader {
         String id = rule.value().id() != null ? rule.value().id() : folderOf(rule.document());
         ruleDocsById.putIfAbsent(id, rule.value());
       }
+      if (pack != null && pack.base() != null && manifest != null) {
+        needsFormat2(scope, manifest.document(), "extends", "an overlay");
+      }
+      if (base != null) {
+        // the overlay's checklists may score the base's rules
+        for (LoadedRule rule : base.rules()) {
+          ruleDocsById.putIfAbsent(rule.doc().id(), rule.doc());
+          ruleFolders.add(rule.doc().id());
+        }
+      }
       List<LoadedChecklist> checklists = new ArrayList<>();
       for (Doc<ChecklistDoc> checklist : checklistDocs) {
         ParameterSlots.Found slots = parameterSlots.getOrDefault(checklist.document().file(),
@@ -437,20 +565,53 @@ public final class PackLoader {
         }
       }
       checkOnePeriodKind(pack, checklistDocs);
+      Overlays.Composed composed = null;
+      if (base != null && pack != null && pack.base() != null && defaults != null && !issues.hasErrors()) {
+        Map<String, Object> mergedDefaults = defaults;
+        Doc<PackDoc> m = manifest;
+        composed = guarded(m.document(), () -> Overlays.compose(base, pack, manifestYaml, rules, checklists,
+            mergedDefaults, digest(files), origin, issues, (list, changed, into) -> rebind(scope, ruleDocsById, mergedDefaults, list, changed, into)));
+      }
       if (!issues.hasErrors() && pack != null) {
-        warnUnused(pack, manifest.document(), rules, checklists);
+        if (composed != null) {
+          warnUnused(pack, manifest.document(), composed.rules(), composed.checklists(), manifestYaml.root());
+        } else if (base == null) {
+          warnUnused(pack, manifest.document(), rules, checklists, null);
+        }
       }
       if (issues.hasErrors() || pack == null || range == null || defaults == null) {
         boolean onlyEngine = incompatible && issues.sorted().stream()
             .filter(i -> i.severity() == ValidationIssue.Level.ERROR)
             .allMatch(i -> i.code().equals("pack.engine-incompatible"));
-        return new Result(Optional.empty(), issues.sorted(), onlyEngine);
+        return new Result(List.of(), issues.sorted(), onlyEngine);
+      }
+      if (composed != null) {
+        LoadedPack loaded = new LoadedPack(pack, SemVer.parse(pack.version()), range, composed.digest(), origin,
+            composed.rules(), composed.checklists(), composed.defaults(), composed.layers(), composed.shapedBy(),
+            manifest.document().root());
+        return new Result(List.of(loaded), issues.sorted(), false);
       }
       rules.sort(java.util.Comparator.comparing(r -> r.doc().id()));
       checklists.sort(java.util.Comparator.comparing(c -> c.doc().id()));
-      LoadedPack loaded = new LoadedPack(pack, SemVer.parse(pack.version()), range, digest(files), origin,
-          List.copyOf(rules), List.copyOf(checklists), Map.copyOf(defaults));
-      return new Result(Optional.of(loaded), issues.sorted(), false);
+      String digest = digest(files);
+      LoadedPack loaded = new LoadedPack(pack, SemVer.parse(pack.version()), range, digest, origin,
+          List.copyOf(rules), List.copyOf(checklists), Map.copyOf(defaults),
+          List.of(LoadedPack.ownLayer(pack, digest, origin)), Map.of(), manifest.document().root());
+      return new Result(List.of(loaded), issues.sorted(), false);
+    }
+
+    /** A checklist an overlay changed, bound and checked again with the pack's parameter values in their slots. */
+    private Optional<LoadedChecklist> rebind(PackScope scope, Map<String, RuleDoc> rules, Map<String, Object> values,
+        LoadedChecklist list, YamlDocument changed, Issues into) {
+      Map<String, String> text = new HashMap<>();
+      values.forEach((id, value) -> text.put(id, value instanceof BigDecimal d ? d.toPlainString()
+          : value instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : String.valueOf(value)));
+      YamlDocument document = list.parameterSlots().isEmpty() ? changed
+          : changed.withRoot(ParameterSlots.withValues(changed.root(), list.parameterSlots(), text));
+      PackReader reader = new PackReader(origin, Map.of(), Set.of(), into, engineVersion);
+      return Binder.bind(document, ChecklistDoc.class, into)
+          .flatMap(bound -> reader.checkChecklist(scope, new Doc<>(bound.value(), bound, document), rules,
+              rules.keySet(), new ParameterSlots.Found(list.parameterSlots(), Set.of())));
     }
 
     /** A pack that declares no natural period may let its checklists declare one, the same for all. */
@@ -499,7 +660,7 @@ public final class PackLoader {
      * fail {@code conduct check --strict}.
      */
     private void warnUnused(PackDoc pack, YamlDocument manifest, List<LoadedRule> rules,
-        List<LoadedChecklist> checklists) {
+        List<LoadedChecklist> checklists, JsonNode ownTree) {
       Set<String> used = new HashSet<>();
       for (LoadedRule rule : rules) {
         uses(rule.when(), used);
@@ -523,11 +684,13 @@ public final class PackLoader {
       String types = YamlDocument.child("vocabulary", "subject-types");
       pack.vocabulary().subjectTypes().forEach((type, doc) -> {
         String path = YamlDocument.child(types, type);
-        doc.attributes().keySet().stream().filter(name -> !used.contains("attribute:" + name)).forEach(name ->
+        doc.attributes().keySet().stream().filter(name -> !used.contains("attribute:" + name))
+            .filter(name -> own(ownTree, "subject-types", type, "attributes", name)).forEach(name ->
             issues.warning(manifest, YamlDocument.child(YamlDocument.child(path, "attributes"), name),
                 "vocabulary.unused", "attribute '" + name + "' of '" + type + "' is read by no rule or checklist",
                 "remove it, or use it in a rule"));
-        doc.indicators().keySet().stream().filter(name -> !used.contains("indicator:" + name)).forEach(name ->
+        doc.indicators().keySet().stream().filter(name -> !used.contains("indicator:" + name))
+            .filter(name -> own(ownTree, "subject-types", type, "indicators", name)).forEach(name ->
             issues.warning(manifest, YamlDocument.child(YamlDocument.child(path, "indicators"), name),
                 "vocabulary.unused", "indicator '" + name + "' of '" + type + "' is read by no rule or checklist",
                 "remove it, or use it in a rule"));
@@ -535,15 +698,28 @@ public final class PackLoader {
       String events = YamlDocument.child("vocabulary", "event-types");
       pack.vocabulary().eventTypes().forEach((type, doc) -> {
         String path = YamlDocument.child(events, type);
-        if (!used.contains("event:" + type)) {
+        if (!used.contains("event:" + type) && own(ownTree, "event-types", type)) {
           issues.warning(manifest, path, "vocabulary.unused",
               "event type '" + type + "' is counted by no rule or checklist", "remove it, or count it in a rule");
         }
-        doc.attributes().keySet().stream().filter(name -> !used.contains("event-attribute:" + name)).forEach(name ->
+        doc.attributes().keySet().stream().filter(name -> !used.contains("event-attribute:" + name))
+            .filter(name -> own(ownTree, "event-types", type, "attributes", name)).forEach(name ->
             issues.warning(manifest, YamlDocument.child(YamlDocument.child(path, "attributes"), name),
                 "vocabulary.unused", "attribute '" + name + "' of event type '" + type + "' is read by no rule",
                 "remove it, or use it"));
       });
+    }
+
+    /** Whether a vocabulary entry is the pack's own: always, unless it is an overlay that did not declare it. */
+    private static boolean own(JsonNode ownTree, String... keys) {
+      if (ownTree == null) {
+        return true;
+      }
+      JsonNode node = ownTree.path("vocabulary");
+      for (String key : keys) {
+        node = node.path(key);
+      }
+      return !node.isMissingNode();
     }
 
     private static void uses(Cond cond, Set<String> used) {

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import vn.conduct.rules.api.LocalizedText;
 
-/** The {@code pack.yaml} manifest, as bound from YAML. */
+/**
+ * The {@code pack.yaml} manifest, as bound from YAML. An overlay's manifest is bound after the
+ * manifest of the pack it extends was merged into it; {@code base} is its {@code extends} block.
+ */
 public record PackDoc(
     @NotNull Integer format,
     @NotBlank @Id String id,
@@ -23,7 +26,8 @@ public record PackDoc(
         sources,
     @NotNull @Valid VocabularyDoc vocabulary,
     Map<@Id String, @NotNull @Valid ParameterDoc>
-        parameters) {
+        parameters,
+    @com.fasterxml.jackson.annotation.JsonProperty("extends") @Valid ExtendsDoc base) {
 
   public PackDoc {
     parameters = parameters == null ? Map.of() : parameters;
