@@ -46,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--with", paramLabel = "<pack-dir>",
-      description = "Another pack that the fixtures need, loaded beside each checked pack (repeatable).")
+      description = "Another pack loaded beside each checked pack: one its fixtures need, or the pack an overlay extends (repeatable).")
   List<Path> others = new ArrayList<>();
 
   @Parameters(arity = "1..*", paramLabel = "<pack-dir>", description = "A pack folder (holding pack.yaml).")
@@ -58,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int exit = ConductCommand.OK;
     for (Path pack : packs) {
-      List<ValidationIssue> issues = new ArrayList<>(RulesEngine.check(pack));
+      List<ValidationIssue> issues = new ArrayList<>(RulesEngine.check(pack, others));
       if (issues.stream().noneMatch(i -> i.severity() == ValidationIssue.Level.ERROR)) {
         issues.addAll(fixtures(pack));
         issues.sort(ValidationIssue.ORDER);

@@ -24,10 +24,12 @@ public final class RulePackInfo {
   private final String origin;
   private final int ruleCount;
   private final int checklistCount;
+  private final String base;
 
   private RulePackInfo(String id, String version, LocalizedText title, String jurisdiction,
       LocalDate effectiveFrom, LocalDate effectiveUntil, String digest, String origin, int ruleCount,
-      int checklistCount) {
+      int checklistCount, String base) {
+    this.base = base;
     this.id = Objects.requireNonNull(id, "id");
     this.version = Objects.requireNonNull(version, "version");
     this.title = title;
@@ -59,7 +61,28 @@ public final class RulePackInfo {
       LocalDate effectiveFrom, LocalDate effectiveUntil, String digest, String origin, int ruleCount,
       int checklistCount) {
     return new RulePackInfo(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin,
-        ruleCount, checklistCount);
+        ruleCount, checklistCount, null);
+  }
+
+  /**
+   * This description for an overlay of the given pack (rule-pack-format.md, section 16).
+   *
+   * @param basePackId the id of the pack the overlay extends
+   * @since 0.3
+   */
+  public RulePackInfo withBase(String basePackId) {
+    return new RulePackInfo(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin,
+        ruleCount, checklistCount, Objects.requireNonNull(basePackId, "basePackId"));
+  }
+
+  /**
+   * For an overlay, the id of the pack it extends; empty for a pack that extends none. An overlay is
+   * evaluated only when a request names it, in place of that pack.
+   *
+   * @since 0.3
+   */
+  public java.util.Optional<String> base() {
+    return java.util.Optional.ofNullable(base);
   }
 
   /** The pack id. */
@@ -124,13 +147,13 @@ public final class RulePackInfo {
         && Objects.equals(title, that.title) && Objects.equals(jurisdiction, that.jurisdiction)
         && Objects.equals(effectiveFrom, that.effectiveFrom) && Objects.equals(effectiveUntil, that.effectiveUntil)
         && digest.equals(that.digest) && Objects.equals(origin, that.origin) && ruleCount == that.ruleCount
-        && checklistCount == that.checklistCount;
+        && checklistCount == that.checklistCount && Objects.equals(base, that.base);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin, ruleCount,
-        checklistCount);
+        checklistCount, base);
   }
 
   @Override

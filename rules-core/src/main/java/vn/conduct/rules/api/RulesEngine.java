@@ -42,7 +42,19 @@ public interface RulesEngine {
    * and warnings. An empty list means the pack is valid.
    */
   static List<ValidationIssue> check(Path packDirectory) {
-    return EngineBuilder.check(RulePackSource.directory(packDirectory));
+    return EngineBuilder.check(RulePackSource.directory(packDirectory), List.of());
+  }
+
+  /**
+   * Validates the pack in a directory with other packs loaded beside it, as an overlay needs the pack
+   * it extends (rule-pack-format.md, section 16): every problem of the checked pack, sorted. The other
+   * packs are only read; their own problems are not reported (check them on their own).
+   *
+   * @since 0.3
+   */
+  static List<ValidationIssue> check(Path packDirectory, List<Path> alongside) {
+    return EngineBuilder.check(RulePackSource.directory(packDirectory),
+        alongside.stream().map(RulePackSource::directory).toList());
   }
 
   /** The version of this engine (rules-core), e.g. {@code 0.1.0}. */

@@ -38,7 +38,7 @@ final class Readers {
 
   /** Every issue the loader finds in a pack ({@code RulesEngine.check} for any source). */
   static List<ValidationIssue> check(RulePackSource source) {
-    return EngineBuilder.check(source);
+    return EngineBuilder.check(source, java.util.List.of());
   }
 
   /** What the facts reader made of one file: the facts, or the issues it threw. */

@@ -60,7 +60,11 @@ public final class CompiledPacks {
     this.infos = this.packs.stream().map(p -> RulePackInfo.of(p.id(), p.manifest().version(), p.manifest().title(),
         p.manifest().jurisdiction(), p.manifest().effective() == null ? null : p.manifest().effective().from(),
         p.manifest().effective() == null ? null : p.manifest().effective().until(), p.digest(), p.origin(),
-        p.rules().size(), p.checklists().size())).toList();
+        p.rules().size(), p.checklists().size()))
+        .map(info -> {
+          LoadedPack p = this.packs.stream().filter(q -> q.id().equals(info.id())).findFirst().orElseThrow();
+          return p.overlay() ? info.withBase(p.layers().get(p.layers().size() - 2).packId()) : info;
+        }).toList();
   }
 
   /** The plans that apply to one subject type, with what they need, as arrays for the hot path. */

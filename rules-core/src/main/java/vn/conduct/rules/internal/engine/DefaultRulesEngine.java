@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +91,10 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   @Override
   public List<RulePackInfo> packs() {
-    return compiled.infos();
+    // an overlay composed with several versions of its base is one pack version to the host
+    Map<String, RulePackInfo> byVersion = new LinkedHashMap<>();
+    compiled.infos().forEach(info -> byVersion.put(info.id() + "@" + info.version(), info));
+    return List.copyOf(byVersion.values());
   }
 
   @Override

@@ -61,8 +61,13 @@ public final class EngineBuilder implements RulesEngine.Builder {
   }
 
   /** Validates one pack source: every issue, sorted. */
-  public static List<ValidationIssue> check(RulePackSource source) {
-    return PackLoader.load(source, compatibilityVersion()).issues();
+  public static List<ValidationIssue> check(RulePackSource source, List<RulePackSource> alongside) {
+    List<LoadedPack> loaded = new ArrayList<>();
+    PackLoader.Bases bases = id -> loaded.stream().filter(p -> p.id().equals(id)).toList();
+    for (RulePackSource other : inLoadingOrder(alongside)) {
+      loaded.addAll(PackLoader.load(other, compatibilityVersion(), bases).packs());
+    }
+    return PackLoader.load(source, compatibilityVersion(), bases).issues();
   }
 
   @Override

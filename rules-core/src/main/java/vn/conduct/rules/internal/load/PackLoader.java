@@ -409,6 +409,10 @@ public final class PackLoader {
       ManifestFields m = fields.get();
       RulePackInfo info = RulePackInfo.of(m.id(), m.version(), m.title(), m.jurisdiction(), m.from(), m.until(),
           digest(files), origin, rules, checklists);
+      JsonNode base = document.get().root().path("extends").path("pack");
+      if (base.isTextual()) {
+        info = info.withBase(base.asText());
+      }
       return new Described(Optional.of(info), manifest, Map.copyOf(defaults), issues.sorted(), false);
     }
 

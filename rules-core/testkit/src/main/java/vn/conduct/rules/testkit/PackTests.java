@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import vn.conduct.rules.api.ChecklistInfo;
+import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.RuleInfo;
 import vn.conduct.rules.api.RulesEngine;
@@ -165,7 +166,7 @@ public final class PackTests {
     if (!issues.isEmpty()) {
       throw new InvalidFixtureException(read.fixture().name(), issues);
     }
-    return FixtureResult.check(read.fixture(), engine().evaluate(read.fixture().request()), engine());
+    return FixtureResult.check(read.fixture(), engine().evaluate(requestFor(read.fixture())), engine());
   }
 
   /** A fixture's own problems and those of what its readable expectations name, sorted. */
@@ -220,6 +221,27 @@ public final class PackTests {
     return FixtureCheck.untested(rules(), fixtures);
   }
 
+  /**
+   * A fixture's request as the kit runs it: an overlay is evaluated only when named
+   * (rule-pack-format.md, section 16), so a fixture of an overlay that names no packs is run with the
+   * overlay named.
+   */
+  EvaluationRequest requestFor(Fixture fixture) {
+    EvaluationRequest request = fixture.request();
+    if (!request.packIds().isEmpty()) {
+      return request;
+    }
+    String origin = RulePackSource.directory(pack).origin();
+    List<String> overlays = engine().packs().stream()
+        .filter(p -> p.origin().equals(origin) && p.base().isPresent()).map(p -> p.id()).distinct().toList();
+    if (overlays.isEmpty()) {
+      return request;
+    }
+    EvaluationRequest.Builder named = request.toBuilder();
+    overlays.forEach(named::pack);
+    return named.build();
+  }
+
   private Set<String> testedIds() {
     Set<String> ids = new LinkedHashSet<>();
     testedVersions().forEach(v -> ids.add(v.substring(0, v.indexOf('@'))));
@@ -250,7 +272,8 @@ public final class PackTests {
         if (!threshold.whole()) {
           continue;
         }
-        templateFor(rule, results).ifPresent(template -> checks.add(new BoundaryCheck(rule, threshold, template)));
+        templateFor(rule, results).ifPresent(template -> checks.add(new BoundaryCheck(rule, threshold, template,
+            requestFor(template.fixture()))));
       }
     }
     return checks;
@@ -283,8 +306,10 @@ public final class PackTests {
     private final RuleInfo rule;
     private final RuleInfo.Threshold threshold;
     private final Template template;
+    private final EvaluationRequest request;
 
-    BoundaryCheck(RuleInfo rule, RuleInfo.Threshold threshold, Template template) {
+    BoundaryCheck(RuleInfo rule, RuleInfo.Threshold threshold, Template template, EvaluationRequest request) {
+      this.request = request;
       this.rule = rule;
       this.threshold = threshold;
       this.template = template;
@@ -299,7 +324,7 @@ public final class PackTests {
 
     /** Runs the probes. */
     public List<BoundaryProbe.Probe> run(RulesEngine engine) {
-      return BoundaryProbe.probe(engine, rule, threshold, template.fixture().request(), template.subjectId());
+      return BoundaryProbe.probe(engine, rule, threshold, request, template.subjectId());
     }
   }
 
