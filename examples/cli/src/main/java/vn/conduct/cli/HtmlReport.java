@@ -139,7 +139,10 @@ final class HtmlReport {
   private static String pack(PackUse use) {
     return "<span class=\"pack\">" + esc(use.packId()) + " " + esc(use.version())
         + (use.pinned() ? " (pinned)" : "") + " <small>sha256:"
-        + esc(use.digest().substring(0, Math.min(12, use.digest().length()))) + "</small></span>";
+        + esc(use.digest().substring(0, Math.min(12, use.digest().length()))) + "</small>"
+        + (use.layers().isEmpty() ? "" : " <small class=\"layers\">(" + use.layers().stream()
+            .map(l -> esc(l.packId() + " " + l.version() + " sha256:" + l.digest().substring(0, 12)))
+            .collect(Collectors.joining(" + ")) + ")</small>") + "</span>";
   }
 
   private void summary(Report report, StringBuilder html) {
@@ -512,7 +515,9 @@ final class HtmlReport {
     for (Criterion c : shown) {
       html.append("<tr id=\"r-").append(esc(c.finding.ruleId())).append("\"><td><b>")
           .append(esc(c.finding.rule().title().in(language))).append("</b><br><code>").append(esc(c.finding.ruleId()))
-          .append("</code></td><td class=\"num\">").append(c.count(Outcome.FAIL)).append("</td><td class=\"num\">")
+          .append("</code>").append(c.finding.rule().layer().map(l -> " <small class=\"layer\">"
+              + esc(w.t("lớp ", "layer ") + l) + "</small>").orElse(""))
+          .append("</td><td class=\"num\">").append(c.count(Outcome.FAIL)).append("</td><td class=\"num\">")
           .append(c.count(Outcome.UNKNOWN)).append("</td><td class=\"num\">").append(c.count(Outcome.ERROR))
           .append("</td><td class=\"num\">").append(c.count(Outcome.PASS)).append("</td><td>");
       String failure = top(c.failures);

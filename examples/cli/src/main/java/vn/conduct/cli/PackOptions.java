@@ -82,9 +82,48 @@ final class PackOptions {
     }
   }
 
-  /** Pack ids named on the command line (not folders). */
+  /**
+   * Pack ids named on the command line, and the ids of overlays given as folders: an overlay is
+   * evaluated only when named (rule-pack-format.md, section 16), so a folder holding one names it.
+   */
   List<String> packIds() {
-    return packs.stream().filter(p -> !isPath(p)).toList();
+    List<String> ids = new ArrayList<>(packs.stream().filter(p -> !isPath(p)).toList());
+    folderOverlays(packs).keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+    return ids;
+  }
+
+  /**
+   * The overlays among the folders given, by id, each with the id of the pack it extends; read from
+   * their manifests alone (a folder that cannot be read is left to the engine to report).
+   */
+  private static Map<String, String> folderOverlays(List<String> given) {
+    Map<String, String> overlays = new LinkedHashMap<>();
+    for (String pack : given) {
+      if (isPath(pack) && isFolder(pack)) {
+        try {
+          RulesEngine.builder().addPack(Path.of(pack)).describe()
+              .forEach(info -> info.base().ifPresent(base -> overlays.put(info.id(), base)));
+        } catch (RuntimeException e) {
+          // reported when the engine is built
+        }
+      }
+    }
+    return overlays;
+  }
+
+  /** The ids of the packs in the folders given. */
+  private static java.util.Set<String> folderIds(List<String> given) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String pack : given) {
+      if (isPath(pack) && isFolder(pack)) {
+        try {
+          RulesEngine.builder().addPack(Path.of(pack)).describe().forEach(info -> ids.add(info.id()));
+        } catch (RuntimeException e) {
+          // reported when the engine is built
+        }
+      }
+    }
+    return ids;
   }
 
   /** The versions pinned with {@code --pin}, by pack id. */
@@ -232,6 +271,11 @@ final class PackOptions {
       } else {
         discover = true;
       }
+    }
+    if (!discover) {
+      // an overlay given as a folder over a pack that no folder holds finds its base on the class path
+      java.util.Set<String> folders = folderIds(given);
+      discover = folderOverlays(given).values().stream().anyMatch(base -> !folders.contains(base));
     }
     if (discover) {
       builder.discoverProviders();

@@ -64,7 +64,8 @@ final class PacksCommand implements Callable<Integer> {
     out.println();
     out.println("NOW = in force on " + date + (pinned.isEmpty() ? "" : "; pin = pinned with --pin, used whatever its dates")
         + "; origins:");
-    listed.forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin())));
+    listed.forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin()
+        + p.base().map(base -> " (overlay of " + base + ": evaluated when named with --pack)").orElse(""))));
     out.flush();
     return ConductCommand.OK;
   }

@@ -40,6 +40,8 @@ final class TextReport {
   private final Function<FactProblem, Optional<String>> locator;
   private final boolean summary;
   private final Words words;
+  /** The base layer of each overlay in the report: its rules' findings need no layer mark. */
+  private final java.util.Set<String> baseLayers = new java.util.HashSet<>();
 
   TextReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator) {
     this(language, allFindings, locator, false);
@@ -102,6 +104,9 @@ final class TextReport {
 
   /** Every line goes through {@code out}, which escapes what packs and facts hold. */
   private void print(Report report, TextOut out) {
+    baseLayers.clear();
+    report.provenance().packs().stream().filter(use -> !use.layers().isEmpty())
+        .forEach(use -> baseLayers.add(use.layers().get(0).packId() + "@" + use.layers().get(0).version()));
     header(report, out);
     Map<String, SubjectResult> byId = new HashMap<>();
     report.subjects().forEach(s -> byId.put(s.subjectId(), s));
@@ -154,7 +159,10 @@ final class TextReport {
 
   private String pack(PackUse use) {
     return use.packId() + " " + use.version() + (use.pinned() ? t(" (chỉ định)", " (pinned)") : "")
-        + " sha256:" + use.digest().substring(0, Math.min(12, use.digest().length()));
+        + " sha256:" + use.digest().substring(0, Math.min(12, use.digest().length()))
+        + (use.layers().isEmpty() ? "" : t(" (các lớp: ", " (layers: ") + use.layers().stream()
+            .map(l -> l.packId() + " " + l.version() + " sha256:" + l.digest().substring(0, 12))
+            .collect(java.util.stream.Collectors.joining(" + ")) + ")");
   }
 
   /** Each unit followed by its members (depth first), siblings in the report's order. */
@@ -232,7 +240,8 @@ final class TextReport {
       if (allFindings || finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN
           || finding.outcome() == Outcome.ERROR) {
         out.println(inner + String.format(Locale.ROOT, "%-13s %-" + width + "s  ", outcome(finding.outcome()), finding.ruleId())
-            + finding.reason().in(language));
+            + finding.reason().in(language) + finding.rule().layer().filter(l -> !baseLayers.contains(l))
+                .map(l -> t(" [lớp ", " [layer ") + l + "]").orElse(""));
       }
     }
     out.println(inner + counts(result));

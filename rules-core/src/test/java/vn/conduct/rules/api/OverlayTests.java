@@ -201,7 +201,7 @@ class OverlayTests {
             .extracting(i -> i.path() + " " + i.code())
             .contains("extends.modify.rules[\"city.badje\"] overlay.unknown",
                 "extends.modify.checklists.grade.bands.Z overlay.unknown",
-                "extends.modify.parameters.target field.type"));
+                "extends.modify.parameters.target type.mismatch"));
   }
 
   @Test

@@ -24,7 +24,8 @@ final class FactsFile {
 
   static EvaluationRequest read(Path file) {
     Map<String, Object> root = map(CoreYaml.read(file), file.toString());
-    only(root, file + "", Set.of("as-of", "decided-on", "period", "pin", "subjects", "observations", "events"));
+    only(root, file + "", Set.of("as-of", "decided-on", "period", "packs", "pin", "subjects", "observations",
+        "events"));
     Period period = null;
     if (root.get("period") instanceof Map<?, ?>) {
       Map<String, Object> range = map(root.get("period"), file + ": period");
@@ -50,6 +51,9 @@ final class FactsFile {
       if (root.get("decided-on") != null) {
         request.decidedOn(date(root.get("decided-on"), file + ": decided-on"));
       }
+    }
+    if (root.get("packs") != null) {
+      list(root.get("packs"), file + ": packs").forEach(pack -> request.pack(String.valueOf(pack)));
     }
     if (root.get("pin") != null) {
       map(root.get("pin"), file + ": pin").forEach((pack, version) ->

@@ -282,7 +282,7 @@ final class Overlays {
         changedParameters.add(id);
         shaped.put("parameter:" + id, own);
       } catch (IllegalArgumentException | IllegalStateException e) {
-        issues.error(doc, path, "field.type", SafeText.line(e.getMessage()), null);
+        issues.error(doc, path, "type.mismatch", SafeText.line(e.getMessage()), null);
       }
     });
 
