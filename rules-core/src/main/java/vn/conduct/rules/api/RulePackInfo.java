@@ -1,6 +1,7 @@
 package vn.conduct.rules.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -24,10 +25,33 @@ public final class RulePackInfo {
   private final String origin;
   private final int ruleCount;
   private final int checklistCount;
+  private final List<Parameter> parameters;
+
+  /**
+   * A pack parameter as the pack declares it: a threshold, point value or window hosts may override.
+   *
+   * @param id the parameter's id, as rules write it ({@code {param: id}})
+   * @param type its data type: {@code number}, {@code string}, {@code boolean} or {@code date}
+   * @param defaultValue its default as the pack writes it ({@code 2}, {@code P12M}, {@code true})
+   * @param title what it is, or {@link LocalizedText#EMPTY}
+   * @param basis whether the default was read in a source or chosen by the pack's author
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public record Parameter(String id, String type, String defaultValue, LocalizedText title, Basis basis) {
+
+    /** Checks the id, type and default; a missing title is {@link LocalizedText#EMPTY}. */
+    public Parameter {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(defaultValue, "defaultValue");
+      title = title == null ? LocalizedText.EMPTY : title;
+    }
+  }
 
   private RulePackInfo(String id, String version, LocalizedText title, String jurisdiction,
       LocalDate effectiveFrom, LocalDate effectiveUntil, String digest, String origin, int ruleCount,
-      int checklistCount) {
+      int checklistCount, List<Parameter> parameters) {
     this.id = Objects.requireNonNull(id, "id");
     this.version = Objects.requireNonNull(version, "version");
     this.title = title;
@@ -38,6 +62,7 @@ public final class RulePackInfo {
     this.origin = origin;
     this.ruleCount = ruleCount;
     this.checklistCount = checklistCount;
+    this.parameters = List.copyOf(parameters);
   }
 
   /**
@@ -59,7 +84,20 @@ public final class RulePackInfo {
       LocalDate effectiveFrom, LocalDate effectiveUntil, String digest, String origin, int ruleCount,
       int checklistCount) {
     return new RulePackInfo(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin,
-        ruleCount, checklistCount);
+        ruleCount, checklistCount, List.of());
+  }
+
+  /**
+   * This description with the pack's parameters; for the engine and for tests of code that reads it.
+   *
+   * @param parameters the parameters the pack declares, in id order; copied
+   * @return a copy of this description with those parameters
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public RulePackInfo withParameters(List<Parameter> parameters) {
+    return new RulePackInfo(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin,
+        ruleCount, checklistCount, parameters);
   }
 
   /** The pack id. */
@@ -112,6 +150,17 @@ public final class RulePackInfo {
     return checklistCount;
   }
 
+  /**
+   * The parameters the pack declares, with their declared defaults (not the host's overrides), in id order;
+   * empty when it declares none.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
   /** Returns whether this version is in force on the given date. */
   public boolean inForceOn(LocalDate date) {
     return (effectiveFrom == null || !date.isBefore(effectiveFrom))
@@ -124,19 +173,19 @@ public final class RulePackInfo {
         && Objects.equals(title, that.title) && Objects.equals(jurisdiction, that.jurisdiction)
         && Objects.equals(effectiveFrom, that.effectiveFrom) && Objects.equals(effectiveUntil, that.effectiveUntil)
         && digest.equals(that.digest) && Objects.equals(origin, that.origin) && ruleCount == that.ruleCount
-        && checklistCount == that.checklistCount;
+        && checklistCount == that.checklistCount && parameters.equals(that.parameters);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin, ruleCount,
-        checklistCount);
+        checklistCount, parameters);
   }
 
   @Override
   public String toString() {
     return "RulePackInfo[id=" + id + ", version=" + version + ", title=" + title + ", jurisdiction="
         + jurisdiction + ", effectiveFrom=" + effectiveFrom + ", effectiveUntil=" + effectiveUntil + ", digest="
-        + digest + ", origin=" + origin + ", ruleCount=" + ruleCount + ", checklistCount=" + checklistCount + "]";
+        + digest + ", origin=" + origin + ", ruleCount=" + ruleCount + ", checklistCount=" + checklistCount + ", parameters=" + parameters + "]";
   }
 }

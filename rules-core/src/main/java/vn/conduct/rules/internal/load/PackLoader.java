@@ -347,7 +347,7 @@ public final class PackLoader {
       }
       ManifestFields m = fields.get();
       RulePackInfo info = RulePackInfo.of(m.id(), m.version(), m.title(), m.jurisdiction(), m.from(), m.until(),
-          digest(files), origin, rules, checklists);
+          digest(files), origin, rules, checklists).withParameters(m.parameters());
       return new Described(Optional.of(info), manifest, Map.copyOf(defaults), issues.sorted(), false);
     }
 
