@@ -30,22 +30,83 @@ public final class RulePackInfo {
   /**
    * A pack parameter as the pack declares it: a threshold, point value or window hosts may override.
    *
-   * @param id the parameter's id, as rules write it ({@code {param: id}})
-   * @param type its data type: {@code number}, {@code string}, {@code boolean} or {@code date}
-   * @param defaultValue its default as the pack writes it ({@code 2}, {@code P12M}, {@code true})
-   * @param title what it is, or {@link LocalizedText#EMPTY}
-   * @param basis whether the default was read in a source or chosen by the pack's author
+   * <p>Immutable. Built by the engine; hosts read it.
+   *
    * @since 0.3
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-  public record Parameter(String id, String type, String defaultValue, LocalizedText title, Basis basis) {
+  public static final class Parameter {
 
-    /** Checks the id, type and default; a missing title is {@link LocalizedText#EMPTY}. */
-    public Parameter {
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(type, "type");
-      Objects.requireNonNull(defaultValue, "defaultValue");
-      title = title == null ? LocalizedText.EMPTY : title;
+    private final String id;
+    private final String type;
+    private final String defaultValue;
+    private final LocalizedText title;
+    private final Basis basis;
+
+    private Parameter(String id, String type, String defaultValue, LocalizedText title, Basis basis) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.type = Objects.requireNonNull(type, "type");
+      this.defaultValue = Objects.requireNonNull(defaultValue, "defaultValue");
+      this.title = title == null ? LocalizedText.EMPTY : title;
+      this.basis = basis;
+    }
+
+    /**
+     * Creates a parameter description; for the engine and for tests of code that reads it.
+     *
+     * @param id the parameter's id, as rules write it ({@code {param: id}}); never {@code null}
+     * @param type its data type: {@code number}, {@code string}, {@code boolean} or {@code date}; never {@code null}
+     * @param defaultValue its default as the pack writes it ({@code 2}, {@code P12M}, {@code true}); never
+     *     {@code null}
+     * @param title what it is; {@code null} for {@link LocalizedText#EMPTY}
+     * @param basis whether the default was read in a source or chosen by the pack's author
+     * @return the description
+     * @since 0.3
+     */
+    public static Parameter of(String id, String type, String defaultValue, LocalizedText title, Basis basis) {
+      return new Parameter(id, type, defaultValue, title, basis);
+    }
+
+    /** The parameter's id. */
+    public String id() {
+      return id;
+    }
+
+    /** Its data type: {@code number}, {@code string}, {@code boolean} or {@code date}. */
+    public String type() {
+      return type;
+    }
+
+    /** Its default as the pack writes it ({@code 2}, {@code P12M}, {@code true}); not the host's override. */
+    public String defaultValue() {
+      return defaultValue;
+    }
+
+    /** What it is, or {@link LocalizedText#EMPTY}. */
+    public LocalizedText title() {
+      return title;
+    }
+
+    /** Whether the default was read in a source or chosen by the pack's author. */
+    public Basis basis() {
+      return basis;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Parameter that && id.equals(that.id) && type.equals(that.type)
+          && defaultValue.equals(that.defaultValue) && title.equals(that.title) && basis == that.basis;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(id, type, defaultValue, title, basis);
+    }
+
+    @Override
+    public String toString() {
+      return "Parameter[id=" + id + ", type=" + type + ", defaultValue=" + defaultValue + ", title=" + title
+          + ", basis=" + basis + "]";
     }
   }
 

@@ -167,7 +167,7 @@ class PackDiffTests {
     PackDiff diff = PackDiff.between(both, "w", "1.0.0", "2.0.0");
 
     // THEN the parameter's default and title, the condition and the applicability are named, old and new, in words
-    assertThat(diff.to().parameters()).containsExactly(new RulePackInfo.Parameter("target", "number", "90",
+    assertThat(diff.to().parameters()).containsExactly(RulePackInfo.Parameter.of("target", "number", "90",
         LocalizedText.of("Mục tiêu", "Target"), Basis.READ));
     assertThat(diff.packChanges()).containsExactly(new PackDiff.Change("parameter target",
         LocalizedText.of("number, mặc định 80", "number, default 80"),

@@ -19,6 +19,6 @@ public record ParameterDoc(
   public vn.conduct.rules.api.RulePackInfo.Parameter describe(String id) {
     String shown = defaultValue == null || defaultValue.isNull() ? ""
         : defaultValue.isValueNode() ? defaultValue.asText() : defaultValue.toString();
-    return new vn.conduct.rules.api.RulePackInfo.Parameter(id, type.label(), shown, title, basis);
+    return vn.conduct.rules.api.RulePackInfo.Parameter.of(id, type.label(), shown, title, basis);
   }
 }
