@@ -94,6 +94,30 @@ class ImpactCommandTests {
             "yearly-classification score 90 → 88, rating xuat-sac → tot");
   }
 
+  @Test
+  void should_name_the_one_rule_behind_every_grade_change() throws Exception {
+    Path yearly = Files.writeString(dir.resolve("district-2025-nd90.yaml"), withYearlyResults(Files.readString(facts)));
+
+    // WHEN the year 2025 is judged under hanoi-yearly 1.0.0 and 1.1.0 (leaders 'good' with up to 20 % deficient)
+    int code = cli.run("impact", "--from", "hanoi-yearly@1.0.0", "--to", "hanoi-yearly@1.1.0", "--facts",
+        yearly.toString(), "--period", "2025", "--as-of", "2025-12-31", "--lang", "en");
+
+    // THEN the two leaders with 15 % deficient move up, all because of nd90.good
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).containsExactly(
+        "hanoi-yearly 1.0.0 → 1.1.0: 2 of 81 subjects change",
+        "yearly-classification (Yearly quality classification under Decree 90/2020/NĐ-CP): 2 of 60 cadre, civil"
+            + " servant, public employee or worker change rating, 2 change score",
+        "  ratings: Complete → Good (2)",
+        "  all because of nd90.good",
+        "rules changing outcome: nd90.good (2)",
+        "units: ubnd-p-dien-bien 1 of 15, ubnd-p-quan-thanh 1 of 15",
+        "cb-017 (ubnd-p-quan-thanh): nd90.good FAIL → PASS; yearly-classification score 50 → 70, rating hoan-thanh"
+            + " → tot",
+        "cb-047 (ubnd-p-dien-bien): nd90.good FAIL → PASS; yearly-classification score 50 → 70, rating hoan-thanh"
+            + " → tot");
+  }
+
   /** The sample facts with a year's results (dated 15 December 2025) for its 60 officers, under ND 90 and ND 335. */
   private static String withYearlyResults(String sample) {
     StringBuilder lines = new StringBuilder();
