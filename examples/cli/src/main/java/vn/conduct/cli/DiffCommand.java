@@ -25,15 +25,17 @@ import vn.conduct.rules.api.SafeText;
 
 /**
  * {@code conduct diff <pack>@<v1> <pack>@<v2>}: what changed between two versions of a pack — rules and
- * checklists added, removed and changed (each change with its old and new value) and the pack's dates
- * and title — read from the engine's description ({@link PackDiff}). The engine holds the packs on the
+ * checklists added, removed and changed (each change with its old and new value, conditions in words; an
+ * added or removed rule with its conditions) and the pack's dates, title and parameters — read from the
+ * engine's description ({@link PackDiff}). The engine holds the packs on the
  * class path, the Hanoi packs' frozen format 1 versions, and any folder given with {@code --pack}.
  */
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {"Lists what changed between two versions of a pack: rules and checklists added, removed and",
-        "changed (thresholds, severity, citation, points, bands, quotas, vetoes...) and the pack's dates.",
+        "changed (conditions in words, thresholds, severity, citation, points, bands, quotas, vetoes...)",
+        "and the pack's dates and parameters.",
         "", "Example: conduct diff hanoi-units@1.1.0 hanoi-units@2.1.0"})
 final class DiffCommand implements Callable<Integer> {
 
@@ -129,9 +131,14 @@ final class DiffCommand implements Callable<Integer> {
           + " → " + diff.to().digest().substring(0, 12) + ")");
     }
     diff.packChanges().forEach(c -> out.println(SafeText.line("pack: " + change(c))));
-    diff.addedRules().forEach(r -> out.println(SafeText.line("added " + r.ruleId() + ": " + in(r.rule().title()))));
-    diff.removedRules().forEach(r -> out.println(SafeText.line("removed " + r.ruleId() + ": "
-        + in(r.rule().title()))));
+    diff.addedRules().forEach(r -> {
+      out.println(SafeText.line("added " + r.ruleId() + ": " + in(r.rule().title())));
+      conditions(r).forEach(line -> out.println(SafeText.line("  " + line)));
+    });
+    diff.removedRules().forEach(r -> {
+      out.println(SafeText.line("removed " + r.ruleId() + ": " + in(r.rule().title())));
+      conditions(r).forEach(line -> out.println(SafeText.line("  " + line)));
+    });
     diff.changedRules().forEach(e -> e.changes().forEach(c -> out.println(SafeText.line("changed " + e.id() + ": "
         + change(c)))));
     diff.addedChecklists().forEach(c -> out.println(SafeText.line("added checklist " + c.checklistId() + ": "
@@ -145,17 +152,44 @@ final class DiffCommand implements Callable<Integer> {
         + diff.removedChecklists().size() + " removed, " + diff.changedChecklists().size() + " changed");
   }
 
+  /** An added or removed rule's conditions in words: "when …" if it has one, then "condition …". */
+  private List<String> conditions(RuleInfo rule) {
+    List<String> lines = new ArrayList<>();
+    if (!rule.when().isEmpty()) {
+      lines.add("when " + in(rule.when()));
+    }
+    if (!rule.condition().isEmpty()) {
+      lines.add((rule.rule().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION ? "breached when " : "condition ")
+          + in(rule.condition()));
+    }
+    return lines;
+  }
+
   private void markdown(PackDiff diff, PrintWriter out) {
     out.println("# " + SafeText.markdown(diff.packId() + " " + diff.from().version() + " → " + diff.to().version()));
     section(out, "Pack", diff.packChanges(), c -> change(c));
-    section(out, "Rules added", diff.addedRules(), r -> r.ruleId() + ": " + in(r.rule().title()));
-    section(out, "Rules removed", diff.removedRules(), r -> r.ruleId() + ": " + in(r.rule().title()));
+    ruleSection(out, "Rules added", diff.addedRules());
+    ruleSection(out, "Rules removed", diff.removedRules());
     section(out, "Rules changed", diff.changedRules().stream().flatMap(e -> e.changes().stream()
         .map(c -> e.id() + ": " + change(c))).toList(), s -> s);
     section(out, "Checklists added", diff.addedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
     section(out, "Checklists removed", diff.removedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
     section(out, "Checklists changed", diff.changedChecklists().stream().flatMap(e -> e.changes().stream()
         .map(c -> e.id() + ": " + change(c))).toList(), s -> s);
+  }
+
+  /** Rules added or removed, each with its conditions as nested items. */
+  private void ruleSection(PrintWriter out, String heading, List<RuleInfo> rules) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("## " + heading);
+    out.println();
+    for (RuleInfo r : rules) {
+      out.println("- " + SafeText.markdown(r.ruleId() + ": " + in(r.rule().title())));
+      conditions(r).forEach(line -> out.println("  - " + SafeText.markdown(line)));
+    }
   }
 
   private static <T> void section(PrintWriter out, String heading, List<T> values, Function<T, String> line) {
@@ -175,9 +209,9 @@ final class DiffCommand implements Callable<Integer> {
         .put("from-digest", diff.from().digest()).put("to-digest", diff.to().digest());
     changes(root.putArray("pack-changes"), diff.packChanges());
     ArrayNode rules = root.putObject("rules").putArray("added");
-    diff.addedRules().forEach(r -> rules.addObject().put("id", r.ruleId()).put("title", in(r.rule().title())));
+    diff.addedRules().forEach(r -> rule(rules.addObject(), r));
     ArrayNode removed = ((ObjectNode) root.get("rules")).putArray("removed");
-    diff.removedRules().forEach(r -> removed.addObject().put("id", r.ruleId()).put("title", in(r.rule().title())));
+    diff.removedRules().forEach(r -> rule(removed.addObject(), r));
     entries(((ObjectNode) root.get("rules")).putArray("changed"), diff.changedRules());
     ObjectNode lists = root.putObject("checklists");
     ArrayNode addedLists = lists.putArray("added");
@@ -187,6 +221,18 @@ final class DiffCommand implements Callable<Integer> {
         .put("title", in(c.title())));
     entries(lists.putArray("changed"), diff.changedChecklists());
     return mapper.writeValueAsString(root);
+  }
+
+  /** An added or removed rule: id, title, kind, and its conditions in words ({@code when} null if it has none). */
+  private void rule(ObjectNode node, RuleInfo r) {
+    node.put("id", r.ruleId()).put("title", in(r.rule().title()))
+        .put("kind", r.rule().kind().name().toLowerCase(java.util.Locale.ROOT));
+    if (r.when().isEmpty()) {
+      node.putNull("when");
+    } else {
+      node.put("when", r.when().in(language));
+    }
+    node.put("condition", r.condition().in(language));
   }
 
   private void entries(ArrayNode array, List<PackDiff.Entry> entries) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Language;
+import vn.conduct.rules.api.LocalizedText;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.PackImpact;
 import vn.conduct.rules.api.RulesEngine;
@@ -89,8 +90,25 @@ final class ImpactCommand implements Callable<Integer> {
     for (ChecklistInfo c : engine.checklists()) {
       if (c.packId().equals(versions.packId()) && (c.packVersion().equals(versions.to()) || !titles.containsKey(c.checklistId()))) {
         titles.put(c.checklistId(), c.title() == null || c.title().isEmpty() ? "" : c.title().in(language));
+        scored.put(c.checklistId(), who(c));
+      }
+      if (c.packId().equals(versions.packId())) {
+        String version = c.packVersion().equals(versions.from()) ? "from" : c.packVersion().equals(versions.to()) ? "to"
+            : null;
+        if (version != null) {
+          c.bands().stream().filter(b -> b.title() != null && !b.title().isEmpty())
+              .forEach(b -> bandTitles.put(version + "\u0000" + c.checklistId() + "\u0000" + b.id(), b.title().in(language)));
+        }
       }
     }
+    engine.rules().stream().filter(r -> r.rule().packId().equals(versions.packId())).forEach(r -> {
+      if (r.rule().packVersion().equals(versions.from())) {
+        fromRules.add(r.ruleId());
+      }
+      if (r.rule().packVersion().equals(versions.to())) {
+        toRules.add(r.ruleId());
+      }
+    });
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> out.println(json(impact, titles));
@@ -100,6 +118,87 @@ final class ImpactCommand implements Callable<Integer> {
     }
     out.flush();
     return ConductCommand.OK;
+  }
+
+  /** The rules of each version, to tell a rule replaced from a rule whose outcome changed. */
+  private final java.util.Set<String> fromRules = new java.util.HashSet<>();
+  private final java.util.Set<String> toRules = new java.util.HashSet<>();
+
+  /**
+   * A checklist's rating causes in words: rules of both versions with their counts, then the rules only in
+   * one version, named as replaced (a new version that renames every rule changes the outcome of all of them).
+   */
+  private String causes(PackImpact impact, Map<String, Integer> causes) {
+    Map<String, Integer> kept = new LinkedHashMap<>();
+    List<String> removed = new ArrayList<>();
+    List<String> added = new ArrayList<>();
+    causes.forEach((rule, n) -> {
+      boolean before = fromRules.contains(rule);
+      boolean after = toRules.contains(rule);
+      if (before && !after) {
+        removed.add(rule);
+      } else if (after && !before) {
+        added.add(rule);
+      } else {
+        kept.put(rule, n);
+      }
+    });
+    List<String> parts = new ArrayList<>();
+    if (!kept.isEmpty()) {
+      parts.add(counted(kept));
+    }
+    if (!removed.isEmpty() || !added.isEmpty()) {
+      parts.add("rules replaced: " + (removed.isEmpty() ? "" : "only in " + impact.fromVersion() + " "
+          + String.join(", ", removed)) + (removed.isEmpty() || added.isEmpty() ? "" : "; ")
+          + (added.isEmpty() ? "" : "only in " + impact.toVersion() + " " + String.join(", ", added)));
+    }
+    return String.join("; ", parts);
+  }
+
+  /** Band titles in the language asked, by "from" or "to", checklist id and band id. */
+  private final Map<String, String> bandTitles = new LinkedHashMap<>();
+
+  /** A rating by its band's title in that version, else its id; "—" for none. */
+  private String band(String version, String checklistId, String rating) {
+    return rating == null ? "—" : bandTitles.getOrDefault(version + "\u0000" + checklistId + "\u0000" + rating, rating);
+  }
+
+  /**
+   * How ratings move on one checklist, most frequent first: {@code Complete → Good} 6, {@code Excellent → Good} 3;
+   * who changes grade, in the checklist's words.
+   */
+  private Map<String, Integer> moves(PackImpact impact, String checklistId) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (PackImpact.SubjectChange s : impact.changes()) {
+      for (PackImpact.ScoreChange c : s.scores()) {
+        if (c.checklistId().equals(checklistId) && c.ratingChanged()) {
+          counts.merge(band("from", checklistId, c.fromRating()) + " → " + band("to", checklistId, c.toRating()), 1,
+              Integer::sum);
+        }
+      }
+    }
+    Map<String, Integer> sorted = new LinkedHashMap<>();
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey())).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+
+  /** For each checklist, who it scores, in the vocabulary's words (see {@link #who}). */
+  private final Map<String, String> scored = new LinkedHashMap<>();
+
+  /**
+   * Who a checklist scores, as counts name them: the vocabulary's title of its subject type in the language
+   * asked ("cán bộ, công chức, viên chức, người lao động"), lowercased unless it starts with an acronym; the
+   * type's id when it has no title.
+   */
+  private String who(ChecklistInfo c) {
+    LocalizedText title = c.subjectTypeTitle();
+    if (title == null || title.isEmpty() || title.in(language).isBlank()) {
+      return c.subjectType() == null ? "subjects" : c.subjectType();
+    }
+    String text = title.in(language);
+    boolean acronym = text.length() > 1 && Character.isUpperCase(text.codePointAt(text.offsetByCodePoints(0, 1)));
+    return acronym ? text : text.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + text.substring(1);
   }
 
   private static String value(Object value) {
@@ -124,10 +223,15 @@ final class ImpactCommand implements Callable<Integer> {
     for (PackImpact.ChecklistSummary c : impact.checklists()) {
       String title = titles.getOrDefault(c.checklistId(), "");
       out.println(SafeText.line(c.checklistId() + (title.isEmpty() ? "" : " (" + title + ")") + ": "
-          + c.ratingChanged() + " of " + c.subjects() + " subjects change rating, " + c.scoreChanged()
-          + " change score"));
-      if (!c.ratingCauses().isEmpty()) {
-        out.println(SafeText.line("  rating changes caused by " + counted(c.ratingCauses())));
+          + c.ratingChanged() + " of " + c.subjects() + " " + scored.getOrDefault(c.checklistId(), "subjects")
+          + " change rating, " + c.scoreChanged() + " change score"));
+      if (c.ratingChanged() > 0) {
+        out.println(SafeText.line("  ratings: " + counted(moves(impact, c.checklistId()))));
+      }
+      if (c.ratingCauses().size() == 1 && c.ratingCauses().values().iterator().next() == c.ratingChanged()) {
+        out.println(SafeText.line("  all because of " + c.ratingCauses().keySet().iterator().next()));
+      } else if (!c.ratingCauses().isEmpty()) {
+        out.println(SafeText.line("  rating changes caused by " + causes(impact, c.ratingCauses())));
       } else if (c.ratingChanged() > 0) {
         out.println("  rating changes caused by the checklist itself (no rule changed outcome: points, bands, evidence,"
             + " quotas...)");
@@ -179,13 +283,14 @@ final class ImpactCommand implements Callable<Integer> {
         + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}</style></head><body>");
     out.println("<h1>" + Html.esc(heading) + "</h1>");
     out.println("<p>" + impact.changes().size() + " of " + impact.subjects() + " subjects change</p>");
-    out.println("<table><tr><th>checklist</th><th>subjects</th><th>rating changes</th><th>score changes</th>"
-        + "<th>rating changes caused by</th></tr>");
+    out.println("<table><tr><th>checklist</th><th>subjects</th><th>rating changes</th><th>ratings</th>"
+        + "<th>score changes</th><th>rating changes caused by</th></tr>");
     for (PackImpact.ChecklistSummary c : impact.checklists()) {
       String title = titles.getOrDefault(c.checklistId(), "");
       out.println("<tr><td>" + Html.esc(c.checklistId() + (title.isEmpty() ? "" : " (" + title + ")")) + "</td><td>"
-          + c.subjects() + "</td><td>" + c.ratingChanged() + "</td><td>" + c.scoreChanged() + "</td><td>"
-          + Html.esc(counted(c.ratingCauses())) + "</td></tr>");
+          + c.subjects() + " " + Html.esc(scored.getOrDefault(c.checklistId(), "subjects")) + "</td><td>"
+          + c.ratingChanged() + "</td><td>" + Html.esc(counted(moves(impact, c.checklistId()))) + "</td><td>"
+          + c.scoreChanged() + "</td><td>" + Html.esc(causes(impact, c.ratingCauses())) + "</td></tr>");
     }
     out.println("</table>");
     if (!impact.rules().isEmpty()) {
@@ -234,6 +339,16 @@ final class ImpactCommand implements Callable<Integer> {
       ObjectNode node = lists.addObject().put("id", c.checklistId())
           .put("title", titles.getOrDefault(c.checklistId(), "")).put("subjects", c.subjects())
           .put("score-changed", c.scoreChanged()).put("rating-changed", c.ratingChanged());
+      Map<List<String>, Integer> moved = new LinkedHashMap<>();
+      for (PackImpact.SubjectChange s : impact.changes()) {
+        for (PackImpact.ScoreChange change : s.scores()) {
+          if (change.checklistId().equals(c.checklistId()) && change.ratingChanged()) {
+            moved.merge(java.util.Arrays.asList(change.fromRating(), change.toRating()), 1, Integer::sum);
+          }
+        }
+      }
+      ArrayNode moves = node.putArray("rating-moves");
+      moved.forEach((move, n) -> moves.addObject().put("from", move.get(0)).put("to", move.get(1)).put("subjects", n));
       ObjectNode causes = node.putObject("rating-causes");
       c.ratingCauses().forEach(causes::put);
     }

@@ -42,9 +42,9 @@ class ImpactCommandTests {
             + " hnunits-par score 88.81 → 0, rating nhom-2 → —; hnunits-par [district] rank 2 → —",
         "so-noi-vu: hnunits.district-level-ended — → PASS");
     assertThat(cli.out().lines().filter(l -> l.startsWith("hnunits-par ("))).singleElement().asString()
-        .endsWith(": 3 of 9 subjects change rating, 3 change score");
+        .endsWith(": 3 of 9 agency or unit change rating, 3 change score");
     assertThat(cli.out().lines().filter(l -> l.startsWith("hnunits-sipas ("))).singleElement().asString()
-        .endsWith(": 0 of 9 subjects change rating, 0 change score");
+        .endsWith(": 0 of 9 agency or unit change rating, 0 change score");
   }
 
   @Test
@@ -57,12 +57,84 @@ class ImpactCommandTests {
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out().lines()).containsExactly(
         "hanoi-3814 1.0.0 → 1.1.0: 1 of 81 subjects change",
-        "hn3814-monthly (Monthly officer evaluation and grading sheet (Decision 3814-QĐ/TU)): 1 of 60 subjects"
-            + " change rating, 0 change score",
+        "hn3814-monthly (Monthly officer evaluation and grading sheet (Decision 3814-QĐ/TU)): 1 of 60 cadre, civil"
+            + " servant, public employee or worker change rating, 0 change score",
+        "  ratings: Grade B – Good → — (1)",
         "  rating changes caused by the checklist itself (no rule changed outcome: points, bands, evidence,"
             + " quotas...)",
         "units: ubnd-p-quan-thanh 1 of 15",
         "cb-028 (ubnd-p-quan-thanh): hn3814-monthly rating B → — (score 74)");
+  }
+
+  @Test
+  void should_say_who_changes_grade_when_decree_335_replaces_decree_90_on_the_sample_district() throws Exception {
+    // GIVEN the sample district with a year's results for its 60 officers under both decrees (the sample itself holds
+    // none: it is a June file): most meet every ND 90 'good' criterion and score 27 + 58 under ND 335; the six whose
+    // id ends in 7 have 15 % of tasks deficient (ND 90 'complete') but 27 + 45 points (ND 335 'good'); the six whose
+    // id ends in 3 exceeded 55 % of tasks (ND 90 'excellent') but score 28 + 60 = 88 (ND 335 'good')
+    Path yearly = Files.writeString(dir.resolve("district-2025.yaml"), withYearlyResults(Files.readString(facts)));
+
+    // WHEN the year 2025 is judged under hanoi-yearly 1.0.0 (ND 90) and 2.0.0 (ND 335)
+    int code = cli.run("impact", "--from", "hanoi-yearly@1.0.0", "--to", "hanoi-yearly@2.0.0", "--facts",
+        yearly.toString(), "--period", "2025", "--as-of", "2025-12-31", "--lang", "en");
+
+    // THEN twelve officers change grade, six up and six down, and the causes are the rules the new decree replaced
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).startsWith(
+        "hanoi-yearly 1.0.0 → 2.0.0: 60 of 81 subjects change",
+        "yearly-classification (Yearly classification of civil servants under Decree 335/2025/NĐ-CP): 12 of 60"
+            + " cadre, civil servant, public employee or worker change rating, 60 change score",
+        "  ratings: Complete → Good (6), Excellent → Good (6)",
+        "  rating changes caused by rules replaced: only in 1.0.0 nd90.completion, nd90.excellent, nd90.good; only"
+            + " in 2.0.0 nd335.general-criteria, nd335.task-results");
+    assertThat(cli.out().lines().filter(l -> l.startsWith("cb-007 ") || l.startsWith("cb-013 ")
+        || l.startsWith("cb-001 ")).map(l -> l.substring(l.lastIndexOf("; ") + 2))).containsExactly(
+            "yearly-classification score 70 → 85",
+            "yearly-classification score 50 → 72, rating hoan-thanh → tot",
+            "yearly-classification score 90 → 88, rating xuat-sac → tot");
+  }
+
+  @Test
+  void should_name_the_one_rule_behind_every_grade_change() throws Exception {
+    Path yearly = Files.writeString(dir.resolve("district-2025-nd90.yaml"), withYearlyResults(Files.readString(facts)));
+
+    // WHEN the year 2025 is judged under hanoi-yearly 1.0.0 and 1.1.0 (leaders 'good' with up to 20 % deficient)
+    int code = cli.run("impact", "--from", "hanoi-yearly@1.0.0", "--to", "hanoi-yearly@1.1.0", "--facts",
+        yearly.toString(), "--period", "2025", "--as-of", "2025-12-31", "--lang", "en");
+
+    // THEN the two leaders with 15 % deficient move up, all because of nd90.good
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).containsExactly(
+        "hanoi-yearly 1.0.0 → 1.1.0: 2 of 81 subjects change",
+        "yearly-classification (Yearly quality classification under Decree 90/2020/NĐ-CP): 2 of 60 cadre, civil"
+            + " servant, public employee or worker change rating, 2 change score",
+        "  ratings: Complete → Good (2)",
+        "  all because of nd90.good",
+        "rules changing outcome: nd90.good (2)",
+        "units: ubnd-p-dien-bien 1 of 15, ubnd-p-quan-thanh 1 of 15",
+        "cb-017 (ubnd-p-quan-thanh): nd90.good FAIL → PASS; yearly-classification score 50 → 70, rating hoan-thanh"
+            + " → tot",
+        "cb-047 (ubnd-p-dien-bien): nd90.good FAIL → PASS; yearly-classification score 50 → 70, rating hoan-thanh"
+            + " → tot");
+  }
+
+  /** The sample facts with a year's results (dated 15 December 2025) for its 60 officers, under ND 90 and ND 335. */
+  private static String withYearlyResults(String sample) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 60; i++) {
+      boolean leader = (i - 1) % 15 < 3;
+      int[] v = i % 10 == 7 ? new int[] {15, 0, 27, 45} : i % 10 == 3 ? new int[] {0, 55, 28, 60}
+          : new int[] {0, 20, 27, 58};
+      String[][] observed = {{"general-criteria-good", "true"}, {"deficient-task-share", "" + v[0]},
+          {"exceeded-task-share", "" + v[1]}, {"general-criteria-points", "" + v[2]}, {"task-result-points", "" + v[3]},
+          {"unit-target-share", "90"}, {"units-completed-share", "100"}, {"units-good-share", "80"}};
+      for (int k = 0; k < (leader ? observed.length : 5); k++) {
+        lines.append("  - {subject: cb-%03d, indicator: %s, value: %s, observed-on: 2025-12-15, method: record}\n"
+            .formatted(i, observed[k][0], observed[k][1]));
+      }
+    }
+    assertThat(sample).contains("\nevents:");
+    return sample.replaceFirst("\nevents:", "\n" + lines + "events:");
   }
 
   @Test
@@ -107,7 +179,8 @@ class ImpactCommandTests {
     assertThat(cli.out()).startsWith("<!DOCTYPE html>").contains(
         "<h1>hanoi-units 1.1.0 → 2.1.0</h1>",
         "<p>9 of 81 subjects change</p>",
-        "<td>3</td><td>3</td><td>hnunits.par-appraisal (3), hnunits.par-survey (3)</td></tr>",
+        "<td>9 agency or unit</td><td>3</td>",
+        "</td><td>3</td><td>hnunits.par-appraisal (3), hnunits.par-survey (3)</td></tr>",
         "<li>hnunits.district-level-ended: 9</li>",
         "<tr><td>ubnd-hoan-kiem</td><td></td><td>hnunits.conduct-plan-issued PASS → NOT_APPLICABLE<br>")
         .endsWith("</table></body></html>" + System.lineSeparator());

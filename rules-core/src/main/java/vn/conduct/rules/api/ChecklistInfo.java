@@ -40,6 +40,7 @@ public final class ChecklistInfo {
   private final String checklistId;
   private final LocalizedText title;
   private final String subjectType;
+  private final LocalizedText subjectTypeTitle;
   private final List<Item> items;
   private final List<Band> bands;
   private final Method method;
@@ -59,6 +60,7 @@ public final class ChecklistInfo {
     this.checklistId = builder.checklistId;
     this.title = builder.title;
     this.subjectType = builder.subjectType;
+    this.subjectTypeTitle = builder.subjectTypeTitle != null ? builder.subjectTypeTitle : LocalizedText.EMPTY;
     this.items = List.copyOf(builder.items);
     this.bands = List.copyOf(builder.bands);
     this.method = builder.method != null ? builder.method : Method.POINTS;
@@ -129,6 +131,17 @@ public final class ChecklistInfo {
   /** The subject type it scores. */
   public String subjectType() {
     return subjectType;
+  }
+
+  /**
+   * The title the vocabulary gives the subject type it scores ("Cán bộ, công chức…" / "Cadre, civil
+   * servant…"), or {@link LocalizedText#EMPTY} when the type has none or is declared by another pack.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public LocalizedText subjectTypeTitle() {
+    return subjectTypeTitle;
   }
 
   /** Its items, in order. */
@@ -222,7 +235,7 @@ public final class ChecklistInfo {
     return other instanceof ChecklistInfo that && packId.equals(that.packId)
         && packVersion.equals(that.packVersion) && checklistId.equals(that.checklistId)
         && Objects.equals(title, that.title) && Objects.equals(subjectType, that.subjectType)
-        && items.equals(that.items) && bands.equals(that.bands) && method == that.method
+        && subjectTypeTitle.equals(that.subjectTypeTitle) && items.equals(that.items) && bands.equals(that.bands) && method == that.method
         && Objects.equals(maximum, that.maximum) && floor.equals(that.floor)
         && minEvidence.equals(that.minEvidence) && period == that.period
         && Objects.equals(rounding, that.rounding) && deductions.equals(that.deductions)
@@ -231,14 +244,14 @@ public final class ChecklistInfo {
 
   @Override
   public int hashCode() {
-    return Objects.hash(packId, packVersion, checklistId, title, subjectType, items, bands, method, maximum, floor,
-        minEvidence, period, rounding, deductions, vetoes, quotas, peerGroup);
+    return Objects.hash(packId, packVersion, checklistId, title, subjectType, subjectTypeTitle, items, bands, method,
+        maximum, floor, minEvidence, period, rounding, deductions, vetoes, quotas, peerGroup);
   }
 
   @Override
   public String toString() {
     return "ChecklistInfo[packId=" + packId + ", packVersion=" + packVersion + ", checklistId=" + checklistId
-        + ", title=" + title + ", subjectType=" + subjectType + ", items=" + items + ", bands=" + bands
+        + ", title=" + title + ", subjectType=" + subjectType + ", subjectTypeTitle=" + subjectTypeTitle + ", items=" + items + ", bands=" + bands
         + ", method=" + method + ", maximum=" + maximum + ", floor=" + floor + ", minEvidence=" + minEvidence
         + ", period=" + period + ", rounding=" + rounding + ", deductions=" + deductions + ", vetoes=" + vetoes
         + ", quotas=" + quotas + ", peerGroup=" + peerGroup + "]";
@@ -258,6 +271,7 @@ public final class ChecklistInfo {
     private final String checklistId;
     private LocalizedText title;
     private String subjectType;
+    private LocalizedText subjectTypeTitle;
     private List<Item> items;
     private List<Band> bands;
     private Method method;
@@ -302,6 +316,19 @@ public final class ChecklistInfo {
     public Builder subjectType(String value) {
       once(subjectType, "subjectType");
       subjectType = value;
+      return this;
+    }
+
+    /**
+     * Sets the title the vocabulary gives the subject type it scores.
+     *
+     * @throws IllegalStateException if it was already set
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Builder subjectTypeTitle(LocalizedText value) {
+      once(subjectTypeTitle, "subjectTypeTitle");
+      subjectTypeTitle = value;
       return this;
     }
 

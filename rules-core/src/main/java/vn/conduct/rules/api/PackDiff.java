@@ -17,13 +17,25 @@ import org.apiguardian.api.API;
 /**
  * What changed between two versions of one rule pack, read from an engine's description
  * ({@link RulesEngine#packs()}, {@link RulesEngine#rules()}, {@link RulesEngine#checklists()}): rules and
- * checklists added, removed and changed, and the pack's own dates and title.
+ * checklists added, removed and changed, and the pack's own title, jurisdiction, dates and parameters.
  *
- * <p>Each change names the field and gives its old and new value as text ({@link LocalizedText}, so a
- * title can be shown in either language; other values are the same in both). An absent value is
- * {@link LocalizedText#EMPTY}: a threshold that was added has an empty old value. The digest is not
- * compared (two versions always differ there); neither are the rules' conditions themselves, only what
- * the description shows of them (thresholds, applies-to, enabled).
+ * <p>What is compared:
+ * <ul>
+ *   <li>the pack: title, jurisdiction, effective from and until, and each parameter
+ *       ({@code parameter <id>}: its type, declared default and title; {@link RulePackInfo#parameters()});
+ *   <li>a rule: title, description, kind, severity, citation (document, article, clause, basis, note), its
+ *       own effective dates, its applicability condition ({@code when}) and its {@code condition} in words
+ *       ({@link RuleInfo#condition()}: "count of events [disciplined] in the period ≥ 1"), the numeric
+ *       thresholds in the condition, applies-to, enabled and tags;
+ *   <li>a checklist: title, subject type, method, maximum, floor, minimum evidence, period, and each item
+ *       (points, weight, bonus, required, effective dates, credit), band, quota, veto and deduction.
+ * </ul>
+ *
+ * <p>Each change names the field and gives its old and new value as text ({@link LocalizedText}: titles
+ * and conditions in either language; other values are the same in both). An absent value is
+ * {@link LocalizedText#EMPTY}: a threshold that was added has an empty old value. Rules and checklists
+ * are matched by id: a rule whose id changed is one removed and one added (their conditions are on
+ * {@link RuleInfo#condition()}). The digest is not compared (two versions always differ there).
  *
  * <pre>{@code
  * RulesEngine engine = RulesEngine.builder().discoverProviders().build();
@@ -41,8 +53,9 @@ public final class PackDiff {
   /**
    * One field that differs between the two versions.
    *
-   * @param field what changed, in words: {@code severity}, {@code citation.article},
-   *     {@code threshold indicator 'task-result-points'}, {@code item hn.rule points}, {@code band good}
+   * @param field what changed, in words: {@code severity}, {@code citation.article}, {@code condition},
+   *     {@code when}, {@code threshold indicator 'task-result-points'}, {@code parameter max-late},
+   *     {@code item hn.rule}, {@code band good}
    * @param oldValue the value in the older version, {@link LocalizedText#EMPTY} if it had none
    * @param newValue the value in the newer version, {@link LocalizedText#EMPTY} if it has none
    * @since 0.3
@@ -124,6 +137,7 @@ public final class PackDiff {
     compare(packChanges, "jurisdiction", text(from.jurisdiction()), text(to.jurisdiction()));
     compare(packChanges, "effective from", text(from.effectiveFrom()), text(to.effectiveFrom()));
     compare(packChanges, "effective until", text(from.effectiveUntil()), text(to.effectiveUntil()));
+    compareKeyed(packChanges, "parameter ", parameters(from), parameters(to));
 
     Map<String, RuleInfo> oldRules = byId(engine.rules().stream()
         .filter(r -> in(r.rule().packId(), r.rule().packVersion(), from)).toList(), RuleInfo::ruleId);
@@ -179,7 +193,7 @@ public final class PackDiff {
     return from.id();
   }
 
-  /** Changes to the pack itself: title, jurisdiction, effective from, effective until. */
+  /** Changes to the pack itself: title, jurisdiction, effective from, effective until, parameters. */
   public List<Change> packChanges() {
     return packChanges;
   }
@@ -289,6 +303,10 @@ public final class PackDiff {
     compare(changes, "citation.clause", text(x.clause()), text(y.clause()));
     compare(changes, "citation.basis", text(word(x.basis())), text(word(y.basis())));
     compare(changes, "citation.note", text(x.note()), text(y.note()));
+    compare(changes, "effective from", text(old.effectiveFrom()), text(now.effectiveFrom()));
+    compare(changes, "effective until", text(old.effectiveUntil()), text(now.effectiveUntil()));
+    compare(changes, "when", old.when(), now.when());
+    compare(changes, "condition", old.condition(), now.condition());
     compareKeyed(changes, "threshold ", thresholds(old), thresholds(now));
     compare(changes, "applies-to", text(String.join(", ", old.appliesTo())), text(String.join(", ", now.appliesTo())));
     compare(changes, "enabled", text(String.valueOf(old.enabled())), text(String.valueOf(now.enabled())));
@@ -311,6 +329,18 @@ public final class PackDiff {
     compareKeyed(changes, "veto ", vetoes(old), vetoes(now));
     compareKeyed(changes, "deduction ", deductions(old), deductions(now));
     return changes;
+  }
+
+  /** Each parameter as "number, default 100: title", keyed by id. */
+  private static Map<String, LocalizedText> parameters(RulePackInfo pack) {
+    Map<String, LocalizedText> map = new LinkedHashMap<>();
+    for (RulePackInfo.Parameter p : pack.parameters()) {
+      String vi = p.type() + ", mặc định " + p.defaultValue();
+      String en = p.type() + ", default " + p.defaultValue();
+      map.put(p.id(), p.title().isEmpty() ? LocalizedText.of(vi, en)
+          : LocalizedText.of(vi + ": " + p.title().in(Language.VI), en + ": " + p.title().in(Language.EN)));
+    }
+    return map;
   }
 
   private static Map<String, LocalizedText> thresholds(RuleInfo rule) {
@@ -344,9 +374,9 @@ public final class PackDiff {
         value.append(", in force ").append(item.effectiveFrom() == null ? "—" : item.effectiveFrom()).append(" to ")
             .append(item.effectiveUntil() == null ? "—" : item.effectiveUntil());
       }
-      item.credit().ifPresent(c -> value.append(", credit by '").append(c.indicator()).append("' ")
+      item.credit().ifPresent(c -> value.append(", credit by '").append(c.indicator()).append("'")
           .append(c.bands().stream().map(b -> "≥ " + number(b.min()) + ": " + number(b.points()))
-              .collect(Collectors.joining("; ")))
+              .collect(Collectors.joining("; ", c.bands().isEmpty() ? "" : " ", "")))
           .append(c.perUnit() == null ? "" : " per unit " + number(c.perUnit())));
       map.put(item.ruleId(), text(value.toString()));
     }

@@ -1,6 +1,7 @@
 package vn.conduct.rules.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -23,9 +24,14 @@ public final class RuleInfo {
   private final boolean conditional;
   private final LocalizedText evidence;
   private final List<Threshold> thresholds;
+  private final LocalizedText condition;
+  private final LocalizedText when;
+  private final LocalDate effectiveFrom;
+  private final LocalDate effectiveUntil;
 
   private RuleInfo(RuleRef rule, LocalizedText description, List<String> appliesTo, boolean enabled,
-      boolean conditional, LocalizedText evidence, List<Threshold> thresholds) {
+      boolean conditional, LocalizedText evidence, List<Threshold> thresholds, LocalizedText condition,
+      LocalizedText when, LocalDate effectiveFrom, LocalDate effectiveUntil) {
     this.rule = Objects.requireNonNull(rule, "rule");
     this.description = description == null ? LocalizedText.EMPTY : description;
     this.appliesTo = List.copyOf(appliesTo);
@@ -33,6 +39,10 @@ public final class RuleInfo {
     this.conditional = conditional;
     this.evidence = evidence == null ? LocalizedText.EMPTY : evidence;
     this.thresholds = List.copyOf(thresholds);
+    this.condition = condition == null ? LocalizedText.EMPTY : condition;
+    this.when = when == null ? LocalizedText.EMPTY : when;
+    this.effectiveFrom = effectiveFrom;
+    this.effectiveUntil = effectiveUntil;
   }
 
   /**
@@ -49,7 +59,32 @@ public final class RuleInfo {
    */
   public static RuleInfo of(RuleRef rule, LocalizedText description, List<String> appliesTo, boolean enabled,
       boolean conditional, LocalizedText evidence, List<Threshold> thresholds) {
-    return new RuleInfo(rule, description, appliesTo, enabled, conditional, evidence, thresholds);
+    return of(rule, description, appliesTo, enabled, conditional, evidence, thresholds, null, null, null, null);
+  }
+
+  /**
+   * Creates a rule description with its conditions in words; for the engine and for tests of code
+   * that reads it.
+   *
+   * @param rule the rule's identity, title, kind, severity and citation; never {@code null}
+   * @param description what the rule requires; {@code null} for {@link LocalizedText#EMPTY}
+   * @param appliesTo the subject types it applies to; copied
+   * @param enabled whether the rule is evaluated
+   * @param conditional whether the rule has an applicability condition ({@code when})
+   * @param evidence what an inspector observes; {@code null} for {@link LocalizedText#EMPTY}
+   * @param thresholds numeric comparisons in the condition; copied
+   * @param condition the condition in words; {@code null} for {@link LocalizedText#EMPTY}
+   * @param when the applicability condition in words; {@code null} for {@link LocalizedText#EMPTY}
+   * @param effectiveFrom the rule's own first day in force, or {@code null} (the pack's)
+   * @param effectiveUntil the rule's own last day in force, or {@code null} (the pack's)
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static RuleInfo of(RuleRef rule, LocalizedText description, List<String> appliesTo, boolean enabled,
+      boolean conditional, LocalizedText evidence, List<Threshold> thresholds, LocalizedText condition,
+      LocalizedText when, LocalDate effectiveFrom, LocalDate effectiveUntil) {
+    return new RuleInfo(rule, description, appliesTo, enabled, conditional, evidence, thresholds, condition, when,
+        effectiveFrom, effectiveUntil);
   }
 
   /** The rule's identity, title, kind, severity and citation. */
@@ -93,6 +128,53 @@ public final class RuleInfo {
     return thresholds;
   }
 
+  /**
+   * The rule's condition in words, as the pack writes it (for a prohibition, what must not happen),
+   * in Vietnamese and English: "count of events [late-arrival] in the last 12 months ≥ 2". Pack
+   * parameters are named beside their value (the host's override, else the default); look-back
+   * windows are worded ("in the last 12 months", not {@code P12M}). Empty only for descriptions made
+   * without it.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public LocalizedText condition() {
+    return condition;
+  }
+
+  /**
+   * The applicability condition ({@code when}) in words, worded as {@link #condition()}; {@link
+   * LocalizedText#EMPTY} when the rule has none.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public LocalizedText when() {
+    return when;
+  }
+
+  /**
+   * The rule's own first day in force ({@code effective.from} in its file), or {@code null} when it
+   * follows the pack's.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public LocalDate effectiveFrom() {
+    return effectiveFrom;
+  }
+
+  /**
+   * The rule's own last day in force ({@code effective.until} in its file), or {@code null} when it
+   * follows the pack's.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public LocalDate effectiveUntil() {
+    return effectiveUntil;
+  }
+
   /** The rule's id. */
   public String ruleId() {
     return rule.ruleId();
@@ -102,18 +184,22 @@ public final class RuleInfo {
   public boolean equals(Object other) {
     return other instanceof RuleInfo that && rule.equals(that.rule) && description.equals(that.description)
         && appliesTo.equals(that.appliesTo) && enabled == that.enabled && conditional == that.conditional
-        && evidence.equals(that.evidence) && thresholds.equals(that.thresholds);
+        && evidence.equals(that.evidence) && thresholds.equals(that.thresholds) && condition.equals(that.condition)
+        && when.equals(that.when) && java.util.Objects.equals(effectiveFrom, that.effectiveFrom)
+        && java.util.Objects.equals(effectiveUntil, that.effectiveUntil);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rule, description, appliesTo, enabled, conditional, evidence, thresholds);
+    return Objects.hash(rule, description, appliesTo, enabled, conditional, evidence, thresholds, condition, when,
+        effectiveFrom, effectiveUntil);
   }
 
   @Override
   public String toString() {
     return "RuleInfo[rule=" + rule + ", description=" + description + ", appliesTo=" + appliesTo + ", enabled="
-        + enabled + ", conditional=" + conditional + ", evidence=" + evidence + ", thresholds=" + thresholds + "]";
+        + enabled + ", conditional=" + conditional + ", evidence=" + evidence + ", thresholds=" + thresholds + ", condition=" + condition + ", when=" + when
+        + ", effectiveFrom=" + effectiveFrom + ", effectiveUntil=" + effectiveUntil + "]";
   }
 
   /**

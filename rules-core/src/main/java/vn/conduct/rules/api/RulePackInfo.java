@@ -1,6 +1,7 @@
 package vn.conduct.rules.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -24,11 +25,95 @@ public final class RulePackInfo {
   private final String origin;
   private final int ruleCount;
   private final int checklistCount;
+  private final List<Parameter> parameters;
   private final String base;
+
+  /**
+   * A pack parameter as the pack declares it: a threshold, point value or window hosts may override.
+   *
+   * <p>Immutable. Built by the engine; hosts read it.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static final class Parameter {
+
+    private final String id;
+    private final String type;
+    private final String defaultValue;
+    private final LocalizedText title;
+    private final Basis basis;
+
+    private Parameter(String id, String type, String defaultValue, LocalizedText title, Basis basis) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.type = Objects.requireNonNull(type, "type");
+      this.defaultValue = Objects.requireNonNull(defaultValue, "defaultValue");
+      this.title = title == null ? LocalizedText.EMPTY : title;
+      this.basis = basis;
+    }
+
+    /**
+     * Creates a parameter description; for the engine and for tests of code that reads it.
+     *
+     * @param id the parameter's id, as rules write it ({@code {param: id}}); never {@code null}
+     * @param type its data type: {@code number}, {@code string}, {@code boolean} or {@code date}; never {@code null}
+     * @param defaultValue its default as the pack writes it ({@code 2}, {@code P12M}, {@code true}); never
+     *     {@code null}
+     * @param title what it is; {@code null} for {@link LocalizedText#EMPTY}
+     * @param basis whether the default was read in a source or chosen by the pack's author
+     * @return the description
+     * @since 0.3
+     */
+    public static Parameter of(String id, String type, String defaultValue, LocalizedText title, Basis basis) {
+      return new Parameter(id, type, defaultValue, title, basis);
+    }
+
+    /** The parameter's id. */
+    public String id() {
+      return id;
+    }
+
+    /** Its data type: {@code number}, {@code string}, {@code boolean} or {@code date}. */
+    public String type() {
+      return type;
+    }
+
+    /** Its default as the pack writes it ({@code 2}, {@code P12M}, {@code true}); not the host's override. */
+    public String defaultValue() {
+      return defaultValue;
+    }
+
+    /** What it is, or {@link LocalizedText#EMPTY}. */
+    public LocalizedText title() {
+      return title;
+    }
+
+    /** Whether the default was read in a source or chosen by the pack's author. */
+    public Basis basis() {
+      return basis;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Parameter that && id.equals(that.id) && type.equals(that.type)
+          && defaultValue.equals(that.defaultValue) && title.equals(that.title) && basis == that.basis;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(id, type, defaultValue, title, basis);
+    }
+
+    @Override
+    public String toString() {
+      return "Parameter[id=" + id + ", type=" + type + ", defaultValue=" + defaultValue + ", title=" + title
+          + ", basis=" + basis + "]";
+    }
+  }
 
   private RulePackInfo(String id, String version, LocalizedText title, String jurisdiction,
       LocalDate effectiveFrom, LocalDate effectiveUntil, String digest, String origin, int ruleCount,
-      int checklistCount, String base) {
+      int checklistCount, List<Parameter> parameters, String base) {
     this.base = base;
     this.id = Objects.requireNonNull(id, "id");
     this.version = Objects.requireNonNull(version, "version");
@@ -40,6 +125,7 @@ public final class RulePackInfo {
     this.origin = origin;
     this.ruleCount = ruleCount;
     this.checklistCount = checklistCount;
+    this.parameters = List.copyOf(parameters);
   }
 
   /**
@@ -61,7 +147,20 @@ public final class RulePackInfo {
       LocalDate effectiveFrom, LocalDate effectiveUntil, String digest, String origin, int ruleCount,
       int checklistCount) {
     return new RulePackInfo(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin,
-        ruleCount, checklistCount, null);
+        ruleCount, checklistCount, List.of(), null);
+  }
+
+  /**
+   * This description with the pack's parameters; for the engine and for tests of code that reads it.
+   *
+   * @param parameters the parameters the pack declares, in id order; copied
+   * @return a copy of this description with those parameters
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public RulePackInfo withParameters(List<Parameter> parameters) {
+    return new RulePackInfo(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin,
+        ruleCount, checklistCount, parameters, base);
   }
 
   /**
@@ -72,7 +171,7 @@ public final class RulePackInfo {
    */
   public RulePackInfo withBase(String basePackId) {
     return new RulePackInfo(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin,
-        ruleCount, checklistCount, Objects.requireNonNull(basePackId, "basePackId"));
+        ruleCount, checklistCount, parameters, Objects.requireNonNull(basePackId, "basePackId"));
   }
 
   /**
@@ -135,6 +234,17 @@ public final class RulePackInfo {
     return checklistCount;
   }
 
+  /**
+   * The parameters the pack declares, with their declared defaults (not the host's overrides), in id order;
+   * empty when it declares none.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
   /** Returns whether this version is in force on the given date. */
   public boolean inForceOn(LocalDate date) {
     return (effectiveFrom == null || !date.isBefore(effectiveFrom))
@@ -147,19 +257,20 @@ public final class RulePackInfo {
         && Objects.equals(title, that.title) && Objects.equals(jurisdiction, that.jurisdiction)
         && Objects.equals(effectiveFrom, that.effectiveFrom) && Objects.equals(effectiveUntil, that.effectiveUntil)
         && digest.equals(that.digest) && Objects.equals(origin, that.origin) && ruleCount == that.ruleCount
-        && checklistCount == that.checklistCount && Objects.equals(base, that.base);
+        && checklistCount == that.checklistCount && parameters.equals(that.parameters)
+        && Objects.equals(base, that.base);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, version, title, jurisdiction, effectiveFrom, effectiveUntil, digest, origin, ruleCount,
-        checklistCount, base);
+        checklistCount, parameters, base);
   }
 
   @Override
   public String toString() {
     return "RulePackInfo[id=" + id + ", version=" + version + ", title=" + title + ", jurisdiction="
         + jurisdiction + ", effectiveFrom=" + effectiveFrom + ", effectiveUntil=" + effectiveUntil + ", digest="
-        + digest + ", origin=" + origin + ", ruleCount=" + ruleCount + ", checklistCount=" + checklistCount + "]";
+        + digest + ", origin=" + origin + ", ruleCount=" + ruleCount + ", checklistCount=" + checklistCount + ", parameters=" + parameters + "]";
   }
 }

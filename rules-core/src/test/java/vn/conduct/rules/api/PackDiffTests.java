@@ -138,6 +138,51 @@ class PackDiffTests {
   }
 
   @Test
+  void should_compare_conditions_in_words_and_the_packs_parameters() throws Exception {
+    // GIVEN a rule whose parameter default, look-back window and applicability change between versions
+    Path v1 = pack("w", "1.0.0", "").rule("w.late", """
+            applies-to: [officer]
+            kind: requirement
+            when: {attribute: position, eq: leader}
+            condition:
+              all:
+                - {indicator: task, ge: {param: target}}
+                - {count: {events: [late], within: P12M}, le: 2}
+            """)
+        .writeTo(Files.createDirectories(dir.resolve("w1")));
+    Path v2 = pack("w", "2.0.0", "").manifest(m -> m.replace("target: {type: number, default: 80, basis: read}",
+            "target: {type: number, default: 90, basis: read, title: {vi: Mục tiêu, en: Target}}"))
+        .rule("w.late", """
+            applies-to: [officer]
+            kind: requirement
+            condition:
+              any:
+                - {indicator: task, ge: {param: target}}
+                - not: {count: {events: [late], within: P1M}, ge: 1}
+            """)
+        .writeTo(Files.createDirectories(dir.resolve("w2")));
+    RulesEngine both = RulesEngine.builder().addPack(v1).addPack(v2).build();
+
+    // WHEN the versions are compared
+    PackDiff diff = PackDiff.between(both, "w", "1.0.0", "2.0.0");
+
+    // THEN the parameter's default and title, the condition and the applicability are named, old and new, in words
+    assertThat(diff.to().parameters()).containsExactly(RulePackInfo.Parameter.of("target", "number", "90",
+        LocalizedText.of("Mục tiêu", "Target"), Basis.READ));
+    assertThat(diff.packChanges()).containsExactly(new PackDiff.Change("parameter target",
+        LocalizedText.of("number, mặc định 80", "number, default 80"),
+        LocalizedText.of("number, mặc định 90: Mục tiêu", "number, default 90: Target")));
+    assertThat(diff.changedRules()).singleElement().satisfies(rule -> assertThat(rule.changes()).contains(
+        new PackDiff.Change("when", LocalizedText.of("thuộc tính 'position' = leader", "attribute 'position' = leader"),
+            LocalizedText.EMPTY),
+        new PackDiff.Change("condition",
+            LocalizedText.of("chỉ số 'task' ≥ 80 (tham số 'target') và số sự kiện [late] đã xác minh trong 12 tháng ≤ 2",
+                "indicator 'task' ≥ 80 (parameter 'target') and number of verified events [late] in the last 12 months ≤ 2"),
+            LocalizedText.of("chỉ số 'task' ≥ 90 (tham số 'target') hoặc không (số sự kiện [late] đã xác minh trong 1 tháng ≥ 1)",
+                "indicator 'task' ≥ 90 (parameter 'target') or not (number of verified events [late] in the last month ≥ 1)"))));
+  }
+
+  @Test
   void should_be_empty_between_a_version_and_itself() {
     assertThat(PackDiff.between(engine, "p", "2.0.0", "2.0.0").isEmpty()).isTrue();
   }

@@ -23,6 +23,7 @@ public final class ChecklistDescriptions {
     ChecklistInfo.Builder info = ChecklistInfo.builder(pack.id(), pack.manifest().version(), doc.id())
         .title(doc.title())
         .subjectType(doc.subjectType())
+        .subjectTypeTitle(subjectTypeTitle(pack, doc))
         .items(doc.items().stream().map(ChecklistDescriptions::item).toList())
         .bands(doc.bands().stream().map(band -> ChecklistInfo.Band.of(band.id(), band.min(),
             band.title() == null ? LocalizedText.EMPTY : band.title())).toList())
@@ -45,6 +46,12 @@ public final class ChecklistDescriptions {
       info.rounding(ChecklistInfo.Rounding.of(doc.score().scale(), rounding.mode()));
     }
     return info.peerGroup(peerGroup(pack, doc)).build();
+  }
+
+  /** The vocabulary's title of the subject type scored; empty when the pack does not declare the type or its title. */
+  private static LocalizedText subjectTypeTitle(LoadedPack pack, ChecklistDoc doc) {
+    var type = pack.manifest().vocabulary().subjectTypes().get(doc.subjectType());
+    return type == null || type.title() == null ? LocalizedText.EMPTY : type.title();
   }
 
   /** How a checklist groups subjects for rankings, with the titles of the attribute's values; {@code null} if it does not rank. */

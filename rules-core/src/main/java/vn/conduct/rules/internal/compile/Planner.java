@@ -17,6 +17,7 @@ import vn.conduct.rules.api.RuleRef;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.internal.condition.Cond;
 import vn.conduct.rules.internal.condition.ConditionLanguage;
+import vn.conduct.rules.internal.condition.ConditionWords;
 import vn.conduct.rules.internal.facts.HostValues;
 import vn.conduct.rules.internal.facts.Layout;
 import vn.conduct.rules.internal.load.LoadedPack;
@@ -104,7 +105,10 @@ public final class Planner {
     List<RuleInfo.Threshold> thresholds = new ArrayList<>();
     thresholds(condition, true, thresholds);
     return RuleInfo.of(ref(pack, rule.doc()), rule.doc().description(), rule.doc().appliesTo(),
-        rule.enabled(), rule.when() != null, rule.doc().evidence(), thresholds);
+        rule.enabled(), rule.when() != null, rule.doc().evidence(), thresholds,
+        ConditionWords.of(rule.condition(), parameters), ConditionWords.of(rule.when(), parameters),
+        rule.doc().effective() == null ? null : rule.doc().effective().from(),
+        rule.doc().effective() == null ? null : rule.doc().effective().until());
   }
 
   private static void thresholds(Cond cond, boolean whole, List<RuleInfo.Threshold> into) {

@@ -13,6 +13,7 @@ import vn.conduct.rules.internal.compile.Semantics;
 import vn.conduct.rules.internal.compile.Stats;
 import vn.conduct.rules.internal.condition.Cond;
 import vn.conduct.rules.internal.condition.ConditionLanguage;
+import vn.conduct.rules.internal.condition.ConditionWords;
 import vn.conduct.rules.internal.facts.EvalContext;
 import vn.conduct.rules.internal.facts.EventFact;
 import vn.conduct.rules.internal.facts.Layout;
@@ -22,8 +23,8 @@ import vn.conduct.rules.internal.facts.Values;
 /**
  * Writes the reason for a finding: which observed values and thresholds decided it, and the
  * legal source. Re-evaluates the rule's condition in Java with the same {@link Semantics} the
- * compiled rules use, only when a reason is read. Operators, functions and windows are worded as
- * {@link ConditionLanguage} words them; values by their declared titles.
+ * compiled rules use, only when a reason is read. Fields, terms and aggregates are worded by
+ * {@link ConditionWords} (as rule descriptions word whole conditions); values by their declared titles.
  */
 final class Explainer {
 
@@ -157,8 +158,8 @@ final class Explainer {
     int truth = Semantics.fieldTest(compare, subject.type, layout).eval(subject);
     Object value = subject.display(slot.index(), slot.type());
     String unit = slot.unit() == null ? "" : " " + unitLabel(slot.unit());
-    String fieldVi = fieldLabel(compare.field(), Language.VI);
-    String fieldEn = fieldLabel(compare.field(), Language.EN);
+    String fieldVi = ConditionWords.field(compare.field(), Language.VI);
+    String fieldEn = ConditionWords.field(compare.field(), Language.EN);
     Map<String, LocalizedText> titles = slot.valueTitles();
     if (compare.op().form.decidesMissing() || value == null) {
       boolean present = value != null;
@@ -204,7 +205,7 @@ final class Explainer {
     String[] texts = new String[2];
     for (Language language : List.of(Language.VI, Language.EN)) {
       boolean vi = language == Language.VI;
-      String term = termWords(measure.term(), language);
+      String term = ConditionWords.term(measure.term(), language);
       String shown = value == null ? (vi ? " chưa xác định được" : " is not known")
           : " = " + (measure.term().type() == vn.conduct.rules.internal.model.DataType.DATE
               ? LocalDate.ofEpochDay(value.longValueExact()).toString() : ConditionLanguage.show(value, Map.of(), language));
@@ -214,19 +215,6 @@ final class Explainer {
       texts[vi ? 0 : 1] = term + shown + required;
     }
     return new Leaf(truth, LocalizedText.of(texts[0], texts[1]));
-  }
-
-  /** A term in words: a field's label, a date of the evaluation, or the days between two. */
-  private static String termWords(Cond.Term term, Language language) {
-    if (term instanceof Cond.Field field) {
-      return fieldLabel(field, language);
-    }
-    if (term instanceof Cond.DateOf date) {
-      return date.point().words(language);
-    }
-    Cond.DaysBetween between = (Cond.DaysBetween) term;
-    return ConditionLanguage.daysBetweenWords(language, termWords(between.from(), language),
-        termWords(between.to(), language));
   }
 
   /** A value a comparison requires: a constant, or a date of the evaluation named with its day. */
@@ -278,9 +266,9 @@ final class Explainer {
     String missing = stats.unknown > 0 ? " (" + stats.unknown + " undecided)" : "";
     String missingVi = stats.unknown > 0 ? " (" + stats.unknown + " chưa xác định)" : "";
     return new Leaf(truth, LocalizedText.of(
-        describe(agg, Language.VI) + " = " + valueText + missingVi + " (ngưỡng " + agg.op().words(Language.VI, shownVi)
+        ConditionWords.aggregate(agg, Language.VI) + " = " + valueText + missingVi + " (ngưỡng " + agg.op().words(Language.VI, shownVi)
             + ")",
-        describe(agg, Language.EN) + " = " + valueText + missing + " (threshold " + agg.op().words(Language.EN, shown)
+        ConditionWords.aggregate(agg, Language.EN) + " = " + valueText + missing + " (threshold " + agg.op().words(Language.EN, shown)
             + ")"));
   }
 
@@ -307,44 +295,6 @@ final class Explainer {
       return;
     }
     stats.add(Semantics.elementCode(agg, type, layout).apply(values, ctx));
-  }
-
-  /** The aggregate in words: "number of verified events [late] in the last 12 months". */
-  private static String describe(Cond.Aggregate agg, Language language) {
-    boolean vi = language == Language.VI;
-    String function = agg.agg().words(language, agg.of() == null ? null : agg.of().name());
-    String reach = agg.reach().words(language);
-    if (agg.over() == Cond.Over.EVENTS) {
-      String window = agg.window().kind().words(language, agg.window().lookBack());
-      String whose = agg.reach() == ConditionLanguage.Reach.SELF ? ""
-          : vi ? " của " + reach + " loại '" + agg.memberType() + "'" : " of " + reach + " of type '" + agg.memberType()
-              + "'";
-      return vi
-          ? function + " sự kiện " + types(agg, " loại khác") + (agg.verifiedOnly() ? " đã xác minh" : "") + whose + " "
-              + window
-          : function + (agg.verifiedOnly() ? " verified" : "") + " events " + types(agg, " more") + whose + " " + window;
-    }
-    return vi
-        ? function + " " + reach + " loại '" + agg.memberType() + "'" + (agg.where() == null ? "" : " đáp ứng điều kiện")
-        : function + " " + reach + " of type '" + agg.memberType() + "'" + (agg.where() == null ? "" : " meeting the condition");
-  }
-
-  /** The event types, the first four and a count of the rest when there are more than five. */
-  private static String types(Cond.Aggregate agg, String more) {
-    List<String> types = new ArrayList<>(agg.eventTypes());
-    if (types.size() <= 5) {
-      return types.toString();
-    }
-    return "[" + String.join(", ", types.subList(0, 4)) + ", … +" + (types.size() - 4) + more + "]";
-  }
-
-  private static String fieldLabel(Cond.Field field, Language language) {
-    boolean vi = language == Language.VI;
-    return switch (field.scope()) {
-      case ATTRIBUTE -> (vi ? "thuộc tính '" : "attribute '") + field.name() + "'";
-      case INDICATOR -> (vi ? "chỉ số '" : "indicator '") + field.name() + "'";
-      case EVENT_ATTRIBUTE -> (vi ? "thuộc tính sự kiện '" : "event attribute '") + field.name() + "'";
-    };
   }
 
   private static String unitLabel(String unit) {

@@ -7,12 +7,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.conduct.rules.api.Basis;
 import vn.conduct.rules.api.LocalizedText;
+import vn.conduct.rules.api.RulePackInfo;
+import vn.conduct.rules.internal.model.DataType;
+import vn.conduct.rules.internal.model.ParameterDoc;
 import vn.conduct.rules.internal.model.Ids;
 import vn.conduct.rules.internal.yaml.YamlDocument;
 
@@ -34,7 +39,7 @@ import vn.conduct.rules.internal.yaml.YamlDocument;
  * @param until last day in force, or {@code null}
  */
 record ManifestFields(int format, String id, String version, LocalizedText title, String jurisdiction,
-    String engine, LocalDate from, LocalDate until) {
+    String engine, LocalDate from, LocalDate until, List<RulePackInfo.Parameter> parameters) {
 
   private static final Pattern ID = Pattern.compile(Ids.PACK_ID);
   private static final Pattern SEMVER = Pattern.compile(Ids.SEMVER);
@@ -85,7 +90,39 @@ record ManifestFields(int format, String id, String version, LocalizedText title
     if (reader.failed) {
       return Optional.empty();
     }
-    return Optional.of(new ManifestFields(format, id, version, title, jurisdiction, engine, from, until));
+    return Optional.of(new ManifestFields(format, id, version, title, jurisdiction, engine, from, until,
+        parameters(root.get("parameters"))));
+  }
+
+  /**
+   * The declared parameters, in id order, read as the full load binds them ({@link ParameterDoc#describe});
+   * leniently: an entry the full load would refuse is left out here (the listing reports only its own fields).
+   */
+  private static List<RulePackInfo.Parameter> parameters(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return List.of();
+    }
+    java.util.TreeMap<String, RulePackInfo.Parameter> found = new java.util.TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode p = entry.getValue();
+      if (!p.isObject() || !p.path("type").isTextual() || !p.path("basis").isTextual() || !p.has("default")) {
+        continue;
+      }
+      DataType type = java.util.Arrays.stream(DataType.values())
+          .filter(t -> t.label().equals(p.get("type").asText())).findFirst().orElse(null);
+      Basis basis = java.util.Arrays.stream(Basis.values())
+          .filter(b -> b.name().toLowerCase(Locale.ROOT).equals(p.get("basis").asText())).findFirst().orElse(null);
+      if (type == null || basis == null) {
+        continue;
+      }
+      JsonNode title = p.get("title");
+      LocalizedText text = title == null || !title.isObject() ? null : new LocalizedText(
+          title.path("vi").isValueNode() ? title.get("vi").asText() : null,
+          title.path("en").isValueNode() ? title.get("en").asText() : null);
+      found.put(entry.getKey(), new ParameterDoc(type, p.get("default"), text, basis).describe(entry.getKey()));
+    }
+    return List.copyOf(found.values());
   }
 
   /** Reads fields of one manifest, noting whether any was refused. */

@@ -408,7 +408,7 @@ public final class PackLoader {
       }
       ManifestFields m = fields.get();
       RulePackInfo info = RulePackInfo.of(m.id(), m.version(), m.title(), m.jurisdiction(), m.from(), m.until(),
-          digest(files), origin, rules, checklists);
+          digest(files), origin, rules, checklists).withParameters(m.parameters());
       JsonNode base = document.get().root().path("extends").path("pack");
       if (base.isTextual()) {
         info = info.withBase(base.asText());

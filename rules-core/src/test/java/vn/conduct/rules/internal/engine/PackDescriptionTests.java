@@ -57,6 +57,9 @@ class PackDescriptionTests {
   void should_describe_valid_packs_exactly_as_the_built_engine_does() {
     // GIVEN two versions of one pack (given newest first), one with a checklist and dates, and a pack with five rules
     Path v2 = write("v2", pack("p", "2.0.0", "jurisdiction: VN-HN\neffective: {from: 2025-07-01}")
+        .manifest(m -> m.replace("target: {type: number, default: 80, basis: read}", "target: {type: number, default:"
+            + " 85.50, basis: inferred, title: {vi: Mục tiêu, en: Target}}\n  window: {type: string, default: P12M,"
+            + " basis: read}"))
         .rule("p.a", RULE).rule("p.b", RULE).file("checklists/grade.yaml", CHECKLIST.formatted("p.a")));
     Path v1 = write("v1", pack("p", "1.10.0", "effective: {from: 2020-01-01, until: 2025-06-30}").rule("p.a", RULE)
         .file("docs/notes.txt", "not a pack file, but in the digest\n"));
@@ -73,6 +76,11 @@ class PackDescriptionTests {
             org.assertj.core.groups.Tuple.tuple("p", "1.10.0", 1, 0),
             org.assertj.core.groups.Tuple.tuple("p", "2.0.0", 2, 1));
     assertThat(described.get(2).effectiveFrom()).isEqualTo(LocalDate.of(2025, 7, 1));
+    // parameters as declared, in id order, read alike when listing and when loading
+    assertThat(described.get(2).parameters()).containsExactly(
+        RulePackInfo.Parameter.of("target", "number", "85.50", vn.conduct.rules.api.LocalizedText.of("Mục tiêu", "Target"),
+            vn.conduct.rules.api.Basis.INFERRED),
+        RulePackInfo.Parameter.of("window", "string", "P12M", null, vn.conduct.rules.api.Basis.READ));
     assertThat(described.get(2).jurisdiction()).isEqualTo("VN-HN");
   }
 
