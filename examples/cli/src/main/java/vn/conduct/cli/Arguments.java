@@ -205,8 +205,8 @@ final class Arguments {
    * missing one is a mistake on the command line, caught before anything runs. A parameter whose
    * label names a folder ({@code <pack-dir>}) must be a folder.
    */
-  /** The options that name where output goes: their files need not exist. */
-  private static final List<String> OUTPUTS = List.of("--output", "--rankings");
+  /** The options that name where output goes (new-pack's --dir included): their files need not exist. */
+  private static final List<String> OUTPUTS = List.of("--output", "--rankings", "--dir");
 
   static void requireInputs(ParseResult parseResult) {
     for (ParseResult result = parseResult; result != null; result = result.subcommand()) {

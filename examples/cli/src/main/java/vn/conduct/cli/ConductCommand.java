@@ -50,6 +50,7 @@ import vn.conduct.rules.api.SafeText;
         PacksCommand.class,
         DiffCommand.class,
         ImpactCommand.class,
+        NewPackCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -59,7 +60,7 @@ import vn.conduct.rules.api.SafeText;
         "     (the other rows are still reported)",
         "  2  wrong command line: unknown command or option, a bad value (date, number, language, format,",
         "     --pin, --param), a file or folder that does not exist; also explain's subject or checklist and",
-        "     form's subject type not found",
+        "     form's subject type not found; new-pack's id not a pack id or its folder not empty",
         "  3  unexpected internal error"})
 public final class ConductCommand implements Runnable {
 

@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     try (InputStream in = HanoiRulePackProvider.class.getClassLoader().getResourceAsStream(SAMPLE)) {
       if (in == null) {
         throw new IllegalStateException("The sample data " + SAMPLE + " is not on the class path"
-            + " [Hint: the rules-hanoi jar must be on the class path]");
+            + " [Hint: the conduct-hanoi jar (module rules-hanoi) must be on the class path]");
       }
       return in.readAllBytes();
     } catch (IOException e) {
