@@ -66,7 +66,9 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PackVersions versions = PackVersions.parse("diff", "diff", from, "diff", to, EXAMPLE);
-    PackDiff diff = PackDiff.between(PackVersions.engine(folders), versions.packId(), versions.from(), versions.to());
+    RulesEngine engine = PackVersions.engine(folders);
+    versions.requireRelated("diff", engine, EXAMPLE);
+    PackDiff diff = PackDiff.between(engine, versions.fromPack(), versions.from(), versions.toPack(), versions.to());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> out.println(json(diff));
@@ -125,7 +127,8 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private void text(PackDiff diff, PrintWriter out) {
-    out.println(SafeText.line(diff.packId() + " " + diff.from().version() + " → " + diff.to().version()));
+    out.println(SafeText.line(PackVersions.heading(diff.packId(), diff.from().version(), diff.to().id(),
+        diff.to().version())));
     if (diff.isEmpty()) {
       out.println("no change in rules, checklists, dates or title (digest " + diff.from().digest().substring(0, 12)
           + " → " + diff.to().digest().substring(0, 12) + ")");
@@ -166,7 +169,8 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private void markdown(PackDiff diff, PrintWriter out) {
-    out.println("# " + SafeText.markdown(diff.packId() + " " + diff.from().version() + " → " + diff.to().version()));
+    out.println("# " + SafeText.markdown(PackVersions.heading(diff.packId(), diff.from().version(), diff.to().id(),
+        diff.to().version())));
     section(out, "Pack", diff.packChanges(), c -> change(c));
     ruleSection(out, "Rules added", diff.addedRules());
     ruleSection(out, "Rules removed", diff.removedRules());
@@ -205,7 +209,8 @@ final class DiffCommand implements Callable<Integer> {
   private String json(PackDiff diff) throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.put("pack", diff.packId()).put("from", diff.from().version()).put("to", diff.to().version())
+    root.put("pack", diff.packId()).put("from", diff.from().version()).put("to-pack", diff.to().id())
+        .put("to", diff.to().version())
         .put("from-digest", diff.from().digest()).put("to-digest", diff.to().digest());
     changes(root.putArray("pack-changes"), diff.packChanges());
     ArrayNode rules = root.putObject("rules").putArray("added");

@@ -85,27 +85,28 @@ final class ImpactCommand implements Callable<Integer> {
     PackVersions versions = PackVersions.parse("impact", "--from", from, "--to", to, EXAMPLE);
     RulesEngine engine = PackVersions.engine(folders);
     EvaluationRequest request = new FactsReader().withAsOf(asOf).withPeriod(period).load(facts).request();
-    PackImpact impact = PackImpact.between(engine, request, versions.packId(), versions.from(), versions.to());
+    versions.requireRelated("impact", engine, EXAMPLE);
+    PackImpact impact = PackImpact.between(engine, request, versions.fromPack(), versions.from(), versions.toPack(),
+        versions.to());
     Map<String, String> titles = new LinkedHashMap<>();
     for (ChecklistInfo c : engine.checklists()) {
-      if (c.packId().equals(versions.packId()) && (c.packVersion().equals(versions.to()) || !titles.containsKey(c.checklistId()))) {
+      boolean isFrom = versions.isFrom(c.packId(), c.packVersion());
+      boolean isTo = versions.isTo(c.packId(), c.packVersion());
+      if (isTo || (isFrom && !titles.containsKey(c.checklistId()))) {
         titles.put(c.checklistId(), c.title() == null || c.title().isEmpty() ? "" : c.title().in(language));
         scored.put(c.checklistId(), who(c));
       }
-      if (c.packId().equals(versions.packId())) {
-        String version = c.packVersion().equals(versions.from()) ? "from" : c.packVersion().equals(versions.to()) ? "to"
-            : null;
-        if (version != null) {
-          c.bands().stream().filter(b -> b.title() != null && !b.title().isEmpty())
-              .forEach(b -> bandTitles.put(version + "\u0000" + c.checklistId() + "\u0000" + b.id(), b.title().in(language)));
-        }
+      for (String version : isFrom && isTo ? List.of("from", "to") : isFrom ? List.of("from") : isTo ? List.of("to")
+          : List.<String>of()) {
+        c.bands().stream().filter(b -> b.title() != null && !b.title().isEmpty())
+            .forEach(b -> bandTitles.put(version + "\u0000" + c.checklistId() + "\u0000" + b.id(), b.title().in(language)));
       }
     }
-    engine.rules().stream().filter(r -> r.rule().packId().equals(versions.packId())).forEach(r -> {
-      if (r.rule().packVersion().equals(versions.from())) {
+    engine.rules().forEach(r -> {
+      if (versions.isFrom(r.rule().packId(), r.rule().packVersion())) {
         fromRules.add(r.ruleId());
       }
-      if (r.rule().packVersion().equals(versions.to())) {
+      if (versions.isTo(r.rule().packId(), r.rule().packVersion())) {
         toRules.add(r.ruleId());
       }
     });
@@ -218,7 +219,8 @@ final class ImpactCommand implements Callable<Integer> {
   }
 
   private void text(PackImpact impact, Map<String, String> titles, PrintWriter out) {
-    out.println(SafeText.line(impact.packId() + " " + impact.fromVersion() + " → " + impact.toVersion() + ": "
+    out.println(SafeText.line(PackVersions.heading(impact.packId(), impact.fromVersion(), impact.toPackId(),
+        impact.toVersion()) + ": "
         + impact.changes().size() + " of " + impact.subjects() + " subjects change"));
     for (PackImpact.ChecklistSummary c : impact.checklists()) {
       String title = titles.getOrDefault(c.checklistId(), "");
@@ -275,7 +277,8 @@ final class ImpactCommand implements Callable<Integer> {
 
   /** One self-contained page: the counts per checklist, rule and unit, then a table of the subjects that change. */
   private void html(PackImpact impact, Map<String, String> titles, PrintWriter out) {
-    String heading = impact.packId() + " " + impact.fromVersion() + " → " + impact.toVersion();
+    String heading = PackVersions.heading(impact.packId(), impact.fromVersion(), impact.toPackId(),
+        impact.toVersion());
     out.println("<!DOCTYPE html>");
     out.println("<html lang=\"" + language.name().toLowerCase(java.util.Locale.ROOT) + "\"><head>"
         + "<meta charset=\"utf-8\"><title>" + Html.esc(heading) + "</title>"
@@ -332,7 +335,8 @@ final class ImpactCommand implements Callable<Integer> {
   private String json(PackImpact impact, Map<String, String> titles) throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.put("pack", impact.packId()).put("from", impact.fromVersion()).put("to", impact.toVersion())
+    root.put("pack", impact.packId()).put("from", impact.fromVersion()).put("to-pack", impact.toPackId())
+        .put("to", impact.toVersion())
         .put("subjects", impact.subjects()).put("changed", impact.changes().size());
     ArrayNode lists = root.putArray("checklists");
     for (PackImpact.ChecklistSummary c : impact.checklists()) {

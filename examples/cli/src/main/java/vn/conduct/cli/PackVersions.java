@@ -7,26 +7,49 @@ import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.hanoi.HanoiRulePackProvider;
 
 /**
- * Two versions of one pack named {@code <pack>@<version>} on the command line ({@code diff},
- * {@code impact}), and the engine that holds every version they may name: the class path's packs, the
- * Hanoi packs' frozen format 1 versions, and the folders given.
+ * Two pack versions named {@code <pack>@<version>} on the command line ({@code diff}, {@code impact}):
+ * two versions of one pack, or a pack and an overlay of it (rule-pack-format.md, section 16); and the
+ * engine that holds every version they may name: the class path's packs, the Hanoi packs' frozen
+ * format 1 versions, and the folders given.
  */
-record PackVersions(String packId, String from, String to) {
+record PackVersions(String fromPack, String from, String toPack, String to) {
 
-  /**
-   * Reads the two names; {@code fromOption} and {@code toOption} name them in messages.
-   *
-   * @throws UsageException if a name is not {@code <pack>@<version>} or the two name different packs
-   */
+  /** Reads the two names; {@code fromOption} and {@code toOption} name them in messages. */
   static PackVersions parse(String command, String fromOption, String from, String toOption, String to,
       String example) {
     String[] a = split(fromOption, from, example);
     String[] b = split(toOption, to, example);
-    if (!a[0].equals(b[0])) {
-      throw new UsageException(command + ": '" + from + "' and '" + to + "' name two packs, " + a[0] + " and " + b[0]
-          + " [Hint: compare two versions of one pack, e.g. " + example + "]");
+    return new PackVersions(a[0], a[1], b[0], b[1]);
+  }
+
+  /** Whether a pack version is the first named. */
+  boolean isFrom(String packId, String version) {
+    return fromPack.equals(packId) && from.equals(version);
+  }
+
+  /** Whether a pack version is the second named. */
+  boolean isTo(String packId, String version) {
+    return toPack.equals(packId) && to.equals(version);
+  }
+
+  /** {@code hanoi-units 1.1.0 → 2.1.0}, or {@code hanoi-522 2.1.0 → hanoi-tayho-2020 1.0.0}. */
+  static String heading(String fromPack, String from, String toPack, String to) {
+    return fromPack + " " + from + " → " + (toPack.equals(fromPack) ? "" : toPack + " ") + to;
+  }
+
+  /**
+   * Refuses two packs of which neither extends the other.
+   *
+   * @throws UsageException naming both
+   */
+  void requireRelated(String command, RulesEngine engine, String example) {
+    try {
+      vn.conduct.rules.api.PackDiff.between(engine, fromPack, from, toPack, to);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(command + ": '" + fromPack + "@" + from + "' and '" + toPack + "@" + to + "' name two"
+          + " packs and neither extends the other [Hint: compare two versions of one pack, e.g. " + example
+          + ", or a pack with an overlay of it]");
     }
-    return new PackVersions(a[0], a[1], b[1]);
   }
 
   private static String[] split(String option, String given, String example) {

@@ -156,6 +156,6 @@ class DiffCommandTests {
     int code = cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-units@2.1.0");
 
     assertThat(code).isEqualTo(ConductCommand.USAGE);
-    assertThat(cli.err()).contains("name two packs, hanoi-yearly and hanoi-units");
+    assertThat(cli.err()).contains("'hanoi-yearly@1.0.0' and 'hanoi-units@2.1.0' name two packs and neither extends the other");
   }
 }

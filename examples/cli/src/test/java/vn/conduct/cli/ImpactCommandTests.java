@@ -192,6 +192,7 @@ class ImpactCommandTests {
         facts.toString());
 
     assertThat(code).isEqualTo(ConductCommand.USAGE);
-    assertThat(cli.err()).contains("name two packs, hanoi-units and hanoi-yearly").contains("[Hint:");
+    assertThat(cli.err()).contains("'hanoi-units@1.1.0' and 'hanoi-yearly@1.1.0' name two packs and neither extends the other")
+        .contains("[Hint:");
   }
 }

@@ -127,10 +127,33 @@ public final class PackDiff {
    *     lists the packs or versions it holds
    */
   public static PackDiff between(RulesEngine engine, String packId, String fromVersion, String toVersion) {
-    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(packId, "packId");
-    RulePackInfo from = find(engine, packId, Objects.requireNonNull(fromVersion, "fromVersion"));
-    RulePackInfo to = find(engine, packId, Objects.requireNonNull(toVersion, "toVersion"));
+    return between(engine, packId, fromVersion, packId, toVersion);
+  }
+
+  /**
+   * Compares a pack with an overlay of it (rule-pack-format.md, section 16), or two versions of one
+   * pack: "the city's pack without and with the district's plan". An overlay is described as composed
+   * with the highest loaded version of its base that its range admits; compare it with that version
+   * to see exactly what the overlay keeps, changes and adds.
+   *
+   * @param engine an engine holding both
+   * @param fromPack the first pack's id
+   * @param fromVersion its version
+   * @param toPack the second pack's id: the same, an overlay of the first, or a pack the first overlays
+   * @param toVersion its version
+   * @return the differences, empty if the descriptions are the same
+   * @throws RulePackNotFoundException if the engine holds no such pack or version
+   * @throws IllegalArgumentException if the two packs differ and neither extends the other
+   * @since 0.3
+   */
+  public static PackDiff between(RulesEngine engine, String fromPack, String fromVersion, String toPack,
+      String toVersion) {
+    Objects.requireNonNull(engine, "engine");
+    RulePackInfo from = find(engine, Objects.requireNonNull(fromPack, "fromPack"),
+        Objects.requireNonNull(fromVersion, "fromVersion"));
+    RulePackInfo to = find(engine, Objects.requireNonNull(toPack, "toPack"), Objects.requireNonNull(toVersion, "toVersion"));
+    requireRelated(engine, fromPack, toPack);
 
     List<Change> packChanges = new ArrayList<>();
     compare(packChanges, "title", text(from.title()), text(to.title()));
@@ -188,7 +211,7 @@ public final class PackDiff {
     return to;
   }
 
-  /** The pack's id. */
+  /** The pack's id (the first pack's, when a pack is compared with an overlay of it). */
   public String packId() {
     return from.id();
   }
@@ -265,6 +288,33 @@ public final class PackDiff {
    * The loaded version of a pack, or a {@link RulePackNotFoundException} naming the loaded packs or versions;
    * also for {@link PackImpact}.
    */
+  /**
+   * Two pack ids name one pack, or one extends the other (directly or through overlays between them).
+   *
+   * @throws IllegalArgumentException otherwise, naming both
+   */
+  static void requireRelated(RulesEngine engine, String a, String b) {
+    if (!a.equals(b) && !extendsPack(engine, a, b) && !extendsPack(engine, b, a)) {
+      throw new IllegalArgumentException(SafeText.line("Packs '" + a + "' and '" + b + "' are two packs and neither"
+          + " extends the other [Hint: compare two versions of one pack, or a pack with an overlay of it]"));
+    }
+  }
+
+  /** Whether pack {@code overlay} extends pack {@code base}, directly or through other overlays. */
+  static boolean extendsPack(RulesEngine engine, String overlay, String base) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String current = overlay;
+    while (current != null && seen.add(current)) {
+      String id = current;
+      current = engine.packs().stream().filter(p -> p.id().equals(id)).findFirst()
+          .flatMap(RulePackInfo::base).orElse(null);
+      if (base.equals(current)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static RulePackInfo find(RulesEngine engine, String packId, String version) {
     List<RulePackInfo> versions = engine.packs().stream().filter(p -> p.id().equals(packId)).toList();
     if (versions.isEmpty()) {

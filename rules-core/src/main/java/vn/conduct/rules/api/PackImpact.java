@@ -156,6 +156,7 @@ public final class PackImpact {
   public record Count(int subjects, int changed) { }
 
   private final String packId;
+  private final String toPackId;
   private final String fromVersion;
   private final String toVersion;
   private final int subjects;
@@ -164,9 +165,10 @@ public final class PackImpact {
   private final Map<String, Count> units;
   private final Map<String, Integer> rules;
 
-  private PackImpact(String packId, String fromVersion, String toVersion, int subjects, List<SubjectChange> changes,
+  private PackImpact(String packId, String toPackId, String fromVersion, String toVersion, int subjects, List<SubjectChange> changes,
       List<ChecklistSummary> checklists, Map<String, Count> units, Map<String, Integer> rules) {
     this.packId = packId;
+    this.toPackId = toPackId;
     this.fromVersion = fromVersion;
     this.toVersion = toVersion;
     this.subjects = subjects;
@@ -191,17 +193,37 @@ public final class PackImpact {
    */
   public static PackImpact between(RulesEngine engine, EvaluationRequest request, String packId, String fromVersion,
       String toVersion) {
+    Objects.requireNonNull(packId, "packId");
+    return between(engine, request, packId, fromVersion, packId, toVersion);
+  }
+
+  /**
+   * Evaluates the request under a pack and under an overlay of it (rule-pack-format.md, section 16),
+   * or under two versions of one pack, and compares the results: who changes with the district's plan.
+   * Each side is the one pack named and pinned to its version (an overlay's base version is the one in
+   * force, as in any evaluation).
+   *
+   * @param fromPack the first pack's id
+   * @param toPack the second's: the same, an overlay of the first, or a pack the first overlays
+   * @throws RulePackNotFoundException if the engine holds no such pack or version
+   * @throws IllegalArgumentException if the two packs differ and neither extends the other
+   * @since 0.3
+   */
+  public static PackImpact between(RulesEngine engine, EvaluationRequest request, String fromPack,
+      String fromVersion, String toPack, String toVersion) {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(packId, "packId");
+    Objects.requireNonNull(fromPack, "fromPack");
+    Objects.requireNonNull(toPack, "toPack");
     Objects.requireNonNull(fromVersion, "fromVersion");
     Objects.requireNonNull(toVersion, "toVersion");
     // Both versions must be loaded (a pin of a missing version would be refused too, less clearly).
-    PackDiff.find(engine, packId, fromVersion);
-    PackDiff.find(engine, packId, toVersion);
-    Report a = engine.evaluate(only(request, packId, fromVersion));
-    Report b = engine.evaluate(only(request, packId, toVersion));
-    return compare(packId, fromVersion, toVersion, a, b);
+    PackDiff.find(engine, fromPack, fromVersion);
+    PackDiff.find(engine, toPack, toVersion);
+    PackDiff.requireRelated(engine, fromPack, toPack);
+    Report a = engine.evaluate(only(request, fromPack, fromVersion));
+    Report b = engine.evaluate(only(request, toPack, toVersion));
+    return compare(fromPack, toPack, fromVersion, toVersion, a, b);
   }
 
   private static EvaluationRequest only(EvaluationRequest request, String packId, String version) {
@@ -216,6 +238,12 @@ public final class PackImpact {
 
   /** Compares two reports of the same facts; for tests and for hosts that evaluated already. */
   static PackImpact compare(String packId, String fromVersion, String toVersion, Report a, Report b) {
+    return compare(packId, packId, fromVersion, toVersion, a, b);
+  }
+
+  /** Compares two reports of the same facts, made under two related packs. */
+  static PackImpact compare(String packId, String toPackId, String fromVersion, String toVersion, Report a,
+      Report b) {
     Map<String, SubjectResult> before = new LinkedHashMap<>();
     a.subjects().forEach(s -> before.put(s.subjectId(), s));
     Map<String, SubjectResult> after = new LinkedHashMap<>();
@@ -301,7 +329,7 @@ public final class PackImpact {
         mostFirst(causes.getOrDefault(id, Map.of())))));
     Map<String, Count> unitCounts = new LinkedHashMap<>();
     units.forEach((id, c) -> unitCounts.put(id, new Count(c[0], c[1])));
-    return new PackImpact(packId, fromVersion, toVersion, ids.size(), changes, summaries, unitCounts,
+    return new PackImpact(packId, toPackId, fromVersion, toVersion, ids.size(), changes, summaries, unitCounts,
         mostFirst(rules));
   }
 
@@ -342,6 +370,16 @@ public final class PackImpact {
   /** The pack compared. */
   public String packId() {
     return packId;
+  }
+
+  /**
+   * The second pack's id: the same as {@link #packId()} for two versions of one pack, an overlay's (or
+   * its base's) id when a pack is compared with an overlay of it.
+   *
+   * @since 0.3
+   */
+  public String toPackId() {
+    return toPackId;
   }
 
   /** The older version. */
@@ -386,7 +424,7 @@ public final class PackImpact {
 
   @Override
   public String toString() {
-    return "PackImpact[" + packId + " " + fromVersion + " -> " + toVersion + ": " + changes.size() + " of " + subjects
+    return "PackImpact[" + packId + " " + fromVersion + " -> " + (toPackId.equals(packId) ? "" : toPackId + " ") + toVersion + ": " + changes.size() + " of " + subjects
         + " subjects change]";
   }
 }

@@ -258,4 +258,33 @@ class OverlayTests {
         .isInstanceOf(InvalidRulePackException.class)
         .hasMessageContaining("extends pack 'city', which is not loaded");
   }
+
+  @Test
+  void should_diff_and_preview_the_impact_of_the_city_pack_with_and_without_the_overlay() throws Exception {
+    Path district = overlay("compared", EXTENDS);
+    RulesEngine engine = RulesEngine.builder().addPack(city).addPack(district).build();
+
+    PackDiff diff = PackDiff.between(engine, "city", "1.0.0", "district", "1.0.0");
+
+    assertThat(diff.addedRules()).extracting(RuleInfo::ruleId).containsExactly("district.flag");
+    assertThat(diff.removedRules()).extracting(RuleInfo::ruleId).containsExactly("city.late");
+    // city.task: its threshold follows the parameter the overlay lowered
+    assertThat(diff.changedRules()).extracting(PackDiff.Entry::id).containsExactly("city.badge", "city.task");
+    assertThat(diff.changedChecklists()).singleElement().satisfies(e -> assertThat(e.changes())
+        .extracting(c -> c.field() + ": " + c.oldValue().in(Language.EN) + " -> " + c.newValue().in(Language.EN))
+        .anyMatch(c -> c.startsWith("band A") && c.contains("90") && c.contains("85")));
+    assertThat(diff.packChanges()).extracting(PackDiff.Change::field).contains("parameter target");
+
+    PackImpact impact = PackImpact.between(engine, june(), "city", "1.0.0", "district", "1.0.0");
+
+    assertThat(impact.toPackId()).isEqualTo("district");
+    // o1: task 75 fails the city's target of 80 and passes the district's 70: grade 40 → 100
+    assertThat(impact.changes()).singleElement().satisfies(change -> {
+      assertThat(change.subjectId()).isEqualTo("o1");
+      assertThat(change.outcomes()).extracting(o -> o.ruleId() + " " + o.from() + " -> " + o.to())
+          .containsExactlyInAnyOrder("city.task FAIL -> PASS", "city.late PASS -> null", "district.flag null -> FAIL");
+    });
+    assertThatThrownBy(() -> PackDiff.between(engine, "district", "1.0.0", "city", "9.9.9"))
+        .isInstanceOf(RulePackNotFoundException.class);
+  }
 }

@@ -51,8 +51,8 @@ final class Overlays {
   }
 
   /** What an overlay becomes once composed with one version of its base. */
-  record Composed(List<LoadedRule> rules, List<LoadedChecklist> checklists, Map<String, Object> defaults,
-      List<Layer> layers, Map<String, Layer> shapedBy, String digest) { }
+  record Composed(PackDoc manifest, List<LoadedRule> rules, List<LoadedChecklist> checklists,
+      Map<String, Object> defaults, List<Layer> layers, Map<String, Layer> shapedBy, String digest) { }
 
   /** The base's name in messages: {@code hanoi-522 1.1.0 (origin)}. */
   static String describe(LoadedPack base) {
@@ -338,8 +338,18 @@ final class Overlays {
         issues.error(doc, "extends.modify.parameters", "field.constraint", SafeText.line(e.getMessage()), null);
       }
     }
-    return new Composed(List.copyOf(ruleList), List.copyOf(checklistList), finalValues, List.copyOf(layers),
-        Map.copyOf(shaped), digest(layers));
+    PackDoc manifest = merged;
+    if (!changedParameters.isEmpty()) {
+      // the manifest declares the overlay's values as the defaults, so that descriptions show them
+      Map<String, vn.conduct.rules.internal.model.ParameterDoc> parameters = new LinkedHashMap<>(merged.parameters());
+      changedParameters.forEach(id -> parameters.computeIfPresent(id, (k, p) -> new vn.conduct.rules.internal.model
+          .ParameterDoc(p.type(), ext.modify().parameters().get(id), p.title(), p.basis())));
+      manifest = new PackDoc(merged.format(), merged.id(), merged.version(), merged.title(), merged.description(),
+          merged.jurisdiction(), merged.engine(), merged.effective(), merged.period(), merged.sources(),
+          merged.vocabulary(), Map.copyOf(parameters), merged.base());
+    }
+    return new Composed(manifest, List.copyOf(ruleList), List.copyOf(checklistList), finalValues,
+        List.copyOf(layers), Map.copyOf(shaped), digest(layers));
   }
 
   /** The overlay's digest: SHA-256 over each layer's id, version and digest, base first. */

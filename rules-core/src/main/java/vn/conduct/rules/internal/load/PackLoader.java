@@ -590,7 +590,7 @@ public final class PackLoader {
         return new Result(List.of(), issues.sorted(), onlyEngine);
       }
       if (composed != null) {
-        LoadedPack loaded = new LoadedPack(pack, SemVer.parse(pack.version()), range, composed.digest(), origin,
+        LoadedPack loaded = new LoadedPack(composed.manifest(), SemVer.parse(pack.version()), range, composed.digest(), origin,
             composed.rules(), composed.checklists(), composed.defaults(), composed.layers(), composed.shapedBy(),
             manifest.document().root());
         return new Result(List.of(loaded), issues.sorted(), false);
