@@ -1,10 +1,13 @@
 package vn.conduct.rules.api;
 
+import org.apiguardian.api.API;
+
 /**
  * How firmly a rule rests on its cited source.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Basis {
   /** Read in the source document itself. */
   READ,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The facts a host hands to {@link RulesEngine#evaluate}: subjects, observations, events, the two
@@ -33,6 +34,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EvaluationRequest {
 
   private final LocalDate asOf;

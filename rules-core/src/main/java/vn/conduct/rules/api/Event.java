@@ -3,6 +3,7 @@ package vn.conduct.rules.api;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A dated occurrence about a subject, such as a recorded violation or a verified complaint. Ids,
@@ -18,6 +19,7 @@ import java.util.Objects;
  *     decided before this date does not count the event (since 0.2)
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Event(
     String id,
     String subjectId,

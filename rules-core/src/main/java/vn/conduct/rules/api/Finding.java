@@ -3,6 +3,7 @@ package vn.conduct.rules.api;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one rule for one subject, with the reason and the legal source.
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Finding {
 
   private final RuleRef rule;

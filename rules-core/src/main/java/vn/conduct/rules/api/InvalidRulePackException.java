@@ -1,12 +1,14 @@
 package vn.conduct.rules.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A rule pack has at least one error; carries every issue found, errors and warnings, sorted.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class InvalidRulePackException extends RulesException {
 
   private static final long serialVersionUID = 1L;

@@ -1,12 +1,14 @@
 package vn.conduct.rules.api;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The languages in which packs and reports are written.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Language {
   /** Vietnamese. */
   VI,

@@ -1,6 +1,7 @@
 package vn.conduct.rules.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A human-readable text in Vietnamese and English.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param en the English text, or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LocalizedText(String vi, String en) {
 
   /** The empty text. */

@@ -2,6 +2,7 @@ package vn.conduct.rules.api;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A value observed for one of a subject's indicators: a measured figure or a checklist answer.
@@ -22,6 +23,7 @@ import java.util.Objects;
  *     evaluation decided before this date does not use it (since 0.2)
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Observation(
     String subjectId,
     String indicator,

@@ -1,10 +1,13 @@
 package vn.conduct.rules.api;
 
+import org.apiguardian.api.API;
+
 /**
  * The outcome of one rule for one subject.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Outcome {
   /** The subject meets the requirement, or the prohibited situation did not occur. */
   PASS,

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A closed range of dates: the period judged, such as a month, a quarter or a year.
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param end the last day, inclusive
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Period(LocalDate start, LocalDate end) {
 
   /** The calendar units a pack or checklist may judge by (its natural period). */

@@ -1,10 +1,13 @@
 package vn.conduct.rules.api;
 
+import org.apiguardian.api.API;
+
 /**
  * What a rule states.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum RuleKind {
   /** A requirement that passes when its condition holds. */
   REQUIREMENT,

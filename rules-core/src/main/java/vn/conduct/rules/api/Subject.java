@@ -2,6 +2,7 @@ package vn.conduct.rules.api;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A person, agency or place that rules are evaluated for.
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param attributes the subject's static attributes; copied, never {@code null}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Subject(
     String id, String type, String name, String parentId, Map<String, Object> attributes) {
 

@@ -2,6 +2,7 @@ package vn.conduct.rules.api;
 
 import java.util.Comparator;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One problem found in a rule pack, located in its source file.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param hint how to fix it, or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ValidationIssue(
     Level severity,
     String code,

@@ -230,14 +230,11 @@ public final class ReportJson {
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     generator.setPrettyPrinter(printer);
-    MAPPER.writeTree(generator, toTree(report));
+    MAPPER.writeTree(generator, tree(report));
   }
 
-  /**
-   * Returns the report as a Jackson tree, for hosts that embed it in their own JSON. The tree is
-   * new on each call and may be modified.
-   */
-  public ObjectNode toTree(Report report) {
+  /** The report as a JSON tree (no Jackson type is part of the public API: hosts read the text). */
+  private ObjectNode tree(Report report) {
     Objects.requireNonNull(report, "report");
     return format == 1 ? formatOne(report) : formatTwo(report);
   }

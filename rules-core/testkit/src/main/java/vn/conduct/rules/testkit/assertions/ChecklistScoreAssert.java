@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import vn.conduct.rules.api.ChecklistScore;
 import vn.conduct.rules.api.ScoreAdjustment;
+import org.apiguardian.api.API;
 
 /**
  * Assertions on a subject's score on one checklist; get one with {@link
@@ -27,6 +28,7 @@ import vn.conduct.rules.api.ScoreAdjustment;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ChecklistScoreAssert extends ReportPartAssert<ChecklistScoreAssert, ChecklistScore> {
 
   private final String subjectId;

@@ -3,6 +3,7 @@ package vn.conduct.rules.testkit.assertions;
 import vn.conduct.rules.api.Ranking;
 import vn.conduct.rules.api.Report;
 import vn.conduct.rules.api.SubjectResult;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of the AssertJ assertions on Conduct reports. Import it statically, beside or
@@ -26,6 +27,7 @@ import vn.conduct.rules.api.SubjectResult;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConductAssertions {
 
   private ConductAssertions() { }

@@ -9,6 +9,7 @@ import vn.conduct.rules.api.Citation;
 import vn.conduct.rules.api.Finding;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.Outcome;
+import org.apiguardian.api.API;
 
 /**
  * Assertions on one rule's finding for one subject; get one with {@link
@@ -27,6 +28,7 @@ import vn.conduct.rules.api.Outcome;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class FindingAssert extends ReportPartAssert<FindingAssert, Finding> {
 
   private final String subjectId;

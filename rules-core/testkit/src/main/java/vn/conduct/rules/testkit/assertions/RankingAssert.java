@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import vn.conduct.rules.api.Ranking;
+import org.apiguardian.api.API;
 
 /**
  * Assertions on the ranking of one peer group on one checklist; get one with {@link
@@ -20,6 +21,7 @@ import vn.conduct.rules.api.Ranking;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RankingAssert extends ReportPartAssert<RankingAssert, Ranking> {
 
   /**

@@ -16,6 +16,7 @@ import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Ranking;
 import vn.conduct.rules.api.Report;
 import vn.conduct.rules.api.SubjectResult;
+import org.apiguardian.api.API;
 
 /**
  * Assertions on a {@link Report}; get one with {@link ConductAssertions#assertThat(Report)}.
@@ -25,6 +26,7 @@ import vn.conduct.rules.api.SubjectResult;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ReportAssert extends ReportPartAssert<ReportAssert, Report> {
 
   /**

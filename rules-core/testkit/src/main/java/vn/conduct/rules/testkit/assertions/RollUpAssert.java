@@ -6,6 +6,7 @@ import static vn.conduct.rules.testkit.assertions.Render.quote;
 import java.math.BigDecimal;
 import java.util.Objects;
 import vn.conduct.rules.api.RollUp;
+import org.apiguardian.api.API;
 
 /**
  * Assertions on how a unit's direct members fared on one checklist; get one with {@link
@@ -16,6 +17,7 @@ import vn.conduct.rules.api.RollUp;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RollUpAssert extends ReportPartAssert<RollUpAssert, RollUp> {
 
   private final String unitId;

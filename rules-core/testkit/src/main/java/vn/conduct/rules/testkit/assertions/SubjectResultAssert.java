@@ -12,6 +12,7 @@ import vn.conduct.rules.api.Finding;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.RollUp;
 import vn.conduct.rules.api.SubjectResult;
+import org.apiguardian.api.API;
 
 /**
  * Assertions on what a report says about one subject; get one with {@link
@@ -22,6 +23,7 @@ import vn.conduct.rules.api.SubjectResult;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class SubjectResultAssert extends ReportPartAssert<SubjectResultAssert, SubjectResult> {
 
   /**
