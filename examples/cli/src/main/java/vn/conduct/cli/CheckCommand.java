@@ -52,10 +52,26 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "<pack-dir>", description = "A pack folder (holding pack.yaml).")
   List<Path> packs;
 
+  @Option(names = {"-f", "--format"}, paramLabel = "text|junit|sarif", defaultValue = "text",
+      description = {"text (the default: one line per problem), junit (JUnit XML: a test suite per pack, a failing",
+          "test case per file with errors) or sarif (SARIF 2.1.0: every problem located, for CI annotations)."})
+  CiReports.Format format = CiReports.Format.text;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "<file>",
+      description = "With --format junit or sarif: write the report to this file (default: the standard output).")
+  Path output;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean report = format != CiReports.Format.text;
+    if (output != null && !report) {
+      throw new UsageException("--output: the text of 'check' goes to the standard output [Hint: add --format junit"
+          + " or --format sarif to write a report file]");
+    }
+    List<CiReports.Suite> suites = new ArrayList<>();
+    List<CiReports.Located> located = new ArrayList<>();
     int exit = ConductCommand.OK;
     for (Path pack : packs) {
       List<ValidationIssue> issues = new ArrayList<>(RulesEngine.check(pack, others));
@@ -65,6 +81,16 @@ final class CheckCommand implements Callable<Integer> {
       }
       long errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).count();
       long warnings = issues.size() - errors;
+      if (report) {
+        suites.add(suite(pack, issues));
+        issues.forEach(issue -> located.add(CiReports.Located.of(pack, issue)));
+        if (errors > 0 || (strict && warnings > 0)) {
+          exit = ConductCommand.INVALID;
+        }
+        err.println(SafeText.line(pack.toString()) + ": " + (errors > 0 || (strict && warnings > 0) ? "invalid" : "valid")
+            + ", " + plural(errors, "error") + ", " + plural(warnings, "warning"));
+        continue;
+      }
       int shown = 0;
       for (ValidationIssue issue : issues) {
         if (shown++ == MAX_SHOWN) {
@@ -83,7 +109,32 @@ final class CheckCommand implements Callable<Integer> {
         out.println(name + ": valid" + (warnings > 0 ? ", " + plural(warnings, "warning") : ""));
       }
     }
+    if (report) {
+      CiReports.write(output, out, writer -> {
+        if (format == CiReports.Format.junit) {
+          CiReports.junit(suites, writer);
+        } else {
+          CiReports.sarif(located, RulesEngine.builder().build().version(), writer);
+        }
+      });
+    }
     return exit;
+  }
+
+  /** A pack as a JUnit test suite: a failing case per file with errors (or warnings, with --strict), else one passing case. */
+  private CiReports.Suite suite(Path pack, List<ValidationIssue> issues) {
+    String name = SafeText.line(pack.toString());
+    java.util.Map<String, List<ValidationIssue>> byFile = new java.util.TreeMap<>();
+    issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR || strict)
+        .forEach(i -> byFile.computeIfAbsent(i.file(), f -> new ArrayList<>()).add(i));
+    List<CiReports.Case> cases = new ArrayList<>();
+    if (byFile.isEmpty()) {
+      cases.add(CiReports.Case.passed(name, "pack is valid"));
+    }
+    byFile.forEach((file, found) -> cases.add(new CiReports.Case(name, SafeText.line(file),
+        plural(found.size(), "problem") + ": " + SafeText.line(found.get(0).message()), null,
+        String.join("\n", found.stream().map(ValidationIssue::render).toList()))));
+    return new CiReports.Suite("conduct check " + name, cases);
   }
 
   /** The fixtures' problems (the test kit's check) and, with --strict, the rules no fixture tests. */

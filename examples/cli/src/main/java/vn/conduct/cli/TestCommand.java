@@ -56,9 +56,27 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--no-boundaries", description = "Do not probe numeric thresholds.")
   boolean noBoundaries;
 
+  @Option(names = {"-f", "--format"}, paramLabel = "text|junit|sarif", defaultValue = "text",
+      description = {"text (the default), junit (JUnit XML: one test case per fixture, per probed threshold and",
+          "for coverage, as CI servers read Surefire's reports) or sarif (SARIF 2.1.0: each failing fixture",
+          "located at its file). The summary goes to the standard error when a report is written."})
+  CiReports.Format format = CiReports.Format.text;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "<file>",
+      description = "With --format junit or sarif: write the report to this file (default: the standard output).")
+  Path output;
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    boolean report = format != CiReports.Format.text;
+    if (output != null && !report) {
+      throw new UsageException("--output: the text of 'test' goes to the standard output [Hint: add --format junit"
+          + " or --format sarif to write a report file]");
+    }
+    PrintWriter out = report ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    String suite = SafeText.line(pack.toString());
+    List<CiReports.Case> cases = new ArrayList<>();
+    List<CiReports.Located> located = new ArrayList<>();
     percent("--min-rules", minRules);
     percent("--min-clauses", minClauses);
     percent("--min-bands", minBands);
@@ -79,15 +97,25 @@ final class TestCommand implements Callable<Integer> {
         results.add(result);
         if (result.passed()) {
           out.println("PASS   " + name);
+          cases.add(CiReports.Case.passed(suite, name));
         } else {
           failed++;
           out.println("FAIL   " + name);
           result.mismatches().forEach(m -> out.println("       " + m.render().replace("\n", "\n       ")));
+          String details = String.join("\n", result.mismatches().stream().map(FixtureResult.Mismatch::render).toList());
+          cases.add(new CiReports.Case(suite, name, plural(result.mismatches().size(), "expectation") + " not met",
+              null, details));
+          located.add(new CiReports.Located(pack.resolve(name).normalize().toString().replace('\\', '/'), 1, 0,
+              "fixture.failed", true, name + ": " + details));
         }
       } catch (RulesException e) {
         failed++;
         out.println("ERROR  " + name);
         out.println("       " + ConductCommand.safeLines(e.getMessage()).replace("\n", "\n       "));
+        String message = ConductCommand.safeLines(e.getMessage());
+        cases.add(new CiReports.Case(suite, name, null, message.lines().findFirst().orElse("error"), message));
+        located.add(new CiReports.Located(pack.resolve(name).normalize().toString().replace('\\', '/'), 1, 0,
+            "fixture.error", true, message));
       }
     }
     int probes = 0;
@@ -97,6 +125,9 @@ final class TestCommand implements Callable<Integer> {
         probes++;
         boolean agrees = run.stream().allMatch(BoundaryProbe.Probe::agrees);
         out.println((agrees ? "PASS   " : "FAIL   ") + "boundary " + SafeText.line(check.name() + ": " + run));
+        cases.add(agrees ? CiReports.Case.passed(suite + " boundaries", SafeText.line(check.name()))
+            : new CiReports.Case(suite + " boundaries", SafeText.line(check.name()), "the threshold disagrees with"
+                + " its probes", null, SafeText.line(run.toString())));
         if (!agrees) {
           failed++;
         }
@@ -112,7 +143,24 @@ final class TestCommand implements Callable<Integer> {
         + (shortfalls.isEmpty() ? "" : "; coverage below the thresholds"));
     shortfalls.forEach(s -> out.println("  " + SafeText.line(s)));
     out.flush();
+    if (report) {
+      cases.add(shortfalls.isEmpty() ? CiReports.Case.passed(suite, "coverage")
+          : new CiReports.Case(suite, "coverage", "coverage below the thresholds", null,
+              String.join("\n", shortfalls.stream().map(SafeText::line).toList())));
+      String version = tests.engine().version();
+      CiReports.write(output, spec.commandLine().getOut(), writer -> {
+        if (format == CiReports.Format.junit) {
+          CiReports.junit(List.of(new CiReports.Suite("conduct test " + suite, cases)), writer);
+        } else {
+          CiReports.sarif(located, version, writer);
+        }
+      });
+    }
     return failed == 0 && shortfalls.isEmpty() ? ConductCommand.OK : ConductCommand.INVALID;
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static void percent(String option, double value) {
