@@ -21,7 +21,8 @@ class HanoiReadmeTests {
 
   private static final Path PACKS = Path.of("src/main/resources/rulepacks");
   /** The folder of the base each overlay of the table is loaded with. */
-  private static final java.util.Map<String, String> BASES = java.util.Map.of("hanoi-tayho-2020", "hanoi-522/v2");
+  private static final java.util.Map<String, String> BASES = java.util.Map.of("hanoi-tayho-2020", "hanoi-522/v2",
+      "hanoi-tayho-2020-units", "hanoi-units/v1");
   private static final Pattern ROW = Pattern.compile(
       "^\\| \\[`([^`]+)`]\\([^)]*\\) \\| `([^`]+)` \\| ([^ ]+) \\| [^|]+\\| [^|]+\\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$");
 
