@@ -266,7 +266,7 @@ class ConductCommandTests {
 
       assertThat(out.toString())
           .contains("Conduct — minh họa: một quận hư cấu của Hà Nội, tháng 6/2025")
-          .contains("hanoi-3814 1.1.0").contains("hanoi-units 1.1.0").doesNotContain("hanoi-yearly")
+          .contains("hanoi-3814 1.1.0").contains("hanoi-units 1.2.0").doesNotContain("hanoi-yearly")
           // clean members are summarised on one line under their unit
           .contains("Thành viên không có gì cần giải thích (11): cb-001 (A 94), cb-003 (B 85)")
           // the 30 % quota lowers the lowest A scorer of the district committee
@@ -313,7 +313,7 @@ class ConductCommandTests {
     void should_list_the_bundled_packs() {
       assertThat(run("packs", "--as-of", "2025-06-30")).isEqualTo(ConductCommand.OK);
 
-      assertThat(out.toString()).containsPattern("hanoi-522 +2\\.0\\.0 +yes").contains("hanoi-3814");
+      assertThat(out.toString()).containsPattern("hanoi-522 +2\\.1\\.0 +yes").contains("hanoi-3814");
     }
   }
 

@@ -251,6 +251,21 @@ class OverlayTests {
   }
 
   @Test
+  void should_describe_an_overlay_as_the_built_engine_lists_it() throws Exception {
+    Path district = overlay("described", EXTENDS);
+    RulesEngine.Builder builder = RulesEngine.builder().addPack(district).addPack(city);
+
+    List<RulePackInfo> described = builder.describe();
+
+    // city.badge and city.task included, district.flag added: 3 rules, and the digest over both layers
+    assertThat(described).isEqualTo(builder.build().packs());
+    assertThat(described).filteredOn(p -> p.id().equals("district")).singleElement().satisfies(p -> {
+      assertThat(p.ruleCount()).isEqualTo(3);
+      assertThat(p.base()).contains("city");
+    });
+  }
+
+  @Test
   void should_say_which_pack_is_missing_when_the_base_is_not_loaded() throws Exception {
     Path district = overlay("alone", EXTENDS);
 

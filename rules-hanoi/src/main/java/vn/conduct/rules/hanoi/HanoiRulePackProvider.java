@@ -19,10 +19,19 @@ import vn.conduct.rules.spi.RulePackSource;
  *   <li>{@code hanoi-yearly}: yearly classification, NĐ 90/2020 (1.1.0, years to 2025) and NĐ 335/2025
  *       (2.1.0, years from 2026; civil servants and State administrative agencies);
  *   <li>{@code hanoi-units}: unit scoring and ranking by block (PAR-like index, SIPAS, inspections),
- *       1.1.0 until 30 June 2025 and 2.1.0 after the district level ended;
+ *       1.2.0 until 30 June 2025 and 2.2.0 after the district level ended;
  *   <li>{@code hanoi-models}: the model programmes (one-stop desk, cultural apartment building, green
- *       agency, friendly school, civilised market, relic as a safe destination, ...).
+ *       agency, friendly school, civilised market, relic as a safe destination, ...);
+ *   <li>{@code hanoi-tayho-2020}: an overlay on {@code hanoi-522} with Tây Hồ district's 2020 plan (commitments
+ *       by the end of April 2020, the two inspection rounds, the wards' loudspeaker broadcasts); evaluated only
+ *       when a request names it, in place of {@code hanoi-522};
+ *   <li>{@code hanoi-tayho-2020-units}: an overlay on {@code hanoi-units} 1.x with the same plan's inspections
+ *       (two periodic rounds in 2020, at least two inspections a year); evaluated only when named.
  * </ul>
+ *
+ * <p>hanoi-522 2.0.0 and hanoi-units 1.1.0 and 2.1.0, which still held the Tây Hồ plan's rules, stay in the jar
+ * under {@code rulepacks/frozen}
+ * like the format 1 versions and is listed by {@link #frozenPacks()} only.
  *
  * <p>The format 1 versions these replaced (hanoi-522 1.0.0, hanoi-1665 1.0.0, hanoi-3814 1.0.0,
  * hanoi-yearly 1.0.0 and 2.0.0, hanoi-units 1.0.0 and 2.0.0, hanoi-models 1.0.0) stay in the jar, unchanged
@@ -53,13 +62,16 @@ public final class HanoiRulePackProvider implements RulePackProvider {
   private static final List<String> FOLDERS =
       List.of("rulepacks/hanoi-522/v2", "rulepacks/hanoi-3814", "rulepacks/hanoi-1665/v2",
           "rulepacks/hanoi-units/v1", "rulepacks/hanoi-units/v2",
-          "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335", "rulepacks/hanoi-models/v1.1");
+          "rulepacks/hanoi-yearly-nd90", "rulepacks/hanoi-yearly-nd335", "rulepacks/hanoi-models/v1.1",
+          "rulepacks/hanoi-tayho-2020", "rulepacks/hanoi-tayho-2020-units");
 
   private static final List<String> FROZEN =
       List.of("rulepacks/frozen/hanoi-522-1.0.0", "rulepacks/frozen/hanoi-1665-1.0.0",
           "rulepacks/frozen/hanoi-3814-1.0.0", "rulepacks/frozen/hanoi-yearly-1.0.0",
           "rulepacks/frozen/hanoi-yearly-2.0.0", "rulepacks/frozen/hanoi-units-1.0.0",
-          "rulepacks/frozen/hanoi-units-2.0.0", "rulepacks/frozen/hanoi-models-1.0.0");
+          "rulepacks/frozen/hanoi-units-2.0.0", "rulepacks/frozen/hanoi-models-1.0.0",
+          "rulepacks/frozen/hanoi-522-2.0.0", "rulepacks/frozen/hanoi-units-1.1.0",
+          "rulepacks/frozen/hanoi-units-2.1.0");
 
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {
@@ -86,7 +98,8 @@ public final class HanoiRulePackProvider implements RulePackProvider {
 
   /**
    * Returns the format 1 versions replaced by format 2 ones in issue 10 (hanoi-3814 1.0.0, hanoi-yearly
-   * 1.0.0 and 2.0.0, hanoi-units 1.0.0 and 2.0.0), for hosts that pin them. Their successors have higher
+   * 1.0.0 and 2.0.0, hanoi-units 1.0.0 and 2.0.0), and the format 2 versions whose district rules moved into
+   * the Tây Hồ overlays in issue 12 (hanoi-522 2.0.0, hanoi-units 1.1.0 and 2.1.0), for hosts that pin them. Their successors have higher
    * versions and the same dates, so unless pinned they are chosen only for a period the successor cannot
    * judge.
    *

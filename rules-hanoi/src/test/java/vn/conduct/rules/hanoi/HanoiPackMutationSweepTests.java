@@ -40,7 +40,7 @@ class HanoiPackMutationSweepTests {
 
     // THEN
     System.out.println(report.summary());
-    assertThat(packs).hasSize(16);
+    assertThat(packs).hasSize(19);
     assertThat(report.ran()).isPositive();
     assertThat(report.count(Verdict.LOCATED)).as("mutations refused with located errors").isPositive();
     report.assertNoFailures();
@@ -48,8 +48,18 @@ class HanoiPackMutationSweepTests {
 
   static Path[] packDirectories(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> p.getFileName().toString().equals("pack.yaml")).map(Path::getParent).sorted()
-          .toArray(Path[]::new);
+      // The sweep loads each pack alone, and an overlay (hanoi-tayho-2020*) does not load without its base:
+      // PackMutationSweep has no way to give it one yet (reported with issue 12), so overlays are left out.
+      return walk.filter(p -> p.getFileName().toString().equals("pack.yaml")).filter(p -> !isOverlay(p))
+          .map(Path::getParent).sorted().toArray(Path[]::new);
+    }
+  }
+
+  private static boolean isOverlay(Path manifest) {
+    try {
+      return Files.readAllLines(manifest).stream().anyMatch(line -> line.startsWith("extends:"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -49,6 +49,9 @@ class HanoiRulePackProviderTests {
     // THEN ids, versions, dates, titles, counts and digests are those the engine gives after reading every rule
     assertThat(listed).hasSizeGreaterThan(ENGINE.packs().size()).isEqualTo(folders.build().packs());
     assertThat(discovered).isEqualTo(ENGINE.packs());
+    // an overlay is listed composed with its base: the 30 rules it includes and its 3 own
+    assertThat(discovered).filteredOn(p -> p.id().equals("hanoi-tayho-2020")).singleElement()
+        .satisfies(p -> assertThat(p.ruleCount()).isEqualTo(33));
   }
 
   @Test

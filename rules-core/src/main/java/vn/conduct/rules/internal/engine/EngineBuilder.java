@@ -217,9 +217,52 @@ public final class EngineBuilder implements RulesEngine.Builder {
       }
       versions.forEach(p -> Planner.parameters(p.manifest(), p.parameterDefaults(), entry.getValue()));
     }
-    return packs.stream().map(p -> p.pack().orElseThrow())
+    return withOverlaysComposed(packs.stream().map(p -> p.pack().orElseThrow()).toList()).stream()
         .sorted(Comparator.comparing(RulePackInfo::id).thenComparing(p -> SemVer.parse(p.version())))
         .toList();
+  }
+
+  /**
+   * The descriptions with each overlay's rule and checklist counts and digest replaced by those of its
+   * composition with its base, as {@link DefaultRulesEngine#packs()} lists them: only the overlays and the
+   * packs they extend are loaded (their rules read). An overlay that does not load keeps its manifest's
+   * description; building the engine reports why.
+   */
+  private List<RulePackInfo> withOverlaysComposed(List<RulePackInfo> described) {
+    if (described.stream().noneMatch(info -> info.base().isPresent())) {
+      return described;
+    }
+    Set<String> needed = new java.util.HashSet<>();
+    described.stream().filter(info -> info.base().isPresent()).forEach(info -> needed.add(info.id()));
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (RulePackInfo info : described) {
+        if (needed.contains(info.id()) && info.base().isPresent() && needed.add(info.base().get())) {
+          grew = true;
+        }
+      }
+    }
+    List<LoadedPack> loaded = new ArrayList<>();
+    Map<String, LoadedPack> composed = new LinkedHashMap<>();
+    for (RulePackSource source : inLoadingOrder(sources)) {
+      boolean wanted = described.stream().anyMatch(info -> info.origin().equals(source.origin())
+          && needed.contains(info.id()));
+      if (!wanted) {
+        continue;
+      }
+      PackLoader.Result result = PackLoader.load(source, compatibilityVersion(),
+          id -> loaded.stream().filter(p -> p.id().equals(id)).toList());
+      loaded.addAll(result.packs());
+      // composed with several versions of its base, an overlay is listed as the last composition
+      result.packs().stream().filter(LoadedPack::overlay)
+          .forEach(pack -> composed.put(pack.id() + "@" + pack.manifest().version(), pack));
+    }
+    return described.stream().map(info -> {
+      LoadedPack pack = composed.get(info.id() + "@" + info.version());
+      return pack == null ? info : RulePackInfo.of(info.id(), info.version(), info.title(), info.jurisdiction(),
+          info.effectiveFrom(), info.effectiveUntil(), pack.digest(), info.origin(), pack.rules().size(),
+          pack.checklists().size()).withBase(info.base().orElseThrow());
+    }).toList();
   }
 
   /**
