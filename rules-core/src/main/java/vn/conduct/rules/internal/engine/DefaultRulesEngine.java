@@ -251,14 +251,15 @@ public final class DefaultRulesEngine implements RulesEngine {
       String given = settings(request);
       if (!expected.equals(given)) {
         throw new IllegalArgumentException("part " + number + " of the stream is " + given + ", but part 1 is "
-            + expected + " [Hint: every part of one evaluation has the same date, period, packs and pins]");
+            + expected + " [Hint: every part of one evaluation has the same date, period, packs, pins and waivers]");
       }
     }
 
     private static String settings(EvaluationRequest request) {
       return "decided on " + request.decisionDate() + (request.periodGiven() ? ", judging " + request.period() : "")
           + (request.packIds().isEmpty() ? "" : ", packs " + request.packIds())
-          + (request.pinnedVersions().isEmpty() ? "" : ", pins " + request.pinnedVersions());
+          + (request.pinnedVersions().isEmpty() ? "" : ", pins " + request.pinnedVersions())
+          + (request.waivers().isEmpty() ? "" : ", waivers " + request.waivers().stream().map(w -> w.id()).toList());
     }
 
     /** The part's unit trees, refusing a unit an earlier part held. */
@@ -404,6 +405,7 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   /** One part, whole: the evaluate stage, then the score steps that need all of the part's subjects. */
   private Report evaluatePart(EvaluationRequest request) {
+    Waivers.check(request.waivers(), compiled.infos(), compiled.ruleInfos(), compiled.checklistInfos());
     Evaluator.Run run = evaluator.start(request);
     Map<String, SubjectResult> results = new TreeMap<>();
     run.evaluate(results::put);
