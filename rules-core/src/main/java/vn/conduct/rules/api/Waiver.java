@@ -51,23 +51,38 @@ public final class Waiver {
 
   /**
    * Who approved a waiver: a name or an id (at least one), and the role under which they approved.
+   * Immutable.
    *
-   * @param name the approver's name, or {@code null}
-   * @param id the approver's id, or {@code null}
-   * @param role the role (e.g. {@code head-of-unit}); never blank
+   * @since 0.3
    */
-  public record Approver(String name, String id, String role) {
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static final class Approver {
+    private final String name;
+    private final String id;
+    private final String role;
 
-    /** Checks that a name or an id and a role are given. */
-    public Approver {
-      name = blankToNull(name);
-      id = blankToNull(id);
-      if (name == null && id == null) {
+    private Approver(String name, String id, String role) {
+      this.name = blankToNull(name);
+      this.id = blankToNull(id);
+      this.role = blankToNull(role);
+      if (this.name == null && this.id == null) {
         throw new IllegalArgumentException("an approver needs a name or an id");
       }
-      if (blankToNull(role) == null) {
-        throw new IllegalArgumentException("approver " + (name != null ? name : id) + " needs a role");
+      if (this.role == null) {
+        throw new IllegalArgumentException("approver " + label() + " needs a role");
       }
+    }
+
+    /**
+     * An approver.
+     *
+     * @param name the approver's name, or {@code null}
+     * @param id the approver's id, or {@code null}
+     * @param role the role (e.g. {@code head-of-unit}); never blank
+     * @throws IllegalArgumentException if both name and id are missing, or the role is
+     */
+    public static Approver of(String name, String id, String role) {
+      return new Approver(name, id, role);
     }
 
     /** An approver known by name. */
@@ -80,9 +95,40 @@ public final class Waiver {
       return new Approver(null, id, role);
     }
 
+    /** The approver's name, or {@code null}. */
+    public String name() {
+      return name;
+    }
+
+    /** The approver's id, or {@code null}. */
+    public String id() {
+      return id;
+    }
+
+    /** The role under which they approved. */
+    public String role() {
+      return role;
+    }
+
     /** The name, else the id. */
     public String label() {
       return name != null ? name : id;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Approver that && Objects.equals(name, that.name) && Objects.equals(id, that.id)
+          && role.equals(that.role);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, id, role);
+    }
+
+    @Override
+    public String toString() {
+      return "Approver[name=" + name + ", id=" + id + ", role=" + role + "]";
     }
   }
 
@@ -304,6 +350,7 @@ public final class Waiver {
   }
 
   /** Builds a {@link Waiver}; not thread-safe. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public static final class Builder {
     private final String id;
     private final String packId;

@@ -433,7 +433,7 @@ public final class WaiversFile {
         error(at, "waivers.approver", "the approver has neither 'name' nor 'id'", "write name: or id: (or both)");
         return null;
       }
-      return role == null ? null : new Waiver.Approver(name, id, role);
+      return role == null ? null : Waiver.Approver.of(name, id, role);
     }
 
     private LocalizedText localized(JsonNode node, String path, String key) {
