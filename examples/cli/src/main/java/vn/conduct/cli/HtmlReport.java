@@ -133,7 +133,13 @@ final class HtmlReport {
       html.append(esc(w.t("không có", "none")));
     }
     html.append(provenance.packs().stream().map(HtmlReport::pack).collect(Collectors.joining(", ")));
-    html.append("</p>\n</header>\n");
+    html.append("</p>\n");
+    if (!provenance.notes().isEmpty()) { // packs left out, waivers that did nothing
+      html.append("<ul class=\"notes\">\n");
+      provenance.notes().forEach(note -> html.append("<li>").append(esc(note.in(language))).append("</li>\n"));
+      html.append("</ul>\n");
+    }
+    html.append("</header>\n");
   }
 
   private static String pack(PackUse use) {

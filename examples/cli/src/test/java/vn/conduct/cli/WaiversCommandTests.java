@@ -75,6 +75,11 @@ class WaiversCommandTests {
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).doesNotContain("WAIVED").contains(
         "  Waiver w-2025-06-cb-013-late expired on 2025-05-31, before the period 2025-06: not applied");
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", expired.toString(), "--format", "html",
+        "--lang", "en")).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).doesNotContain("badge waived").contains("<ul class=\"notes\">\n<li>Waiver"
+        + " w-2025-06-cb-013-late expired on 2025-05-31, before the period 2025-06: not applied</li>");
+    cli.run("evaluate", "--facts", facts.toString(), "--waivers", expired.toString(), "--lang", "en");
     // the report is the plain one but for the notes
     assertThat(cli.out().lines().filter(l -> !l.contains("Waiver w-2025-06"))).containsExactlyElementsOf(
         plain.lines().toList());

@@ -150,7 +150,7 @@ public final class EvaluationRequest {
   }
 
   /**
-   * Returns a builder holding everything this request holds (its date, period, facts, packs and
+   * Returns a builder holding everything this request holds (its date, period, facts, packs, waivers and
    * pins), to derive a request that differs in a few points, e.g. one more {@link Builder#pack}.
    */
   public Builder toBuilder() {
