@@ -295,6 +295,8 @@ public final class DefaultRulesEngine implements RulesEngine {
     List<Ranking> rankings = new ArrayList<>();
     List<FactProblem> problems = new ArrayList<>();
     Provenance provenance = null;
+    List<vn.conduct.rules.api.Waiver> waivers = null;
+    Set<String> applied = new HashSet<>();
     long subjectsDone = 0;
     long unitsDone = 0;
     int count = 0;
@@ -303,7 +305,11 @@ public final class DefaultRulesEngine implements RulesEngine {
         Report report = done.report();
         count++;
         provenance = provenance == null ? report.provenance() : provenance;
+        waivers = waivers == null ? done.part().request().waivers() : waivers;
         for (SubjectResult result : report.subjects()) {
+          if (!waivers.isEmpty()) {
+            result.findings().forEach(f -> f.waiver().ifPresent(w -> applied.add(w.id())));
+          }
           listener.subjectEvaluated(result);
           if (keepSubjects) {
             subjects.add(result);
@@ -316,6 +322,9 @@ public final class DefaultRulesEngine implements RulesEngine {
         unitsDone += done.part().units();
         listener.progressed(new EvaluationListener.Progress(subjectsDone, subjectsTotal, unitsDone, unitsTotal));
       }
+    }
+    if (waivers != null && !waivers.isEmpty()) {
+      provenance = Waivers.withUnapplied(provenance, waivers, applied);
     }
     if (count == 1 && keepSubjects) {
       return Report.of(provenance, subjects, rankings, problems);

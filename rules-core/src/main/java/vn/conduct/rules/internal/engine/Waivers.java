@@ -154,6 +154,37 @@ public final class Waivers {
         "Waiver " + id + ": pack " + waiver.packId() + " is not used by this evaluation: not applied");
   }
 
+  /**
+   * The provenance with one more note for each waiver that covered its period but excused no finding
+   * (its scope and subjects had no FAIL or UNKNOWN finding), so that a waiver doing nothing is never
+   * silent. Waivers already noted (expired, not started, partial, pack not used) are not noted again.
+   */
+  static vn.conduct.rules.api.Provenance withUnapplied(vn.conduct.rules.api.Provenance provenance,
+      List<Waiver> waivers, Set<String> applied) {
+    List<LocalizedText> notes = new ArrayList<>(provenance.notes());
+    for (Waiver waiver : waivers) {
+      if (applied.contains(waiver.id()) || noted(provenance.notes(), waiver)) {
+        continue;
+      }
+      String id = SafeText.line(waiver.id());
+      notes.add(LocalizedText.of(
+          "Miễn trừ " + id + " không áp dụng cho kết quả nào: không có kết quả KHÔNG ĐẠT hoặc CHƯA RÕ nào trong phạm vi ("
+              + waiver.scopeText() + ") của các đối tượng được chọn",
+          "Waiver " + id + " excused no finding: no FAIL or UNKNOWN finding in its scope (" + waiver.scopeText()
+              + ") for the subjects it selects"));
+    }
+    return notes.size() == provenance.notes().size() ? provenance
+        : vn.conduct.rules.api.Provenance.of(provenance.engineVersion(), provenance.decisionDate(), provenance.period(),
+            provenance.periodGiven(), provenance.packs(), notes);
+  }
+
+  /** Whether one of {@link #note}'s or {@link #unusedPack}'s notes is about this waiver. */
+  private static boolean noted(List<LocalizedText> notes, Waiver waiver) {
+    String id = SafeText.line(waiver.id());
+    return notes.stream().map(LocalizedText::en).anyMatch(en -> en != null
+        && (en.startsWith("Waiver " + id + " ") || en.startsWith("Waiver " + id + ":")));
+  }
+
   /** The rules of a checklist a scope selects, or null for every rule of the pack. */
   static Set<String> rulesOf(Waiver waiver, Map<String, List<String>> itemsByChecklist) {
     if (waiver.ruleId().isPresent()) {
