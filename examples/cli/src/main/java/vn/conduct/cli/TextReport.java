@@ -228,10 +228,14 @@ final class TextReport {
       rollUp(rollUp, inner, out);
     }
     int width = result.findings().stream().mapToInt(f -> f.ruleId().length()).max().orElse(0);
+    // a waived finding's outcome (FAIL → WAIVED (id)) is wider than the column: widen it for this subject
+    int outcomeWidth = Math.max(13, result.findings().stream().filter(f -> f.waiver().isPresent())
+        .mapToInt(f -> words.outcome(f).length()).max().orElse(0));
     for (Finding finding : result.findings()) {
       if (allFindings || finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN
           || finding.outcome() == Outcome.ERROR) {
-        out.println(inner + String.format(Locale.ROOT, "%-13s %-" + width + "s  ", words.outcome(finding), finding.ruleId())
+        out.println(inner + String.format(Locale.ROOT, "%-" + outcomeWidth + "s %-" + width + "s  ", words.outcome(finding),
+            finding.ruleId())
             + finding.reason().in(language));
         finding.waiver().ifPresent(waiver -> out.println(inner + "    " + words.waiver(waiver, language)));
       }
