@@ -51,10 +51,11 @@ class WaiversCommandTests {
     assertThat(officer).contains(
         "hn3814-monthly  72 / 100 points  → B (Grade B – Good)",
         "    without waivers: 69 / 100 → C; risk accepted: 3 points",
-        "FAIL → WAIVED (w-2025-06-cb-013-late) hn522.late-arrival",
+        "FAIL → WAIVED (w-2025-06-cb-013-late)         hn522.late-arrival              Violation:",
         "Waiver w-2025-06-cb-013-late: Young child in hospital in June 2025; reported to the leaders in advance and"
             + " hours made up — approved by Phan Trọng Kiên (head-of-unit), risk low, 2025-06-01..2025-06-30",
-        "FAIL → WAIVED (w-2025-06-cb-013-working-time) hn3814.working-time",
+        "FAIL → WAIVED (w-2025-06-cb-013-working-time) hn3814.working-time             Not met:",
+        "FAIL                                          hn522.late-arrival-repeat       Violation:",
         "(WAIVED 2)");
     // the 12-month repeat is not waived
     assertThat(officer.lines().filter(l -> l.contains("hn522.late-arrival-repeat")).findFirst().orElseThrow())
