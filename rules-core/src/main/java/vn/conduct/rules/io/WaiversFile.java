@@ -152,7 +152,8 @@ public final class WaiversFile {
   /**
    * Lints the file (specs/waiver-format.md, section 7): the reader's warnings, then against the
    * engine every scope naming an unknown pack, rule, checklist or item (errors); against the facts,
-   * if given, every subject id or unit they lack (errors); a waiver expired on {@code on}
+   * if given, every subject id or unit they lack (errors); a subject type no rule of the pack applies to
+ * (error); a waiver expired on {@code on}
    * (warning); and grants that overlap — the same scope, overlapping dates, and subjects both select
    * (with facts: at least one subject; without: selectors that cannot be told apart) (warning).
    *
@@ -176,6 +177,17 @@ public final class WaiversFile {
       for (Waivers.ScopeProblem problem : Waivers.scopeProblems(waiver, engine.packs(), engine.rules(),
           engine.checklists())) {
         issues.error(document, at + ".scope." + problem.field(), problem.code(), problem.message(), problem.hint());
+      }
+      java.util.Set<String> types = new java.util.TreeSet<>();
+      engine.rules().stream().filter(r -> r.rule().packId().equals(waiver.packId()))
+          .forEach(r -> types.addAll(r.appliesTo()));
+      for (int k = 0; k < waiver.subjectTypes().size(); k++) {
+        String type = waiver.subjectTypes().get(k);
+        if (!types.isEmpty() && !types.contains(type)) {
+          issues.error(document, YamlDocument.element(at + ".subjects.types", k), "waiver.unknown-type", "waiver '"
+              + waiver.id() + "' names subject type '" + type + "', to which no rule of pack '" + waiver.packId()
+              + "' applies", Hints.unknown(type, types, "types the pack's rules apply to"));
+        }
       }
       if (facts != null) {
         unknownSubjects(issues, at + ".subjects.ids", waiver, waiver.subjectIds(), subjects);
