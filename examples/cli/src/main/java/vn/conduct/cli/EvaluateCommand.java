@@ -3,8 +3,6 @@ package vn.conduct.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -100,11 +98,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--waivers", paramLabel = "<file>",
-      description = {"A waiver file (specs/waiver-format.md): exceptions granted with justification, approver,",
-          "risk and dates. Repeatable; a finding carries the first waiver that applies, files in the order given.",
-          "Waived findings keep their outcome and show WAIVED beside it; scores are shown with and without them."})
-  List<Path> waivers = new ArrayList<>();
+  @Mixin
+  WaiverOptions waivers;
 
   @Option(names = "--stream", description = {"Read the CSV files part by part, holding one part of whole units in",
       "memory: for inputs larger than the heap. The subjects file lists unit by unit (a subject without a",
@@ -153,7 +148,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UsageException("give the facts: --facts <file>, or --subjects <csv> with --as-of or --period");
     }
     RulesEngine engine = packs.engine();
-    request = withWaivers(packs.restrict(request));
+    request = waivers.apply(packs.restrict(request));
     Report report = evaluate(engine, request, err);
     output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
     if (csv != null) {
@@ -169,27 +164,6 @@ final class EvaluateCommand implements Callable<Integer> {
       return csv.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
     }
     return ConductCommand.OK;
-  }
-
-  private List<vn.conduct.rules.api.Waiver> waiverList;
-
-  /** The request with the waivers of every --waivers file, read once, in the order given. */
-  private EvaluationRequest withWaivers(EvaluationRequest request) {
-    if (waivers.isEmpty()) {
-      return request;
-    }
-    if (waiverList == null) {
-      List<vn.conduct.rules.api.Waiver> all = new ArrayList<>();
-      for (Path file : waivers) {
-        all.addAll(vn.conduct.rules.io.WaiversFile.read(file).waivers());
-      }
-      waiverList = all;
-    }
-    try {
-      return request.toBuilder().waivers(waiverList).build();
-    } catch (IllegalStateException e) { // the same id in two files
-      throw new FileProblem(vn.conduct.rules.api.SafeText.line("--waivers: " + e.getMessage()));
-    }
   }
 
   /** The request builder of CSV input: its dates and period as the options give them. */
@@ -230,7 +204,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
       @Override
       public EvaluationRequest next() {
-        EvaluationRequest part = withWaivers(packs.restrict(parts.next()));
+        EvaluationRequest part = waivers.apply(packs.restrict(parts.next()));
         messages.flush();
         return part;
       }

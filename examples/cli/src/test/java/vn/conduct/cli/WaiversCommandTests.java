@@ -112,6 +112,19 @@ class WaiversCommandTests {
   }
 
   @Test
+  void explain_counts_the_waived_item_and_does_not_ask_to_fix_it() {
+    int code = cli.run("explain", "--facts", facts.toString(), "--waivers", waivers.toString(), "--subject", "cb-013",
+        "--lang", "en");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("  Score 72 / 100 → B (Grade B – Good)",
+        "    FAIL          hn3814.working-time              3 / 3       [WAIVED w-2025-06-cb-013-working-time]  Not met:",
+        "  Without waivers: 69 / 100 → C (Grade C – Satisfactory); risk accepted: 3 points (WAIVED items count as PASS)",
+        "  Next band: A (Grade A – Excellent) ≥ 90, needs 18 more points.");
+    assertThat(cli.out()).doesNotContain("hn3814.working-time  +");
+  }
+
+  @Test
   void evaluate_refuses_a_waiver_naming_an_unknown_rule_with_its_position() throws Exception {
     Path typo = variant("typo.yaml", "rule: hn522.late-arrival}", "rule: hn522.late-arival}");
 
