@@ -47,8 +47,8 @@ final class WaiversCommand implements Runnable {
           "Lints waiver files and prints every located problem (file:line:col, field path, message, hint, code).",
           "",
           "Errors: the file's shape (a missing approver, a bad date or risk, …); a scope naming a pack, rule,"
-              + " checklist or item the packs lack (with 'did you mean'); with --facts, a subject id or unit the"
-              + " facts lack.",
+              + " checklist or item the packs lack (with 'did you mean'); a subject type no rule of the pack applies"
+              + " to; with --facts, a subject id or unit the facts lack.",
           "Warnings: a waiver expired before --on (default today); two grants with the same scope, overlapping"
               + " dates and subjects in common; a waiver with no subject selector.",
           "",
