@@ -18,14 +18,18 @@ import vn.conduct.rules.api.SubjectResult;
  *
  * <p>Columns: {@code subject, name, type, parent, pack, checklist, score, maximum, evidence_percent,
  * rated, rating, rating_title, rank, peer_group, pass, fail, unknown, not_applicable, error,
- * compliant}. The outcome counts are the subject's, over every rule, and repeat on each of its rows.
+ * compliant, waived, score_without_waivers, rating_without_waivers, risk_accepted}. The outcome counts
+ * are the subject's, over every rule, and repeat on each of its rows; {@code waived} counts the findings
+ * that carry a waiver (also counted under their outcome); the last three are filled only when a waiver
+ * counted for the checklist (specs/waiver-format.md).
  * Numbers and booleans are written as such, exact; text cells are made safe by {@link Csv}.
  */
 final class CsvReport {
 
   static final List<String> HEADER = List.of("subject", "name", "type", "parent", "pack", "checklist", "score",
       "maximum", "evidence_percent", "rated", "rating", "rating_title", "rank", "peer_group", "pass", "fail",
-      "unknown", "not_applicable", "error", "compliant");
+      "unknown", "not_applicable", "error", "compliant", "waived", "score_without_waivers", "rating_without_waivers",
+      "risk_accepted");
 
   private final Language language;
 
@@ -66,13 +70,16 @@ final class CsvReport {
         text(subject.subject().parentId()));
     List<Object> counts = List.of(subject.count(Outcome.PASS), subject.count(Outcome.FAIL),
         subject.count(Outcome.UNKNOWN), subject.count(Outcome.NOT_APPLICABLE), subject.count(Outcome.ERROR),
-        subject.compliant());
+        subject.compliant(), TextReport.waived(subject));
     if (subject.scores().isEmpty()) {
       List<Object> row = new ArrayList<>(who);
       for (int i = 0; i < 10; i++) {
         row.add(null);
       }
       row.addAll(counts);
+      row.add(null);
+      row.add(null);
+      row.add(null);
       Csv.row(out, row);
     }
     for (ChecklistScore score : subject.scores()) {
@@ -90,6 +97,10 @@ final class CsvReport {
       row.add(rank == null ? null : rank.rank());
       row.add(rank == null ? null : groups.get(key));
       row.addAll(counts);
+      ChecklistScore without = score.withoutWaivers().orElse(null);
+      row.add(without == null ? null : without.score());
+      row.add(without == null ? null : without.rating());
+      row.add(score.riskAccepted().orElse(null));
       Csv.row(out, row);
     }
   }

@@ -25,10 +25,14 @@ import vn.conduct.rules.io.FactsReader;
         "",
         "The sample is a fictional Hanoi district in June 2025 (a district committee, three wards, 60 officers,"
             + " model units, people in public places, peer districts and departments for ranking). It is the"
-            + " template for your own facts file: print it with --print-facts."})
+            + " template for your own facts file: print it with --print-facts.",
+        "Sample waivers (specs/waiver-format.md) for it: --print-waivers; evaluate them with"
+            + " 'conduct evaluate --facts <facts> --waivers <waivers>'."})
 final class DemoCommand implements Callable<Integer> {
 
   static final String SAMPLE = "samples/hanoi-demo.yaml";
+
+  static final String WAIVERS = "samples/waivers-demo.yaml";
 
   @Spec
   CommandSpec spec;
@@ -40,11 +44,18 @@ final class DemoCommand implements Callable<Integer> {
       description = "Print the sample facts file (YAML) instead of evaluating it.")
   boolean printFacts;
 
+  @picocli.CommandLine.Option(names = "--print-waivers",
+      description = "Print the sample waiver file (YAML) for the sample facts instead of evaluating them.")
+  boolean printWaivers;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    byte[] sample = sample();
-    if (printFacts) {
+    if (printFacts && printWaivers) {
+      throw new UsageException("give --print-facts or --print-waivers, not both");
+    }
+    byte[] sample = sample(printWaivers ? WAIVERS : SAMPLE);
+    if (printFacts || printWaivers) {
       out.print(new String(sample, java.nio.charset.StandardCharsets.UTF_8));
       out.flush();
       return ConductCommand.OK;
@@ -80,10 +91,10 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
   }
 
-  private static byte[] sample() {
-    try (InputStream in = HanoiRulePackProvider.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+  private static byte[] sample(String name) {
+    try (InputStream in = HanoiRulePackProvider.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("The sample data " + SAMPLE + " is not on the class path"
+        throw new IllegalStateException("The sample data " + name + " is not on the class path"
             + " [Hint: the conduct-hanoi jar (module rules-hanoi) must be on the class path]");
       }
       return in.readAllBytes();

@@ -98,6 +98,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
+  @Mixin
+  WaiverOptions waivers;
+
   @Option(names = "--stream", description = {"Read the CSV files part by part, holding one part of whole units in",
       "memory: for inputs larger than the heap. The subjects file lists unit by unit (a subject without a",
       "parent starts a unit tree, the rows after it belong to it); events and observations follow the order",
@@ -145,7 +148,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UsageException("give the facts: --facts <file>, or --subjects <csv> with --as-of or --period");
     }
     RulesEngine engine = packs.engine();
-    request = packs.restrict(request);
+    request = waivers.apply(packs.restrict(request));
     Report report = evaluate(engine, request, err);
     output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
     if (csv != null) {
@@ -201,7 +204,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
       @Override
       public EvaluationRequest next() {
-        EvaluationRequest part = packs.restrict(parts.next());
+        EvaluationRequest part = waivers.apply(packs.restrict(parts.next()));
         messages.flush();
         return part;
       }

@@ -63,6 +63,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   PackOptions packs;
 
+  @Mixin
+  WaiverOptions waivers;
+
   @Option(names = "--facts", required = true, paramLabel = "<file>", description = "The facts file (.yaml, .yml or .json).")
   Path facts;
 
@@ -90,7 +93,7 @@ final class ExplainCommand implements Callable<Integer> {
     FactsFile file = reader.load(facts);
     RulesEngine engine = packs.engine();
     // Quotas and rankings need every subject: the whole file is evaluated.
-    Report report = engine.evaluate(packs.restrict(file.request()));
+    Report report = engine.evaluate(waivers.apply(packs.restrict(file.request())));
     SubjectResult result = report.subject(subjectId).orElseThrow(() -> new UsageException("no subject '" + subjectId
         + "' in " + facts + " [Hint: its subjects are " + report.subjects().stream().limit(12)
         .map(SubjectResult::subjectId).collect(Collectors.joining(", ")) + (report.subjects().size() > 12 ? ", …" : "")
@@ -160,7 +163,8 @@ final class ExplainCommand implements Callable<Integer> {
       }
       String reason = result.finding(item.ruleId())
           .filter(f -> f.outcome() != Outcome.PASS && f.outcome() != Outcome.NOT_APPLICABLE)
-          .map(f -> "  " + safe(f.reason().in(language))).orElse("");
+          .map(f -> f.waiver().map(waiver -> "  [" + w.waived() + " " + safe(waiver.id()) + "]").orElse("")
+              + "  " + safe(f.reason().in(language))).orElse("");
       out.println(String.format(java.util.Locale.ROOT, "    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()),
           safe(item.ruleId()), Words.display(item.earned()), Words.display(item.available()),
           item.bonus() ? w.t(" (thưởng)", " (bonus)") : "", reason));
@@ -168,6 +172,11 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("    " + w.t("Cộng: ", "Items total: ") + Words.display(earned) + " / " + Words.display(available)
         + (weighted && available.signum() > 0 ? w.t(" → ", " → ") + Words.display(earned.multiply(BigDecimal.valueOf(100))
             .divide(available, 4, java.math.RoundingMode.HALF_UP)) + w.t(" điểm", " points") : ""));
+    score.withoutWaivers().ifPresent(without -> out.println("  " + w.t("Không miễn trừ: ", "Without waivers: ")
+        + Words.display(without.score()) + " / " + Words.display(without.maximum()) + " → "
+        + (without.rated() ? rating(without.rating(), info) : w.t("chưa xếp loại", "not rated"))
+        + w.t("; rủi ro chấp nhận: ", "; risk accepted: ") + Words.display(score.riskAccepted().orElseThrow())
+        + w.t(" điểm (các mục MIỄN TRỪ được tính như ĐẠT)", " points (WAIVED items count as PASS)")));
     if (score.adjustments().isEmpty()) {
       out.println("  " + w.t("Không có điều chỉnh.", "No adjustments."));
     } else {

@@ -133,7 +133,13 @@ final class HtmlReport {
       html.append(esc(w.t("không có", "none")));
     }
     html.append(provenance.packs().stream().map(HtmlReport::pack).collect(Collectors.joining(", ")));
-    html.append("</p>\n</header>\n");
+    html.append("</p>\n");
+    if (!provenance.notes().isEmpty()) { // packs left out, waivers that did nothing
+      html.append("<ul class=\"notes\">\n");
+      provenance.notes().forEach(note -> html.append("<li>").append(esc(note.in(language))).append("</li>\n"));
+      html.append("</ul>\n");
+    }
+    html.append("</header>\n");
   }
 
   private static String pack(PackUse use) {
@@ -391,6 +397,14 @@ final class HtmlReport {
             "not rated (evidence " + Words.display(score.evidencePercent()) + " %)")));
       }
       html.append("</p>\n");
+      score.withoutWaivers().ifPresent(without -> html.append("<p class=\"score waived\">")
+          .append(esc(w.t("Không miễn trừ: ", "Without waivers: "))).append(Words.display(without.score()))
+          .append(" / ").append(Words.display(without.maximum())).append(" → ")
+          .append(without.rated() ? "<span class=\"rating\">" + esc(without.rating()) + "</span>"
+              : esc(w.t("chưa xếp loại", "not rated")))
+          .append(esc(w.t(" · rủi ro chấp nhận: ", " · risk accepted: ")))
+          .append(Words.display(score.riskAccepted().orElseThrow())).append(esc(w.t(" điểm", " points")))
+          .append("</p>\n"));
       if (!score.adjustments().isEmpty()) {
         html.append("<ul class=\"adjustments\">\n");
         for (ScoreAdjustment adjustment : score.adjustments()) {
@@ -410,15 +424,23 @@ final class HtmlReport {
           .append("</th></tr></thead>\n<tbody>\n");
       for (Finding finding : shown) {
         html.append("<tr><td><span class=\"badge ").append(finding.outcome().name().toLowerCase(Locale.ROOT)).append("\">")
-            .append(esc(w.outcome(finding.outcome()))).append("</span></td><td><b>")
+            .append(esc(w.outcome(finding.outcome()))).append("</span>");
+        finding.waiver().ifPresent(waiver -> html.append(" → <span class=\"badge waived\">").append(esc(w.waived()))
+            .append("</span> <code>").append(esc(waiver.id())).append("</code>"));
+        html.append("</td><td><b>")
             .append(esc(finding.rule().title().in(language))).append("</b><br><code>").append(esc(finding.ruleId()))
-            .append("</code></td><td>").append(esc(reason(finding))).append("</td><td>")
+            .append("</code></td><td>").append(esc(reason(finding)));
+        finding.waiver().ifPresent(waiver -> html.append("<br><small class=\"waiver\">")
+            .append(esc(w.waiver(waiver, language))).append("</small>"));
+        html.append("</td><td>")
             .append(citation(finding.rule().citation())).append("</td></tr>\n");
       }
       html.append("</tbody>\n</table>\n");
     }
     html.append("<p class=\"counts\">").append(esc(List.of(Outcome.values()).stream().filter(o -> result.count(o) > 0)
-        .map(o -> w.outcome(o) + " " + result.count(o)).collect(Collectors.joining(" · ")))).append("</p>\n");
+        .map(o -> w.outcome(o) + " " + result.count(o)).collect(Collectors.joining(" · "))
+        + (TextReport.waived(result) > 0 ? " (" + w.waived() + " " + TextReport.waived(result) + ")" : "")))
+        .append("</p>\n");
     html.append("</article>\n");
   }
 
@@ -790,7 +812,7 @@ final class HtmlReport {
       .badge { display: inline-block; border-radius: 4px; padding: 1px 7px; font-size: 12px; font-weight: 700;
         color: #fff; white-space: nowrap; }
       .badge.fail { background: #c62828; } .badge.unknown { background: #b08800; } .badge.error { background: #6f42c1; }
-      .badge.pass { background: #1a7f37; } .badge.not_applicable { background: #8c959f; }
+      .badge.pass { background: #1a7f37; } .badge.waived { background: #0969da; } .badge.not_applicable { background: #8c959f; }
       article.subject { border: 1px solid var(--line); border-radius: 6px; padding: 4px 16px 6px; margin: 14px 0; }
       article.subject h3 { margin-top: 10px; }
       .score { margin: 6px 0; }

@@ -236,12 +236,17 @@ final class TextReport {
       rollUp(rollUp, inner, out);
     }
     int width = result.findings().stream().mapToInt(f -> f.ruleId().length()).max().orElse(0);
+    // a waived finding's outcome (FAIL → WAIVED (id)) is wider than the column: widen it for this subject
+    int outcomeWidth = Math.max(13, result.findings().stream().filter(f -> f.waiver().isPresent())
+        .mapToInt(f -> words.outcome(f).length()).max().orElse(0));
     for (Finding finding : result.findings()) {
       if (allFindings || finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN
           || finding.outcome() == Outcome.ERROR) {
-        out.println(inner + String.format(Locale.ROOT, "%-13s %-" + width + "s  ", outcome(finding.outcome()), finding.ruleId())
+        out.println(inner + String.format(Locale.ROOT, "%-" + outcomeWidth + "s %-" + width + "s  ", words.outcome(finding),
+            finding.ruleId())
             + finding.reason().in(language) + finding.rule().layer().filter(l -> !baseLayers.contains(l))
                 .map(l -> t(" [lớp ", " [layer ") + l + "]").orElse(""));
+        finding.waiver().ifPresent(waiver -> out.println(inner + "    " + words.waiver(waiver, language)));
       }
     }
     out.println(inner + counts(result));
@@ -258,6 +263,11 @@ final class TextReport {
     for (ScoreAdjustment adjustment : score.adjustments()) {
       out.println(indent + "    " + adjustment(adjustment.kind()) + ": " + adjustment.reason().in(language));
     }
+    score.withoutWaivers().ifPresent(without -> out.println(indent + "    "
+        + t("không miễn trừ: ", "without waivers: ") + number(without.score()) + " / " + number(without.maximum())
+        + (without.rated() ? " → " + without.rating() : t(" → chưa xếp loại", " → not rated"))
+        + t("; rủi ro chấp nhận: ", "; risk accepted: ") + number(score.riskAccepted().orElseThrow())
+        + t(" điểm", " points")));
   }
 
   private void rollUp(RollUp rollUp, String indent, TextOut out) {
@@ -307,7 +317,9 @@ final class TextReport {
   private void totals(Report report, TextOut out) {
     Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     long compliant = 0;
+    long waived = 0;
     for (SubjectResult subject : report.subjects()) {
+      waived += waived(subject);
       for (Outcome outcome : Outcome.values()) {
         counts.merge(outcome, subject.count(outcome), Long::sum);
       }
@@ -317,7 +329,7 @@ final class TextReport {
     out.println(t("Tổng cộng: ", "Total: ") + report.subjects().size() + t(" đối tượng, ", " subjects, ")
         + compliant + t(" tuân thủ đầy đủ; ", " fully compliant; ")
         + List.of(Outcome.values()).stream().map(o -> outcome(o).trim() + " " + counts.get(o))
-            .collect(Collectors.joining(" · ")));
+            .collect(Collectors.joining(" · ")) + (waived > 0 ? " (" + words.waived() + " " + waived + ")" : ""));
   }
 
   private String counts(SubjectResult result) {
@@ -325,7 +337,12 @@ final class TextReport {
         .filter(o -> result.count(o) > 0)
         .map(o -> outcome(o).trim() + " " + result.count(o))
         .collect(Collectors.joining(" · "))
+        + (waived(result) > 0 ? " (" + words.waived() + " " + waived(result) + ")" : "")
         + (result.compliant() ? t("  ✓ tuân thủ", "  ✓ compliant") : "");
+  }
+
+  static long waived(SubjectResult result) {
+    return result.findings().stream().filter(f -> f.waiver().isPresent()).count();
   }
 
   private String outcome(Outcome outcome) {

@@ -33,6 +33,28 @@ final class Words {
     };
   }
 
+  /** What a waived finding shows beside its real outcome. */
+  String waived() {
+    return t("MIỄN TRỪ", "WAIVED");
+  }
+
+  /** A finding's outcome as shown, e.g. {@code FAIL → WAIVED (w-2025-06-late)} for a waived one. */
+  String outcome(vn.conduct.rules.api.Finding finding) {
+    return outcome(finding.outcome()) + finding.waiver().map(w -> " → " + waived() + " (" + w.id() + ")").orElse("");
+  }
+
+  /** A waiver in one line: why, who approved it as what, the risk and the dates. */
+  String waiver(vn.conduct.rules.api.Waiver waiver, vn.conduct.rules.api.Language language) {
+    String risk = switch (waiver.risk()) {
+      case LOW -> t("thấp", "low");
+      case MEDIUM -> t("trung bình", "medium");
+      case HIGH -> t("cao", "high");
+    };
+    return t("Miễn trừ ", "Waiver ") + waiver.id() + ": " + waiver.justification().in(language) + t(" — duyệt: ",
+        " — approved by ") + waiver.approver().label() + " (" + waiver.approver().role() + t("), rủi ro ", "), risk ")
+        + risk + ", " + waiver.start() + ".." + waiver.expiry();
+  }
+
   String adjustment(ScoreAdjustment.Kind kind) {
     return switch (kind) {
       case DEDUCTION -> t("trừ điểm", "deduction");

@@ -3,6 +3,7 @@ package vn.conduct.rules.api;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +27,7 @@ public final class ChecklistScore {
   private final boolean rated;
   private final List<ItemScore> items;
   private final List<ScoreAdjustment> adjustments;
+  private final ChecklistScore withoutWaivers;
 
   private ChecklistScore(String packId, String checklistId, LocalizedText title, BigDecimal score,
       BigDecimal maximum, BigDecimal evidencePercent, String rating, LocalizedText ratingTitle, boolean rated,
@@ -41,6 +43,22 @@ public final class ChecklistScore {
     this.rated = rated;
     this.items = List.copyOf(items);
     this.adjustments = List.copyOf(adjustments);
+    this.withoutWaivers = null;
+  }
+
+  private ChecklistScore(ChecklistScore with, ChecklistScore withoutWaivers) {
+    this.packId = with.packId;
+    this.checklistId = with.checklistId;
+    this.title = with.title;
+    this.score = with.score;
+    this.maximum = with.maximum;
+    this.evidencePercent = with.evidencePercent;
+    this.rating = with.rating;
+    this.ratingTitle = with.ratingTitle;
+    this.rated = with.rated;
+    this.items = with.items;
+    this.adjustments = with.adjustments;
+    this.withoutWaivers = withoutWaivers;
   }
 
   /**
@@ -127,13 +145,51 @@ public final class ChecklistScore {
     return adjustments;
   }
 
+  /**
+   * The same checklist scored on the real outcomes, as if no waiver applied; present only when a
+   * waiver applied to one of this checklist's items or vetoes (this score then counts those findings
+   * as PASS). Its rating is the band of that score after vetoes, before quotas.
+   *
+   * @since 0.3
+   */
+  public Optional<ChecklistScore> withoutWaivers() {
+    return Optional.ofNullable(withoutWaivers);
+  }
+
+  /**
+   * The risk accepted: this score minus the score without waivers; present exactly when
+   * {@link #withoutWaivers()} is (zero when the waived items carried no points).
+   *
+   * @since 0.3
+   */
+  public Optional<BigDecimal> riskAccepted() {
+    return withoutWaivers().map(without -> {
+      BigDecimal difference = score.subtract(without.score).stripTrailingZeros();
+      return difference.scale() < 0 ? difference.setScale(0) : difference;
+    });
+  }
+
+  /**
+   * Returns this score (scored with waivers applied) stating also the score without them; for the
+   * engine and for tests of code that reads reports.
+   *
+   * @param value the score on the real outcomes; its own {@link #withoutWaivers()} is ignored, or
+   *     {@code null} for none
+   * @since 0.3
+   */
+  public ChecklistScore withWithoutWaivers(ChecklistScore value) {
+    return new ChecklistScore(this, value == null || value.withoutWaivers == null ? value
+        : new ChecklistScore(value, null));
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ChecklistScore that && packId.equals(that.packId)
         && checklistId.equals(that.checklistId) && Objects.equals(title, that.title) && score.equals(that.score)
         && maximum.equals(that.maximum) && Objects.equals(evidencePercent, that.evidencePercent)
         && Objects.equals(rating, that.rating) && Objects.equals(ratingTitle, that.ratingTitle)
-        && rated == that.rated && items.equals(that.items) && adjustments.equals(that.adjustments);
+        && rated == that.rated && items.equals(that.items) && adjustments.equals(that.adjustments)
+        && Objects.equals(withoutWaivers, that.withoutWaivers);
   }
 
   @Override
@@ -147,6 +203,6 @@ public final class ChecklistScore {
     return "ChecklistScore[packId=" + packId + ", checklistId=" + checklistId + ", title=" + title + ", score="
         + score + ", maximum=" + maximum + ", evidencePercent=" + evidencePercent + ", rating=" + rating
         + ", ratingTitle=" + ratingTitle + ", rated=" + rated + ", items=" + items + ", adjustments="
-        + adjustments + "]";
+        + adjustments + (withoutWaivers == null ? "" : ", withoutWaivers=" + withoutWaivers) + "]";
   }
 }

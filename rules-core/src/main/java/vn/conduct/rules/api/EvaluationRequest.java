@@ -45,6 +45,7 @@ public final class EvaluationRequest {
   private final List<Event> events;
   private final List<String> packIds;
   private final Map<String, String> pinnedVersions;
+  private final List<Waiver> waivers;
 
   private EvaluationRequest(Builder builder) {
     this.period = builder.period != null ? builder.period : Period.monthOf(builder.asOf);
@@ -56,6 +57,7 @@ public final class EvaluationRequest {
     this.events = List.copyOf(builder.events);
     this.packIds = List.copyOf(builder.packIds);
     this.pinnedVersions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.pinnedVersions));
+    this.waivers = List.copyOf(builder.waivers);
   }
 
   /**
@@ -139,9 +141,18 @@ public final class EvaluationRequest {
     return pinnedVersions;
   }
 
-  /** Builds an {@link EvaluationRequest}; not thread-safe. */
   /**
-   * Returns a builder holding everything this request holds (its date, period, facts, packs and
+   * The waivers to apply, in the order given (the first that applies to a finding is the one it
+   * carries); empty for none.
+   *
+   * @since 0.3
+   */
+  public List<Waiver> waivers() {
+    return waivers;
+  }
+
+  /**
+   * Returns a builder holding everything this request holds (its date, period, facts, packs, waivers and
    * pins), to derive a request that differs in a few points, e.g. one more {@link Builder#pack}.
    */
   public Builder toBuilder() {
@@ -152,6 +163,7 @@ public final class EvaluationRequest {
     builder.events.addAll(events);
     builder.packIds.addAll(packIds);
     builder.pinnedVersions.putAll(pinnedVersions);
+    builder.waivers.addAll(waivers);
     return builder;
   }
 
@@ -165,6 +177,7 @@ public final class EvaluationRequest {
     private final List<Event> events = new ArrayList<>();
     private final List<String> packIds = new ArrayList<>();
     private final Map<String, String> pinnedVersions = new LinkedHashMap<>();
+    private final List<Waiver> waivers = new ArrayList<>();
 
     private Builder(LocalDate asOf, Period period) {
       this.asOf = asOf;
@@ -258,6 +271,35 @@ public final class EvaluationRequest {
         throw new IllegalStateException(
             "pack '" + packId + "' was already pinned to version " + previous);
       }
+      return this;
+    }
+
+    /**
+     * Adds a waiver (specs/waiver-format.md). The engine refuses, at evaluation, a waiver whose pack,
+     * rule, checklist or item it does not know.
+     *
+     * @throws IllegalStateException if a waiver with the same id was already added
+     * @since 0.3
+     */
+    public Builder waiver(Waiver waiver) {
+      Objects.requireNonNull(waiver, "waiver");
+      for (Waiver earlier : waivers) {
+        if (earlier.id().equals(waiver.id())) {
+          throw new IllegalStateException("waiver '" + waiver.id() + "' was already added"
+              + earlier.source().map(s -> " (at " + s + ")").orElse("") + " [Hint: give each waiver its own id]");
+        }
+      }
+      waivers.add(waiver);
+      return this;
+    }
+
+    /**
+     * Adds waivers, in order.
+     *
+     * @since 0.3
+     */
+    public Builder waivers(Collection<Waiver> values) {
+      values.forEach(this::waiver);
       return this;
     }
 

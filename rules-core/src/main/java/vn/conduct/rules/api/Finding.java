@@ -20,6 +20,7 @@ public final class Finding {
   private final Outcome outcome;
   private final Function<Finding, LocalizedText> reasonSource;
   private volatile LocalizedText reason;
+  private final Waiver waiver;
 
   /**
    * Creates a finding.
@@ -42,6 +43,15 @@ public final class Finding {
     this.rule = Objects.requireNonNull(rule, "rule");
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.reasonSource = Objects.requireNonNull(reasons, "reasons");
+    this.waiver = null;
+  }
+
+  private Finding(Finding waived, Waiver waiver) {
+    this.rule = waived.rule;
+    this.outcome = waived.outcome;
+    this.reasonSource = waived.reasonSource;
+    this.reason = waived.reason;
+    this.waiver = waiver;
   }
 
   private static Function<Finding, LocalizedText> reasonFor(Supplier<LocalizedText> reason) {
@@ -71,6 +81,31 @@ public final class Finding {
   }
 
   /**
+   * The waiver that excuses this finding, if one applies (specs/waiver-format.md). A waived finding
+   * keeps its real {@link #outcome()} (FAIL or UNKNOWN); checklists count it as PASS.
+   *
+   * @since 0.3
+   */
+  public java.util.Optional<Waiver> waiver() {
+    return java.util.Optional.ofNullable(waiver);
+  }
+
+  /**
+   * Returns this finding carrying the given waiver (same rule, outcome and reason).
+   *
+   * @throws IllegalArgumentException if the outcome is neither FAIL nor UNKNOWN: only those can be waived
+   * @since 0.3
+   */
+  public Finding withWaiver(Waiver value) {
+    Objects.requireNonNull(value, "waiver");
+    if (outcome != Outcome.FAIL && outcome != Outcome.UNKNOWN) {
+      throw new IllegalArgumentException("finding " + rule.ruleId() + " is " + outcome
+          + ": only FAIL and UNKNOWN findings can be waived (waiver '" + value.id() + "')");
+    }
+    return new Finding(this, value);
+  }
+
+  /**
    * Why: the observed values, the threshold and the citation, in both languages.
    */
   public LocalizedText reason() {
@@ -92,6 +127,7 @@ public final class Finding {
     return other instanceof Finding that
         && rule.equals(that.rule)
         && outcome == that.outcome
+        && Objects.equals(waiver, that.waiver)
         && reason().equals(that.reason());
   }
 
@@ -102,6 +138,7 @@ public final class Finding {
 
   @Override
   public String toString() {
-    return rule.ruleId() + " " + outcome + ": " + reason().in(Language.EN);
+    return rule.ruleId() + " " + outcome + (waiver == null ? "" : " (waived: " + waiver.id() + ")") + ": "
+        + reason().in(Language.EN);
   }
 }

@@ -12,6 +12,8 @@
  * {@link vn.conduct.rules.api.ChecklistInfo}) are final classes with accessors, built through static
  * {@code of(…)} factories: a later release can add a field to them without breaking a host, which a
  * record's public canonical constructor would not allow. Hosts read them, and build them only in
- * tests of code that reads reports.
+ * tests of code that reads reports. A {@link vn.conduct.rules.api.Waiver} is both: the host gives it
+ * with the request and reads it back on the findings it excuses, so it is a final class built by
+ * {@link vn.conduct.rules.api.Waiver#builder}.
  */
 package vn.conduct.rules.api;

@@ -303,12 +303,17 @@ public final class ReportJson {
       for (Outcome outcome : Outcome.values()) {
         counts.put(outcome.name(), result.count(outcome));
       }
+      long waived = result.findings().stream().filter(f -> f.waiver().isPresent()).count();
+      if (waived > 0) {
+        counts.put("waived", waived);
+      }
       ArrayNode findings = node.putArray("findings");
       for (Finding finding : result.findings()) {
         ObjectNode entry = findings.addObject();
         entry.put("rule", finding.ruleId());
         entry.put("outcome", finding.outcome().name());
         entry.put("reason", reasons.get(finding.ruleId()).get(Reason.of(finding)));
+        finding.waiver().ifPresent(waiver -> entry.set("waiver", waiver(waiver)));
       }
       ArrayNode scores = node.putArray("scores");
       for (ChecklistScore score : result.scores()) {
@@ -450,6 +455,35 @@ public final class ReportJson {
       entry.put("to-rating", adjustment.toRating());
       entry.set("reason", both(adjustment.reason()));
     }
+    score.withoutWaivers().ifPresent(without -> {
+      ObjectNode entry = node.putObject("without-waivers");
+      putNumber(entry, "score", without.score());
+      putNumber(entry, "evidence-percent", without.evidencePercent());
+      entry.put("rating", without.rating());
+      entry.set("rating-title", both(without.ratingTitle()));
+      entry.put("rated", without.rated());
+      putNumber(node, "risk-accepted", score.riskAccepted().orElseThrow());
+    });
+    return node;
+  }
+
+  /** A finding's waiver (waiver-format.md, section 6): who excused it, why, at what risk, for which dates. */
+  private static ObjectNode waiver(vn.conduct.rules.api.Waiver waiver) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", waiver.id());
+    ObjectNode scope = node.putObject("scope");
+    scope.put("pack", waiver.packId());
+    waiver.ruleId().ifPresent(rule -> scope.put("rule", rule));
+    waiver.checklistId().ifPresent(checklist -> scope.put("checklist", checklist));
+    waiver.itemId().ifPresent(item -> scope.put("item", item));
+    node.set("justification", both(waiver.justification()));
+    ObjectNode approver = node.putObject("approver");
+    approver.put("name", waiver.approver().name());
+    approver.put("id", waiver.approver().id());
+    approver.put("role", waiver.approver().role());
+    node.put("risk", lower(waiver.risk()));
+    putDate(node, "start", waiver.start());
+    putDate(node, "expiry", waiver.expiry());
     return node;
   }
 

@@ -35,9 +35,9 @@ import vn.conduct.rules.api.ValidationIssue;
 final class ConformanceCase {
 
   static final Set<String> EVALUATION_KEYS = Set.of("outcomes", "reasons", "scores", "rankings", "roll-ups",
-      "compliant", "fact-problems", "provenance");
+      "compliant", "fact-problems", "provenance", "waivers");
   static final Set<String> SCORE_KEYS = Set.of("score", "maximum", "rating", "rated", "evidence-percent",
-      "adjustments", "items");
+      "adjustments", "items", "without-waivers", "risk-accepted");
   static final Set<String> ROLL_UP_KEYS = Set.of("members", "rated", "average-score", "ratings", "failures");
 
   final String group;
@@ -139,11 +139,35 @@ final class ConformanceCase {
     if (expected.containsKey("provenance")) {
       checkProvenance(report, FactsFile.map(expected.get("provenance"), "provenance"), problems);
     }
+    if (expected.containsKey("waivers")) {
+      checkWaivers(report, FactsFile.map(expected.get("waivers"), "waivers"), problems);
+    }
     return problems;
   }
 
   Report evaluate() {
-    return engine().evaluate(FactsFile.read(dir.resolve("facts.yaml")));
+    var request = FactsFile.read(dir.resolve("facts.yaml"));
+    Path waivers = dir.resolve("waivers.yaml");
+    if (Files.isRegularFile(waivers)) {
+      request = request.toBuilder().waivers(vn.conduct.rules.io.WaiversFile.read(waivers).waivers()).build();
+    }
+    return engine().evaluate(request);
+  }
+
+  /** Subject → rule → the id of the waiver the finding carries, or null for none. */
+  private static void checkWaivers(Report report, Map<String, Object> expected, List<String> problems) {
+    expected.forEach((subject, rules) -> FactsFile.map(rules, "waivers." + subject).forEach((rule, id) -> {
+      var finding = report.subject(subject).flatMap(s -> s.finding(rule));
+      if (finding.isEmpty()) {
+        problems.add("waiver " + subject + " / " + rule + ": no such finding in the report");
+        return;
+      }
+      String actual = finding.get().waiver().map(w -> w.id()).orElse(null);
+      if (!Objects.equals(id == null ? null : String.valueOf(id), actual)) {
+        problems.add("waiver " + subject + " / " + rule + ": expected " + id + ", actual " + actual + " ("
+            + finding.get().outcome() + ")");
+      }
+    }));
   }
 
   /** The engine of the case's pack(s). */
@@ -297,6 +321,34 @@ final class ConformanceCase {
       if (want.containsKey("evidence-percent") && !sameNumber(want.get("evidence-percent"), actual.evidencePercent())) {
         diffs.add("evidence-percent: expected " + want.get("evidence-percent") + ", actual "
             + actual.evidencePercent().toPlainString());
+      }
+      if (want.containsKey("risk-accepted")) {
+        Object risk = want.get("risk-accepted");
+        if (risk == null ? actual.riskAccepted().isPresent()
+            : actual.riskAccepted().isEmpty() || !sameNumber(risk, actual.riskAccepted().get())) {
+          diffs.add("risk-accepted: expected " + risk + ", actual " + actual.riskAccepted().map(BigDecimal::toPlainString)
+              .orElse("none"));
+        }
+      }
+      if (want.containsKey("without-waivers")) {
+        Object unwaived = want.get("without-waivers");
+        if (unwaived == null) {
+          if (actual.withoutWaivers().isPresent()) {
+            diffs.add("without-waivers: expected none, actual " + describe(actual.withoutWaivers().get()));
+          }
+        } else if (actual.withoutWaivers().isEmpty()) {
+          diffs.add("without-waivers: expected " + unwaived + ", actual none");
+        } else {
+          Map<String, Object> without = FactsFile.map(unwaived, where + ".without-waivers");
+          FactsFile.only(without, where + ".without-waivers", Set.of("score", "rating", "rated"));
+          ChecklistScore other = actual.withoutWaivers().get();
+          if ((without.containsKey("score") && !sameNumber(without.get("score"), other.score()))
+              || (without.containsKey("rating") && !Objects.equals(without.get("rating") == null ? null
+                  : String.valueOf(without.get("rating")), other.rating()))
+              || (without.containsKey("rated") && !Objects.equals(without.get("rated"), other.rated()))) {
+            diffs.add("without-waivers: expected " + unwaived + ", actual " + describe(other));
+          }
+        }
       }
       if (want.containsKey("items")) {
         FactsFile.map(want.get("items"), where + ".items").forEach((rule, earned) -> {

@@ -114,4 +114,43 @@ class SchemaAgreementTests {
     assertThat(loaded).isGreaterThan(50);
     assertThat(disagreements).as("files the loader accepts but the schemas refuse").isEmpty();
   }
+
+  @Test
+  void should_accept_in_the_waiver_schema_every_waiver_file_the_reader_accepts_and_refuse_what_it_refuses()
+      throws IOException {
+    JsonSchema schema = schema("waivers.schema.json");
+    List<Path> files = new ArrayList<>();
+    files.add(REPOSITORY.resolve("rules-hanoi/src/main/resources/samples/waivers-demo.yaml"));
+    try (Stream<Path> walk = Files.walk(REPOSITORY.resolve("specs/conformance/cases"))) {
+      walk.filter(p -> p.getFileName().toString().equals("waivers.yaml")).sorted().forEach(files::add);
+    }
+    List<String> disagreements = new ArrayList<>();
+    for (Path file : files) {
+      vn.conduct.rules.io.WaiversFile.read(file); // throws if the reader refuses it
+      schema.validate(asEditorsSee(file)).forEach(m -> disagreements.add(REPOSITORY.relativize(file) + ": "
+          + m.getMessage()));
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(disagreements).isEmpty();
+
+    String sample = Files.readString(files.get(0));
+    for (String[] damage : new String[][] {
+        {"    approver: {name: \"Phan Trọng Kiên\", role: head-of-unit}\n", ""},
+        {"approver: {name: \"Phan Trọng Kiên\", role: head-of-unit}", "approver: {role: head-of-unit}"},
+        {"risk: low", "risk: small"},
+        {"scope: {pack: hanoi-522, rule: hn522.late-arrival}",
+            "scope: {pack: hanoi-522, rule: hn522.late-arrival, checklist: x}"},
+        {"expiry: 2025-06-30", "expiry: 2025-06-30T00:00Z"},
+        {"subjects: {ids: [cb-013]}", "subjects: {ids: []}"}}) {
+      assertThat(sample).contains(damage[0]);
+      String text = sample.replaceFirst(java.util.regex.Pattern.quote(damage[0]),
+          java.util.regex.Matcher.quoteReplacement(damage[1]));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> vn.conduct.rules.io.WaiversFile.read("w.yaml",
+          text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(damage[1])
+          .isInstanceOf(vn.conduct.rules.api.InvalidWaiversException.class);
+      Object value = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+          .loadFromString(text);
+      assertThat(schema.validate(JSON.valueToTree(value))).as(damage[1]).isNotEmpty();
+    }
+  }
 }

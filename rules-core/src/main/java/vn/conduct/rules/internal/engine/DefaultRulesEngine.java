@@ -265,14 +265,15 @@ public final class DefaultRulesEngine implements RulesEngine {
       String given = settings(request);
       if (!expected.equals(given)) {
         throw new IllegalArgumentException("part " + number + " of the stream is " + given + ", but part 1 is "
-            + expected + " [Hint: every part of one evaluation has the same date, period, packs and pins]");
+            + expected + " [Hint: every part of one evaluation has the same date, period, packs, pins and waivers]");
       }
     }
 
     private static String settings(EvaluationRequest request) {
       return "decided on " + request.decisionDate() + (request.periodGiven() ? ", judging " + request.period() : "")
           + (request.packIds().isEmpty() ? "" : ", packs " + request.packIds())
-          + (request.pinnedVersions().isEmpty() ? "" : ", pins " + request.pinnedVersions());
+          + (request.pinnedVersions().isEmpty() ? "" : ", pins " + request.pinnedVersions())
+          + (request.waivers().isEmpty() ? "" : ", waivers " + request.waivers().stream().map(w -> w.id()).toList());
     }
 
     /** The part's unit trees, refusing a unit an earlier part held. */
@@ -308,6 +309,8 @@ public final class DefaultRulesEngine implements RulesEngine {
     List<Ranking> rankings = new ArrayList<>();
     List<FactProblem> problems = new ArrayList<>();
     Provenance provenance = null;
+    List<vn.conduct.rules.api.Waiver> waivers = null;
+    Set<String> applied = new HashSet<>();
     long subjectsDone = 0;
     long unitsDone = 0;
     int count = 0;
@@ -316,7 +319,11 @@ public final class DefaultRulesEngine implements RulesEngine {
         Report report = done.report();
         count++;
         provenance = provenance == null ? report.provenance() : provenance;
+        waivers = waivers == null ? done.part().request().waivers() : waivers;
         for (SubjectResult result : report.subjects()) {
+          if (!waivers.isEmpty()) {
+            result.findings().forEach(f -> f.waiver().ifPresent(w -> applied.add(w.id())));
+          }
           listener.subjectEvaluated(result);
           if (keepSubjects) {
             subjects.add(result);
@@ -329,6 +336,9 @@ public final class DefaultRulesEngine implements RulesEngine {
         unitsDone += done.part().units();
         listener.progressed(new EvaluationListener.Progress(subjectsDone, subjectsTotal, unitsDone, unitsTotal));
       }
+    }
+    if (waivers != null && !waivers.isEmpty()) {
+      provenance = Waivers.withUnapplied(provenance, waivers, applied);
     }
     if (count == 1 && keepSubjects) {
       return Report.of(provenance, subjects, rankings, problems);
@@ -418,6 +428,7 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   /** One part, whole: the evaluate stage, then the score steps that need all of the part's subjects. */
   private Report evaluatePart(EvaluationRequest request) {
+    Waivers.check(request.waivers(), compiled.infos(), compiled.ruleInfos(), compiled.checklistInfos());
     Evaluator.Run run = evaluator.start(request);
     Map<String, SubjectResult> results = new TreeMap<>();
     run.evaluate(results::put);

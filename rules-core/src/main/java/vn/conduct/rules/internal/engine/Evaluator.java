@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.kie.api.runtime.KieSession;
@@ -23,6 +24,7 @@ import vn.conduct.rules.api.Provenance;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.Subject;
 import vn.conduct.rules.api.SubjectResult;
+import vn.conduct.rules.api.Waiver;
 import vn.conduct.rules.internal.compile.CompiledPacks;
 import vn.conduct.rules.internal.compile.DroolsCompiler;
 import vn.conduct.rules.internal.compile.Firings;
@@ -87,6 +89,7 @@ final class Evaluator {
     private final EvaluationRequest request;
     private final Judgments.Plan plan;
     private final List<Stage> stages = new ArrayList<>();
+    private final List<LocalizedText> waiverNotes = new ArrayList<>();
 
     private Run(EvaluationRequest request) {
       this.request = request;
@@ -99,14 +102,52 @@ final class Evaluator {
         LocalDate reference = period.end().isBefore(decision) ? period.end() : decision;
         judgments = List.of(new Judgments.Judgment(period, reference, decision, new boolean[packs.size()]));
       }
+      Set<String> judgedPacks = new java.util.HashSet<>();
       for (Judgments.Judgment judgment : judgments) {
-        stages.add(new Stage(judgment, intake.take(request, terms(judgment)), sessionContext(judgment)));
+        List<ActiveWaiver> active = new ArrayList<>();
+        for (Waiver waiver : request.waivers()) {
+          int version = versionIn(judgment, waiver.packId());
+          if (version < 0) {
+            continue;
+          }
+          judgedPacks.add(waiver.packId());
+          LocalizedText note = Waivers.note(waiver, judgment.period());
+          if (note != null) {
+            if (!waiverNotes.contains(note)) {
+              waiverNotes.add(note);
+            }
+            continue;
+          }
+          Map<String, List<String>> items = new HashMap<>();
+          for (LoadedPack.LoadedChecklist list : packs.get(version).checklists()) {
+            items.put(list.doc().id(), list.doc().items().stream().map(i -> i.rule()).toList());
+          }
+          active.add(new ActiveWaiver(waiver, Waivers.rulesOf(waiver, items)));
+        }
+        stages.add(new Stage(judgment, intake.take(request, terms(judgment)), sessionContext(judgment),
+            List.copyOf(active)));
       }
+      for (Waiver waiver : request.waivers()) {
+        if (!judgedPacks.contains(waiver.packId())) {
+          waiverNotes.add(Waivers.unusedPack(waiver));
+        }
+      }
+    }
+
+    /** The version of a pack a judgment uses, or -1. */
+    private int versionIn(Judgments.Judgment judgment, String packId) {
+      for (int v = 0; v < packs.size(); v++) {
+        if (judgment.versions()[v] && packs.get(v).id().equals(packId)) {
+          return v;
+        }
+      }
+      return -1;
     }
 
     Provenance provenance() {
       return Provenance.of(EngineBuilder.VERSION, request.decisionDate(), request.period(), request.periodGiven(),
-          plan.uses(), plan.notes());
+          plan.uses(), waiverNotes.isEmpty() ? plan.notes()
+              : java.util.stream.Stream.concat(plan.notes().stream(), waiverNotes.stream()).toList());
     }
 
     /** Every fact problem of every judgment, each once: subjects, observations, events, each in request order. */
@@ -267,8 +308,17 @@ final class Evaluator {
     };
   }
 
-  /** One judgment's facts and session context. */
-  private record Stage(Judgments.Judgment judgment, FactIntake.Intake facts, EvalContext ctx) { }
+  /** One judgment's facts, session context, and the waivers whose dates cover its period. */
+  private record Stage(Judgments.Judgment judgment, FactIntake.Intake facts, EvalContext ctx,
+      List<ActiveWaiver> waivers) { }
+
+  /** A waiver that covers a judgment's period, and the rules its scope selects there (null: every rule of its pack). */
+  private record ActiveWaiver(Waiver waiver, Set<String> rules) {
+
+    boolean covers(String packId, String ruleId) {
+      return waiver.packId().equals(packId) && (rules == null || rules.contains(ruleId));
+    }
+  }
 
   /** One subject's findings and scores from one judgment. */
   private record Partial(List<Finding> findings, List<ChecklistScore> scores) { }
@@ -360,7 +410,7 @@ final class Evaluator {
       Subject subject = batch.subjects.get(i);
       Partial partial;
       try {
-        List<Finding> findings = findings(stage, batch, fact, firings, failure);
+        List<Finding> findings = waive(stage, subject, findings(stage, batch, fact, firings, failure));
         partial = new Partial(findings, scores(stage, subject, fact, findings));
       } catch (RuntimeException e) {
         partial = new Partial(findings(stage, batch, fact, firings, e), List.of());
@@ -401,6 +451,49 @@ final class Evaluator {
       findings.add(new Finding(plan.ref(), outcome, reasons));
     }
     return findings;
+  }
+
+  /**
+   * The findings with waivers attached: each FAIL or UNKNOWN finding carries the first waiver, in the
+   * request's order, whose dates cover the period, whose scope covers the rule and whose selectors
+   * select the subject.
+   */
+  private List<Finding> waive(Stage stage, Subject subject, List<Finding> findings) {
+    if (stage.waivers().isEmpty()) {
+      return findings;
+    }
+    List<String> ancestors = null;
+    for (int i = 0; i < findings.size(); i++) {
+      Finding finding = findings.get(i);
+      if (finding.outcome() != Outcome.FAIL && finding.outcome() != Outcome.UNKNOWN) {
+        continue;
+      }
+      for (ActiveWaiver active : stage.waivers()) {
+        if (!active.covers(finding.rule().packId(), finding.ruleId())) {
+          continue;
+        }
+        if (ancestors == null) {
+          ancestors = ancestors(stage, subject);
+        }
+        if (active.waiver().selects(subject, ancestors)) {
+          findings.set(i, finding.withWaiver(active.waiver()));
+          break;
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** The ids of the units above a subject: its parent, the parent's parent, … (stopping at a cycle). */
+  private static List<String> ancestors(Stage stage, Subject subject) {
+    List<String> ids = new ArrayList<>();
+    String parent = subject.parentId();
+    while (parent != null && !ids.contains(parent) && !parent.equals(subject.id())) {
+      ids.add(parent);
+      SubjectFact fact = stage.facts().fact(parent);
+      parent = fact == null ? null : fact.parentId;
+    }
+    return ids;
   }
 
   /** An ERROR finding if the rule, left undecided, reads a value the host gave with the wrong type. */
@@ -477,11 +570,44 @@ final class Evaluator {
           }
         }
         List<Event> events = stage.facts().eventsOf(subject.id());
-        scores.add(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
-            name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(), judgment.period()));
+        Set<String> waived = waived(list.doc(), byRule);
+        ChecklistScore score = Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
+            name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(), judgment.period(),
+            waived);
+        if (!waived.isEmpty()) {
+          score = score.withWithoutWaivers(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
+              name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(),
+              judgment.period(), Set.of()));
+        }
+        scores.add(score);
       }
     }
     return scores;
+  }
+
+  /**
+   * The items and vetoes of a checklist whose findings carry a waiver that counts for it: a waiver
+   * scoped by pack or rule counts for every checklist, one scoped by checklist only for that checklist.
+   */
+  private static Set<String> waived(vn.conduct.rules.internal.model.ChecklistDoc list, Map<String, Finding> byRule) {
+    Set<String> waived = null;
+    List<String> rules = new ArrayList<>();
+    list.items().forEach(item -> rules.add(item.rule()));
+    list.vetoes().forEach(veto -> rules.add(veto.rule()));
+    for (String rule : rules) {
+      Finding finding = byRule.get(rule);
+      if (finding == null || finding.waiver().isEmpty()) {
+        continue;
+      }
+      Waiver waiver = finding.waiver().get();
+      if (waiver.checklistId().isEmpty() || waiver.checklistId().get().equals(list.id())) {
+        if (waived == null) {
+          waived = new java.util.HashSet<>();
+        }
+        waived.add(rule);
+      }
+    }
+    return waived == null ? Set.of() : waived;
   }
 
   private boolean invalidIndicator(SubjectFact fact, String name) {

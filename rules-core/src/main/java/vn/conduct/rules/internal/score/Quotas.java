@@ -98,7 +98,8 @@ public final class Quotas {
                   + ") may hold " + quota.band() + "; " + holders.size() + " reached it; lowered to " + lowerTo
                   + " as score " + Scorer.plain(old.score()) + " is among the lowest" + tieEn)));
       member.score = ChecklistScore.of(old.packId(), old.checklistId(), old.title(), old.score(), old.maximum(),
-          old.evidencePercent(), lowerTo, Scorer.title(list, lowerTo), old.rated(), old.items(), adjustments);
+          old.evidencePercent(), lowerTo, Scorer.title(list, lowerTo), old.rated(), old.items(), adjustments)
+          .withWithoutWaivers(old.withoutWaivers().orElse(null));
     }
   }
 
@@ -123,7 +124,8 @@ public final class Quotas {
             "Not rated: the quota on " + quota.band() + " counts members by group, but " + missing
                 + " is missing, so the member's group is unknown")));
     member.score = ChecklistScore.of(old.packId(), old.checklistId(), old.title(), old.score(), old.maximum(),
-        old.evidencePercent(), null, LocalizedText.EMPTY, false, old.items(), adjustments);
+        old.evidencePercent(), null, LocalizedText.EMPTY, false, old.items(), adjustments)
+        .withWithoutWaivers(old.withoutWaivers().orElse(null));
   }
 
   /** Orders scores for display: the band order of the checklist. */

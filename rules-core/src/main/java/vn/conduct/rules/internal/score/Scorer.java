@@ -40,6 +40,17 @@ public final class Scorer {
   public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
       Function<String, BigDecimal> indicator, java.util.function.Predicate<String> invalidIndicator,
       List<Event> events, LocalDate asOf, LocalDate decision, Period period) {
+    return score(pack, list, findings, indicator, invalidIndicator, events, asOf, decision, period, java.util.Set.of());
+  }
+
+  /**
+   * As above, counting the items and vetoes in {@code waived} as PASS (full points, no veto):
+   * their findings carry a waiver that counts for this checklist (specs/waiver-format.md). Items keep
+   * their real outcome.
+   */
+  public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
+      Function<String, BigDecimal> indicator, java.util.function.Predicate<String> invalidIndicator,
+      List<Event> events, LocalDate asOf, LocalDate decision, Period period, java.util.Set<String> waived) {
     boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
     boolean format2 = pack.format() >= 2;
     // Format 2: invalid input (an ERROR item, an indicator out of its range) or a required item left
@@ -66,6 +77,19 @@ public final class Scorer {
       // A bonus item adds its points whatever the method (spec section 10): it has no weight.
       BigDecimal points = weighted && !isBonus ? item.weight() : item.points();
       BigDecimal got = BigDecimal.ZERO;
+      if (waived.contains(item.rule())) {
+        // a waived FAIL or UNKNOWN counts as PASS: full points, decided (waiver-format.md, section 5)
+        counted += isBonus ? 0 : 1;
+        decided += isBonus ? 0 : 1;
+        if (isBonus) {
+          bonus = bonus.add(points);
+        } else {
+          earned = earned.add(points);
+          available = available.add(points);
+        }
+        items.add(ItemScore.of(item.rule(), outcome, points, isBonus ? BigDecimal.ZERO : points, isBonus));
+        continue;
+      }
       if (item.credit() != null && outcome != Outcome.NOT_APPLICABLE) {
         BigDecimal value = indicator.apply(item.credit().indicator());
         if (value == null) {
@@ -149,6 +173,9 @@ public final class Scorer {
     boolean vetoUndecided = false;
     for (ChecklistDoc.VetoDoc veto : list.vetoes()) {
       Finding finding = findings.get(veto.rule());
+      if (waived.contains(veto.rule())) {
+        continue; // a waived veto rule counts as PASS
+      }
       if (finding != null && (finding.outcome() == Outcome.UNKNOWN || finding.outcome() == Outcome.ERROR)) {
         vetoUndecided = true;
       }

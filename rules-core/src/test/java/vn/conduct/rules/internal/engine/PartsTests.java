@@ -179,6 +179,34 @@ class PartsTests {
   }
 
   @Test
+  void should_apply_waivers_alike_in_every_part_and_in_a_stream() throws IOException {
+    // GIVEN a waiver on q.points for the officers below district d2 (n2 and n3 score 40: FAIL)
+    LoadedPack pack = pack("{band: A, max-percent: 50, group-by: [{ancestor: district}, {attribute: task-group}]}");
+    vn.conduct.rules.api.Waiver waiver = vn.conduct.rules.api.Waiver.builder("w-d2", "quota-pack").rule("q.points")
+        .units(List.of("d2")).justification(vn.conduct.rules.api.LocalizedText.of("lý do", "reason"))
+        .approver(vn.conduct.rules.api.Waiver.Approver.named("An", "head")).risk(vn.conduct.rules.api.Waiver.Risk.LOW)
+        .dates(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)).build();
+    EvaluationRequest request = request().toBuilder().waiver(waiver).build();
+
+    // WHEN evaluated at once, in parts of one subject, and as a stream of the same request
+    Report single = engine(pack, 1000, 1000).evaluate(request);
+    Report parts = engine(pack, 1, 1).evaluate(request, EvaluationListener.NONE);
+    Recorder streamed = new Recorder();
+    engine(pack, 1000, 1000).evaluate(List.of(request).iterator(), streamed);
+
+    // THEN each gives n2 the waiver, the credit item full points, and the score without the waiver
+    assertThat(parts).isEqualTo(single);
+    SubjectResult n2 = single.subject("n2").orElseThrow();
+    assertThat(n2.finding("q.points").orElseThrow().waiver()).hasValue(waiver);
+    assertThat(n2.scores().get(0).score()).isEqualByComparingTo("100");
+    assertThat(n2.scores().get(0).withoutWaivers().orElseThrow().score()).isEqualByComparingTo("40");
+    assertThat(single.subject("p2").orElseThrow().finding("q.points").orElseThrow().waiver()).as("not below d2")
+        .isEmpty();
+    assertThat(streamed.results.stream().filter(r -> r.subjectId().equals("n2")).findFirst().orElseThrow())
+        .isEqualTo(n2);
+  }
+
+  @Test
   void should_keep_parts_of_whole_trees_when_a_quota_groups_by_an_ancestor() throws IOException {
     // GIVEN grouped by district and task group: d1's group is m1 alone (⌊0.5⌋ = 0 A), d2's 3 members allow 1
     LoadedPack pack = pack("{band: A, max-percent: 50, group-by: [{ancestor: district}, {attribute: task-group}]}");
