@@ -40,20 +40,18 @@ class HanoiTayHoOverlayTests {
 
   @TestFactory
   Stream<DynamicNode> overlayFixturesWithTheirBase() {
-    // the base's rules are covered by the base's own fixtures (HanoiCivilServicePackTests); the overlay's are
-    // checked below
-    return PackTests.forPack(OVERLAY).withPack(BASE).requireRuleCoverage(0).requireClauseCoverage(0).dynamicTests();
+    // coverage counts the rules the overlay adds or changes; the base's unchanged rules are covered by the
+    // base's own fixtures (HanoiCivilServicePackTests)
+    return PackTests.forPack(OVERLAY).withPack(BASE).dynamicTests();
   }
 
   @Test
-  void every_rule_the_overlay_adds_has_fixtures() {
+  void the_kit_counts_the_rules_the_overlay_adds_or_changes_and_all_have_fixtures() {
     PackTests kit = PackTests.forPack(OVERLAY).withPack(BASE);
 
-    assertThat(kit.rules()).extracting(r -> r.ruleId()).filteredOn(id -> id.startsWith("tayho2020."))
-        .containsExactlyInAnyOrder("tayho2020.commitment-signed", "tayho2020.inspection-rounds",
-            "tayho2020.ward-broadcasts");
-    assertThat(kit.untestedRules()).extracting(ValidationIssue::message)
-        .noneMatch(message -> message.contains("tayho2020."));
+    assertThat(kit.rules()).extracting(r -> r.ruleId()).containsExactlyInAnyOrder("tayho2020.commitment-signed",
+        "tayho2020.inspection-rounds", "tayho2020.ward-broadcasts", "hn522.leader-example");
+    assertThat(kit.untestedRules()).extracting(ValidationIssue::message).isEmpty();
   }
 
   /** The sample district's request, with the overlay in place of the city pack it extends. */

@@ -60,18 +60,13 @@ public final class CompiledPacks {
     this.infos = this.packs.stream().map(p -> RulePackInfo.of(p.id(), p.manifest().version(), p.manifest().title(),
         p.manifest().jurisdiction(), p.manifest().effective() == null ? null : p.manifest().effective().from(),
         p.manifest().effective() == null ? null : p.manifest().effective().until(), p.digest(), p.origin(),
-        p.rules().size(), p.checklists().size()).withParameters(parameters(p)))
+        p.rules().size(), p.checklists().size()).withParameters(p.parameterInfos()))
         .map(info -> {
           LoadedPack p = this.packs.stream().filter(q -> q.id().equals(info.id())).findFirst().orElseThrow();
           return p.overlay() ? info.withBase(p.layers().get(p.layers().size() - 2).packId()) : info;
         }).toList();
   }
 
-  /** The parameters a pack declares, in id order, with their declared defaults as the pack writes them. */
-  private static List<RulePackInfo.Parameter> parameters(LoadedPack pack) {
-    return new java.util.TreeMap<>(pack.manifest().parameters()).entrySet().stream()
-        .map(e -> e.getValue().describe(e.getKey())).toList();
-  }
 
   /** The plans that apply to one subject type, with what they need, as arrays for the hot path. */
   public record TypePlans(RulePlan[] plans, int[][] needed, Map<RuleRef, RulePlan> byRef) {

@@ -261,7 +261,7 @@ public final class EngineBuilder implements RulesEngine.Builder {
       LoadedPack pack = composed.get(info.id() + "@" + info.version());
       return pack == null ? info : RulePackInfo.of(info.id(), info.version(), info.title(), info.jurisdiction(),
           info.effectiveFrom(), info.effectiveUntil(), pack.digest(), info.origin(), pack.rules().size(),
-          pack.checklists().size()).withBase(info.base().orElseThrow());
+          pack.checklists().size()).withParameters(pack.parameterInfos()).withBase(info.base().orElseThrow());
     }).toList();
   }
 

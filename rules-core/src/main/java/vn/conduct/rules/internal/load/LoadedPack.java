@@ -48,6 +48,12 @@ public record LoadedPack(
     }
   }
 
+  /** The parameters the pack declares, in id order, with their defaults as the (merged) manifest writes them. */
+  public List<vn.conduct.rules.api.RulePackInfo.Parameter> parameterInfos() {
+    return new java.util.TreeMap<>(manifest.parameters()).entrySet().stream()
+        .map(e -> e.getValue().describe(e.getKey())).toList();
+  }
+
   /** Whether this pack is an overlay: made of more than one layer. */
   public boolean overlay() {
     return layers.size() > 1;

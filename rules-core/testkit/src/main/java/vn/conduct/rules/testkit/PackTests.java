@@ -126,10 +126,15 @@ public final class PackTests {
     return builder.build();
   }
 
-  /** The tested pack's rules (every loaded version of it). */
+  /**
+   * The tested pack's rules (every loaded version of it). For an overlay (rule-pack-format.md,
+   * section 16), the rules it adds or changes: the base's rules it keeps unchanged are the base's to test.
+   */
   public List<RuleInfo> rules() {
     List<String> tested = testedVersions();
     return engine().rules().stream().filter(r -> tested.contains(r.rule().packId() + "@" + r.rule().packVersion()))
+        .filter(r -> r.rule().layer().map(layer -> layer.equals(r.rule().packId() + "@" + r.rule().packVersion()))
+            .orElse(true))
         .toList();
   }
 
