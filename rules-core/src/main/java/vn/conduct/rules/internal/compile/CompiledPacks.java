@@ -32,10 +32,15 @@ public final class CompiledPacks {
   private final Map<String, TypePlans> typePlans;
   private final List<RuleInfo> ruleInfos;
   private final List<ChecklistInfo> checklistInfos;
+  private final List<RuleInfo> listedRuleInfos;
+  private final List<ChecklistInfo> listedChecklistInfos;
   private final RuleBase ruleBase;
 
   CompiledPacks(List<LoadedPack> packs, Layout layout, Map<String, Integer> windows, List<RulePlan> plans,
-      DroolsCompiler compiler, List<RuleInfo> ruleInfos, List<ChecklistInfo> checklistInfos) {
+      DroolsCompiler compiler, List<RuleInfo> ruleInfos, List<ChecklistInfo> checklistInfos,
+      List<RuleInfo> listedRuleInfos, List<ChecklistInfo> listedChecklistInfos) {
+    this.listedRuleInfos = List.copyOf(listedRuleInfos);
+    this.listedChecklistInfos = List.copyOf(listedChecklistInfos);
     this.packs = List.copyOf(packs);
     this.layout = layout;
     this.windows = Map.copyOf(windows);
@@ -113,6 +118,19 @@ public final class CompiledPacks {
 
   public List<ChecklistInfo> checklistInfos() {
     return checklistInfos;
+  }
+
+  /**
+   * The rules as the engine lists them to hosts: an overlay composed with several versions of its base
+   * is described once, as composed with the highest (as {@link #infos()} lists it last).
+   */
+  public List<RuleInfo> listedRuleInfos() {
+    return listedRuleInfos;
+  }
+
+  /** The checklists as the engine lists them to hosts (see {@link #listedRuleInfos()}). */
+  public List<ChecklistInfo> listedChecklistInfos() {
+    return listedChecklistInfos;
   }
 
   /** The Drools rule base: compiled by the first call, once, then kept. */

@@ -64,6 +64,13 @@ public final class Planner {
     List<RulePlan> plans = new ArrayList<>();
     List<RuleInfo> rules = new ArrayList<>();
     List<ChecklistInfo> checklists = new ArrayList<>();
+    // an overlay composed with several base versions is described by one composition: the last (highest base)
+    Map<String, Integer> listed = new HashMap<>();
+    for (int v = 0; v < packs.size(); v++) {
+      listed.put(packs.get(v).id() + "@" + packs.get(v).manifest().version(), v);
+    }
+    List<RuleInfo> listedRules = new ArrayList<>();
+    List<ChecklistInfo> listedChecklists = new ArrayList<>();
     for (int v = 0; v < packs.size(); v++) {
       LoadedPack pack = packs.get(v);
       Map<String, Object> values = parameters.get(v);
@@ -72,14 +79,26 @@ public final class Planner {
           plans.add(plan(plans.size(), v, pack, rule, values, layout, windows));
         }
       }
-      pack.rules().stream().sorted(Comparator.comparing(r -> r.doc().id()))
-          .forEach(rule -> rules.add(describe(pack, rule, values)));
-      pack.checklists().stream().sorted(Comparator.comparing(c -> c.doc().id()))
-          .forEach(checklist -> checklists.add(ChecklistDescriptions.describe(pack, checklist.doc())));
+      boolean described = listed.get(pack.id() + "@" + pack.manifest().version()) == v;
+      pack.rules().stream().sorted(Comparator.comparing(r -> r.doc().id())).forEach(rule -> {
+        RuleInfo info = describe(pack, rule, values);
+        rules.add(info);
+        if (described) {
+          listedRules.add(info);
+        }
+      });
+      pack.checklists().stream().sorted(Comparator.comparing(c -> c.doc().id())).forEach(checklist -> {
+        ChecklistInfo info = ChecklistDescriptions.describe(pack, checklist.doc());
+        checklists.add(info);
+        if (described) {
+          listedChecklists.add(info);
+        }
+      });
     }
     DroolsCompiler compiler = new DroolsCompiler(layout, windows);
     plans.forEach(compiler::add);
-    return new CompiledPacks(packs, layout, windows, plans, compiler, rules, checklists);
+    return new CompiledPacks(packs, layout, windows, plans, compiler, rules, checklists, listedRules,
+        listedChecklists);
   }
 
   private static RulePlan plan(int index, int version, LoadedPack pack, LoadedPack.LoadedRule rule,

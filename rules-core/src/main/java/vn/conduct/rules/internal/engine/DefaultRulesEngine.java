@@ -99,22 +99,12 @@ public final class DefaultRulesEngine implements RulesEngine {
 
   @Override
   public List<RuleInfo> rules() {
-    return onePerVersion(compiled.ruleInfos(), r -> r.rule().packId() + "@" + r.rule().packVersion() + "/" + r.ruleId());
+    return compiled.listedRuleInfos();
   }
 
   @Override
   public List<ChecklistInfo> checklists() {
-    return onePerVersion(compiled.checklistInfos(), c -> c.packId() + "@" + c.packVersion() + "/" + c.checklistId());
-  }
-
-  /**
-   * An overlay composed with several versions of its base describes each of its rules and checklists
-   * once: as composed with the highest base version (the last composition planned), as {@link #packs()}.
-   */
-  private static <T> List<T> onePerVersion(List<T> infos, java.util.function.Function<T, String> key) {
-    Map<String, T> byKey = new LinkedHashMap<>();
-    infos.forEach(info -> byKey.put(key.apply(info), info));
-    return byKey.size() == infos.size() ? infos : List.copyOf(byKey.values());
+    return compiled.listedChecklistInfos();
   }
 
   /** Number of Drools rules compiled, for diagnostics and benchmarks. */
