@@ -219,7 +219,7 @@ final class Arguments {
         List<?> values = value instanceof Collection<?> many ? List.copyOf(many) : value == null ? List.of()
             : List.of(value);
         for (Object each : values) {
-          if (each instanceof Path path) {
+          if (each instanceof Path path && !(FactsInput.isStdin(path) && name(arg).equals("--facts"))) {
             requireInput(commandLine, arg, path);
           }
         }

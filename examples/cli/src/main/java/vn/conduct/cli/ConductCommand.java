@@ -62,7 +62,8 @@ import vn.conduct.rules.api.SafeText;
         "  2  wrong command line: unknown command or option, a bad value (date, number, language, format,",
         "     --pin, --param), a file or folder that does not exist; also explain's subject or checklist and",
         "     form's subject type not found; new-pack's id not a pack id or its folder not empty",
-        "  3  unexpected internal error"})
+        "  3  unexpected internal error",
+        "  4  evaluate --fail-on: a finding had one of the outcomes named (the report is still written)"})
 public final class ConductCommand implements Runnable {
 
   /** Done. */
@@ -73,6 +74,8 @@ public final class ConductCommand implements Runnable {
   public static final int USAGE = 2;
   /** Unexpected internal error. */
   public static final int SOFTWARE = 3;
+  /** {@code evaluate --fail-on}: a finding had one of the outcomes named. */
+  public static final int FAILED = 4;
 
   /** Held so that its level is not lost when java.util.logging drops unreferenced loggers. */
   private static final Logger HIBERNATE_VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");

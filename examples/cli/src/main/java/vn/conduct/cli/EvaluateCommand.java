@@ -64,8 +64,25 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  /** The outcomes {@code --fail-on} may name. */
+  enum FailOn {
+    fail(vn.conduct.rules.api.Outcome.FAIL), unknown(vn.conduct.rules.api.Outcome.UNKNOWN),
+    error(vn.conduct.rules.api.Outcome.ERROR);
+
+    final vn.conduct.rules.api.Outcome outcome;
+
+    FailOn(vn.conduct.rules.api.Outcome outcome) {
+      this.outcome = outcome;
+    }
+  }
+
+  @Option(names = "--fail-on", split = ",", paramLabel = "fail|unknown|error",
+      description = {"Exit 4 when any finding has one of these outcomes (comma-separated or repeated), after the",
+          "report is written: a gate for CI. A waived finding does not count (its risk was accepted)."})
+  java.util.EnumSet<FailOn> failOn = java.util.EnumSet.noneOf(FailOn.class);
+
   @Option(names = "--facts", paramLabel = "<file>",
-      description = "The facts: subjects, observations and events (.yaml, .yml or .json).")
+      description = "The facts: subjects, observations and events (.yaml, .yml or .json); - reads the standard input.")
   Path facts;
 
   @Option(names = "--subjects", paramLabel = "<csv>", description = "Subjects as CSV (instead of --facts).")
@@ -119,6 +136,11 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     TextOut messages = new TextOut(err);
+    output.extras(); // a malformed --report is a usage error before anything is evaluated
+    if (stream && !output.reports.isEmpty()) {
+      throw new UsageException("--report: --stream writes one CSV as subjects are done [Hint: leave --report out"
+          + " with --stream]");
+    }
     EvaluationRequest request;
     Function<FactProblem, Optional<String>> locator;
     CsvFacts csv = null;
@@ -127,7 +149,7 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new UsageException("give either --facts or CSV files (--subjects, --events, --observations), not both");
       }
       FactsReader reader = new FactsReader().withAsOf(asOf).withPeriod(period);
-      FactsFile file = reader.load(facts);
+      FactsFile file = FactsInput.load(reader, facts);
       request = file.request();
       locator = file::locate;
     } else if (stream && subjects == null) {
@@ -151,6 +173,7 @@ final class EvaluateCommand implements Callable<Integer> {
     request = waivers.apply(packs.restrict(request));
     Report report = evaluate(engine, request, err);
     output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
+    int gate = gate(report.subjects(), messages);
     if (csv != null) {
       // The rows the engine left out: on the standard error unless the report lists them (a CSV report has no room).
       boolean reportLists = output.format != OutputOptions.Format.csv;
@@ -161,9 +184,41 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       messages.println(csv.summary());
       messages.flush();
-      return csv.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
+      return csv.rejected() > 0 ? ConductCommand.INVALID : gate;
     }
-    return ConductCommand.OK;
+    messages.flush();
+    return gate;
+  }
+
+  /** {@code --fail-on}: FAILED if any finding (not waived) has an outcome named, with a line saying how many. */
+  private int gate(Iterable<vn.conduct.rules.api.SubjectResult> subjects, TextOut messages) {
+    if (failOn.isEmpty()) {
+      return ConductCommand.OK;
+    }
+    java.util.Map<vn.conduct.rules.api.Outcome, Integer> counts = new java.util.EnumMap<>(vn.conduct.rules.api.Outcome.class);
+    for (vn.conduct.rules.api.SubjectResult subject : subjects) {
+      count(subject, counts);
+    }
+    return gateResult(counts, messages);
+  }
+
+  private void count(vn.conduct.rules.api.SubjectResult subject,
+      java.util.Map<vn.conduct.rules.api.Outcome, Integer> counts) {
+    for (vn.conduct.rules.api.Finding finding : subject.findings()) {
+      if (finding.waiver().isEmpty() && failOn.stream().anyMatch(f -> f.outcome == finding.outcome())) {
+        counts.merge(finding.outcome(), 1, Integer::sum);
+      }
+    }
+  }
+
+  private int gateResult(java.util.Map<vn.conduct.rules.api.Outcome, Integer> counts, TextOut messages) {
+    if (counts.isEmpty()) {
+      return ConductCommand.OK;
+    }
+    messages.println("conduct: --fail-on " + failOn.stream().map(Enum::name).collect(java.util.stream.Collectors
+        .joining(",")) + ": " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        .collect(java.util.stream.Collectors.joining(", ")) + " (exit 4)");
+    return ConductCommand.FAILED;
   }
 
   /** The request builder of CSV input: its dates and period as the options give them. */
@@ -210,6 +265,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     };
     CsvReport csv = new CsvReport(output.language());
+    java.util.Map<vn.conduct.rules.api.Outcome, Integer> gated = new java.util.EnumMap<>(vn.conduct.rules.api.Outcome.class);
     Report report;
     try (Target target = new Target(output.file, spec.commandLine().getOut())) {
       csv.header(target.out);
@@ -219,6 +275,7 @@ final class EvaluateCommand implements Callable<Integer> {
           @Override
           public void subjectEvaluated(vn.conduct.rules.api.SubjectResult result) {
             csv.print(result, target.out);
+            count(result, gated);
           }
 
           @Override
@@ -245,8 +302,9 @@ final class EvaluateCommand implements Callable<Integer> {
       messages.println(ignored.where().render());
     }
     messages.println(reading.summary());
+    int gate = failOn.isEmpty() ? ConductCommand.OK : gateResult(gated, messages);
     messages.flush();
-    return reading.rejected() > 0 ? ConductCommand.INVALID : ConductCommand.OK;
+    return reading.rejected() > 0 ? ConductCommand.INVALID : gate;
   }
 
   /** Where a streamed CSV goes: a file (UTF-8), or the standard output. */

@@ -66,7 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   WaiverOptions waivers;
 
-  @Option(names = "--facts", required = true, paramLabel = "<file>", description = "The facts file (.yaml, .yml or .json).")
+  @Option(names = "--facts", required = true, paramLabel = "<file>", description = "The facts file (.yaml, .yml or .json); - reads the standard input.")
   Path facts;
 
   @Option(names = {"-s", "--subject"}, required = true, paramLabel = "<id>", description = "The subject to explain.")
@@ -90,7 +90,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     w = new Words(language);
     FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
-    FactsFile file = reader.load(facts);
+    FactsFile file = FactsInput.load(reader, facts);
     RulesEngine engine = packs.engine();
     // Quotas and rankings need every subject: the whole file is evaluated.
     Report report = engine.evaluate(waivers.apply(packs.restrict(file.request())));

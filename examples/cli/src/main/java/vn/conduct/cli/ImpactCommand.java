@@ -56,7 +56,7 @@ final class ImpactCommand implements Callable<Integer> {
   String to;
 
   @Option(names = "--facts", required = true, paramLabel = "<file>",
-      description = "The facts: subjects, observations and events (.yaml, .yml or .json).")
+      description = "The facts: subjects, observations and events (.yaml, .yml or .json); - reads the standard input.")
   Path facts;
 
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>",
@@ -84,7 +84,7 @@ final class ImpactCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PackVersions versions = PackVersions.parse("impact", "--from", from, "--to", to, EXAMPLE);
     RulesEngine engine = PackVersions.engine(folders);
-    EvaluationRequest request = new FactsReader().withAsOf(asOf).withPeriod(period).load(facts).request();
+    EvaluationRequest request = FactsInput.load(new FactsReader().withAsOf(asOf).withPeriod(period), facts).request();
     versions.requireRelated("impact", engine, EXAMPLE);
     PackImpact impact = PackImpact.between(engine, request, versions.fromPack(), versions.from(), versions.toPack(),
         versions.to());

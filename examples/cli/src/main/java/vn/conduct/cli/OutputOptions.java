@@ -47,6 +47,47 @@ final class OutputOptions {
   @Option(names = "--all", description = "In a table or html report, list every finding, passes and not-applicable ones too.")
   boolean all;
 
+  @Option(names = "--report", paramLabel = "<format>=<file>",
+      description = {"Also write the report in this format to this file (table, json, csv or html; repeatable):",
+          "--report json=june.json --report html=june.html writes both in one run, beside the main output."})
+  List<String> reports = new java.util.ArrayList<>();
+
+  /** One {@code --report}: a format and its file. */
+  record Extra(Format format, Path file) { }
+
+  /**
+   * The {@code --report} options, read and checked before anything is evaluated.
+   *
+   * @throws UsageException for a malformed one, an unknown format, or two reports (or -o) naming one file
+   */
+  List<Extra> extras() {
+    List<Extra> extras = new java.util.ArrayList<>();
+    java.util.Set<Path> files = new java.util.HashSet<>();
+    if (file != null) {
+      files.add(file.toAbsolutePath().normalize());
+    }
+    for (String report : reports) {
+      int equals = report.indexOf('=');
+      if (equals <= 0 || equals == report.length() - 1) {
+        throw new UsageException("--report: '" + SafeText.line(report) + "' is not <format>=<file> [Hint: e.g."
+            + " --report html=june.html]");
+      }
+      Format format;
+      try {
+        format = Format.valueOf(report.substring(0, equals).strip().toLowerCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--report: '" + SafeText.line(report.substring(0, equals)) + "' is not a format"
+            + " [Hint: table, json, csv or html]");
+      }
+      Path target = Path.of(report.substring(equals + 1).strip());
+      if (!files.add(target.toAbsolutePath().normalize())) {
+        throw new UsageException("--report: the file " + SafeText.line(target.toString()) + " is named twice");
+      }
+      extras.add(new Extra(format, target));
+    }
+    return extras;
+  }
+
   Language language() {
     try {
       return Language.parse(lang);
@@ -71,23 +112,31 @@ final class OutputOptions {
   void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary,
       List<ChecklistInfo> checklists) {
     Language language = language();
+    for (Extra extra : extras()) {
+      write(extra.file(), target -> render(extra.format(), report, locator, target, summary, checklists, language));
+    }
     if (file == null) {
-      render(report, locator, out, summary, checklists, language);
+      render(format, report, locator, out, summary, checklists, language);
       return;
     }
-    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    write(file, target -> render(format, report, locator, target, summary, checklists, language));
+  }
+
+  /** Writes one file, UTF-8; a file that cannot be written is a located problem (exit 1), not a crash. */
+  private static void write(Path path, java.util.function.Consumer<PrintWriter> body) {
+    try (BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
         PrintWriter target = new PrintWriter(writer)) {
-      render(report, locator, target, summary, checklists, language);
+      body.accept(target);
       if (target.checkError()) {
-        throw new FileProblem("Could not write the report to " + SafeText.line(file.toString()));
+        throw new FileProblem("Could not write the report to " + SafeText.line(path.toString()));
       }
     } catch (IOException e) {
-      throw new FileProblem(SafeText.line("Could not write the report to " + file + ": " + e)
+      throw new FileProblem(SafeText.line("Could not write the report to " + path + ": " + e)
           + " [Hint: the folder must exist and be writable]");
     }
   }
 
-  private void render(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out,
+  private void render(Format format, Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out,
       boolean summary, List<ChecklistInfo> checklists, Language language) {
     switch (format) {
       case json -> {

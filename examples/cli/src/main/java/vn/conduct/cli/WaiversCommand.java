@@ -81,7 +81,7 @@ final class WaiversCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       var engine = packs.engine();
-      EvaluationRequest request = facts == null ? null : new FactsReader().load(facts).request();
+      EvaluationRequest request = facts == null ? null : FactsInput.load(new FactsReader(), facts).request();
       LocalDate date = on != null ? on : LocalDate.now();
       int exit = ConductCommand.OK;
       for (Path file : files) {
