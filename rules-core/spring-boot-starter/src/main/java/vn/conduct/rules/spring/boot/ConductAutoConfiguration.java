@@ -36,9 +36,12 @@ import vn.conduct.rules.api.RulesEngine;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 @AutoConfiguration(afterName = {
-    // Boot 3.x: the MeterRegistry bean must exist when the metrics configuration's condition is read
+    // the MeterRegistry bean must exist when the metrics configuration's condition is read: Boot 3.x,
     "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration"})
+    "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+    // and Boot 4.0, where they moved to spring-boot-micrometer-metrics
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"})
 @ConditionalOnClass(RulesEngine.class)
 @ConditionalOnProperty(prefix = "conduct", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ConductProperties.class)
@@ -83,7 +86,8 @@ public class ConductAutoConfiguration {
       if (properties.isFailFast()) {
         throw failure;
       }
-      LOG.error(failure.getMessage(), e);
+      LOG.error(failure.getMessage()); // every issue is in the message; the stack trace adds nothing for a pack author
+      LOG.debug("the engine could not be built", e);
       return new UnavailableRulesEngine(failure);
     }
   }
