@@ -6,14 +6,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import vn.conduct.rules.api.RulesEngine;
 
@@ -24,8 +25,8 @@ import vn.conduct.rules.api.RulesEngine;
  * {@code RulesEngine} bean replaces it. Beside it, when present on the class path:
  *
  * <ul>
- *   <li>Actuator: the health indicator {@code conduct} ({@link ConductHealthIndicator}), for whichever
- *       engine bean there is;</li>
+ *   <li>Actuator: the health indicator {@code conduct} ({@link ConductHealthIndicator}; on Boot 4.0 the
+ *       same details through Boot 4's health API), for whichever engine bean there is;</li>
  *   <li>a Micrometer {@link MeterRegistry} bean: {@link ConductMetrics}, and the auto-configured engine
  *       is instrumented with it.</li>
  * </ul>
@@ -105,16 +106,33 @@ public class ConductAutoConfiguration {
     }
   }
 
-  /** The health indicator {@code conduct}, when the application has Actuator. */
+  /** The health indicator {@code conduct}, when the application has Actuator (Boot 3). */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-  @ConditionalOnEnabledHealthIndicator("conduct")
+  @Conditional(HealthIndicatorEnabled.class)
   static class HealthConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "conductHealthIndicator")
     ConductHealthIndicator conductHealthIndicator(RulesEngine engine, ObjectProvider<Clock> clock) {
       return new ConductHealthIndicator(engine, clock.getIfAvailable(Clock::systemDefaultZone));
+    }
+  }
+
+  /**
+   * The health indicator {@code conduct} on Boot 4.0, where the health contributor API moved to
+   * spring-boot-health (and Boot 3's is absent).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnMissingClass("org.springframework.boot.actuate.health.HealthIndicator")
+  @Conditional(HealthIndicatorEnabled.class)
+  static class Boot4HealthConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "conductHealthIndicator")
+    Boot4HealthIndicator conductHealthIndicator(RulesEngine engine, ObjectProvider<Clock> clock) {
+      return new Boot4HealthIndicator(engine, clock.getIfAvailable(Clock::systemDefaultZone));
     }
   }
 }

@@ -1,14 +1,9 @@
 package vn.conduct.rules.spring.boot;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apiguardian.api.API;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import vn.conduct.rules.api.RulePackInfo;
 import vn.conduct.rules.api.RulesEngine;
 
 /**
@@ -43,30 +38,10 @@ public final class ConductHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    if (engine instanceof UnavailableRulesEngine unavailable) {
-      return Health.down(unavailable.cause()).build();
-    }
-    List<RulePackInfo> packs;
-    String version;
     try {
-      packs = engine.packs();
-      version = engine.version();
+      return Health.up().withDetails(PackHealth.details(engine, clock)).build();
     } catch (RuntimeException e) {
       return Health.down(e).build();
     }
-    LocalDate today = LocalDate.now(clock);
-    List<Map<String, Object>> details = packs.stream().map(pack -> {
-      Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("id", pack.id());
-      detail.put("version", pack.version());
-      detail.put("digest", pack.digest());
-      detail.put("effectiveFrom", pack.effectiveFrom() == null ? null : pack.effectiveFrom().toString());
-      detail.put("effectiveUntil", pack.effectiveUntil() == null ? null : pack.effectiveUntil().toString());
-      detail.put("inForceToday", pack.inForceOn(today));
-      pack.base().ifPresent(base -> detail.put("base", base));
-      return detail;
-    }).toList();
-    return Health.up().withDetail("engine", version).withDetail("today", today.toString())
-        .withDetail("packs", details).build();
   }
 }

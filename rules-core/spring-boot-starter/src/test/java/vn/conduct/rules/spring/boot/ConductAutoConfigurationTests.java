@@ -190,11 +190,15 @@ class ConductAutoConfigurationTests {
   void theHealthIndicatorCanBeTurnedOffAsAnyOther() {
     runner.withPropertyValues("management.health.conduct.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(ConductHealthIndicator.class).hasSingleBean(RulesEngine.class));
+    runner.withPropertyValues("management.health.defaults.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(ConductHealthIndicator.class));
+    runner.withPropertyValues("management.health.defaults.enabled=false", "management.health.conduct.enabled=true")
+        .run(context -> assertThat(context).hasSingleBean(ConductHealthIndicator.class));
   }
 
   @Test
   void withoutActuatorThereIsNoHealthIndicator() {
-    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.health"))
+    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.health", "org.springframework.boot.health"))
         .run(context -> assertThat(context).doesNotHaveBean(ConductHealthIndicator.class).hasSingleBean(RulesEngine.class));
   }
 
