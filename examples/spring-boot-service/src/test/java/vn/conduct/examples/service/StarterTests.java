@@ -69,6 +69,8 @@ class StarterTests {
     assertThat(api.get("openapi").asText()).startsWith("3.");
     assertThat(api.at("/info/title").asText()).isEqualTo("Conduct service");
     assertThat(api.at("/info/version").asText()).isEqualTo(engine.version());
+    assertThat(api.get("paths").fieldNames()).toIterable()
+        .as("the service's endpoints, not the error endpoint").containsExactlyInAnyOrder("/evaluations", "/packs", "/rankings");
     assertThat(api.at("/paths/~1evaluations/post/requestBody/content").has("application/yaml")).isTrue();
     assertThat(api.at("/paths/~1evaluations/post/responses").has("422")).isTrue();
     assertThat(api.at("/paths/~1evaluations/post/parameters")).extracting(p -> p.get("name").asText())
