@@ -1,17 +1,20 @@
 package vn.conduct.examples.service;
 
-import java.nio.file.Path;
-import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import vn.conduct.rules.api.RulesEngine;
 
 /**
  * A small REST service that embeds the Conduct library as most hosts will: one {@link RulesEngine},
- * built when the application starts and shared by every request (it is immutable and thread-safe).
+ * auto-configured by conduct-spring-boot-starter from the packs on the class path and the
+ * {@code conduct.*} properties, built when the application starts and shared by every request (it is
+ * immutable and thread-safe). The starter also adds the health indicator {@code conduct}
+ * ({@code /actuator/health}) and the {@code conduct.*} meters.
  *
  * <ul>
  *   <li>{@code GET /packs} lists the loaded packs ({@link PackController});</li>
@@ -22,9 +25,10 @@ import vn.conduct.rules.api.RulesEngine;
  * </ul>
  *
  * <p>Errors are answered as RFC 9457 problem details ({@link ProblemHandler}, {@link ErrorEndpoint});
- * request bodies are held to the {@link FactsLimits}.
+ * request bodies are held to the {@link FactsLimits}. The OpenAPI document is at {@code /v3/api-docs}.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(ServiceProperties.class)
 public class ConductServiceApplication {
 
   /** Starts the service. */
@@ -33,17 +37,12 @@ public class ConductServiceApplication {
   }
 
   /**
-   * The engine: every pack provider on the class path (here rules-hanoi) and the pack directories
-   * named by {@code conduct.pack-directories}, loaded, validated and compiled once. A pack with an
-   * error stops the application from starting, with every issue in the message.
-   */
-  /**
-   * The limits request bodies are held to; {@code conduct.max-facts-bytes} sets the size, by default
-   * 2 MiB, the library's own limit for a facts file.
+   * The limits request bodies are held to; {@code conduct.service.max-facts-bytes} sets the size, by
+   * default 2 MiB, the library's own limit for a facts file.
    */
   @Bean
-  FactsLimits factsLimits(@Value("${conduct.max-facts-bytes:" + FactsLimits.DEFAULT_MAX_BYTES + "}") int maxBytes) {
-    return new FactsLimits(maxBytes);
+  FactsLimits factsLimits(ServiceProperties properties) {
+    return new FactsLimits(properties.maxFactsBytes());
   }
 
   /** The same limits for any JSON Spring itself reads with its {@code ObjectMapper}. */
@@ -53,11 +52,12 @@ public class ConductServiceApplication {
         mapper -> mapper.getFactory().setStreamReadConstraints(limits.streamReadConstraints()));
   }
 
+  /** The OpenAPI document's title and description ({@code /v3/api-docs}); the paths are springdoc's. */
   @Bean
-  RulesEngine rulesEngine(@Value("${conduct.pack-directories:}") List<String> packDirectories) {
-    RulesEngine.Builder builder = RulesEngine.builder().discoverProviders();
-    packDirectories.stream().filter(dir -> dir != null && !dir.isBlank()).map(String::trim).map(Path::of)
-        .forEach(builder::addPack);
-    return builder.build();
+  OpenAPI conductOpenApi(RulesEngine engine) {
+    return new OpenAPI().info(new Info().title("Conduct service").version(engine.version())
+        .description("Evaluates facts (JSON or YAML) against the loaded rule packs and answers the report; "
+            + "lists the packs; renders a checklist's rankings. Errors are RFC 9457 problem details "
+            + "(application/problem+json)."));
   }
 }

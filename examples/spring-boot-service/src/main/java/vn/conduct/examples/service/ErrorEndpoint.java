@@ -1,5 +1,6 @@
 package vn.conduct.examples.service;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * error}, logged under an incident id. The container's own message is never shown: it may quote the
  * request.
  */
+@Hidden // not an endpoint of the service: where the container forwards errors; left out of /v3/api-docs
 @RestController
 public class ErrorEndpoint implements ErrorController {
 

@@ -1,5 +1,11 @@
 package vn.conduct.examples.service;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -46,11 +52,28 @@ public class EvaluationController {
    *     {@link FactsLimits}; {@code 413} if they are too large; {@code 422} if they name a pack or
    *     pinned version that is not loaded
    */
+  @Operation(summary = "Evaluate facts against the loaded packs",
+      description = "Facts in (specs/facts-format.md) as JSON or YAML, the report out as JSON "
+          + "(specs/report-format.md), exactly as `conduct evaluate --format json` writes it.",
+      requestBody = @RequestBody(required = true, description = "A facts file: as-of, subjects, events, observations",
+          content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+              @Content(mediaType = "application/yaml", schema = @Schema(type = "string"))}),
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The report",
+              content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
+          @ApiResponse(responseCode = "400", description = "Invalid facts, a broken limit or a bad parameter",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "413", description = "Facts larger than conduct.service.max-facts-bytes",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "422", description = "A pack or pinned version that is not loaded",
+              content = @Content(mediaType = "application/problem+json"))})
   @PostMapping(path = "/evaluations", consumes = { // JSON is read as YAML, its superset, once it passed as JSON
       MediaType.APPLICATION_JSON_VALUE, "application/yaml", "application/x-yaml", "text/yaml"})
   public ResponseEntity<byte[]> evaluate(HttpServletRequest request,
-      @RequestHeader(name = "Content-Type") MediaType contentType,
+      @Parameter(hidden = true) @RequestHeader(name = "Content-Type") MediaType contentType,
+      @Parameter(description = "Language of the single-language texts: vi (default) or en")
       @RequestParam(name = "lang", required = false) String lang,
+      @Parameter(description = "An evaluation date imposed on the facts, yyyy-mm-dd; default the facts' as-of")
       @RequestParam(name = "as-of", required = false) String asOf) {
     ReportJson writer = new ReportJson().withLanguage(RequestParameters.language(lang));
     LocalDate date = RequestParameters.date("as-of", asOf);

@@ -82,7 +82,7 @@ final class FactsBody {
 
   private ErrorResponseException tooLarge(String what) {
     ProblemDetail problem = ProblemType.FACTS_TOO_LARGE.problem(what + " over the " + limits.maxBytes()
-        + " bytes this service reads (conduct.max-facts-bytes); split the facts into several requests, by unit");
+        + " bytes this service reads (conduct.service.max-facts-bytes); split the facts into several requests, by unit");
     problem.setProperty("max-bytes", limits.maxBytes());
     return new ErrorResponseException(ProblemType.FACTS_TOO_LARGE.status(), problem, null);
   }

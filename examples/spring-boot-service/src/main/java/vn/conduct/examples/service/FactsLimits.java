@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  * library sees it; each is answered with a problem that names it.
  *
  * <ul>
- *   <li>{@code maxBytes}: the body's size, {@code conduct.max-facts-bytes}, by default 2 MiB, the
+ *   <li>{@code maxBytes}: the body's size, {@code conduct.service.max-facts-bytes}, by default 2 MiB, the
  *       library's own limit for a facts document (2 Mi code points, facts-format.md section 10);
  *       a larger body is {@code 413}, refused from its {@code Content-Length} or as soon as the
  *       limit is passed while reading, never after reading it all;
@@ -43,7 +43,7 @@ record FactsLimits(int maxBytes) {
   /** The most entries in {@code packs}, and in {@code pin}. */
   static final int MAX_PACKS = 1000;
 
-  /** The default of {@code conduct.max-facts-bytes}: 2 MiB. */
+  /** The default of {@code conduct.service.max-facts-bytes}: 2 MiB. */
   static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
   /**
@@ -53,7 +53,7 @@ record FactsLimits(int maxBytes) {
    */
   FactsLimits {
     if (maxBytes < 1) {
-      throw new IllegalArgumentException("conduct.max-facts-bytes must be at least 1 but was " + maxBytes
+      throw new IllegalArgumentException("conduct.service.max-facts-bytes must be at least 1 but was " + maxBytes
           + " [Hint: the default, " + DEFAULT_MAX_BYTES + " (2 MiB), is the library's limit for a facts file]");
     }
   }

@@ -2,6 +2,8 @@ package vn.conduct.examples.service;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +30,13 @@ public class PackController {
    * @param asOf the date for {@code in-force} ({@code yyyy-mm-dd}); default today
    * @param lang the language of the titles, {@code vi} (default) or {@code en}
    */
+  @Operation(summary = "List the loaded pack versions",
+      description = "Id, version, title, jurisdiction, dates, whether in force on as-of, rules, checklists, digest.")
   @GetMapping("/packs")
-  public List<PackView> packs(@RequestParam(name = "as-of", required = false) String asOf,
+  public List<PackView> packs(
+      @Parameter(description = "The date for in-force, yyyy-mm-dd; default today")
+      @RequestParam(name = "as-of", required = false) String asOf,
+      @Parameter(description = "Language of the titles: vi (default) or en")
       @RequestParam(name = "lang", required = false) String lang) {
     LocalDate date = RequestParameters.date("as-of", asOf);
     LocalDate day = date == null ? LocalDate.now() : date;

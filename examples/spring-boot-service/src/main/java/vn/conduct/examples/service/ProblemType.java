@@ -24,7 +24,7 @@ enum ProblemType {
   /** The facts on record have no ranking on the checklist asked for. */
   RANKING_NOT_FOUND("ranking-not-found", HttpStatus.NOT_FOUND, "Ranking not found"),
 
-  /** The body is larger than {@code conduct.max-facts-bytes}. */
+  /** The body is larger than {@code conduct.service.max-facts-bytes}. */
   FACTS_TOO_LARGE("facts-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Facts too large"),
 
   /** The body is JSON or YAML in a charset other than UTF-8. */

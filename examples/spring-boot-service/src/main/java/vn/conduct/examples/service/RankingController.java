@@ -1,5 +1,9 @@
 package vn.conduct.examples.service;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,8 +54,16 @@ public class RankingController {
    * @return {@code 200} with the page; {@code 404} (problem details) if the facts on record have no
    *     ranking on that checklist, naming the checklists they do have
    */
+  @Operation(summary = "Render the rankings on a checklist as an HTML page",
+      description = "The facts of conduct.service.rankings-facts, evaluated at startup: one table per peer group.",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html")),
+          @ApiResponse(responseCode = "404", description = "No ranking on that checklist; ranked-checklists lists those there are",
+              content = @Content(mediaType = "application/problem+json"))})
   @GetMapping(path = "/rankings", produces = MediaType.TEXT_HTML_VALUE)
-  public ResponseEntity<String> rankings(@RequestParam("checklist") String checklist,
+  public ResponseEntity<String> rankings(
+      @Parameter(description = "The checklist id, e.g. hnunits-par") @RequestParam("checklist") String checklist,
+      @Parameter(description = "The page's language: vi (default) or en")
       @RequestParam(name = "lang", required = false) String lang) {
     Language language = RequestParameters.language(lang);
     Report report = facts.report();

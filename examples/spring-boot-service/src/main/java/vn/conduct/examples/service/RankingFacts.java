@@ -1,7 +1,6 @@
 package vn.conduct.examples.service;
 
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import vn.conduct.rules.api.Report;
@@ -11,7 +10,7 @@ import vn.conduct.rules.io.FactsReader;
 
 /**
  * The facts the ranking page ranks, read and evaluated once at startup: the file named by
- * {@code conduct.rankings.facts} (a Spring resource location, e.g. {@code file:/data/june.yaml}),
+ * {@code conduct.service.rankings-facts} (a Spring resource location, e.g. {@code file:/data/june.yaml}),
  * by default the bundled {@code facts/hanoi-units-2025-06.yaml}. Invalid facts stop the application
  * from starting, with every issue in the message.
  */
@@ -22,8 +21,8 @@ public class RankingFacts {
   private final Report report;
 
   /** Reads and evaluates the configured facts with the shared engine. */
-  public RankingFacts(RulesEngine engine,
-      @Value("${conduct.rankings.facts:classpath:facts/hanoi-units-2025-06.yaml}") Resource facts) throws IOException {
+  public RankingFacts(RulesEngine engine, ServiceProperties properties) throws IOException {
+    Resource facts = properties.rankingsFacts();
     this.fileName = facts.getFilename() == null ? facts.getDescription() : facts.getFilename();
     FactsFile file = new FactsReader().load(fileName, facts.getContentAsByteArray());
     this.report = engine.evaluate(file.request());

@@ -1,5 +1,6 @@
 package vn.conduct.examples.service;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
  * An endpoint that exists only in the tests (component scanning finds it in the test classes) and
  * fails as a defect would, with a message that must never reach the client.
  */
+@Hidden
 @RestController
 class FailingEndpoint {
 

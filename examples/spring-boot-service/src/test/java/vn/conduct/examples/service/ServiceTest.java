@@ -14,6 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "conduct.rankings.facts=classpath:rankings-test.yaml")
+    properties = "conduct.service.rankings-facts=classpath:rankings-test.yaml")
 @interface ServiceTest {
 }
