@@ -45,9 +45,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "Also fail on warnings: unused vocabulary, rules citing no article without a note, untested rules.")
   boolean strict;
 
-  @Option(names = "--with", paramLabel = "<pack-dir>",
-      description = "Another pack loaded beside each checked pack: one its fixtures need, or the pack an overlay extends (repeatable).")
-  List<Path> others = new ArrayList<>();
+  @Option(names = "--with", paramLabel = "<pack-dir-or-id>",
+      description = {"Another pack loaded beside each checked pack: one its fixtures need, or the pack an overlay",
+          "extends; a folder, or the id of a pack on the class path (repeatable)."})
+  List<String> others = new ArrayList<>();
 
   @Parameters(arity = "1..*", paramLabel = "<pack-dir>", description = "A pack folder (holding pack.yaml).")
   List<Path> packs;
@@ -74,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
     List<CiReports.Located> located = new ArrayList<>();
     int exit = ConductCommand.OK;
     for (Path pack : packs) {
-      List<ValidationIssue> issues = new ArrayList<>(RulesEngine.check(pack, others));
+      List<ValidationIssue> issues = new ArrayList<>(RulesEngine.check(vn.conduct.rules.spi.RulePackSource.directory(pack), WithPacks.resolve(others)));
       if (issues.stream().noneMatch(i -> i.severity() == ValidationIssue.Level.ERROR)) {
         issues.addAll(fixtures(pack));
         issues.sort(ValidationIssue.ORDER);
@@ -140,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
   /** The fixtures' problems (the test kit's check) and, with --strict, the rules no fixture tests. */
   private List<ValidationIssue> fixtures(Path pack) {
     PackTests tests = PackTests.forPack(pack);
-    for (Path other : others) {
+    for (vn.conduct.rules.spi.RulePackSource other : WithPacks.resolve(others)) {
       tests = tests.withPack(other);
     }
     List<ValidationIssue> issues = new ArrayList<>();

@@ -44,6 +44,25 @@ final class CiReports {
   /** A problem located in a file: for SARIF. */
   record Located(String file, int line, int column, String code, boolean error, String message) {
 
+    /**
+     * A problem whose place is written {@code file:line:col} (as fixture expectations give it), the file
+     * relative to {@code base}; a place without line and column is the file's first line.
+     */
+    static Located at(Path base, String place, String code, String message) {
+      String file = place;
+      int line = 1;
+      int column = 0;
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?):(\\d+):(\\d+)$").matcher(place);
+      if (m.matches()) {
+        file = m.group(1);
+        line = Math.max(1, Integer.parseInt(m.group(2)));
+        column = Integer.parseInt(m.group(3));
+      }
+      Path path = Path.of(file);
+      String uri = (path.isAbsolute() ? path : base.resolve(file)).normalize().toString().replace('\\', '/');
+      return new Located(uri, line, column, code, true, message);
+    }
+
     static Located of(Path base, ValidationIssue issue) {
       String file = issue.file();
       Path path = Path.of(file);

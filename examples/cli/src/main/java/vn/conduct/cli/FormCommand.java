@@ -146,8 +146,11 @@ final class FormCommand implements Callable<Integer> {
   /** The version in force on the date, else the latest; for a folder, its pack. */
   private RulePackInfo version(RulesEngine engine) {
     LocalDate date = asOf != null ? asOf : LocalDate.now();
+    // a folder: the pack loaded from it (an overlay folder also loads the class path, for its base)
+    String folder = PackOptions.isPath(pack)
+        ? vn.conduct.rules.spi.RulePackSource.directory(java.nio.file.Path.of(pack)).origin() : null;
     List<RulePackInfo> candidates = engine.packs().stream()
-        .filter(p -> PackOptions.isPath(pack) || p.id().equals(pack)).toList();
+        .filter(p -> folder != null ? folder.equals(p.origin()) : p.id().equals(pack)).toList();
     Optional<RulePackInfo> inForce = candidates.stream().filter(p -> p.inForceOn(date)).reduce((a, b) -> b);
     return inForce.orElse(candidates.get(candidates.size() - 1));
   }

@@ -38,8 +38,9 @@ final class TestCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<pack-dir>", description = "The pack directory (holding pack.yaml).")
   Path pack;
 
-  @Option(names = "--with", paramLabel = "<pack-dir>", description = "Another pack to load beside it (repeatable).")
-  List<Path> others = new ArrayList<>();
+  @Option(names = "--with", paramLabel = "<pack-dir-or-id>", description = {"Another pack to load beside it: a folder,",
+      "or the id of a pack on the class path, such as the Hanoi pack an overlay extends (repeatable)."})
+  List<String> others = new ArrayList<>();
 
   @Option(names = "--min-rules", paramLabel = "<percent>", defaultValue = "100",
       description = "Required rule coverage (default 100).")
@@ -82,7 +83,7 @@ final class TestCommand implements Callable<Integer> {
     percent("--min-bands", minBands);
     PackTests tests = PackTests.forPack(pack).requireRuleCoverage(minRules).requireClauseCoverage(minClauses)
         .requireBandCoverage(minBands);
-    for (Path other : others) {
+    for (vn.conduct.rules.spi.RulePackSource other : WithPacks.resolve(others)) {
       tests = tests.withPack(other);
     }
     tests.engine();
@@ -105,8 +106,8 @@ final class TestCommand implements Callable<Integer> {
           String details = String.join("\n", result.mismatches().stream().map(FixtureResult.Mismatch::render).toList());
           cases.add(new CiReports.Case(suite, name, plural(result.mismatches().size(), "expectation") + " not met",
               null, details));
-          located.add(new CiReports.Located(pack.resolve(name).normalize().toString().replace('\\', '/'), 1, 0,
-              "fixture.failed", true, name + ": " + details));
+          result.mismatches().forEach(m -> located.add(CiReports.Located.at(pack, m.expectation().location(),
+              "fixture.failed", m.render())));
         }
       } catch (RulesException e) {
         failed++;
@@ -114,8 +115,11 @@ final class TestCommand implements Callable<Integer> {
         out.println("       " + ConductCommand.safeLines(e.getMessage()).replace("\n", "\n       "));
         String message = ConductCommand.safeLines(e.getMessage());
         cases.add(new CiReports.Case(suite, name, null, message.lines().findFirst().orElse("error"), message));
-        located.add(new CiReports.Located(pack.resolve(name).normalize().toString().replace('\\', '/'), 1, 0,
-            "fixture.error", true, message));
+        List<vn.conduct.rules.api.ValidationIssue> issues = issuesOf(e);
+        if (issues.isEmpty()) {
+          located.add(CiReports.Located.at(pack, name, "fixture.error", message));
+        }
+        issues.forEach(issue -> located.add(CiReports.Located.of(pack, issue)));
       }
     }
     int probes = 0;
@@ -147,6 +151,8 @@ final class TestCommand implements Callable<Integer> {
       cases.add(shortfalls.isEmpty() ? CiReports.Case.passed(suite, "coverage")
           : new CiReports.Case(suite, "coverage", "coverage below the thresholds", null,
               String.join("\n", shortfalls.stream().map(SafeText::line).toList())));
+      shortfalls.forEach(shortfall -> located.add(CiReports.Located.at(pack, "pack.yaml", "coverage.shortfall",
+          SafeText.line(shortfall))));
       String version = tests.engine().version();
       CiReports.write(output, spec.commandLine().getOut(), writer -> {
         if (format == CiReports.Format.junit) {
@@ -157,6 +163,20 @@ final class TestCommand implements Callable<Integer> {
       });
     }
     return failed == 0 && shortfalls.isEmpty() ? ConductCommand.OK : ConductCommand.INVALID;
+  }
+
+  /** The located issues an exception carries, if it is one that locates them. */
+  private static List<vn.conduct.rules.api.ValidationIssue> issuesOf(RulesException e) {
+    if (e instanceof vn.conduct.rules.testkit.InvalidFixtureException fixture) {
+      return fixture.issues();
+    }
+    if (e instanceof vn.conduct.rules.io.InvalidFactsException facts) {
+      return facts.issues();
+    }
+    if (e instanceof vn.conduct.rules.api.InvalidRulePackException pack) {
+      return pack.issues();
+    }
+    return List.of();
   }
 
   private static String plural(int count, String noun) {

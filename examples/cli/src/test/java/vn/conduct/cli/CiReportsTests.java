@@ -109,4 +109,23 @@ class CiReportsTests {
     assertThat(code).isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("--format junit");
   }
+
+  @Test
+  void should_locate_a_failing_fixture_and_the_coverage_shortfall_in_sarif() throws Exception {
+    Path pack = brokenCopy();
+
+    int code = cli.run("test", pack.toString(), "-f", "sarif");
+
+    assertThat(code).isEqualTo(ConductCommand.INVALID);
+    JsonNode results = new ObjectMapper().readTree(cli.out()).path("runs").path(0).path("results");
+    assertThat(results).anySatisfy(r -> {
+      assertThat(r.path("ruleId").asText()).isEqualTo("fixture.failed");
+      JsonNode location = r.path("locations").path(0).path("physicalLocation");
+      assertThat(location.path("artifactLocation").path("uri").asText())
+          .endsWith("rules/dl1027.obeys-law/tests/assessed-true.fail.yaml");
+      // the expectation's own place: the file's name says FAIL (line 4 holds the subject it is about)
+      assertThat(location.path("region").path("startLine").asInt()).isGreaterThan(1);
+    });
+    assertThat(results).anySatisfy(r -> assertThat(r.path("ruleId").asText()).isEqualTo("coverage.shortfall"));
+  }
 }

@@ -108,4 +108,20 @@ class OverlayCliTests {
     assertThat(cli.run("diff", "hanoi-522@2.1.0", "hanoi-units@2.1.0")).isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("neither extends the other");
   }
+
+  @Test
+  void should_print_the_form_of_the_overlay_given_as_a_folder() {
+    int code = cli.run("form", overlay.toString(), "--subject-type", "officer", "--lang", "en");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("ward-plan 1.0.0 · Ward plan (test)").contains("ward.position-known");
+  }
+
+  @Test
+  void should_check_an_overlay_with_its_base_named_by_id_on_the_class_path() {
+    assertThat(cli.run("check", overlay.toString(), "--with", "hanoi-522")).as(cli.err())
+        .isEqualTo(ConductCommand.OK);
+    assertThat(cli.run("check", overlay.toString(), "--with", "no-such-pack")).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).contains("neither a folder nor the id of a pack on the class path");
+  }
 }

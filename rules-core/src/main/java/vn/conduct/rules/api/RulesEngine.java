@@ -57,6 +57,16 @@ public interface RulesEngine {
         alongside.stream().map(RulePackSource::directory).toList());
   }
 
+  /**
+   * Validates a pack with other packs loaded beside it, from any sources (folders, jars, a provider's
+   * class-path packs), as {@link #check(Path, List)} does.
+   *
+   * @since 0.3
+   */
+  static List<ValidationIssue> check(RulePackSource pack, List<RulePackSource> alongside) {
+    return EngineBuilder.check(pack, List.copyOf(alongside));
+  }
+
   /** The version of this engine (rules-core), e.g. {@code 0.1.0}. */
   String version();
 

@@ -302,4 +302,22 @@ class OverlayTests {
     assertThatThrownBy(() -> PackDiff.between(engine, "district", "1.0.0", "city", "9.9.9"))
         .isInstanceOf(RulePackNotFoundException.class);
   }
+
+  @Test
+  void should_apply_a_waiver_of_the_base_pack_when_the_overlay_is_evaluated() throws Exception {
+    Path district = overlay("waived", EXTENDS.replace("parameters: {target: 70}", "parameters: {target: 90}"));
+    RulesEngine engine = RulesEngine.builder().addPack(city).addPack(district).build();
+    Waiver whole = Waiver.builder("w-city", "city").justification(LocalizedText.of("thử", "test"))
+        .approver(Waiver.Approver.withId("head", "head-of-unit")).risk(Waiver.Risk.LOW)
+        .dates(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)).build();
+
+    SubjectResult officer = engine.evaluate(june("district").toBuilder().waiver(whole).build()).subject("o1")
+        .orElseThrow();
+
+    // city.task (a base rule, 75 < 90) is waived through the overlay; the overlay's own rule is not the city's
+    assertThat(officer.finding("city.task").orElseThrow().outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(officer.finding("city.task").orElseThrow().waiver()).isPresent();
+    assertThat(officer.finding("district.flag").orElseThrow().outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(officer.finding("district.flag").orElseThrow().waiver()).isEmpty();
+  }
 }

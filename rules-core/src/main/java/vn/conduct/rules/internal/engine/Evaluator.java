@@ -118,11 +118,16 @@ final class Evaluator {
             }
             continue;
           }
+          LoadedPack used = packs.get(version);
           Map<String, List<String>> items = new HashMap<>();
-          for (LoadedPack.LoadedChecklist list : packs.get(version).checklists()) {
+          for (LoadedPack.LoadedChecklist list : used.checklists()) {
             items.put(list.doc().id(), list.doc().items().stream().map(i -> i.rule()).toList());
           }
-          active.add(new ActiveWaiver(waiver, Waivers.rulesOf(waiver, items)));
+          Set<String> rules = Waivers.rulesOf(waiver, items);
+          if (rules == null && !used.id().equals(waiver.packId())) {
+            rules = baseRules(used, waiver.packId()); // a waiver of the base, used through an overlay of it
+          }
+          active.add(new ActiveWaiver(waiver, rules, used.id()));
         }
         stages.add(new Stage(judgment, intake.take(request, terms(judgment)), sessionContext(judgment),
             List.copyOf(active)));
@@ -134,14 +139,32 @@ final class Evaluator {
       }
     }
 
-    /** The version of a pack a judgment uses, or -1. */
+    /**
+     * The version of a pack a judgment uses, or -1; a pack used through an overlay of it (rule-pack-format.md,
+     * section 16) is the overlay's version.
+     */
     private int versionIn(Judgments.Judgment judgment, String packId) {
       for (int v = 0; v < packs.size(); v++) {
         if (judgment.versions()[v] && packs.get(v).id().equals(packId)) {
           return v;
         }
       }
+      for (int v = 0; v < packs.size(); v++) {
+        if (judgment.versions()[v] && packs.get(v).layers().stream().anyMatch(l -> l.packId().equals(packId))) {
+          return v;
+        }
+      }
       return -1;
+    }
+
+    /** The rules of an overlay's layer {@code packId}: the ones of that base version the overlay uses. */
+    private Set<String> baseRules(LoadedPack overlay, String packId) {
+      LoadedPack.Layer layer = overlay.layers().stream().filter(l -> l.packId().equals(packId)).findFirst()
+          .orElseThrow();
+      Set<String> ids = new java.util.HashSet<>();
+      packs.stream().filter(p -> p.id().equals(layer.packId()) && p.manifest().version().equals(layer.version()))
+          .findFirst().ifPresent(base -> base.rules().forEach(r -> ids.add(r.doc().id())));
+      return ids;
     }
 
     Provenance provenance() {
@@ -313,10 +336,11 @@ final class Evaluator {
       List<ActiveWaiver> waivers) { }
 
   /** A waiver that covers a judgment's period, and the rules its scope selects there (null: every rule of its pack). */
-  private record ActiveWaiver(Waiver waiver, Set<String> rules) {
+  private record ActiveWaiver(Waiver waiver, Set<String> rules, String packId) {
 
+    /** Whether it covers a rule of the pack used ({@code packId}: the waiver's, or an overlay of it). */
     boolean covers(String packId, String ruleId) {
-      return waiver.packId().equals(packId) && (rules == null || rules.contains(ruleId));
+      return this.packId.equals(packId) && (rules == null || rules.contains(ruleId));
     }
   }
 

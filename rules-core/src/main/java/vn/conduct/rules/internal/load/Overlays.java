@@ -328,14 +328,19 @@ final class Overlays {
     List<LoadedChecklist> checklistList = new ArrayList<>(checklists.values());
     checklistList.sort(Comparator.comparing(c -> c.doc().id()));
     Map<String, Object> finalValues = Map.copyOf(values);
-    if (!changedParameters.isEmpty()) {
-      // checklists that take a changed parameter are bound again with its new value
+    if (!changedParameters.isEmpty() && !issues.hasErrors()) {
+      // checklists that take a changed parameter are bound again with its new value (once the composition
+      // itself is sound: a left-out rule would otherwise be reported again, as the parameter's fault)
       LoadedPack probe = new LoadedPack(merged, SemVer.parse(merged.version()), null, digest, origin, ruleList,
           checklistList, finalValues, layers, shaped, null);
       try {
         checklistList = new ArrayList<>(PackLoader.withParameters(probe, finalValues, changedParameters).checklists());
       } catch (IllegalArgumentException e) {
-        issues.error(doc, "extends.modify.parameters", "field.constraint", SafeText.line(e.getMessage()), null);
+        // one issue, its first line: the checklist's own located problems follow it in the message
+        String first = e.getMessage().lines().findFirst().orElse("");
+        issues.error(doc, "extends.modify.parameters", "field.constraint", SafeText.line(first) + " "
+            + e.getMessage().lines().skip(1).map(String::strip).map(SafeText::line)
+                .collect(java.util.stream.Collectors.joining("; ")), null);
       }
     }
     PackDoc manifest = merged;

@@ -449,8 +449,9 @@ public final class PackLoader {
       List<LoadedPack> admitted = versions.stream().filter(p -> wanted.admits(p.version())).toList();
       if (versions.isEmpty()) {
         issues.error(manifestYaml, "extends.pack", "overlay.base-missing", "this overlay extends pack '"
-            + SafeText.line(baseId) + "', which is not loaded", "load the pack it extends with it (an overlay is"
-            + " checked and evaluated with its base)");
+            + SafeText.line(baseId) + "', which is not loaded", "load the pack it extends with it: an overlay is"
+            + " checked and evaluated with its base (conduct check|test <overlay> --with <base folder or id>;"
+            + " RulesEngine.check(overlay, alongside); PackTests.withPack)");
         return new Result(List.of(), issues.sorted(), false);
       }
       if (admitted.isEmpty()) {

@@ -87,6 +87,27 @@ public final class PackTests {
     return new PackTests(pack, more, providers, minRules, minClauses, minBands, boundaries);
   }
 
+  /**
+   * Also loads a pack from any source (a jar, a provider's class-path pack), e.g. the pack an overlay
+   * extends.
+   *
+   * @since 0.3
+   */
+  public PackTests withPack(RulePackSource source) {
+    Objects.requireNonNull(source, "source");
+    return withProvider(new RulePackProvider() {
+      @Override
+      public String id() {
+        return "with " + source.origin();
+      }
+
+      @Override
+      public List<RulePackSource> packs() {
+        return List.of(source);
+      }
+    });
+  }
+
   /** Also loads every pack of a provider. */
   public PackTests withProvider(RulePackProvider provider) {
     List<RulePackProvider> more = new ArrayList<>(providers);
@@ -223,7 +244,13 @@ public final class PackTests {
         // reported by checkFixtures()
       }
     }
-    return FixtureCheck.untested(rules(), fixtures);
+    // a rule an overlay changes lives in its base: its fixtures go in the overlay's tests/ folder
+    return FixtureCheck.untested(rules(), fixtures).stream()
+        .map(issue -> java.nio.file.Files.exists(pack.resolve(issue.file())) ? issue
+            : new ValidationIssue(issue.severity(), issue.code(), "pack.yaml", 0, 0, issue.path(),
+                issue.message() + " (a rule of the pack this overlay extends, changed by it)",
+                "add tests/<case>.yaml with outcomes for it (fixture-format.md, section 5)"))
+        .toList();
   }
 
   /**
