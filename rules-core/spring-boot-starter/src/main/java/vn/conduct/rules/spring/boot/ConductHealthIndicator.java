@@ -13,7 +13,7 @@ import vn.conduct.rules.api.RulesEngine;
  *
  * <pre>{@code
  * "conduct": {"status": "UP", "details": {"engine": "0.1.0", "packs": [
- *   {"id": "hanoi-522", "version": "2.0.0", "digest": "sha256:…", "effectiveFrom": "2025-01-01",
+ *   {"id": "hanoi-522", "version": "2.1.0", "digest": "sha256:…", "effectiveFrom": "2025-01-01",
  *    "effectiveUntil": null, "inForceToday": true}, …]}}
  * }</pre>
  *
