@@ -178,6 +178,26 @@ final class Arguments {
     return text + (text.contains("[Hint:") ? "" : " [Hint: " + help + "]");
   }
 
+  /** Levenshtein distance, for "did you mean". */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
   private static String unmatched(UnmatchedArgumentException exception, CommandLine commandLine, String help) {
     List<String> given = exception.getUnmatched();
     String first = given.isEmpty() ? "" : given.get(0);
@@ -190,7 +210,11 @@ final class Arguments {
     } else {
       what = "unexpected argument '" + first + "' for '" + commandLine.getCommandSpec().qualifiedName() + "'";
     }
-    List<String> suggestions = exception.getSuggestions().stream().distinct().limit(3).toList();
+    // picocli suggests by shared prefix; the nearest by spelling first, and only those as near as it
+    String typed = (exception.isUnknownOption() && option != null ? option : first).replaceFirst("=.*", "");
+    List<String> candidates = exception.getSuggestions().stream().distinct().toList();
+    int best = candidates.stream().mapToInt(c -> distance(typed, c)).min().orElse(0);
+    List<String> suggestions = candidates.stream().filter(c -> distance(typed, c) <= best).limit(3).toList();
     return what + " [Hint: " + (suggestions.isEmpty() ? "" : "did you mean " + suggestions.stream()
         .collect(Collectors.joining(" or ")) + "? ") + help + "]";
   }

@@ -65,7 +65,7 @@ class ArgumentsTests {
             "--pack: folder './no-such-pack' does not exist [Hint: give the folder that holds pack.yaml, or the id"
                 + " of a pack on the class path such as hanoi-522]"),
         Arguments.of(new String[] {"evalute", "--facts", "june.yaml"},
-            "'evalute' is not a command [Hint: did you mean evaluate or test? 'conduct --help' lists the commands]"),
+            "'evalute' is not a command [Hint: did you mean evaluate? 'conduct --help' lists the commands]"),
         Arguments.of(new String[] {"evaluate", "--fact", "june.yaml"},
             "unknown option '--fact' for 'conduct evaluate' [Hint: did you mean --facts? 'conduct evaluate --help'"
                 + " lists the options]"),
