@@ -51,6 +51,7 @@ import vn.conduct.rules.api.SafeText;
         DiffCommand.class,
         ImpactCommand.class,
         NewPackCommand.class,
+        picocli.AutoComplete.GenerateCompletion.class,
         WaiversCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",

@@ -192,6 +192,9 @@ class CsvInputTests {
     assertThat(Progress.wanted(10_000, Progress.THRESHOLD)).isFalse();
     assertThat(Progress.wanted(10_001, Progress.THRESHOLD)).isTrue();
     assertThat(Progress.bar(5_000, 10_000)).isEqualTo("[" + "#".repeat(15) + "-".repeat(15) + "]  50 %  5000 / 10000 subjects");
+    // 5000 in 2 s: 2500 a second, the other 5000 in 2 s more
+    assertThat(Progress.pace(5_000, 10_000, 2_000_000_000L)).isEqualTo(" · 2500/s · 2 s left");
+    assertThat(Progress.pace(0, 10_000, 1)).isEmpty();
   }
 
   @Test
@@ -209,7 +212,7 @@ class CsvInputTests {
 
     assertThat(cli.run(args)).isZero();
     String single = cli.out();
-    assertThat(cli.err()).doesNotContain("subjects\r").doesNotContain("[#");
+    assertThat(cli.err()).doesNotContain("conduct: 0 %").doesNotContain("[#");
 
     String[] batched = new String[args.length + 2];
     System.arraycopy(args, 0, batched, 0, args.length);
@@ -218,6 +221,16 @@ class CsvInputTests {
     assertThat(cli.run(batched)).isZero();
 
     assertThat(cli.out()).isEqualTo(single);
+    // not a terminal (as in a CI log): plain lines, no carriage return
+    assertThat(cli.err()).contains("conduct: 0 %  0 / 12 subjects").contains("conduct: 100 %  12 / 12 subjects")
+        .doesNotContain("\r");
+    boolean interactive = Progress.interactive;
+    Progress.interactive = true;
+    try {
+      assertThat(cli.run(batched)).isZero();
+    } finally {
+      Progress.interactive = interactive;
+    }
     assertThat(cli.err()).contains("\r[" + "-".repeat(30) + "]   0 %  0 / 12 subjects")
         .contains("] 100 %  12 / 12 subjects");
   }
@@ -250,7 +263,7 @@ class CsvInputTests {
 
     // THEN the same rows, in parts of two subjects (ranks blank: they are in the rankings file)
     assertThat(cli.out().lines().toList()).isEqualTo(rows.stream().map(CsvInputTests::withoutRank).toList());
-    assertThat(cli.err()).contains("\r9 subjects").contains("conduct: read 9 subjects (9 evaluated, 0 rejected,"
+    assertThat(cli.err()).contains("conduct: 9 subjects").contains("conduct: read 9 subjects (9 evaluated, 0 rejected,"
         + " 0 ignored), 3 events (3 evaluated, 0 rejected, 0 ignored), 9 observations (9 evaluated");
     List<String> ranked = Files.readAllLines(ranks);
     assertThat(ranked.get(0)).isEqualTo("pack,checklist,peer_group,rank,subject,score,rating");

@@ -112,4 +112,12 @@ class GateAndReportsTests {
     assertThat(cli.run("evaluate", "--facts", "-")).isEqualTo(ConductCommand.INVALID);
     assertThat(cli.err()).contains("<stdin>:");
   }
+
+  @Test
+  void should_print_a_bash_and_zsh_completion_script() {
+    int code = cli.run("generate-completion");
+
+    assertThat(code).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("complete -F").contains("evaluate").contains("--fail-on");
+  }
 }
