@@ -29,6 +29,7 @@ import vn.conduct.rules.api.ValidationIssue;
 import vn.conduct.rules.internal.load.Issues;
 import vn.conduct.rules.internal.model.Ids;
 import vn.conduct.rules.internal.yaml.SafeYaml;
+import vn.conduct.rules.internal.load.Hints;
 import vn.conduct.rules.internal.yaml.YamlDocument;
 
 /**
@@ -709,18 +710,7 @@ public final class FactsReader {
     }
 
     private static String describe(JsonNode node) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
-        return "nothing";
-      }
-      if (node.isArray()) {
-        return "a list";
-      }
-      if (node.isObject()) {
-        return "a mapping";
-      }
-      String text = node.asText();
-      return "'" + (text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)")
-          + "'";
+      return Hints.shown(node);
     }
 
     private static String suggestion(String key, List<String> allowed) {

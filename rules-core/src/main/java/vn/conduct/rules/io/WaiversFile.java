@@ -574,18 +574,7 @@ public final class WaiversFile {
     }
 
     private static String describe(JsonNode node) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
-        return "nothing";
-      }
-      if (node.isArray()) {
-        return "a list";
-      }
-      if (node.isObject()) {
-        return "a mapping";
-      }
-      String text = node.asText();
-      return "'" + (text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)")
-          + "'";
+      return Hints.shown(node);
     }
   }
 

@@ -105,4 +105,23 @@ public final class Hints {
     }
     return previous[b.length()];
   }
+
+  /**
+   * What a value of a YAML or JSON document is, for messages: {@code nothing}, {@code a list},
+   * {@code a mapping}, or the scalar quoted (long ones cut to 100 characters, with their length).
+   */
+  public static String shown(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return "nothing";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    if (node.isObject()) {
+      return "a mapping";
+    }
+    String text = node.asText();
+    return "'" + (text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)")
+        + "'";
+  }
 }
