@@ -6,8 +6,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +19,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.ChecklistScore;
 import vn.conduct.rules.api.Language;
@@ -29,21 +32,30 @@ import vn.conduct.rules.api.SubjectResult;
 /**
  * {@code GET /rankings?checklist=...}: a server-rendered HTML page ranking the subjects of the
  * {@link RankingFacts} on one checklist, one table per peer group, best first; subjects that could
- * not be ranked are listed below each table. Every text from the facts or the packs is put on one
- * line with control characters shown escaped ({@link SafeText#line}), then HTML-escaped.
+ * not be ranked are listed below each table. The page is the template {@code rankings.mustache}
+ * ({@link PageTemplates}: a district may give its own, or only its own header, without Java), its texts
+ * from {@code messages.properties} / {@code messages_vi.properties}. Every text from the facts or the
+ * packs is put on one line with control characters shown escaped ({@link SafeText#line}); the template
+ * HTML-escapes every value.
  */
 @RestController
 public class RankingController {
 
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
+  private static final Locale VI = Locale.forLanguageTag("vi");
+
   private final RulesEngine engine;
   private final RankingFacts facts;
+  private final PageTemplates templates;
+  private final MessageSource messages;
 
-  /** Creates the controller over the shared engine and the facts on record. */
-  public RankingController(RulesEngine engine, RankingFacts facts) {
+  /** Creates the controller over the shared engine, the facts on record, the page templates and texts. */
+  public RankingController(RulesEngine engine, RankingFacts facts, PageTemplates templates, MessageSource messages) {
     this.engine = engine;
     this.facts = facts;
+    this.templates = templates;
+    this.messages = messages;
   }
 
   /**
@@ -79,7 +91,7 @@ public class RankingController {
   }
 
   private String page(Report report, List<Ranking> rankings, Language language) {
-    boolean vi = language == Language.VI;
+    Locale locale = language == Language.VI ? VI : Locale.ENGLISH;
     Ranking first = rankings.get(0);
     String packVersion = report.provenance().packs().stream().filter(p -> p.packId().equals(first.packId()))
         .map(PackUse::version).findFirst().orElse("");
@@ -88,38 +100,32 @@ public class RankingController {
             && c.checklistId().equals(first.checklistId()))
         .map(ChecklistInfo::title).map(t -> t.in(language)).filter(t -> t != null && !t.isBlank())
         .findFirst().orElse(first.checklistId());
-    StringBuilder html = new StringBuilder()
-        .append("<!DOCTYPE html>\n<html lang=\"").append(vi ? "vi" : "en").append("\">\n<head>\n")
-        .append("<meta charset=\"utf-8\">\n<title>").append(esc(title)).append("</title>\n")
-        .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-            + "th,td{border:1px solid #999;padding:.3em .6em}td.n{text-align:right}</style>\n")
-        .append("</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n<p>")
-        .append(esc((vi ? "Dữ liệu: " : "Facts: ") + facts.fileName() + (vi ? ", ngày đánh giá " : ", as of ")
-            + report.provenance().asOf() + (vi ? "; bộ quy tắc " : "; pack ") + first.packId() + " " + packVersion))
-        .append("</p>\n");
+    List<String> columns = List.of("rank", "name", "id", "score", "rating").stream()
+        .map(c -> text("rankings.column." + c, locale)).toList();
+    List<Map<String, Object>> groups = new ArrayList<>();
     for (Ranking ranking : rankings) {
-      String group = ranking.peerGroup().isEmpty() ? (vi ? "tất cả" : "all") : ranking.peerGroup();
-      html.append("<h2>").append(esc((vi ? "Nhóm: " : "Peer group: ") + group)).append("</h2>\n<table>\n<thead><tr>");
-      for (String header : vi ? List.of("Hạng", "Tên", "Mã", "Điểm", "Xếp loại")
-          : List.of("Rank", "Name", "Id", "Score", "Rating")) {
-        html.append("<th>").append(esc(header)).append("</th>");
-      }
-      html.append("</tr></thead>\n<tbody>\n");
+      String group = ranking.peerGroup().isEmpty() ? text("rankings.group.all", locale) : ranking.peerGroup();
+      List<Map<String, Object>> rows = new ArrayList<>();
       for (Ranking.Entry entry : ranking.entries()) {
         Optional<SubjectResult> subject = report.subject(entry.subjectId());
-        html.append("<tr><td class=\"n\">").append(entry.rank()).append("</td><td>")
-            .append(esc(name(subject, entry.subjectId()))).append("</td><td>").append(esc(entry.subjectId()))
-            .append("</td><td class=\"n\">").append(esc(plain(entry.score()))).append("</td><td>")
-            .append(esc(rating(subject, ranking.checklistId(), entry.rating(), language))).append("</td></tr>\n");
+        rows.add(Map.of("rank", entry.rank(), "name", line(name(subject, entry.subjectId())),
+            "id", line(entry.subjectId()), "score", plain(entry.score()),
+            "rating", line(rating(subject, ranking.checklistId(), entry.rating(), language))));
       }
-      html.append("</tbody>\n</table>\n");
-      if (!ranking.unranked().isEmpty()) {
-        List<String> names = ranking.unranked().stream().map(id -> name(report.subject(id), id) + " (" + id + ")").toList();
-        html.append("<p>").append(esc((vi ? "Chưa xếp hạng (thiếu bằng chứng): " : "Not ranked (evidence missing): ")
-            + String.join(", ", names))).append("</p>\n");
-      }
+      String unranked = ranking.unranked().isEmpty() ? "" : text("rankings.unranked", locale, String.join(", ",
+          ranking.unranked().stream().map(id -> line(name(report.subject(id), id) + " (" + id + ")")).toList()));
+      groups.add(Map.of("heading", text("rankings.group", locale, line(group)), "columns", columns, "rows", rows,
+          "unranked", unranked));
     }
-    return html.append("</body>\n</html>\n").toString();
+    Map<String, Object> model = Map.of("lang", language == Language.VI ? "vi" : "en", "title", line(title),
+        "source", text("rankings.source", locale, line(facts.fileName()), report.provenance().asOf(),
+            line(first.packId()), line(packVersion)),
+        "groups", groups);
+    return templates.rankings().execute(model);
+  }
+
+  private String text(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, locale);
   }
 
   private static String name(Optional<SubjectResult> subject, String id) {
@@ -136,8 +142,8 @@ public class RankingController {
     return value == null ? "" : value.stripTrailingZeros().toPlainString();
   }
 
-  /** Text from the facts or the packs, on one line with control characters shown escaped, then HTML-escaped. */
-  private static String esc(String text) {
-    return HtmlUtils.htmlEscape(text == null ? "" : SafeText.line(text), StandardCharsets.UTF_8.name());
+  /** Text from the facts or the packs on one line, control characters shown escaped; the template HTML-escapes it. */
+  private static String line(String text) {
+    return text == null ? "" : SafeText.line(text);
   }
 }

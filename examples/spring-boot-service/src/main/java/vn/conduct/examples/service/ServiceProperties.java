@@ -12,9 +12,12 @@ import org.springframework.core.io.Resource;
  *     the library's own limit for a facts file
  * @param rankingsFacts the facts {@code GET /rankings} ranks (a Spring resource location, e.g.
  *     {@code file:/data/june.yaml}), read and evaluated once at startup
+ * @param templates a folder of page templates that replace the service's own by name
+ *     ({@code rankings.mustache}, or only {@code rankings-header.mustache}: a district's header); none by default
  */
 @ConfigurationProperties(prefix = "conduct.service")
 public record ServiceProperties(
     @DefaultValue("" + FactsLimits.DEFAULT_MAX_BYTES) int maxFactsBytes,
-    @DefaultValue("classpath:facts/hanoi-units-2025-06.yaml") Resource rankingsFacts) {
+    @DefaultValue("classpath:facts/hanoi-units-2025-06.yaml") Resource rankingsFacts,
+    java.nio.file.Path templates) {
 }

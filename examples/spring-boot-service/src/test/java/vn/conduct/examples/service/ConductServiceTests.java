@@ -314,7 +314,7 @@ class ConductServiceTests {
   @Test
   void theBundledRankingFactsRankDepartmentsAndDistrictsApart() throws IOException {
     RankingFacts bundled = new RankingFacts(engine,
-        new ServiceProperties(FactsLimits.DEFAULT_MAX_BYTES, new ClassPathResource("facts/hanoi-units-2025-06.yaml")));
+        new ServiceProperties(FactsLimits.DEFAULT_MAX_BYTES, new ClassPathResource("facts/hanoi-units-2025-06.yaml"), null));
 
     assertThat(bundled.report().factProblems()).isEmpty();
     assertThat(bundled.report().rankings()).extracting(r -> r.checklistId() + "/" + r.peerGroup() + ": "
