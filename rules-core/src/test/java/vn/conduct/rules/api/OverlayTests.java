@@ -320,4 +320,70 @@ class OverlayTests {
     assertThat(officer.finding("district.flag").orElseThrow().outcome()).isEqualTo(Outcome.FAIL);
     assertThat(officer.finding("district.flag").orElseThrow().waiver()).isEmpty();
   }
+
+  static Path bare(String folder, String id, String extendsBlock) throws Exception {
+    Path dir = Files.createDirectories(OverlayTests.dir.resolve(folder));
+    Files.writeString(dir.resolve("pack.yaml"), """
+        format: 2
+        id: %s
+        version: 1.0.0
+        title: {vi: Thử, en: Test}
+        engine: ">=0.1.0 <1.0.0"
+        """.formatted(id) + extendsBlock);
+    return dir;
+  }
+
+  @Test
+  void should_refuse_overlays_that_extend_each_other_or_themselves_with_located_errors() throws Exception {
+    Path a = bare("cycle-a", "cycle-a", "extends: {pack: cycle-b, version: \">=1.0.0\"}\n");
+    Path b = bare("cycle-b", "cycle-b", "extends: {pack: cycle-a, version: \">=1.0.0\"}\n");
+    Path self = bare("selfish", "selfish", "extends: {pack: selfish, version: \">=1.0.0\"}\n");
+
+    for (List<Path> packs : List.of(List.of(a, b), List.of(self))) {
+      RulesEngine.Builder builder = RulesEngine.builder();
+      packs.forEach(builder::addPack);
+      assertThatThrownBy(builder::build).isInstanceOf(InvalidRulePackException.class)
+          .satisfies(e -> assertThat(((InvalidRulePackException) e).issues())
+              .allSatisfy(issue -> {
+                assertThat(issue.code()).isEqualTo("overlay.base-missing");
+                assertThat(issue.path()).isEqualTo("extends.pack");
+                assertThat(issue.line()).isPositive();
+              }));
+    }
+  }
+
+  @Test
+  void should_locate_an_extends_block_of_the_wrong_shape_or_a_bad_range() throws Exception {
+    Path listed = bare("listed", "listed", "extends: {pack: [city], version: \">=1.0.0\"}\n"
+        + "sources: {}\nvocabulary: {subject-types: {}}\n");
+    Path badRange = bare("bad-range", "bad-range", "extends: {pack: city, version: \"any version please\"}\n");
+    Path unknownKey = bare("unknown-key", "unknown-key", "extends: {pack: city, version: \">=1.0.0\", replace: x}\n");
+
+    assertThat(RulesEngine.check(listed, List.of(city))).filteredOn(i -> i.severity() == ValidationIssue.Level.ERROR)
+        .anySatisfy(i -> assertThat(i.path()).startsWith("extends.pack"));
+    assertThat(RulesEngine.check(badRange, List.of(city))).filteredOn(i -> i.severity() == ValidationIssue.Level.ERROR)
+        .singleElement().satisfies(i -> {
+          assertThat(i.path()).isEqualTo("extends.version");
+          assertThat(i.message()).contains("'any version please' is not a version range");
+        });
+    assertThat(RulesEngine.check(unknownKey, List.of(city)))
+        .filteredOn(i -> i.severity() == ValidationIssue.Level.ERROR)
+        .anySatisfy(i -> {
+          assertThat(i.code()).isEqualTo("bind.unknown-field");
+          assertThat(i.path()).isEqualTo("extends.replace");
+        });
+  }
+
+  @Test
+  void should_refuse_an_overlay_in_a_format_1_pack() throws Exception {
+    Path old = bare("old-format", "old-format", "extends: {pack: city, version: \">=1.0.0\"}\n");
+    Files.writeString(old.resolve("pack.yaml"), Files.readString(old.resolve("pack.yaml")).replace("format: 2",
+        "format: 1"));
+
+    assertThat(RulesEngine.check(old, List.of(city))).filteredOn(i -> i.severity() == ValidationIssue.Level.ERROR)
+        .anySatisfy(i -> {
+          assertThat(i.code()).isEqualTo("pack.format-feature");
+          assertThat(i.path()).isEqualTo("extends");
+        });
+  }
 }
