@@ -245,7 +245,7 @@ class OverlayTests {
           assertThat(issues).filteredOn(i -> i.code().equals("overlay.conflict")).singleElement().satisfies(i -> {
             assertThat(i.file()).endsWith("ward/pack.yaml");
             assertThat(i.path()).isEqualTo("extends.modify.rules[\"city.badge\"]");
-            assertThat(i.message()).contains("already changed by the overlay district 1.0.0 (" + district);
+            assertThat(i.message()).contains("already changed or added by the overlay district 1.0.0 (" + district);
           });
         });
   }

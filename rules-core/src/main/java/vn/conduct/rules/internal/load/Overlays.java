@@ -443,7 +443,7 @@ final class Overlays {
     if (shapedBy == null || shapedBy.equals(root)) {
       return false;
     }
-    issues.error(doc, path, CONFLICT, what + " was already changed by the overlay " + shapedBy.packId() + " "
+    issues.error(doc, path, CONFLICT, what + " was already changed or added by the overlay " + shapedBy.packId() + " "
         + shapedBy.version() + " (" + shapedBy.origin() + "/pack.yaml)", "two overlays may not change the same thing:"
         + " make the change in " + shapedBy.packId() + ", or extend " + root.packId() + " directly");
     return true;
