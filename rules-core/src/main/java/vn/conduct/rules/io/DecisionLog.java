@@ -1,0 +1,301 @@
+package vn.conduct.rules.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.PackUse;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RulePackInfo;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.SafeText;
+import vn.conduct.rules.api.Waiver;
+
+/**
+ * A decision log that replays (specs/decision-log.md): one JSON line per evaluation — the time, the
+ * engine version, the packs and their layers with digests, the waivers applied, and SHA-256 digests of
+ * the input facts and of the report — and the check that a logged evaluation, run again on the inputs
+ * the host kept, gives the same report byte for byte, naming what differs when it does not.
+ *
+ * <pre>{@code
+ * Report report = engine.evaluate(request);
+ * Files.writeString(log, DecisionLog.line(request, report, Instant.now(), false) + "\n", APPEND, CREATE);
+ * // later
+ * DecisionLog.Replay replay = DecisionLog.replay(lastLine, engine, request);
+ * replay.reproduced();    // false if a pack, a fact or a waiver changed; replay.differences() names it
+ * }</pre>
+ *
+ * <p>The facts digest is over a canonical JSON form of the request (keys sorted, dates as ISO text):
+ * the same request read from the same file gives the same digest. The report digest is over
+ * {@link ReportJson}'s default output (format 2). Thread-safe; nothing is kept between calls.
+ *
+ * @since 0.3
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public final class DecisionLog {
+
+  /** The version of the log line's format. */
+  public static final int FORMAT = 1;
+
+  private static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
+
+  private DecisionLog() {
+  }
+
+  /**
+   * The log line of one evaluation (one line of JSON, no line break at the end).
+   *
+   * @param request the request evaluated
+   * @param report its report
+   * @param time when it was evaluated
+   * @param embedFacts whether the line also holds the facts themselves (then a replay names the fact
+   *     that differs, not only that some did)
+   */
+  public static String line(EvaluationRequest request, Report report, Instant time, boolean embedFacts) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(time, "time");
+    ObjectNode line = CANONICAL.createObjectNode();
+    line.put("log-format", FORMAT);
+    line.put("time", time.toString());
+    line.put("engine", report.provenance().engineVersion());
+    line.put("decision-date", report.provenance().decisionDate().toString());
+    line.put("period", report.provenance().period().toString());
+    ArrayNode packs = line.putArray("packs");
+    for (PackUse use : report.provenance().packs()) {
+      ObjectNode pack = packs.addObject().put("id", use.packId()).put("version", use.version())
+          .put("digest", use.digest());
+      if (!use.layers().isEmpty()) {
+        ArrayNode layers = pack.putArray("layers");
+        use.layers().forEach(l -> layers.addObject().put("id", l.packId()).put("version", l.version())
+            .put("digest", l.digest()));
+      }
+    }
+    ArrayNode waivers = line.putArray("waivers");
+    request.waivers().forEach(w -> waivers.add(w.id() + ":" + sha256(canonical(waiver(w)))));
+    line.put("facts-digest", digest(request));
+    line.put("report-digest", digest(report));
+    if (embedFacts) {
+      line.set("facts", facts(request));
+    }
+    try {
+      return CANONICAL.writeValueAsString(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code sha256:<hex>} of the request's canonical form: dates, period, packs, pins, facts and waivers. */
+  public static String digest(EvaluationRequest request) {
+    return sha256(canonical(facts(request)));
+  }
+
+  /** {@code sha256:<hex>} of the report as {@link ReportJson} writes it by default. */
+  public static String digest(Report report) {
+    return sha256(new ReportJson().write(report).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Evaluates the request again and checks it against a logged line: the packs the engine holds for the
+   * logged versions (and their layers), the waivers, the facts and finally the report, each by digest.
+   *
+   * @param line a line {@link #line} wrote
+   * @param engine an engine holding the logged pack versions
+   * @param request the inputs the host kept for that evaluation
+   * @throws IllegalArgumentException if the line is not a decision log line
+   */
+  public static Replay replay(String line, RulesEngine engine, EvaluationRequest request) {
+    JsonNode logged;
+    try {
+      logged = CANONICAL.readTree(Objects.requireNonNull(line, "line"));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a decision log line: " + SafeText.line(e.getMessage()), e);
+    }
+    if (logged == null || !logged.isObject() || logged.path("log-format").asInt() != FORMAT) {
+      throw new IllegalArgumentException("not a decision log line of format " + FORMAT + " [Hint: give one line the"
+          + " log holds, as DecisionLog.line wrote it]");
+    }
+    List<String> differences = new ArrayList<>();
+    for (JsonNode pack : logged.path("packs")) {
+      String id = pack.path("id").asText();
+      String version = pack.path("version").asText();
+      RulePackInfo held = engine.packs().stream().filter(p -> p.id().equals(id) && p.version().equals(version))
+          .findFirst().orElse(null);
+      if (held == null) {
+        differences.add("pack " + id + " " + version + " is not loaded");
+      } else if (!held.digest().equals(pack.path("digest").asText())) {
+        differences.add("pack " + id + " " + version + " differs: digest " + held.digest() + ", logged "
+            + pack.path("digest").asText() + " (a file of the pack, or of a layer, was changed)");
+      }
+    }
+    List<String> waivers = new ArrayList<>();
+    request.waivers().forEach(w -> waivers.add(w.id() + ":" + sha256(canonical(waiver(w)))));
+    List<String> loggedWaivers = new ArrayList<>();
+    logged.path("waivers").forEach(w -> loggedWaivers.add(w.asText()));
+    if (!waivers.equals(loggedWaivers)) {
+      differences.add("the waivers differ: " + waivers + ", logged " + loggedWaivers);
+    }
+    String facts = digest(request);
+    if (!facts.equals(logged.path("facts-digest").asText())) {
+      differences.add("the facts differ: digest " + facts + ", logged " + logged.path("facts-digest").asText()
+          + firstDifference(logged.get("facts"), facts(request)));
+    }
+    Report report;
+    try {
+      report = engine.evaluate(request);
+    } catch (RuntimeException e) {
+      differences.add("the evaluation failed: " + SafeText.line(String.valueOf(e.getMessage())));
+      return new Replay(false, differences, null);
+    }
+    Map<String, String> used = new TreeMap<>();
+    report.provenance().packs().forEach(u -> used.put(u.packId(), u.version()));
+    Map<String, String> loggedUse = new TreeMap<>();
+    logged.path("packs").forEach(p -> loggedUse.put(p.path("id").asText(), p.path("version").asText()));
+    if (!used.equals(loggedUse)) {
+      differences.add("the pack versions used differ: " + used + ", logged " + loggedUse
+          + " (another version is in force, or a pack was added or removed)");
+    }
+    String reportDigest = digest(report);
+    if (!reportDigest.equals(logged.path("report-digest").asText())) {
+      differences.add("the report differs: digest " + reportDigest + ", logged " + logged.path("report-digest").asText());
+    }
+    return new Replay(differences.isEmpty(), differences, report);
+  }
+
+  /**
+   * The result of a replay: whether the report was reproduced byte for byte, and every difference found
+   * (packs, waivers, facts, report), in that order.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static final class Replay {
+    private final boolean reproduced;
+    private final List<String> differences;
+    private final Report report;
+
+    private Replay(boolean reproduced, List<String> differences, Report report) {
+      this.reproduced = reproduced;
+      this.differences = List.copyOf(differences);
+      this.report = report;
+    }
+
+    /** Whether the evaluation gave the logged report, byte for byte, from the logged packs and waivers. */
+    public boolean reproduced() {
+      return reproduced;
+    }
+
+    /** What differs, each in words naming the pack, waiver, fact or report; empty when reproduced. */
+    public List<String> differences() {
+      return differences;
+    }
+
+    /** The report of the replay; empty if the evaluation failed. */
+    public java.util.Optional<Report> report() {
+      return java.util.Optional.ofNullable(report);
+    }
+
+    @Override
+    public String toString() {
+      return reproduced ? "Replay[reproduced]" : "Replay[differs: " + differences + "]";
+    }
+  }
+
+  /** The request as a canonical JSON tree. */
+  private static ObjectNode facts(EvaluationRequest request) {
+    ObjectNode node = CANONICAL.createObjectNode();
+    node.put("decision-date", request.decisionDate().toString());
+    node.put("period", request.period().toString());
+    node.put("period-given", request.periodGiven());
+    node.set("packs", CANONICAL.valueToTree(request.packIds()));
+    node.set("pins", CANONICAL.valueToTree(new TreeMap<>(request.pinnedVersions())));
+    node.set("subjects", CANONICAL.valueToTree(request.subjects()));
+    node.set("observations", CANONICAL.valueToTree(request.observations()));
+    node.set("events", CANONICAL.valueToTree(request.events()));
+    ArrayNode waivers = node.putArray("waivers");
+    request.waivers().forEach(w -> waivers.add(waiver(w)));
+    return node;
+  }
+
+  private static ObjectNode waiver(Waiver w) {
+    ObjectNode node = CANONICAL.createObjectNode();
+    node.put("id", w.id()).put("pack", w.packId()).put("scope", w.scopeText());
+    node.set("subject-ids", CANONICAL.valueToTree(w.subjectIds()));
+    node.set("subject-types", CANONICAL.valueToTree(w.subjectTypes()));
+    node.set("units", CANONICAL.valueToTree(w.units()));
+    node.set("attributes", CANONICAL.valueToTree(new TreeMap<>(w.attributes())));
+    node.put("approver", w.approver().label()).put("risk", w.risk().name());
+    node.put("start", w.start().toString()).put("expiry", w.expiry().toString());
+    node.set("justification", CANONICAL.valueToTree(Map.of("vi", String.valueOf(w.justification().vi()),
+        "en", String.valueOf(w.justification().en()))));
+    return node;
+  }
+
+  /** Where two canonical fact trees first differ, as {@code ": observations[12] is …, logged …"}. */
+  private static String firstDifference(JsonNode logged, JsonNode given) {
+    if (logged == null) {
+      return " [Hint: log with the facts embedded to have the fact that differs named]";
+    }
+    for (Iterator<String> keys = given.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      JsonNode a = logged.get(key);
+      JsonNode b = given.get(key);
+      if (a == null || !a.equals(b)) {
+        if (a != null && a.isArray() && b.isArray()) {
+          for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i >= a.size() || i >= b.size() || !a.get(i).equals(b.get(i))) {
+              return ": " + key + "[" + i + "] is " + shown(b.get(i)) + ", logged " + shown(a.get(i));
+            }
+          }
+        }
+        return ": " + key + " is " + shown(b) + ", logged " + shown(a);
+      }
+    }
+    return "";
+  }
+
+  private static String shown(JsonNode node) {
+    String text = node == null ? "absent" : node.toString();
+    return SafeText.line(text.length() <= 300 ? text : text.substring(0, 300) + "…");
+  }
+
+  private static byte[] canonical(JsonNode node) {
+    try {
+      return CANONICAL.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
