@@ -236,8 +236,9 @@ final class Arguments {
     for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
       CommandLine commandLine = result.commandSpec().commandLine();
       for (ArgSpec arg : result.matchedArgs()) {
-        if (arg instanceof OptionSpec option && OUTPUTS.stream().anyMatch(Arrays.asList(option.names())::contains)) {
-          continue;
+        if (arg instanceof OptionSpec option && (OUTPUTS.stream().anyMatch(Arrays.asList(option.names())::contains)
+            || result.commandSpec().name().equals("evaluate") && Arrays.asList(option.names()).contains("--log"))) {
+          continue; // files written, not read (evaluate --log appends to a log it may create)
         }
         Object value = arg.getValue();
         List<?> values = value instanceof Collection<?> many ? List.copyOf(many) : value == null ? List.of()

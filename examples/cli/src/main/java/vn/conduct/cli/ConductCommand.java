@@ -53,6 +53,7 @@ import vn.conduct.rules.api.SafeText;
         NewPackCommand.class,
         picocli.AutoComplete.GenerateCompletion.class,
         WaiversCommand.class,
+        ReplayCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -81,6 +81,14 @@ final class EvaluateCommand implements Callable<Integer> {
           "report is written: a gate for CI. A waived finding does not count (its risk was accepted)."})
   java.util.EnumSet<FailOn> failOn = java.util.EnumSet.noneOf(FailOn.class);
 
+  @Option(names = "--log", paramLabel = "<file>",
+      description = {"Append one line to this decision log (specs/decision-log.md): the packs and layers with",
+          "their digests, the waivers, and digests of the facts and of the report, for 'conduct replay'."})
+  Path log;
+
+  @Option(names = "--log-facts", description = "With --log: the line also holds the facts, so that a replay names a fact that changed.")
+  boolean logFacts;
+
   @Option(names = "--facts", paramLabel = "<file>",
       description = "The facts: subjects, observations and events (.yaml, .yml or .json); - reads the standard input.")
   Path facts;
@@ -137,6 +145,12 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TextOut messages = new TextOut(err);
     output.extras(); // a malformed --report is a usage error before anything is evaluated
+    if (stream && log != null) {
+      throw new UsageException("--log: --stream keeps no whole report to digest [Hint: leave --log out with --stream]");
+    }
+    if (logFacts && log == null) {
+      throw new UsageException("--log-facts goes with --log <file>");
+    }
     if (stream && !output.reports.isEmpty()) {
       throw new UsageException("--report: --stream writes one CSV as subjects are done [Hint: leave --report out"
           + " with --stream]");
@@ -173,6 +187,9 @@ final class EvaluateCommand implements Callable<Integer> {
     request = waivers.apply(packs.restrict(request));
     Report report = evaluate(engine, request, err);
     output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
+    if (log != null) {
+      appendToLog(request, report);
+    }
     int gate = gate(report.subjects(), messages);
     if (csv != null) {
       // The rows the engine left out: on the standard error unless the report lists them (a CSV report has no room).
@@ -219,6 +236,18 @@ final class EvaluateCommand implements Callable<Integer> {
         .joining(",")) + ": " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
         .collect(java.util.stream.Collectors.joining(", ")) + " (exit 4)");
     return ConductCommand.FAILED;
+  }
+
+  /** {@code --log}: one line appended to the decision log. */
+  private void appendToLog(EvaluationRequest request, Report report) {
+    String line = vn.conduct.rules.io.DecisionLog.line(request, report, java.time.Instant.now(), logFacts);
+    try {
+      java.nio.file.Files.writeString(log, line + "\n", java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new FileProblem(vn.conduct.rules.api.SafeText.line("--log: cannot append to " + log + ": " + e.getMessage())
+          + " [Hint: the folder must exist and be writable]");
+    }
   }
 
   /** The request builder of CSV input: its dates and period as the options give them. */

@@ -61,6 +61,8 @@ public final class DecisionLog {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
   private DecisionLog() {
@@ -264,10 +266,11 @@ public final class DecisionLog {
       String key = keys.next();
       JsonNode a = logged.get(key);
       JsonNode b = given.get(key);
-      if (a == null || !a.equals(b)) {
+      // compared as text: a number read back from the log (4) and one the host gave (4.0, a long) are one value
+      if (a == null || !text(a).equals(text(b))) {
         if (a != null && a.isArray() && b.isArray()) {
           for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            if (i >= a.size() || i >= b.size() || !a.get(i).equals(b.get(i))) {
+            if (i >= a.size() || i >= b.size() || !text(a.get(i)).equals(text(b.get(i)))) {
               return ": " + key + "[" + i + "] is " + shown(b.get(i)) + ", logged " + shown(a.get(i));
             }
           }
@@ -278,8 +281,13 @@ public final class DecisionLog {
     return "";
   }
 
+  /** A node's canonical text (numbers plain: {@code 20}, not {@code 2E+1}). */
+  private static String text(JsonNode node) {
+    return new String(canonical(node), StandardCharsets.UTF_8);
+  }
+
   private static String shown(JsonNode node) {
-    String text = node == null ? "absent" : node.toString();
+    String text = node == null ? "absent" : text(node);
     return SafeText.line(text.length() <= 300 ? text : text.substring(0, 300) + "…");
   }
 

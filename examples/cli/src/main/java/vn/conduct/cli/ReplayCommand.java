@@ -1,0 +1,94 @@
+package vn.conduct.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.SafeText;
+import vn.conduct.rules.io.DecisionLog;
+import vn.conduct.rules.io.FactsReader;
+
+/**
+ * {@code conduct replay --log <file> --facts <file>}: evaluates the kept inputs again and checks the
+ * report against a line of the decision log that {@code evaluate --log} wrote (specs/decision-log.md).
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Evaluates logged inputs again and checks the report byte for byte against a decision log line.",
+        "",
+        "Give the same facts, packs (--pack, --pin, --param, --plugin) and waivers as the evaluation that",
+        "'conduct evaluate --log' logged. Every difference is named: a pack whose files changed (its digest),",
+        "a waiver, the facts (the fact itself when the line holds them: evaluate --log-facts), the report.",
+        "Exits 0 when the report is reproduced, 1 when anything differs (or a file is invalid)."})
+final class ReplayCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  PackOptions packs;
+
+  @Mixin
+  WaiverOptions waivers;
+
+  @Option(names = "--log", required = true, paramLabel = "<file>",
+      description = "The decision log (one JSON line per evaluation).")
+  Path log;
+
+  @Option(names = "--line", paramLabel = "<n>", defaultValue = "0",
+      description = "Which line of the log, from 1; 0 (the default) is the last.")
+  int line;
+
+  @Option(names = "--facts", required = true, paramLabel = "<file>",
+      description = "The facts evaluated (.yaml, .yml or .json); - reads the standard input.")
+  Path facts;
+
+  @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>", description = "As given to the evaluation, if it was.")
+  LocalDate asOf;
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    if (lines.isEmpty()) {
+      throw new FileProblem(SafeText.line("--log: " + log + " holds no line [Hint: 'conduct evaluate --log " + log
+          + "' appends one per evaluation]"));
+    }
+    if (line < 0 || line > lines.size()) {
+      throw new UsageException("--line: " + line + " is not a line of the log, which has " + lines.size()
+          + " [Hint: 1 to " + lines.size() + ", or 0 for the last]");
+    }
+    String logged = lines.get(line == 0 ? lines.size() - 1 : line - 1);
+    FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
+    EvaluationRequest request = waivers.apply(packs.restrict(FactsInput.load(reader, facts).request()));
+    DecisionLog.Replay replay;
+    try {
+      replay = DecisionLog.replay(logged, packs.engine(), request);
+    } catch (IllegalArgumentException e) {
+      throw new FileProblem(SafeText.line("--log: line " + (line == 0 ? lines.size() : line) + " of " + log + ": "
+          + e.getMessage()));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (replay.reproduced()) {
+      out.println("reproduced: the report is byte for byte the one logged ("
+          + DecisionLog.digest(replay.report().orElseThrow()) + ")");
+      out.flush();
+      return ConductCommand.OK;
+    }
+    out.println("not reproduced:");
+    replay.differences().forEach(d -> out.println("  " + SafeText.line(d)));
+    out.flush();
+    return ConductCommand.INVALID;
+  }
+}
