@@ -23,9 +23,11 @@ public final class Provenance {
   private final boolean periodGiven;
   private final List<PackUse> packs;
   private final List<LocalizedText> notes;
+  private final PersonalData personalData;
 
   private Provenance(String engineVersion, LocalDate decisionDate, Period period, boolean periodGiven,
-      List<PackUse> packs, List<LocalizedText> notes) {
+      List<PackUse> packs, List<LocalizedText> notes, PersonalData personalData) {
+    this.personalData = Objects.requireNonNull(personalData, "personalData");
     this.engineVersion = Objects.requireNonNull(engineVersion, "engineVersion");
     this.decisionDate = Objects.requireNonNull(decisionDate, "decisionDate");
     this.period = Objects.requireNonNull(period, "period");
@@ -45,7 +47,26 @@ public final class Provenance {
    */
   public static Provenance of(String engineVersion, LocalDate decisionDate, Period period, boolean periodGiven,
       List<PackUse> packs, List<LocalizedText> notes) {
-    return new Provenance(engineVersion, decisionDate, period, periodGiven, packs, notes);
+    return new Provenance(engineVersion, decisionDate, period, periodGiven, packs, notes, PersonalData.NONE);
+  }
+
+  /**
+   * This provenance with what the packs used mark as personal data.
+   *
+   * @since 0.3
+   */
+  public Provenance withPersonalData(PersonalData value) {
+    return new Provenance(engineVersion, decisionDate, period, periodGiven, packs, notes, value);
+  }
+
+  /**
+   * What the packs used mark as personal data (subject types that are people, attributes that identify
+   * one); {@link PersonalData#NONE} if nothing. Exported reports pseudonymise it.
+   *
+   * @since 0.3
+   */
+  public PersonalData personalData() {
+    return personalData;
   }
 
   /** The version of rules-core. */
@@ -93,12 +114,12 @@ public final class Provenance {
   public boolean equals(Object other) {
     return other instanceof Provenance p && engineVersion.equals(p.engineVersion)
         && decisionDate.equals(p.decisionDate) && period.equals(p.period) && periodGiven == p.periodGiven
-        && packs.equals(p.packs) && notes.equals(p.notes);
+        && packs.equals(p.packs) && notes.equals(p.notes) && personalData.equals(p.personalData);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(engineVersion, decisionDate, period, periodGiven, packs, notes);
+    return Objects.hash(engineVersion, decisionDate, period, periodGiven, packs, notes, personalData);
   }
 
   @Override

@@ -112,14 +112,16 @@ public final class ReportJson {
   private final Function<FactProblem, Optional<String>> locator;
   private final int format;
   private final java.util.List<ChecklistInfo> checklists;
+  private final Pseudonyms pseudonyms;
 
   /** Creates a writer of report format 2 (texts in both languages, rules listed once). */
   public ReportJson() {
-    this(Language.VI, null, FORMAT, null);
+    this(Language.VI, null, FORMAT, null, null);
   }
 
   private ReportJson(Language language, Function<FactProblem, Optional<String>> locator, int format,
-      java.util.List<ChecklistInfo> checklists) {
+      java.util.List<ChecklistInfo> checklists, Pseudonyms pseudonyms) {
+    this.pseudonyms = pseudonyms;
     this.language = language;
     this.locator = locator;
     this.format = format;
@@ -132,7 +134,7 @@ public final class ReportJson {
    * languages, and this only orders nothing.
    */
   public ReportJson withLanguage(Language value) {
-    return new ReportJson(Objects.requireNonNull(value, "language"), locator, format, checklists);
+    return new ReportJson(Objects.requireNonNull(value, "language"), locator, format, checklists, pseudonyms);
   }
 
   /**
@@ -146,7 +148,7 @@ public final class ReportJson {
     if (value != 1 && value != 2) {
       throw new IllegalArgumentException("report format " + value + " does not exist [Hint: write 1 or 2]");
     }
-    return new ReportJson(language, locator, value, checklists);
+    return new ReportJson(language, locator, value, checklists, pseudonyms);
   }
 
   /**
@@ -159,7 +161,7 @@ public final class ReportJson {
    * @since 0.2
    */
   public ReportJson withChecklists(java.util.List<ChecklistInfo> value) {
-    return new ReportJson(language, locator, format, java.util.List.copyOf(value));
+    return new ReportJson(language, locator, format, java.util.List.copyOf(value), pseudonyms);
   }
 
   /** The report format this writer writes. @since 0.2 */
@@ -174,7 +176,22 @@ public final class ReportJson {
    * @param value finds where a fact was written; {@code null} for no locations
    */
   public ReportJson withFactLocator(Function<FactProblem, Optional<String>> value) {
-    return new ReportJson(language, value, format, checklists);
+    return new ReportJson(language, value, format, checklists, pseudonyms);
+  }
+
+  /**
+   * Returns a writer that pseudonymises what the report's packs mark as personal data
+   * ({@link vn.conduct.rules.api.Provenance#personalData()}; report-format.md, section 14): the ids of
+   * subjects whose type is personal, wherever they appear (subjects, parents, rankings, waivers' approvers,
+   * fact problems), and the values of personal attributes in texts, become {@link Pseudonyms#of
+   * pseudonyms}; those subjects' names are left out unless the pseudonyms keep them. The provenance
+   * states what was masked and how ({@code privacy}). A report whose packs mark nothing personal is
+   * written as it is, with a {@code privacy} member saying so.
+   *
+   * @since 0.3
+   */
+  public ReportJson withPseudonyms(Pseudonyms value) {
+    return new ReportJson(language, locator, format, checklists, Objects.requireNonNull(value, "pseudonyms"));
   }
 
   /** The language of the single-language texts. */
@@ -236,7 +253,8 @@ public final class ReportJson {
   /** The report as a JSON tree (no Jackson type is part of the public API: hosts read the text). */
   private ObjectNode tree(Report report) {
     Objects.requireNonNull(report, "report");
-    return format == 1 ? formatOne(report) : formatTwo(report);
+    ObjectNode tree = format == 1 ? formatOne(report) : formatTwo(report);
+    return pseudonyms == null ? tree : Masking.mask(tree, report, pseudonyms);
   }
 
   // --- format 2 -----------------------------------------------------------------------------------

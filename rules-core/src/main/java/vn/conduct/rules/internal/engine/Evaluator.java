@@ -170,7 +170,31 @@ final class Evaluator {
     Provenance provenance() {
       return Provenance.of(EngineBuilder.VERSION, request.decisionDate(), request.period(), request.periodGiven(),
           plan.uses(), waiverNotes.isEmpty() ? plan.notes()
-              : java.util.stream.Stream.concat(plan.notes().stream(), waiverNotes.stream()).toList());
+              : java.util.stream.Stream.concat(plan.notes().stream(), waiverNotes.stream()).toList())
+          .withPersonalData(personalData());
+    }
+
+    /** What the pack versions used mark personal: subject types that are people, and attributes. */
+    private vn.conduct.rules.api.PersonalData personalData() {
+      Set<String> types = new java.util.TreeSet<>();
+      Map<String, Set<String>> attributes = new java.util.TreeMap<>();
+      for (int v = 0; v < packs.size(); v++) {
+        if (!plan.active()[v]) {
+          continue;
+        }
+        packs.get(v).manifest().vocabulary().subjectTypes().forEach((type, doc) -> {
+          if (Boolean.TRUE.equals(doc.personal())) {
+            types.add(type);
+          }
+          doc.attributes().forEach((name, field) -> {
+            if (Boolean.TRUE.equals(field.personal())) {
+              attributes.computeIfAbsent(type, t -> new java.util.TreeSet<>()).add(name);
+            }
+          });
+        });
+      }
+      return types.isEmpty() && attributes.isEmpty() ? vn.conduct.rules.api.PersonalData.NONE
+          : vn.conduct.rules.api.PersonalData.of(types, attributes);
     }
 
     /** Every fact problem of every judgment, each once: subjects, observations, events, each in request order. */

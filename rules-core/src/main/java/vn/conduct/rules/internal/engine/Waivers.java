@@ -175,7 +175,7 @@ public final class Waivers {
     }
     return notes.size() == provenance.notes().size() ? provenance
         : vn.conduct.rules.api.Provenance.of(provenance.engineVersion(), provenance.decisionDate(), provenance.period(),
-            provenance.periodGiven(), provenance.packs(), notes);
+            provenance.periodGiven(), provenance.packs(), notes).withPersonalData(provenance.personalData());
   }
 
   /** Whether one of {@link #note}'s or {@link #unusedPack}'s notes is about this waiver. */

@@ -800,6 +800,22 @@ public final class PackLoader {
         String at = YamlDocument.child(typesPath, entry.getKey());
         checkIndicatorTerms(scope, doc, YamlDocument.child(at, "indicators"), entry.getValue().indicators(), true);
         checkIndicatorTerms(scope, doc, YamlDocument.child(at, "attributes"), entry.getValue().attributes(), false);
+        if (entry.getValue().personal() != null) {
+          needsFormat2(scope, doc, YamlDocument.child(at, "personal"), "personal data");
+        }
+        entry.getValue().indicators().forEach((name, field) -> {
+          if (field.personal() != null) {
+            issues.error(doc, YamlDocument.child(YamlDocument.child(YamlDocument.child(at, "indicators"), name),
+                "personal"), "field.constraint", "'personal' is for subject types and attributes, not indicators",
+                "mark the subject type personal, or the attribute that identifies a person");
+          }
+        });
+        entry.getValue().attributes().forEach((name, field) -> {
+          if (field.personal() != null) {
+            needsFormat2(scope, doc, YamlDocument.child(YamlDocument.child(YamlDocument.child(at, "attributes"), name),
+                "personal"), "personal data");
+          }
+        });
       }
       for (var entry : subjectTypes.entrySet()) {
         String path = YamlDocument.child(typesPath, entry.getKey());

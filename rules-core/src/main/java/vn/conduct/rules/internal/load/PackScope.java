@@ -125,7 +125,7 @@ public final class PackScope {
           clean(type.attributes(), YamlDocument.child(path, "attributes"), "attribute:" + name + ":", bound,
               field -> field.type() != null),
           clean(type.indicators(), YamlDocument.child(path, "indicators"), "indicator:" + name + ":", bound,
-              field -> field.type() != null));
+              field -> field.type() != null), type.personal());
     });
     String eventsPath = YamlDocument.child("vocabulary", "event-types");
     Map<String, EventTypeDoc> eventTypes = clean(doc.eventTypes(), eventsPath, "event-type:", bound, t -> true);

@@ -23,13 +23,14 @@ import vn.conduct.rules.api.LocalizedText;
  *
  * @param values the allowed values, in the order written; empty when any value is allowed
  * @param valueTitles the titles of those values that have one
+ * @param personal (format 2) whether the field is personal data, masked in pseudonymised reports
  * @param valuesWrittenEmpty whether the file wrote {@code values} with nothing in it (an error:
  *     no value would be allowed, which is never what an author means)
  */
 public record FieldDoc(
     @NotNull DataType type, String unit, LocalizedText title, List<@NotNull String> values,
     Map<String, LocalizedText> valueTitles, @jakarta.validation.Valid RangeDoc range, String freshWithin,
-    boolean valuesWrittenEmpty) {
+    boolean valuesWrittenEmpty, Boolean personal) {
 
   /** The values an indicator may take, both bounds inclusive and optional (format 2). */
   public record RangeDoc(@Amount java.math.BigDecimal min, @Amount java.math.BigDecimal max) { }
@@ -49,9 +50,10 @@ public record FieldDoc(
   @JsonCreator
   static FieldDoc read(@JsonProperty("type") DataType type, @JsonProperty("unit") String unit,
       @JsonProperty("title") LocalizedText title, @JsonProperty("values") DeclaredValues values,
-      @JsonProperty("range") RangeDoc range, @JsonProperty("fresh-within") String freshWithin) {
+      @JsonProperty("range") RangeDoc range, @JsonProperty("fresh-within") String freshWithin,
+      @JsonProperty("personal") Boolean personal) {
     return new FieldDoc(type, unit, title, values == null ? null : values.ids(),
-        values == null ? null : values.titles(), range, freshWithin, values != null && values.ids().isEmpty());
+        values == null ? null : values.titles(), range, freshWithin, values != null && values.ids().isEmpty(), personal);
   }
 
   /** The title of a value, or {@code null}. */

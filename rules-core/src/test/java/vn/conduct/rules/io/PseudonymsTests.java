@@ -1,0 +1,144 @@
+package vn.conduct.rules.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.conduct.rules.api.EvaluationRequest;
+import vn.conduct.rules.api.Observation;
+import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.RulesEngine;
+import vn.conduct.rules.api.Subject;
+import vn.conduct.rules.api.ValidationIssue;
+
+/** Personal data marked by a pack is pseudonymised in exported reports (issue 14, part 3). */
+class PseudonymsTests {
+
+  @TempDir
+  static Path dir;
+
+  static RulesEngine engine;
+  static Report report;
+
+  static final byte[] KEY = "a key the host keeps, 32 bytes..".getBytes(StandardCharsets.UTF_8);
+
+  @BeforeAll
+  static void evaluate() throws Exception {
+    Path pack = Files.createDirectories(dir.resolve("personal"));
+    Files.createDirectories(pack.resolve("rules/p.born"));
+    Files.writeString(pack.resolve("pack.yaml"), """
+        format: 2
+        id: personal
+        version: 1.0.0
+        title: {vi: Thử, en: Test}
+        engine: ">=0.1.0 <1.0.0"
+        sources: {s: {number: "1/QĐ"}}
+        vocabulary:
+          subject-types:
+            agency: {}
+            officer:
+              parent: agency
+              personal: true
+              attributes:
+                born: {type: date, personal: true}
+                position: {type: string}
+        """);
+    Files.writeString(pack.resolve("rules/p.born/rule.yaml"), """
+        id: p.born
+        title: {vi: Sinh trước 1990, en: Born before 1990}
+        source: {document: s, basis: read}
+        severity: minor
+        applies-to: [officer]
+        kind: criterion
+        condition: {attribute: born, lt: 1990-01-01}
+        """);
+    engine = RulesEngine.builder().addPack(pack).build();
+    report = engine.evaluate(EvaluationRequest.builder(LocalDate.of(2025, 6, 30))
+        .subject(Subject.of("u1", "agency").withName("UBND phường A"))
+        .subject(Subject.of("cb-001", "officer").withParent("u1").withName("Nguyễn Văn An")
+            .withAttribute("born", LocalDate.of(1985, 3, 14)).withAttribute("position", "staff"))
+        .observation(Observation.of("cb-404", "task", 1))
+        .build());
+  }
+
+  @Test
+  void should_mask_personal_ids_names_and_attribute_values_and_say_how() {
+    String plain = new ReportJson().write(report);
+    String masked = new ReportJson().withPseudonyms(Pseudonyms.withKey(KEY)).write(report);
+    String pseudonym = Pseudonyms.withKey(KEY).of("cb-001");
+
+    assertThat(plain).contains("cb-001").contains("Nguyễn Văn An").contains("1985-03-14");
+    assertThat(masked).doesNotContain("cb-001").doesNotContain("Nguyễn Văn An").doesNotContain("1985-03-14")
+        .contains("\"id\": \"" + pseudonym + "\"")
+        // the agency is not a person: its id and name stay
+        .contains("\"id\": \"u1\"").contains("UBND phường A")
+        .contains("\"names\": \"left out\"");
+    assertThat(pseudonym).matches("p-[0-9a-f]{20}");
+    com.fasterxml.jackson.databind.JsonNode privacy = read(masked).path("privacy");
+    assertThat(privacy.path("subject-types").toString()).isEqualTo("[\"officer\"]");
+    assertThat(privacy.path("attributes").path("officer").toString()).isEqualTo("[\"born\"]");
+    assertThat(privacy.path("masked-values").asInt()).isEqualTo(2);
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void should_give_the_same_pseudonyms_under_one_key_and_others_under_another() {
+    Pseudonyms one = Pseudonyms.withKey(KEY);
+    Pseudonyms same = Pseudonyms.withKey(KEY.clone());
+    Pseudonyms other = Pseudonyms.withKey("another key, 32 bytes long......".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(one.of("cb-001")).isEqualTo(same.of("cb-001")).isNotEqualTo(other.of("cb-001"))
+        .isNotEqualTo(one.of("cb-002"));
+    assertThat(new ReportJson().withPseudonyms(one).write(report))
+        .isEqualTo(new ReportJson().withPseudonyms(same).write(report));
+    assertThat(Pseudonyms.withRandomKey().of("cb-001")).isNotEqualTo(one.of("cb-001"));
+    assertThat(new ReportJson().withPseudonyms(Pseudonyms.withRandomKey()).write(report))
+        .contains("random, drawn for this report");
+  }
+
+  @Test
+  void should_keep_names_when_asked_and_refuse_a_short_key() {
+    assertThat(new ReportJson().withPseudonyms(Pseudonyms.withKey(KEY).keepingNames()).write(report))
+        .contains("Nguyễn Văn An").doesNotContain("\"cb-001\"").contains("\"names\": \"kept, as the caller asked\"");
+    assertThatThrownBy(() -> Pseudonyms.withKey(new byte[8])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 16 bytes");
+  }
+
+  @Test
+  void should_refuse_personal_in_a_format_1_pack_and_on_an_indicator() throws Exception {
+    Path old = Files.createDirectories(dir.resolve("old"));
+    Files.writeString(old.resolve("pack.yaml"), """
+        format: 1
+        id: old
+        version: 1.0.0
+        title: {vi: Thử, en: Test}
+        engine: ">=0.1.0 <1.0.0"
+        sources: {s: {number: "1/QĐ"}}
+        vocabulary:
+          subject-types:
+            officer:
+              personal: true
+              indicators:
+                score: {type: number, personal: true}
+        """);
+
+    assertThat(RulesEngine.check(old)).filteredOn(i -> i.severity() == ValidationIssue.Level.ERROR)
+        .extracting(i -> i.path() + " " + i.code())
+        .contains("vocabulary.subject-types.officer.personal pack.format-feature",
+            "vocabulary.subject-types.officer.indicators.score.personal field.constraint");
+  }
+}
