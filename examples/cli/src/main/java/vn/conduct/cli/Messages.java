@@ -41,6 +41,14 @@ class Messages {
     return language;
   }
 
+  /**
+   * A count with its noun: the message {@code key.one} for 1, else {@code key.other} (English has
+   * "1 error", "2 errors"; Vietnamese "1 lỗi", "2 lỗi").
+   */
+  String count(String key, long count) {
+    return get(key + (count == 1 ? ".one" : ".other"), count);
+  }
+
   /** The message under {@code key} with {@code args} put in its placeholders, in this language. */
   String get(String key, Object... args) {
     String pattern;

@@ -62,10 +62,10 @@ final class PacksCommand implements Callable<Integer> {
           pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language))));
     }
     out.println();
-    out.println("NOW = in force on " + date + (pinned.isEmpty() ? "" : "; pin = pinned with --pin, used whatever its dates")
-        + "; origins:");
+    Messages messages = new Messages(language);
+    out.println(messages.get(pinned.isEmpty() ? "packs.legend" : "packs.legend-pinned", date));
     listed.forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin()
-        + p.base().map(base -> " (overlay of " + base + ": evaluated when named with --pack)").orElse(""))));
+        + p.base().map(base -> messages.get("packs.overlay-of", base)).orElse(""))));
     out.flush();
     return ConductCommand.OK;
   }
