@@ -169,7 +169,7 @@ final class ExplainCommand implements Callable<Integer> {
           item.bonus() ? w.get("explain.bonus") : "", reason));
     }
     out.println("    " + w.get("explain.items-total") + Words.display(earned) + " / " + Words.display(available)
-        + (weighted && available.signum() > 0 ? w.get("explain.sep") + Words.display(earned.multiply(BigDecimal.valueOf(100))
+        + (weighted && available.signum() > 0 ? w.get("explain.arrow") + Words.display(earned.multiply(BigDecimal.valueOf(100))
             .divide(available, 4, java.math.RoundingMode.HALF_UP)) + w.get("explain.points") : ""));
     score.withoutWaivers().ifPresent(without -> out.println("  " + w.get("explain.without-waivers")
         + Words.display(without.score()) + " / " + Words.display(without.maximum()) + " → "

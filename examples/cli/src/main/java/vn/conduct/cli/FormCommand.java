@@ -306,7 +306,7 @@ final class FormCommand implements Callable<Integer> {
   }
 
   private String result() {
-    return "☐ " + w.get("form.pass") + " ☐ " + w.get("form.fail") + " ☐ " + w.get("form.n-a");
+    return "☐ " + w.get("form.box.pass") + " ☐ " + w.get("form.box.fail") + " ☐ " + w.get("form.box.n-a");
   }
 
   private void markdown(String title, String subtitle, List<Section> sections, PrintWriter out) {
@@ -323,7 +323,7 @@ final class FormCommand implements Callable<Integer> {
         out.println(md(section.scoring()));
       }
       out.println();
-      table(section.lines(), w.get("form.points"), out);
+      table(section.lines(), w.get("form.column.points"), out);
       if (!section.deductions().isEmpty()) {
         out.println();
         out.println("### " + w.get("form.deductions"));
@@ -368,7 +368,7 @@ final class FormCommand implements Callable<Integer> {
   }
 
   private List<String> deductionHeaders() {
-    return List.of(w.get("form.events"), w.get("form.points-2"), w.get("form.at-most"),
+    return List.of(w.get("form.deductions.column.events"), w.get("form.deductions.column.points"), w.get("form.deductions.column.at-most"),
         w.get("form.window"), w.get("form.which-events"), w.get("form.number-recorded"));
   }
 
@@ -391,7 +391,7 @@ final class FormCommand implements Callable<Integer> {
       if (!section.scoring().isEmpty()) {
         html.append("<p>").append(esc(section.scoring())).append("</p>\n");
       }
-      htmlTable(section.lines(), w.get("form.points"), html);
+      htmlTable(section.lines(), w.get("form.column.points"), html);
       if (!section.deductions().isEmpty()) {
         html.append("<h3>").append(esc(w.get("form.deductions"))).append("</h3>\n<table>\n<thead><tr>");
         deductionHeaders().forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
@@ -437,8 +437,8 @@ final class FormCommand implements Callable<Integer> {
         html.append("<br><i>").append(esc(w.get("form.evidence"))).append(esc(line.evidence())).append("</i>");
       }
       html.append("</td><td>").append(esc(line.source())).append("</td><td class=\"num\">").append(esc(line.points()))
-          .append("</td><td class=\"result\">☐ ").append(esc(w.get("form.pass"))).append("<br>☐ ")
-          .append(esc(w.get("form.fail"))).append("<br>☐ ").append(esc(w.get("form.n-a-2")))
+          .append("</td><td class=\"result\">☐ ").append(esc(w.get("form.box.pass"))).append("<br>☐ ")
+          .append(esc(w.get("form.box.fail"))).append("<br>☐ ").append(esc(w.get("form.html.box.n-a")))
           .append("</td><td class=\"notes\"></td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
@@ -451,7 +451,7 @@ final class FormCommand implements Callable<Integer> {
       int number = 1;
       for (Line line : section.lines()) {
         String kind = section.checklistId() == null ? "rule"
-            : line.points().startsWith(w.get("form.bonus-2")) ? "bonus" : "item";
+            : line.points().startsWith(w.get("form.bonus-word")) ? "bonus" : "item";
         Csv.row(out, List.of(section.heading(), kind, String.valueOf(number++), line.ruleId(), line.title(),
             line.observe(), line.evidence(), line.source(), line.points(), "", ""));
       }
@@ -459,7 +459,7 @@ final class FormCommand implements Callable<Integer> {
       for (Deduction deduction : section.deductions()) {
         Csv.row(out, List.of(section.heading(), "deduction", String.valueOf(number++), deduction.events(),
             deduction.title(), deduction.window() + "; " + deduction.verified(), "", "",
-            deduction.points() + "; " + w.get("form.at-most-2") + deduction.max(), "", ""));
+            deduction.points() + "; " + w.get("form.csv.at-most") + deduction.max(), "", ""));
       }
       number = 1;
       for (Line veto : section.vetoes()) {

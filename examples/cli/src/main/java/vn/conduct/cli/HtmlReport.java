@@ -95,7 +95,7 @@ final class HtmlReport {
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.VI ? "vi" : "en").append("\">\n<head>\n")
         .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc(w.get("html.code-of-conduct-evaluation-report")))
+        .append("<title>").append(esc(w.get("html.title")))
         .append(" — ").append(report.provenance().asOf()).append("</title>\n<style>").append(CSS).append("</style>\n")
         .append("</head>\n<body>\n<main>\n");
     header(report, html);
@@ -119,7 +119,7 @@ final class HtmlReport {
 
   private void header(Report report, StringBuilder html) {
     var provenance = report.provenance();
-    html.append("<header>\n<h1>").append(esc(w.get("html.code-of-conduct-evaluation-report-2"))).append("</h1>\n<p class=\"meta\">")
+    html.append("<header>\n<h1>").append(esc(w.get("html.heading"))).append("</h1>\n<p class=\"meta\">")
         .append(esc(w.get("html.evaluated-as-of"))).append(provenance.asOf())
         .append(" · ").append(esc(w.get("html.period"))).append(provenance.period().start()).append(" → ")
         .append(provenance.period().end()).append("</p>\n<p class=\"packs\">")
@@ -239,7 +239,7 @@ final class HtmlReport {
     int barWidth = 520;
     int height = rows.size() * rowHeight + 10;
     html.append("<h3>").append(esc(w.get("html.distribution-of-ratings"))).append(" <small>")
-        .append(scores.size()).append(esc(w.get("html.subjects-2"))).append("</small></h3>\n")
+        .append(scores.size()).append(esc(w.get("html.subjects-count"))).append("</small></h3>\n")
         .append("<svg class=\"chart\" role=\"img\" width=\"").append(labelWidth + barWidth + 110)
         .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(labelWidth + barWidth + 110)
         .append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>")
@@ -493,7 +493,7 @@ final class HtmlReport {
         .toList();
     html.append("<section class=\"criteria\">\n<h2>").append(esc(w.get("html.criteria-failed-in-error-or-without"))).append("</h2>\n");
     if (shown.isEmpty()) {
-      html.append("<p class=\"note\">").append(esc(w.get("html.none-2"))).append("</p>\n</section>\n");
+      html.append("<p class=\"note\">").append(esc(w.get("html.no-criteria-failed"))).append("</p>\n</section>\n");
       return;
     }
     html.append("<table class=\"criteria\">\n<thead><tr><th>").append(esc(w.get("html.criterion")))
@@ -629,7 +629,7 @@ final class HtmlReport {
       }
       long unrated = scores.stream().filter(score -> !score.rated()).count();
       if (unrated > 0) {
-        parts.add(w.get("html.not-rated-2") + unrated);
+        parts.add(w.get("html.not-rated-count") + unrated);
       }
       html.append("<br><small>").append(esc(scores.get(0).checklistId())).append("</small> ")
           .append(esc(String.join(", ", parts)));
@@ -647,7 +647,7 @@ final class HtmlReport {
       if (score.rated()) {
         html.append(" <span class=\"rating\">").append(esc(score.rating())).append("</span>");
       } else {
-        html.append(esc(w.get("html.not-rated-3", Words.display(score.evidencePercent()))));
+        html.append(esc(w.get("html.not-rated-evidence-short", Words.display(score.evidencePercent()))));
       }
       for (ScoreAdjustment adjustment : score.adjustments()) {
         if (adjustment.kind() == ScoreAdjustment.Kind.BONUS || adjustment.kind() == ScoreAdjustment.Kind.BOUND

@@ -141,16 +141,16 @@ final class TextReport {
 
   private void header(Report report, TextOut out) {
     var provenance = report.provenance();
-    out.println(words.get("report.evaluated-as-of") + provenance.asOf()
-        + words.get("report.period") + provenance.period().start() + " → " + provenance.period().end()
+    out.println(words.get("report.header.decision-date") + provenance.asOf()
+        + words.get("report.header.period") + provenance.period().start() + " → " + provenance.period().end()
         + " · conduct " + provenance.engineVersion());
-    out.println(words.get("report.rule-packs") + (provenance.packs().isEmpty() ? words.get("report.none")
+    out.println(words.get("report.header.rule-packs") + (provenance.packs().isEmpty() ? words.get("report.none")
         : provenance.packs().stream().map(this::pack).collect(Collectors.joining(", "))));
     // Why each version, when a period was given or a pack judged another one than the line above says.
     for (PackUse use : provenance.packs()) {
       if (provenance.periodGiven() || !use.period().equals(provenance.period())
           || !use.referenceDate().equals(provenance.decisionDate())) {
-        out.println("  " + use.packId() + " " + use.version() + words.get("report.period-2") + use.period() + ": "
+        out.println("  " + use.packId() + " " + use.version() + words.get("report.pack-period") + use.period() + ": "
             + use.reason().in(language));
       }
     }
@@ -258,7 +258,7 @@ final class TextReport {
             ? " (" + score.ratingTitle().in(language) + ")" : "")
         : words.get("report.not-rated-evidence", number(score.evidencePercent()));
     out.println(indent + score.checklistId() + "  " + number(score.score()) + " / " + number(score.maximum())
-        + words.get("report.points") + rating);
+        + words.get("report.score.points-then-rating") + rating);
     for (ScoreAdjustment adjustment : score.adjustments()) {
       out.println(indent + "    " + adjustment(adjustment.kind()) + ": " + adjustment.reason().in(language));
     }
@@ -266,7 +266,7 @@ final class TextReport {
         + words.get("report.without-waivers") + number(without.score()) + " / " + number(without.maximum())
         + (without.rated() ? " → " + without.rating() : words.get("report.not-rated"))
         + words.get("report.risk-accepted") + number(score.riskAccepted().orElseThrow())
-        + words.get("report.points-2")));
+        + words.get("report.score.points")));
   }
 
   private void rollUp(RollUp rollUp, String indent, TextOut out) {

@@ -15,17 +15,17 @@ final class Words extends Messages {
 
   String outcome(Outcome outcome) {
     return switch (outcome) {
-      case PASS -> get("word.pass");
-      case FAIL -> get("word.fail");
-      case NOT_APPLICABLE -> get("word.n-a");
-      case UNKNOWN -> get("word.unknown");
-      case ERROR -> get("word.error");
+      case PASS -> get("outcome.pass");
+      case FAIL -> get("outcome.fail");
+      case NOT_APPLICABLE -> get("outcome.not-applicable");
+      case UNKNOWN -> get("outcome.unknown");
+      case ERROR -> get("outcome.error");
     };
   }
 
   /** What a waived finding shows beside its real outcome. */
   String waived() {
-    return get("word.waived");
+    return get("outcome.waived");
   }
 
   /** A finding's outcome as shown, e.g. {@code FAIL → WAIVED (w-2025-06-late)} for a waived one. */
