@@ -36,7 +36,8 @@ final class PacksCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>", description = "Mark the versions in force on this date (default: today).")
   LocalDate asOf;
 
-  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+      description = "Language of titles and the legend: vi (default) or en.")
   Language language = Language.VI;
 
   @Override
