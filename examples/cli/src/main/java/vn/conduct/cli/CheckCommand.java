@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RulesEngine;
 import vn.conduct.rules.api.RulesException;
 import vn.conduct.rules.api.SafeText;
@@ -58,6 +59,10 @@ final class CheckCommand implements Callable<Integer> {
           "test case per file with errors) or sarif (SARIF 2.1.0: every problem located, for CI annotations)."})
   CiReports.Format format = CiReports.Format.text;
 
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "en",
+      description = "Language of the summary lines: en (the default; the problems themselves are in English) or vi.")
+  Language language = Language.EN;
+
   @Option(names = {"-o", "--output"}, paramLabel = "<file>",
       description = "With --format junit or sarif: write the report to this file (default: the standard output).")
   Path output;
@@ -71,6 +76,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--output: the text of 'check' goes to the standard output [Hint: add --format junit"
           + " or --format sarif to write a report file]");
     }
+    Messages messages = new Messages(language);
     List<CiReports.Suite> suites = new ArrayList<>();
     List<CiReports.Located> located = new ArrayList<>();
     int exit = ConductCommand.OK;
@@ -88,26 +94,27 @@ final class CheckCommand implements Callable<Integer> {
         if (errors > 0 || (strict && warnings > 0)) {
           exit = ConductCommand.INVALID;
         }
-        err.println(SafeText.line(pack.toString()) + ": " + (errors > 0 || (strict && warnings > 0) ? "invalid" : "valid")
-            + ", " + plural(errors, "error") + ", " + plural(warnings, "warning"));
+        err.println(messages.get(errors > 0 || (strict && warnings > 0) ? "check.invalid" : "check.valid",
+            SafeText.line(pack.toString()), messages.count("check.errors", errors),
+            messages.count("check.warnings", warnings)));
         continue;
       }
       int shown = 0;
       for (ValidationIssue issue : issues) {
         if (shown++ == MAX_SHOWN) {
-          err.println("… and " + (issues.size() - MAX_SHOWN) + " more issues in " + SafeText.line(pack.toString())
-              + " (fix these first, or read them all through RulesEngine.check)");
+          err.println(messages.get("check.more-issues", issues.size() - MAX_SHOWN, SafeText.line(pack.toString())));
           break;
         }
         (issue.severity() == ValidationIssue.Level.ERROR ? err : out).println(issue.render());
       }
       String name = SafeText.line(pack.toString());
       if (errors > 0 || (strict && warnings > 0)) {
-        err.println(name + ": invalid, " + plural(errors, "error") + ", " + plural(warnings, "warning")
-            + (errors == 0 ? " (--strict)" : ""));
+        err.println(messages.get(errors == 0 ? "check.invalid-strict" : "check.invalid", name,
+            messages.count("check.errors", errors), messages.count("check.warnings", warnings)));
         exit = ConductCommand.INVALID;
       } else {
-        out.println(name + ": valid" + (warnings > 0 ? ", " + plural(warnings, "warning") : ""));
+        out.println(warnings > 0 ? messages.get("check.valid-with", name, messages.count("check.warnings", warnings))
+            : messages.get("check.valid-alone", name));
       }
     }
     if (report) {

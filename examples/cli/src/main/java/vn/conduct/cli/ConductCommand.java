@@ -8,11 +8,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RulesException;
 import vn.conduct.rules.api.SafeText;
 
@@ -85,6 +87,13 @@ public final class ConductCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Read before parsing (see {@link #helpLanguage}); declared so that {@code conduct --lang vi --help} parses. */
+  @CommandLine.Option(names = "--lang", paramLabel = "vi|en", description = "Language of the help: en (the default) or vi.")
+  Language lang;
+
+  /** The help's Vietnamese texts; English is in the commands' annotations. */
+  static final String HELP_BUNDLE = "vn.conduct.cli.help";
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
@@ -150,10 +159,36 @@ public final class ConductCommand implements Runnable {
           return SOFTWARE;
         });
     Arguments.install(commandLine);
+    if (helpLanguage(args) == Language.VI) {
+      commandLine.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Messages.locale(Language.VI),
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The language of the help: the value of the first {@code --lang} on the command line (before any
+   * {@code --}), else English. Read before parsing, as the help is built from the command model.
+   */
+  static Language helpLanguage(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String value = args[i].equals("--lang") && i + 1 < args.length ? args[i + 1]
+          : args[i].startsWith("--lang=") ? args[i].substring("--lang=".length()) : null;
+      if (args[i].equals("--")) {
+        break;
+      }
+      if (value != null) {
+        try {
+          return Language.parse(value);
+        } catch (IllegalArgumentException e) {
+          return Language.EN; // the parser refuses the value with its own message
+        }
+      }
+    }
+    return Language.EN;
   }
 
   /** A message of several lines (e.g. every issue of an invalid pack), each line made safe for a terminal. */

@@ -71,23 +71,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void intro(Report report, Language language, TextOut out) {
-    if (language == Language.VI) {
-      out.println("Conduct — minh họa: một quận hư cấu của Hà Nội, tháng 6/2025 (UBND quận Ba Đình, 3 phường, 60 cán bộ,"
-          + " các đơn vị mô hình, 2 quận và 3 sở cùng khối) — " + report.subjects().size() + " đối tượng.");
-      out.println("Bộ quy tắc: QĐ 522/QĐ-UBND (ứng xử cán bộ), QĐ 3814-QĐ/TU (xếp loại tháng A/B/C/D, hạn mức 30% loại A),"
-          + " QĐ 1665/QĐ-UBND (nơi công cộng),");
-      out.println("hanoi-units (Chỉ số CCHC, SIPAS, xếp hạng theo khối), hanoi-models (các mô hình tuyên truyền Quy tắc ứng xử).");
-      out.println("Mỗi dòng KHÔNG ĐẠT / CHƯA RÕ nêu giá trị quan sát, ngưỡng và căn cứ. Dữ liệu mẫu: conduct demo --print-facts."
-          + " English: conduct demo --lang en.");
-    } else {
-      out.println("Conduct — demo: a fictional Hanoi district in June 2025 (Ba Đình district committee, 3 wards, 60 officers,"
-          + " model units, 2 peer districts and 3 departments) — " + report.subjects().size() + " subjects.");
-      out.println("Rule packs: QĐ 522/QĐ-UBND (officers' conduct), QĐ 3814-QĐ/TU (monthly grades A/B/C/D, at most 30 % A),"
-          + " QĐ 1665/QĐ-UBND (public places),");
-      out.println("hanoi-units (PAR index, SIPAS, ranking by block), hanoi-models (the code-of-conduct propaganda models).");
-      out.println("Each FAIL / UNKNOWN line names the observed value, the threshold and the legal source."
-          + " Sample data: conduct demo --print-facts.");
-    }
+    Messages messages = new Messages(language);
+    out.println(messages.get("demo.intro.sample", report.subjects().size()));
+    out.println(messages.get("demo.intro.packs"));
+    out.println(messages.get("demo.intro.more-packs"));
+    out.println(messages.get("demo.intro.lines"));
     out.println();
   }
 

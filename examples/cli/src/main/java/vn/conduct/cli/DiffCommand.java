@@ -58,8 +58,11 @@ final class DiffCommand implements Callable<Integer> {
       description = "Output format: text (default), json, or markdown (for a change notice).")
   Format format = Format.TEXT;
 
-  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+      description = "Language of the words and titles: vi (default) or en.")
   Language language = Language.VI;
+
+  private Messages messages;
 
   enum Format { TEXT, JSON, MARKDOWN }
 
@@ -70,6 +73,7 @@ final class DiffCommand implements Callable<Integer> {
     versions.requireRelated("diff", engine, EXAMPLE);
     PackDiff diff = PackDiff.between(engine, versions.fromPack(), versions.from(), versions.toPack(), versions.to());
     PrintWriter out = spec.commandLine().getOut();
+    messages = new Messages(language);
     switch (format) {
       case JSON -> out.println(json(diff));
       case MARKDOWN -> markdown(diff, out);
@@ -130,40 +134,40 @@ final class DiffCommand implements Callable<Integer> {
     out.println(SafeText.line(PackVersions.heading(diff.packId(), diff.from().version(), diff.to().id(),
         diff.to().version())));
     if (diff.isEmpty()) {
-      out.println("no change in rules, checklists, dates or title (digest " + diff.from().digest().substring(0, 12)
-          + " → " + diff.to().digest().substring(0, 12) + ")");
+      out.println(messages.get("diff.no-change", diff.from().digest().substring(0, 12),
+          diff.to().digest().substring(0, 12)));
     }
-    diff.packChanges().forEach(c -> out.println(SafeText.line("pack: " + change(c))));
+    diff.packChanges().forEach(c -> out.println(SafeText.line(messages.get("diff.pack-change", change(c)))));
     diff.addedRules().forEach(r -> {
-      out.println(SafeText.line("added " + r.ruleId() + ": " + in(r.rule().title())));
+      out.println(SafeText.line(messages.get("diff.added-rule", r.ruleId(), in(r.rule().title()))));
       conditions(r).forEach(line -> out.println(SafeText.line("  " + line)));
     });
     diff.removedRules().forEach(r -> {
-      out.println(SafeText.line("removed " + r.ruleId() + ": " + in(r.rule().title())));
+      out.println(SafeText.line(messages.get("diff.removed-rule", r.ruleId(), in(r.rule().title()))));
       conditions(r).forEach(line -> out.println(SafeText.line("  " + line)));
     });
-    diff.changedRules().forEach(e -> e.changes().forEach(c -> out.println(SafeText.line("changed " + e.id() + ": "
-        + change(c)))));
-    diff.addedChecklists().forEach(c -> out.println(SafeText.line("added checklist " + c.checklistId() + ": "
-        + in(c.title()))));
-    diff.removedChecklists().forEach(c -> out.println(SafeText.line("removed checklist " + c.checklistId() + ": "
-        + in(c.title()))));
-    diff.changedChecklists().forEach(e -> e.changes().forEach(c -> out.println(SafeText.line("changed checklist "
-        + e.id() + ": " + change(c)))));
-    out.println("rules: " + diff.addedRules().size() + " added, " + diff.removedRules().size() + " removed, "
-        + diff.changedRules().size() + " changed; checklists: " + diff.addedChecklists().size() + " added, "
-        + diff.removedChecklists().size() + " removed, " + diff.changedChecklists().size() + " changed");
+    diff.changedRules().forEach(e -> e.changes().forEach(c -> out.println(SafeText.line(messages.get("diff.changed-rule", e.id(),
+        change(c))))));
+    diff.addedChecklists().forEach(c -> out.println(SafeText.line(messages.get("diff.added-checklist",
+        c.checklistId(), in(c.title())))));
+    diff.removedChecklists().forEach(c -> out.println(SafeText.line(messages.get("diff.removed-checklist",
+        c.checklistId(), in(c.title())))));
+    diff.changedChecklists().forEach(e -> e.changes().forEach(c -> out.println(SafeText.line(messages.get("diff.changed-checklist",
+        e.id(), change(c))))));
+    out.println(messages.get("diff.summary", diff.addedRules().size(), diff.removedRules().size(),
+        diff.changedRules().size(), diff.addedChecklists().size(), diff.removedChecklists().size(),
+        diff.changedChecklists().size()));
   }
 
   /** An added or removed rule's conditions in words: "when …" if it has one, then "condition …". */
   private List<String> conditions(RuleInfo rule) {
     List<String> lines = new ArrayList<>();
     if (!rule.when().isEmpty()) {
-      lines.add("when " + in(rule.when()));
+      lines.add(messages.get("diff.when", in(rule.when())));
     }
     if (!rule.condition().isEmpty()) {
-      lines.add((rule.rule().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION ? "breached when " : "condition ")
-          + in(rule.condition()));
+      lines.add(messages.get(rule.rule().kind() == vn.conduct.rules.api.RuleKind.PROHIBITION ? "diff.breached-when"
+          : "diff.condition", in(rule.condition())));
     }
     return lines;
   }
@@ -171,14 +175,14 @@ final class DiffCommand implements Callable<Integer> {
   private void markdown(PackDiff diff, PrintWriter out) {
     out.println("# " + SafeText.markdown(PackVersions.heading(diff.packId(), diff.from().version(), diff.to().id(),
         diff.to().version())));
-    section(out, "Pack", diff.packChanges(), c -> change(c));
-    ruleSection(out, "Rules added", diff.addedRules());
-    ruleSection(out, "Rules removed", diff.removedRules());
-    section(out, "Rules changed", diff.changedRules().stream().flatMap(e -> e.changes().stream()
+    section(out, messages.get("diff.section.pack"), diff.packChanges(), c -> change(c));
+    ruleSection(out, messages.get("diff.section.rules-added"), diff.addedRules());
+    ruleSection(out, messages.get("diff.section.rules-removed"), diff.removedRules());
+    section(out, messages.get("diff.section.rules-changed"), diff.changedRules().stream().flatMap(e -> e.changes().stream()
         .map(c -> e.id() + ": " + change(c))).toList(), s -> s);
-    section(out, "Checklists added", diff.addedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
-    section(out, "Checklists removed", diff.removedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
-    section(out, "Checklists changed", diff.changedChecklists().stream().flatMap(e -> e.changes().stream()
+    section(out, messages.get("diff.section.checklists-added"), diff.addedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
+    section(out, messages.get("diff.section.checklists-removed"), diff.removedChecklists(), c -> c.checklistId() + ": " + in(c.title()));
+    section(out, messages.get("diff.section.checklists-changed"), diff.changedChecklists().stream().flatMap(e -> e.changes().stream()
         .map(c -> e.id() + ": " + change(c))).toList(), s -> s);
   }
 

@@ -108,10 +108,9 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     var subject = result.subject();
     out.println(safe(subject.id() + (subject.name() != null ? "  " + subject.name() : "") + "  [" + subject.type() + "]"
-        + (subject.parentId() != null ? w.t("  thuộc ", "  member of ") + subject.parentId() : "")));
+        + (subject.parentId() != null ? w.get("explain.member-of") + subject.parentId() : "")));
     if (scores.isEmpty()) {
-      out.println(w.t("Không có phiếu chấm nào cho đối tượng này; các kết quả cần lưu ý:",
-          "No checklist scores this subject; findings that need attention:"));
+      out.println(w.get("explain.no-checklist-scores-this-subject-findings"));
       findings(result, out);
     }
     for (ChecklistScore score : scores) {
@@ -147,15 +146,15 @@ final class ExplainCommand implements Callable<Integer> {
       PrintWriter out) {
     out.println();
     out.println(safe(score.checklistId() + " (" + score.packId() + ")  " + score.title().in(language)));
-    out.println("  " + w.t("Điểm ", "Score ") + Words.display(score.score()) + " / " + Words.display(score.maximum())
+    out.println("  " + w.get("explain.score") + Words.display(score.score()) + " / " + Words.display(score.maximum())
         + " → " + (score.rated() ? rating(score.rating(), info)
-            : w.t("chưa xếp loại (bằng chứng ", "not rated (evidence ") + Words.display(score.evidencePercent()) + " %)"));
+            : w.get("explain.not-rated-evidence") + Words.display(score.evidencePercent()) + " %)"));
     BigDecimal earned = BigDecimal.ZERO;
     BigDecimal available = BigDecimal.ZERO;
     int width = score.items().stream().mapToInt(i -> safe(i.ruleId()).length()).max().orElse(10);
     boolean weighted = info.map(i -> i.method() == ChecklistInfo.Method.WEIGHTED).orElse(false);
-    out.println("  " + (weighted ? w.t("Các mục (trọng số đạt / trọng số tính):", "Items (weight earned / weight counted):")
-        : w.t("Các mục (đạt được / tối đa):", "Items (earned / available):")));
+    out.println("  " + (weighted ? w.get("explain.items-weight-earned-weight-counted")
+        : w.get("explain.items-earned-available")));
     for (ItemScore item : score.items()) {
       if (!item.bonus()) {
         earned = earned.add(item.earned());
@@ -167,20 +166,20 @@ final class ExplainCommand implements Callable<Integer> {
               + "  " + safe(f.reason().in(language))).orElse("");
       out.println(String.format(java.util.Locale.ROOT, "    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()),
           safe(item.ruleId()), Words.display(item.earned()), Words.display(item.available()),
-          item.bonus() ? w.t(" (thưởng)", " (bonus)") : "", reason));
+          item.bonus() ? w.get("explain.bonus") : "", reason));
     }
-    out.println("    " + w.t("Cộng: ", "Items total: ") + Words.display(earned) + " / " + Words.display(available)
-        + (weighted && available.signum() > 0 ? w.t(" → ", " → ") + Words.display(earned.multiply(BigDecimal.valueOf(100))
-            .divide(available, 4, java.math.RoundingMode.HALF_UP)) + w.t(" điểm", " points") : ""));
-    score.withoutWaivers().ifPresent(without -> out.println("  " + w.t("Không miễn trừ: ", "Without waivers: ")
+    out.println("    " + w.get("explain.items-total") + Words.display(earned) + " / " + Words.display(available)
+        + (weighted && available.signum() > 0 ? w.get("explain.arrow") + Words.display(earned.multiply(BigDecimal.valueOf(100))
+            .divide(available, 4, java.math.RoundingMode.HALF_UP)) + w.get("explain.points") : ""));
+    score.withoutWaivers().ifPresent(without -> out.println("  " + w.get("explain.without-waivers")
         + Words.display(without.score()) + " / " + Words.display(without.maximum()) + " → "
-        + (without.rated() ? rating(without.rating(), info) : w.t("chưa xếp loại", "not rated"))
-        + w.t("; rủi ro chấp nhận: ", "; risk accepted: ") + Words.display(score.riskAccepted().orElseThrow())
-        + w.t(" điểm (các mục MIỄN TRỪ được tính như ĐẠT)", " points (WAIVED items count as PASS)")));
+        + (without.rated() ? rating(without.rating(), info) : w.get("explain.not-rated"))
+        + w.get("explain.risk-accepted") + Words.display(score.riskAccepted().orElseThrow())
+        + w.get("explain.points-waived-items-count-as-pass")));
     if (score.adjustments().isEmpty()) {
-      out.println("  " + w.t("Không có điều chỉnh.", "No adjustments."));
+      out.println("  " + w.get("explain.no-adjustments"));
     } else {
-      out.println("  " + w.t("Điều chỉnh:", "Adjustments:"));
+      out.println("  " + w.get("explain.adjustments"));
       for (ScoreAdjustment adjustment : score.adjustments()) {
         out.println("    " + w.adjustment(adjustment.kind())
             + (adjustment.points() != null ? " " + signed(adjustment.points()) : "")
@@ -212,18 +211,17 @@ final class ExplainCommand implements Callable<Integer> {
       String band = quotas.get(0).fromRating();
       Optional<ChecklistInfo.Quota> quota = info.quotas().stream().filter(q -> q.band().equals(band)).findFirst();
       boolean byUnit = quota.map(q -> q.groupBy().isEmpty()).orElse(true);
-      out.println("  " + w.t("Lưu ý: xếp loại theo điểm là ", "Note: by score the rating is ")
+      out.println("  " + w.get("explain.note-by-score-the-rating-is")
           + safe(band)
-          + (byUnit ? w.t("; hạn mức của đơn vị đã hạ xuống.", "; the unit's quota lowered it.")
-              : w.t("; hạn mức của nhóm đã hạ xuống.", "; the group's quota lowered it."))
-          + w.t(" Đạt thêm tiêu chí không thay đổi hạn mức.", " Passing more criteria does not change the quota.")
-          + quota.map(q -> w.t(" Hạn mức tính trên ", " The quota counts ") + safe(w.quotaMembers(q)) + "; "
+          + (byUnit ? w.get("explain.the-units-quota-lowered-it")
+              : w.get("explain.the-groups-quota-lowered-it"))
+          + w.get("explain.passing-more-criteria-does-not-change")
+          + quota.map(q -> w.get("explain.the-quota-counts") + safe(w.quotaMembers(q)) + "; "
               + w.ties(q.ties()) + ".").orElse(""));
     }
     if (index == 0) {
-      out.println("  " + w.t("Đã ở bậc cao nhất (", "Already in the best band (") + safe(bands.get(0).id()) + ")."
-          + (score.rated() ? "" : w.t(" Cần quan sát các tiêu chí CHƯA RÕ để được xếp loại.",
-              " The UNKNOWN criteria must be observed for a rating.")));
+      out.println("  " + w.get("explain.already-in-the-best-band") + safe(bands.get(0).id()) + ")."
+          + (score.rated() ? "" : w.get("explain.the-unknown-criteria-must-be-observed")));
       return;
     }
     int targetIndex = Math.min(index, bands.size()) - 1;
@@ -240,45 +238,41 @@ final class ExplainCommand implements Callable<Integer> {
     }
     List<Gain> chosen = choose(gains, projection, lifted, target.min());
     BigDecimal projected = projection.score(chosen.stream().map(Gain::item).toList(), lifted);
-    out.println("  " + w.t("Bậc tiếp theo: ", "Next band: ") + rating(target.id(), Optional.of(info)) + " ≥ "
-        + Words.display(target.min()) + w.t(", cần thêm ", ", needs ")
-        + Words.display(target.min().subtract(base).max(BigDecimal.ZERO)) + w.t(" điểm", " more points")
-        + (lifted.isEmpty() ? "" : w.t(" và gỡ phủ quyết ", " and the veto lifted: ") + safe(String.join(", ", lifted)))
+    out.println("  " + w.get("explain.next-band") + rating(target.id(), Optional.of(info)) + " ≥ "
+        + Words.display(target.min()) + w.get("explain.needs")
+        + Words.display(target.min().subtract(base).max(BigDecimal.ZERO)) + w.get("explain.more-points")
+        + (lifted.isEmpty() ? "" : w.get("explain.and-the-veto-lifted") + safe(String.join(", ", lifted)))
         + ".");
     boolean unknownLeft = gains.stream().anyMatch(g -> g.item().outcome() != Outcome.FAIL && !chosen.contains(g));
     if (projected.compareTo(target.min()) < 0) {
-      out.println("  " + w.t("Kể cả khi mọi tiêu chí không đạt / chưa rõ đều đạt đủ điểm, điểm chỉ lên ",
-          "Even if every failed or unknown criterion passed with full points, the score would only reach ")
-          + Words.display(projected) + w.t(": không tập tiêu chí nào đạt được bậc này", ": no set of criteria reaches this band")
+      out.println("  " + w.get("explain.even-if-every-failed-or-unknown")
+          + Words.display(projected) + w.get("explain.no-set-of-criteria-reaches-this")
           + (score.adjustments().stream().anyMatch(a -> a.kind() == ScoreAdjustment.Kind.DEDUCTION)
-              ? w.t(" (các khoản trừ điểm vẫn giữ nguyên).", " (the deductions stay).") : "."));
+              ? w.get("explain.the-deductions-stay") : "."));
       return;
     }
     List<String> vetoesOutside = lifted.stream()
         .filter(rule -> chosen.stream().noneMatch(g -> g.item().ruleId().equals(rule))).toList();
     int size = chosen.size() + vetoesOutside.size();
-    out.println("  " + w.t("Tập nhỏ nhất cần đạt (" + size + " tiêu chí, chọn theo điểm lớn trước):",
-        "Smallest set to pass (" + size + (size == 1 ? " criterion" : " criteria") + ", largest gain first):"));
+    out.println("  " + w.get("explain.smallest-set-to-pass", size,
+        w.get(size == 1 ? "explain.criterion" : "explain.criteria")));
     for (String rule : vetoesOutside) {
       out.println("    " + safe(rule) + "  +0  (" + w.outcome(Outcome.FAIL) + " → " + w.outcome(Outcome.PASS)
-          + w.t(", gỡ phủ quyết", ", lifts the veto") + ")");
+          + w.get("explain.lifts-the-veto") + ")");
     }
     for (Gain gain : chosen) {
       ItemScore item = gain.item();
       String change = item.outcome() == Outcome.PASS
-          ? w.t("đủ điểm: ", "full points: ") + Words.display(item.earned()) + " → " + Words.display(item.available())
+          ? w.get("explain.full-points") + Words.display(item.earned()) + " → " + Words.display(item.available())
           : w.outcome(item.outcome()) + " → " + w.outcome(Outcome.PASS);
       out.println("    " + safe(item.ruleId()) + "  " + signed(gain.points()) + "  (" + change
-          + (lifted.contains(item.ruleId()) ? w.t(", gỡ phủ quyết", ", lifts the veto") : "") + ")");
+          + (lifted.contains(item.ruleId()) ? w.get("explain.lifts-the-veto") : "") + ")");
     }
-    out.println("  " + w.t("Điểm dự kiến: ", "Projected score: ") + Words.display(projected) + " → "
+    out.println("  " + w.get("explain.projected-score") + Words.display(projected) + " → "
         + safe(bands.get(projection.band(projected, lifted)).id())
-        + (score.rated() || !unknownLeft ? "" : w.t(" (nếu đủ bằng chứng để được xếp loại: các tiêu chí CHƯA RÕ còn lại"
-            + " cũng phải được quan sát)", " (if there is enough evidence to be rated: the remaining UNKNOWN criteria"
-            + " must be observed too)")));
+        + (score.rated() || !unknownLeft ? "" : w.get("explain.if-there-is-enough-evidence-to")));
     if (!projection.consistent()) {
-      out.println("  " + w.t("Lưu ý: dự kiến tính lại từ các mục và điều chỉnh không khớp điểm của bộ máy; chỉ là ước lượng.",
-          "Note: replaying the items and adjustments does not give the engine's score; the projection is approximate."));
+      out.println("  " + w.get("explain.note-replaying-the-items-and-adjustments"));
     }
   }
 

@@ -127,7 +127,7 @@ final class FormCommand implements Callable<Integer> {
           + subjectType + "' [Hint: its types are " + String.join(", ", types) + "]");
     }
     List<Section> sections = sections(engine, info, forType);
-    String title = w.t("Phiếu kiểm tra", "Inspection checklist") + " — " + subjectType;
+    String title = w.get("form.inspection-checklist") + " — " + subjectType;
     String subtitle = info.id() + " " + info.version() + (info.title() == null ? "" : " · " + info.title().in(language));
     if (file == null) {
       render(title, subtitle, sections, spec.commandLine().getOut());
@@ -192,8 +192,8 @@ final class FormCommand implements Callable<Integer> {
     List<Line> others = rules.stream().filter(r -> !scored.contains(r.ruleId()))
         .sorted(Comparator.comparing(RuleInfo::ruleId)).map(r -> line(r, "")).toList();
     if (!others.isEmpty()) {
-      sections.add(new Section(sections.isEmpty() ? w.t("Tiêu chí", "Criteria")
-          : w.t("Quy tắc khác cho loại đối tượng này (không tính điểm)", "Other rules for this type (not scored)"),
+      sections.add(new Section(sections.isEmpty() ? w.get("form.criteria")
+          : w.get("form.other-rules-for-this-type-not"),
           null, "", others, List.of(), List.of(), List.of(), List.of()));
     }
     return sections;
@@ -201,10 +201,10 @@ final class FormCommand implements Callable<Integer> {
 
   private String points(ChecklistInfo.Item item) {
     if (item.bonus()) {
-      return w.t("thưởng +", "bonus +") + Words.number(item.points());
+      return w.get("form.bonus") + Words.number(item.points());
     }
     if (item.weight() != null) {
-      return w.t("trọng số ", "weight ") + Words.number(item.weight());
+      return w.get("form.weight") + Words.number(item.weight());
     }
     String points = Words.number(item.points());
     if (item.credit().isEmpty()) {
@@ -212,10 +212,9 @@ final class FormCommand implements Callable<Integer> {
     }
     ChecklistInfo.Credit credit = item.credit().get();
     if (credit.perUnit() != null) {
-      return points + w.t(" (tính theo " + credit.indicator() + ": " + Words.number(credit.perUnit()) + " điểm mỗi đơn vị)",
-          " (by " + credit.indicator() + ": " + Words.number(credit.perUnit()) + " per unit)");
+      return points + w.get("form.by-per-unit", credit.indicator(), Words.number(credit.perUnit()));
     }
-    return points + w.t(" (theo " + credit.indicator() + ": ", " (by " + credit.indicator() + ": ") + credit.bands()
+    return points + w.get("form.by", credit.indicator()) + credit.bands()
         .stream().map(b -> "≥ " + Words.number(b.min()) + " → " + Words.number(b.points()))
         .collect(Collectors.joining("; ")) + ")";
   }
@@ -223,66 +222,55 @@ final class FormCommand implements Callable<Integer> {
   private String cap(ChecklistInfo.Veto veto) {
     List<String> caps = new ArrayList<>();
     if (veto.capRating() != null) {
-      caps.add(w.t("xếp loại không cao hơn ", "rating at most ") + veto.capRating());
+      caps.add(w.get("form.rating-at-most") + veto.capRating());
     }
     if (veto.capScore() != null) {
-      caps.add(w.t("điểm không quá ", "score at most ") + Words.number(veto.capScore()));
+      caps.add(w.get("form.score-at-most") + Words.number(veto.capScore()));
     }
     String reason = veto.reason().isEmpty() ? "" : veto.reason().in(language);
-    return w.t("Nếu không đạt: ", "If failed: ") + String.join(w.t(" và ", " and "), caps)
+    return w.get("form.if-failed") + String.join(w.get("form.and"), caps)
         + (reason == null || reason.isBlank() ? "" : " — " + reason.strip());
   }
 
   private String scoring(ChecklistInfo terms) {
     String how = terms.method() == ChecklistInfo.Method.WEIGHTED
-        ? w.t("Cách tính: điểm = 100 × tổng trọng số các tiêu chí đạt ÷ tổng trọng số các tiêu chí áp dụng",
-            "Scoring: score = 100 × the weights of the criteria met ÷ the weights of the criteria that apply")
-        : w.t("Cách tính: cộng điểm các tiêu chí đạt", "Scoring: the points of the criteria met are added up");
-    return how + w.t("; tiêu chí không áp dụng không được tính; được xếp loại khi ít nhất ",
-        "; criteria that do not apply are left out; rated when at least ") + Words.number(terms.minEvidence())
-        + w.t(" % tiêu chí áp dụng có kết quả đạt hoặc không đạt.",
-            " % of the criteria that apply are decided (pass or fail).");
+        ? w.get("form.scoring-score-100-the-weights-of")
+        : w.get("form.scoring-the-points-of-the-criteria");
+    return how + w.get("form.criteria-that-do-not-apply-are") + Words.number(terms.minEvidence())
+        + w.get("form.of-the-criteria-that-apply-are");
   }
 
   private Deduction deduction(ChecklistInfo.Deduction deduction) {
     String window = switch (deduction.window()) {
-      case "period" -> w.t("trong kỳ đánh giá", "in the period");
-      case "all" -> w.t("mọi thời điểm", "any time");
-      default -> w.t("trong " + deduction.window() + " trước ngày đánh giá",
-          "within " + deduction.window() + " before the evaluation date");
+      case "period" -> w.get("form.in-the-period");
+      case "all" -> w.get("form.any-time");
+      default -> w.get("form.within-before-the-evaluation-date", deduction.window());
     };
     return new Deduction(String.join(", ", deduction.events()),
         deduction.title().isEmpty() ? "" : deduction.title().in(language),
-        "−" + Words.number(deduction.points()) + w.t(" mỗi lần", " each"),
-        deduction.max() == null ? w.t("không giới hạn", "no limit") : Words.number(deduction.max()), window,
-        deduction.verifiedOnly() ? w.t("chỉ sự kiện đã xác minh", "verified events only")
-            : w.t("mọi sự kiện", "every event"));
+        "−" + Words.number(deduction.points()) + w.get("form.each"),
+        deduction.max() == null ? w.get("form.no-limit") : Words.number(deduction.max()), window,
+        deduction.verifiedOnly() ? w.get("form.verified-events-only")
+            : w.get("form.every-event"));
   }
 
   private List<String> terms(ChecklistInfo terms, boolean bonus) {
     List<String> lines = new ArrayList<>();
-    lines.add(w.t("Giới hạn: sàn ", "Bounds: floor ") + Words.number(terms.floor()) + w.t(", tối đa ", ", maximum ")
+    lines.add(w.get("form.bounds-floor") + Words.number(terms.floor()) + w.get("form.maximum")
         + (terms.maximum() != null ? Words.number(terms.maximum())
-            : w.t("tổng điểm các tiêu chí áp dụng", "the points of the criteria that apply"))
-        + (bonus ? w.t("; điểm thưởng bù cho điểm bị trừ nhưng không đưa điểm vượt mức tối đa.",
-            "; bonus points offset deductions but never lift the score above the maximum.") : "."));
+            : w.get("form.the-points-of-the-criteria-that"))
+        + (bonus ? w.get("form.bonus-points-offset-deductions-but-never") : "."));
     for (ChecklistInfo.Quota quota : terms.quotas()) {
-      lines.add(w.t("Hạn mức: tối đa ", "Quota: at most ") + Words.number(quota.maxPercent())
-          + " % " + w.t("", "of ") + w.quotaMembers(quota)
-          + (quota.ofBand() == null ? "" : w.t(" (tính trên số người loại " + quota.ofBand() + ")",
-              " (of those holding " + quota.ofBand() + ")"))
-          + w.t(" được xếp loại ", " may hold ") + quota.band()
-          + (!quota.overridden() ? "" : w.t("; " + Words.number(quota.overrideMaxPercent())
-              + " % nếu đơn vị thỏa " + quota.overrideCondition(), "; " + Words.number(quota.overrideMaxPercent())
-              + " % when the unit meets " + quota.overrideCondition()))
-          + w.t("; người vượt hạn mức, điểm thấp trước, bị hạ một bậc; ",
-              "; those over it, lowest scores first, go down one band; ") + w.ties(quota.ties()) + ".");
+      lines.add(w.get("form.quota-at-most-percent-of", Words.number(quota.maxPercent()), w.quotaMembers(quota))
+          + (quota.ofBand() == null ? "" : w.get("form.of-those-holding", quota.ofBand()))
+          + w.get("form.may-hold") + quota.band()
+          + (!quota.overridden() ? "" : w.get("form.when-the-unit-meets", Words.number(quota.overrideMaxPercent()), quota.overrideCondition()))
+          + w.get("form.those-over-it-lowest-scores-first") + w.ties(quota.ties()) + ".");
     }
     if (terms.ranked()) {
       String attribute = terms.peerGroup().attribute();
-      lines.add(attribute == null ? w.t("Xếp hạng theo điểm.", "Ranked by score.")
-          : w.t("Xếp hạng theo điểm trong từng nhóm " + attribute + ".",
-              "Ranked by score within each " + attribute + " group."));
+      lines.add(attribute == null ? w.get("form.ranked-by-score")
+          : w.get("form.ranked-by-score-within-each-group", attribute));
     }
     return lines;
   }
@@ -318,7 +306,7 @@ final class FormCommand implements Callable<Integer> {
   }
 
   private String result() {
-    return "☐ " + w.t("Đạt", "Pass") + " ☐ " + w.t("Không đạt", "Fail") + " ☐ " + w.t("K.áp dụng", "N/A");
+    return "☐ " + w.get("form.box.pass") + " ☐ " + w.get("form.box.fail") + " ☐ " + w.get("form.box.n-a");
   }
 
   private void markdown(String title, String subtitle, List<Section> sections, PrintWriter out) {
@@ -326,9 +314,7 @@ final class FormCommand implements Callable<Integer> {
     out.println();
     out.println(md(subtitle));
     out.println();
-    out.println(w.t("Đơn vị được kiểm tra: ____________________  Ngày kiểm tra: ___/___/______  "
-        + "Người kiểm tra: ____________________", "Unit inspected: ____________________  Date: ___/___/______  "
-        + "Inspector: ____________________"));
+    out.println(w.get("form.unit-inspected-date-inspector"));
     for (Section section : sections) {
       out.println();
       out.println("## " + md(section.title()) + (section.checklistId() == null ? "" : " " + code(section.checklistId())));
@@ -337,10 +323,10 @@ final class FormCommand implements Callable<Integer> {
         out.println(md(section.scoring()));
       }
       out.println();
-      table(section.lines(), w.t("Điểm", "Points"), out);
+      table(section.lines(), w.get("form.column.points"), out);
       if (!section.deductions().isEmpty()) {
         out.println();
-        out.println("### " + w.t("Trừ điểm", "Deductions"));
+        out.println("### " + w.get("form.deductions"));
         out.println();
         out.println("| " + String.join(" | ", deductionHeaders()) + " |");
         out.println("|---|---|---|---|---|---|");
@@ -352,21 +338,20 @@ final class FormCommand implements Callable<Integer> {
       }
       if (!section.vetoes().isEmpty()) {
         out.println();
-        out.println("### " + w.t("Phủ quyết", "Vetoes"));
+        out.println("### " + w.get("form.vetoes"));
         out.println();
-        table(section.vetoes(), w.t("Giới hạn", "Cap"), out);
+        table(section.vetoes(), w.get("form.cap"), out);
       }
       if (!section.terms().isEmpty() || !section.bands().isEmpty()) {
         out.println();
         section.terms().forEach(t -> out.println("- " + md(t)));
         if (!section.bands().isEmpty()) {
-          out.println("- " + w.t("Xếp loại: ", "Ratings: ") + md(String.join("; ", section.bands())));
+          out.println("- " + w.get("form.ratings") + md(String.join("; ", section.bands())));
         }
       }
     }
     out.println();
-    out.println(w.t("Chữ ký người kiểm tra: ____________________   Chữ ký đại diện đơn vị: ____________________",
-        "Inspector's signature: ____________________   Unit representative's signature: ____________________"));
+    out.println(w.get("form.inspectors-signature-unit-representatives-signature"));
   }
 
   private void table(List<Line> lines, String pointsHeader, PrintWriter out) {
@@ -376,20 +361,20 @@ final class FormCommand implements Callable<Integer> {
     int number = 1;
     for (Line line : lines) {
       out.println("| " + number++ + " | **" + md(line.title()) + "**<br>" + code(line.ruleId()) + " | "
-          + md(line.observe()) + (line.evidence().isEmpty() ? "" : "<br>_" + md(w.t("Bằng chứng: ", "Evidence: ")
+          + md(line.observe()) + (line.evidence().isEmpty() ? "" : "<br>_" + md(w.get("form.evidence")
           + line.evidence()) + "_") + " | " + md(line.source()) + " | " + md(line.points()) + " | " + result()
           + " |  |");
     }
   }
 
   private List<String> deductionHeaders() {
-    return List.of(w.t("Sự kiện", "Events"), w.t("Mức trừ", "Points"), w.t("Tối đa", "At most"),
-        w.t("Thời gian", "Window"), w.t("Sự kiện được tính", "Which events"), w.t("Số lần ghi nhận", "Number recorded"));
+    return List.of(w.get("form.deductions.column.events"), w.get("form.deductions.column.points"), w.get("form.deductions.column.at-most"),
+        w.get("form.window"), w.get("form.which-events"), w.get("form.number-recorded"));
   }
 
   private List<String> headers(String points) {
-    return List.of(w.t("Tiêu chí", "Criterion"), w.t("Nội dung quan sát", "What to observe"),
-        w.t("Căn cứ", "Source"), points, w.t("Kết quả", "Result"), w.t("Ghi chú", "Notes"));
+    return List.of(w.get("form.criterion"), w.get("form.what-to-observe"),
+        w.get("form.source"), points, w.get("form.result"), w.get("form.notes"));
   }
 
   private void html(String title, String subtitle, List<Section> sections, PrintWriter out) {
@@ -398,17 +383,17 @@ final class FormCommand implements Callable<Integer> {
         .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title)).append("</title>\n<style>")
         .append(FORM_CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"sub\">")
         .append(esc(subtitle)).append("</p>\n<p class=\"fill\">")
-        .append(esc(w.t("Đơn vị được kiểm tra:", "Unit inspected:"))).append(" <span class=\"blank\"></span> ")
-        .append(esc(w.t("Ngày kiểm tra:", "Date:"))).append(" <span class=\"blank short\"></span> ")
-        .append(esc(w.t("Người kiểm tra:", "Inspector:"))).append(" <span class=\"blank\"></span></p>\n");
+        .append(esc(w.get("form.unit-inspected"))).append(" <span class=\"blank\"></span> ")
+        .append(esc(w.get("form.date"))).append(" <span class=\"blank short\"></span> ")
+        .append(esc(w.get("form.inspector"))).append(" <span class=\"blank\"></span></p>\n");
     for (Section section : sections) {
       html.append("<h2>").append(esc(section.heading())).append("</h2>\n");
       if (!section.scoring().isEmpty()) {
         html.append("<p>").append(esc(section.scoring())).append("</p>\n");
       }
-      htmlTable(section.lines(), w.t("Điểm", "Points"), html);
+      htmlTable(section.lines(), w.get("form.column.points"), html);
       if (!section.deductions().isEmpty()) {
-        html.append("<h3>").append(esc(w.t("Trừ điểm", "Deductions"))).append("</h3>\n<table>\n<thead><tr>");
+        html.append("<h3>").append(esc(w.get("form.deductions"))).append("</h3>\n<table>\n<thead><tr>");
         deductionHeaders().forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (Deduction deduction : section.deductions()) {
@@ -423,22 +408,20 @@ final class FormCommand implements Callable<Integer> {
         html.append("</tbody>\n</table>\n");
       }
       if (!section.vetoes().isEmpty()) {
-        html.append("<h3>").append(esc(w.t("Phủ quyết", "Vetoes"))).append("</h3>\n");
-        htmlTable(section.vetoes(), w.t("Giới hạn", "Cap"), html);
+        html.append("<h3>").append(esc(w.get("form.vetoes"))).append("</h3>\n");
+        htmlTable(section.vetoes(), w.get("form.cap"), html);
       }
       if (!section.terms().isEmpty() || !section.bands().isEmpty()) {
         html.append("<ul>\n");
         section.terms().forEach(t -> html.append("<li>").append(esc(t)).append("</li>\n"));
         if (!section.bands().isEmpty()) {
-          html.append("<li>").append(esc(w.t("Xếp loại: ", "Ratings: "))).append(esc(String.join("; ", section.bands())))
+          html.append("<li>").append(esc(w.get("form.ratings"))).append(esc(String.join("; ", section.bands())))
               .append("</li>\n");
         }
         html.append("</ul>\n");
       }
     }
-    html.append("<p class=\"sign\"><span>").append(esc(w.t("Người kiểm tra (ký, ghi rõ họ tên)",
-        "Inspector (signature, full name)"))).append("</span><span>").append(esc(w.t("Đại diện đơn vị (ký, ghi rõ họ tên)",
-        "Unit representative (signature, full name)"))).append("</span></p>\n</body>\n</html>\n");
+    html.append("<p class=\"sign\"><span>").append(esc(w.get("form.inspector-signature-full-name"))).append("</span><span>").append(esc(w.get("form.unit-representative-signature-full-name"))).append("</span></p>\n</body>\n</html>\n");
     out.print(html);
   }
 
@@ -451,11 +434,11 @@ final class FormCommand implements Callable<Integer> {
       html.append("<tr><td>").append(number++).append("</td><td><b>").append(esc(line.title()))
           .append("</b><br><code>").append(esc(line.ruleId())).append("</code></td><td>").append(esc(line.observe()));
       if (!line.evidence().isEmpty()) {
-        html.append("<br><i>").append(esc(w.t("Bằng chứng: ", "Evidence: "))).append(esc(line.evidence())).append("</i>");
+        html.append("<br><i>").append(esc(w.get("form.evidence"))).append(esc(line.evidence())).append("</i>");
       }
       html.append("</td><td>").append(esc(line.source())).append("</td><td class=\"num\">").append(esc(line.points()))
-          .append("</td><td class=\"result\">☐ ").append(esc(w.t("Đạt", "Pass"))).append("<br>☐ ")
-          .append(esc(w.t("Không đạt", "Fail"))).append("<br>☐ ").append(esc(w.t("Không áp dụng", "N/A")))
+          .append("</td><td class=\"result\">☐ ").append(esc(w.get("form.box.pass"))).append("<br>☐ ")
+          .append(esc(w.get("form.box.fail"))).append("<br>☐ ").append(esc(w.get("form.html.box.n-a")))
           .append("</td><td class=\"notes\"></td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
@@ -468,7 +451,7 @@ final class FormCommand implements Callable<Integer> {
       int number = 1;
       for (Line line : section.lines()) {
         String kind = section.checklistId() == null ? "rule"
-            : line.points().startsWith(w.t("thưởng", "bonus")) ? "bonus" : "item";
+            : line.points().startsWith(w.get("form.bonus-word")) ? "bonus" : "item";
         Csv.row(out, List.of(section.heading(), kind, String.valueOf(number++), line.ruleId(), line.title(),
             line.observe(), line.evidence(), line.source(), line.points(), "", ""));
       }
@@ -476,7 +459,7 @@ final class FormCommand implements Callable<Integer> {
       for (Deduction deduction : section.deductions()) {
         Csv.row(out, List.of(section.heading(), "deduction", String.valueOf(number++), deduction.events(),
             deduction.title(), deduction.window() + "; " + deduction.verified(), "", "",
-            deduction.points() + "; " + w.t("tối đa ", "at most ") + deduction.max(), "", ""));
+            deduction.points() + "; " + w.get("form.csv.at-most") + deduction.max(), "", ""));
       }
       number = 1;
       for (Line veto : section.vetoes()) {

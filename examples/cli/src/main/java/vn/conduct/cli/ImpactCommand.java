@@ -75,8 +75,11 @@ final class ImpactCommand implements Callable<Integer> {
       description = "Output format: text (default), json, csv (one row per change) or html (one page).")
   Format format = Format.TEXT;
 
-  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+      description = "Language of the words and titles: vi (default) or en.")
   Language language = Language.VI;
+
+  private Messages messages;
 
   enum Format { TEXT, JSON, CSV, HTML }
 
@@ -88,6 +91,7 @@ final class ImpactCommand implements Callable<Integer> {
     versions.requireRelated("impact", engine, EXAMPLE);
     PackImpact impact = PackImpact.between(engine, request, versions.fromPack(), versions.from(), versions.toPack(),
         versions.to());
+    messages = new Messages(language);
     Map<String, String> titles = new LinkedHashMap<>();
     for (ChecklistInfo c : engine.checklists()) {
       boolean isFrom = versions.isFrom(c.packId(), c.packVersion());
@@ -149,9 +153,10 @@ final class ImpactCommand implements Callable<Integer> {
       parts.add(counted(kept));
     }
     if (!removed.isEmpty() || !added.isEmpty()) {
-      parts.add("rules replaced: " + (removed.isEmpty() ? "" : "only in " + impact.fromVersion() + " "
-          + String.join(", ", removed)) + (removed.isEmpty() || added.isEmpty() ? "" : "; ")
-          + (added.isEmpty() ? "" : "only in " + impact.toVersion() + " " + String.join(", ", added)));
+      parts.add(messages.get("impact.rules-replaced", (removed.isEmpty() ? ""
+          : messages.get("impact.only-in", impact.fromVersion(), String.join(", ", removed)))
+          + (removed.isEmpty() || added.isEmpty() ? "" : "; ")
+          + (added.isEmpty() ? "" : messages.get("impact.only-in", impact.toVersion(), String.join(", ", added)))));
     }
     return String.join("; ", parts);
   }
@@ -195,7 +200,7 @@ final class ImpactCommand implements Callable<Integer> {
   private String who(ChecklistInfo c) {
     LocalizedText title = c.subjectTypeTitle();
     if (title == null || title.isEmpty() || title.in(language).isBlank()) {
-      return c.subjectType() == null ? "subjects" : c.subjectType();
+      return c.subjectType() == null ? messages.get("impact.subjects") : c.subjectType();
     }
     String text = title.in(language);
     boolean acronym = text.length() > 1 && Character.isUpperCase(text.codePointAt(text.offsetByCodePoints(0, 1)));
@@ -209,6 +214,11 @@ final class ImpactCommand implements Callable<Integer> {
     return value == null ? "—" : value.toString();
   }
 
+  /** An outcome in words: the catalogue's label in Vietnamese, the outcome's name in English (as CSV and JSON). */
+  private String said(Outcome outcome) {
+    return outcome == null || language == Language.EN ? outcome(outcome) : new Words(language).outcome(outcome);
+  }
+
   private static String outcome(Outcome outcome) {
     return outcome == null ? "—" : outcome.name();
   }
@@ -220,31 +230,29 @@ final class ImpactCommand implements Callable<Integer> {
 
   private void text(PackImpact impact, Map<String, String> titles, PrintWriter out) {
     out.println(SafeText.line(PackVersions.heading(impact.packId(), impact.fromVersion(), impact.toPackId(),
-        impact.toVersion()) + ": "
-        + impact.changes().size() + " of " + impact.subjects() + " subjects change"));
+        impact.toVersion()) + ": " + messages.get("impact.subjects-change", impact.changes().size(), impact.subjects())));
     for (PackImpact.ChecklistSummary c : impact.checklists()) {
       String title = titles.getOrDefault(c.checklistId(), "");
       out.println(SafeText.line(c.checklistId() + (title.isEmpty() ? "" : " (" + title + ")") + ": "
-          + c.ratingChanged() + " of " + c.subjects() + " " + scored.getOrDefault(c.checklistId(), "subjects")
-          + " change rating, " + c.scoreChanged() + " change score"));
+          + messages.get("impact.checklist-changes", c.ratingChanged(), c.subjects(),
+              scored.getOrDefault(c.checklistId(), messages.get("impact.subjects")), c.scoreChanged())));
       if (c.ratingChanged() > 0) {
-        out.println(SafeText.line("  ratings: " + counted(moves(impact, c.checklistId()))));
+        out.println(SafeText.line(messages.get("impact.ratings", counted(moves(impact, c.checklistId())))));
       }
       if (c.ratingCauses().size() == 1 && c.ratingCauses().values().iterator().next() == c.ratingChanged()) {
-        out.println(SafeText.line("  all because of " + c.ratingCauses().keySet().iterator().next()));
+        out.println(SafeText.line(messages.get("impact.all-because-of", c.ratingCauses().keySet().iterator().next())));
       } else if (!c.ratingCauses().isEmpty()) {
-        out.println(SafeText.line("  rating changes caused by " + causes(impact, c.ratingCauses())));
+        out.println(SafeText.line(messages.get("impact.caused-by", causes(impact, c.ratingCauses()))));
       } else if (c.ratingChanged() > 0) {
-        out.println("  rating changes caused by the checklist itself (no rule changed outcome: points, bands, evidence,"
-            + " quotas...)");
+        out.println(messages.get("impact.caused-by-checklist"));
       }
     }
     if (!impact.rules().isEmpty()) {
-      out.println(SafeText.line("rules changing outcome: " + counted(impact.rules())));
+      out.println(SafeText.line(messages.get("impact.rules-changing-outcome", counted(impact.rules()))));
     }
     String units = units(impact);
     if (!units.isEmpty()) {
-      out.println(SafeText.line("units: " + units));
+      out.println(SafeText.line(messages.get("impact.units", units)));
     }
     for (PackImpact.SubjectChange s : impact.changes()) {
       out.println(SafeText.line(s.subjectId() + (s.unitId() == null ? "" : " (" + s.unitId() + ")") + ": "
@@ -253,25 +261,25 @@ final class ImpactCommand implements Callable<Integer> {
   }
 
   /** The units with subjects that change: {@code (no unit) 6 of 18, ubnd-ba-dinh 3 of 18}. */
-  private static String units(PackImpact impact) {
+  private String units(PackImpact impact) {
     return impact.units().entrySet().stream().filter(e -> e.getValue().changed() > 0)
-        .map(e -> (e.getKey().isEmpty() ? "(no unit)" : e.getKey()) + " " + e.getValue().changed() + " of "
-            + e.getValue().subjects())
+        .map(e -> messages.get("impact.unit-count", e.getKey().isEmpty() ? messages.get("impact.no-unit") : e.getKey(),
+            e.getValue().changed(), e.getValue().subjects()))
         .collect(Collectors.joining(", "));
   }
 
   /** A subject's changes in words: outcomes, then scores and ratings, then ranks. */
-  private static List<String> parts(PackImpact.SubjectChange s) {
+  private List<String> parts(PackImpact.SubjectChange s) {
     List<String> parts = new ArrayList<>();
-    s.outcomes().forEach(o -> parts.add(o.ruleId() + " " + outcome(o.from()) + " → " + outcome(o.to())));
+    s.outcomes().forEach(o -> parts.add(o.ruleId() + " " + said(o.from()) + " → " + said(o.to())));
     for (PackImpact.ScoreChange c : s.scores()) {
-      String rating = "rating " + value(c.fromRating()) + " → " + value(c.toRating());
-      parts.add(c.checklistId() + (!c.scoreChanged() ? " " + rating + " (score " + value(c.toScore()) + ")"
-          : " score " + value(c.fromScore()) + " → " + value(c.toScore())
+      String rating = messages.get("impact.rating-change", value(c.fromRating()), value(c.toRating()));
+      parts.add(c.checklistId() + " " + (!c.scoreChanged() ? messages.get("impact.rating-at-score", rating, value(c.toScore()))
+          : messages.get("impact.score-change", value(c.fromScore()), value(c.toScore()))
               + (c.ratingChanged() ? ", " + rating : "")));
     }
     s.ranks().forEach(r -> parts.add(r.checklistId() + (r.peerGroup().isEmpty() ? "" : " [" + r.peerGroup() + "]")
-        + " rank " + value(r.from()) + " → " + value(r.to())));
+        + " " + messages.get("impact.rank-change", value(r.from()), value(r.to()))));
     return parts;
   }
 
@@ -285,26 +293,30 @@ final class ImpactCommand implements Callable<Integer> {
         + "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
         + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}</style></head><body>");
     out.println("<h1>" + Html.esc(heading) + "</h1>");
-    out.println("<p>" + impact.changes().size() + " of " + impact.subjects() + " subjects change</p>");
-    out.println("<table><tr><th>checklist</th><th>subjects</th><th>rating changes</th><th>ratings</th>"
-        + "<th>score changes</th><th>rating changes caused by</th></tr>");
+    out.println("<p>" + Html.esc(messages.get("impact.subjects-change", impact.changes().size(), impact.subjects()))
+        + "</p>");
+    out.println("<table><tr>" + List.of("checklist", "subjects", "rating-changes", "ratings", "score-changes",
+        "caused-by").stream().map(h -> "<th>" + Html.esc(messages.get("impact.column." + h)) + "</th>")
+        .collect(Collectors.joining()) + "</tr>");
     for (PackImpact.ChecklistSummary c : impact.checklists()) {
       String title = titles.getOrDefault(c.checklistId(), "");
       out.println("<tr><td>" + Html.esc(c.checklistId() + (title.isEmpty() ? "" : " (" + title + ")")) + "</td><td>"
-          + c.subjects() + " " + Html.esc(scored.getOrDefault(c.checklistId(), "subjects")) + "</td><td>"
+          + c.subjects() + " " + Html.esc(scored.getOrDefault(c.checklistId(), messages.get("impact.subjects"))) + "</td><td>"
           + c.ratingChanged() + "</td><td>" + Html.esc(counted(moves(impact, c.checklistId()))) + "</td><td>"
           + c.scoreChanged() + "</td><td>" + Html.esc(causes(impact, c.ratingCauses())) + "</td></tr>");
     }
     out.println("</table>");
     if (!impact.rules().isEmpty()) {
-      out.println("<h2>Rules changing outcome</h2><ul>");
+      out.println("<h2>" + Html.esc(messages.get("impact.heading.rules")) + "</h2><ul>");
       impact.rules().forEach((rule, n) -> out.println("<li>" + Html.esc(rule) + ": " + n + "</li>"));
       out.println("</ul>");
     }
     if (!units(impact).isEmpty()) {
-      out.println("<p>units: " + Html.esc(units(impact)) + "</p>");
+      out.println("<p>" + Html.esc(messages.get("impact.units", units(impact)).strip()) + "</p>");
     }
-    out.println("<h2>Subjects</h2><table><tr><th>subject</th><th>unit</th><th>changes</th></tr>");
+    out.println("<h2>" + Html.esc(messages.get("impact.heading.subjects")) + "</h2><table><tr>" + List.of("subject",
+        "unit", "changes").stream().map(h -> "<th>" + Html.esc(messages.get("impact.column." + h)) + "</th>")
+        .collect(Collectors.joining()) + "</tr>");
     for (PackImpact.SubjectChange s : impact.changes()) {
       out.println("<tr><td>" + Html.esc(s.subjectId()) + "</td><td>" + Html.esc(s.unitId()) + "</td><td>"
           + parts(s).stream().map(Html::esc).collect(Collectors.joining("<br>")) + "</td></tr>");

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.SafeText;
 
 /**
@@ -66,6 +67,10 @@ final class NewPackCommand implements Callable<Integer> {
       description = "The folder to write <id>/ in (default: the current folder); created if missing.")
   Path dir;
 
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "en",
+      description = "Language of what it prints: en (the default; the pack it writes has both) or vi.")
+  Language language = Language.EN;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -87,14 +92,14 @@ final class NewPackCommand implements Callable<Integer> {
       written.add(file.getKey());
     }
     String packDir = target.resolve("src/main/resources/rulepacks").resolve(id).toString();
-    out.println(SafeText.line("Wrote pack " + id + " into " + target + ":"));
+    Messages messages = new Messages(language);
+    out.println(SafeText.line(messages.get("new-pack.wrote", id, target)));
     written.forEach(f -> out.println("  " + SafeText.line(f)));
     out.println();
-    out.println("Next:");
+    out.println(messages.get("new-pack.next"));
     out.println(SafeText.line("  conduct test " + packDir));
-    out.println(SafeText.line("  cd " + target + " && mvn -B verify    (needs Conduct " + values.get("conductVersion")
-        + " in the local Maven repository: 'mvn -B install' at Conduct's root)"));
-    out.println("  then replace every PLACEHOLDER: the README says what to change before publishing.");
+    out.println(SafeText.line(messages.get("new-pack.verify", target, values.get("conductVersion"))));
+    out.println(messages.get("new-pack.placeholders"));
     out.flush();
     return ConductCommand.OK;
   }

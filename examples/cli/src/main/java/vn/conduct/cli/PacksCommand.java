@@ -36,7 +36,8 @@ final class PacksCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>", description = "Mark the versions in force on this date (default: today).")
   LocalDate asOf;
 
-  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi", description = "Language of titles.")
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+      description = "Language of titles and the legend: vi (default) or en.")
   Language language = Language.VI;
 
   @Override
@@ -62,10 +63,10 @@ final class PacksCommand implements Callable<Integer> {
           pack.digest().substring(0, 12), pack.title() == null ? "" : pack.title().in(language))));
     }
     out.println();
-    out.println("NOW = in force on " + date + (pinned.isEmpty() ? "" : "; pin = pinned with --pin, used whatever its dates")
-        + "; origins:");
+    Messages messages = new Messages(language);
+    out.println(messages.get(pinned.isEmpty() ? "packs.legend" : "packs.legend-pinned", date));
     listed.forEach(p -> out.println("  " + SafeText.line(p.id() + " " + p.version() + ": " + p.origin()
-        + p.base().map(base -> " (overlay of " + base + ": evaluated when named with --pack)").orElse(""))));
+        + p.base().map(base -> messages.get("packs.overlay-of", base)).orElse(""))));
     out.flush();
     return ConductCommand.OK;
   }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RulesException;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.testkit.BoundaryProbe;
@@ -62,6 +63,10 @@ final class TestCommand implements Callable<Integer> {
           "for coverage, as CI servers read Surefire's reports) or sarif (SARIF 2.1.0: each failing fixture",
           "located at its file). The summary goes to the standard error when a report is written."})
   CiReports.Format format = CiReports.Format.text;
+
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "en",
+      description = "Language of the summary lines: en (the default; the problems themselves are in English) or vi.")
+  Language language = Language.EN;
 
   @Option(names = {"-o", "--output"}, paramLabel = "<file>",
       description = "With --format junit or sarif: write the report to this file (default: the standard output).")
@@ -142,9 +147,10 @@ final class TestCommand implements Callable<Integer> {
     out.print(ConductCommand.safeLines(coverage.table()) + System.lineSeparator());
     List<String> shortfalls = tests.shortfalls(coverage);
     out.println();
-    out.println(files.size() + " fixtures, " + (files.size() - (int) results.stream().filter(r -> !r.passed()).count()
-        - (files.size() - results.size())) + " passed; " + probes + " thresholds probed; " + failed + " failed"
-        + (shortfalls.isEmpty() ? "" : "; coverage below the thresholds"));
+    Messages messages = new Messages(language);
+    int passed = files.size() - (int) results.stream().filter(r -> !r.passed()).count() - (files.size() - results.size());
+    out.println(messages.get("test.summary", files.size(), passed, probes, failed)
+        + (shortfalls.isEmpty() ? "" : messages.get("test.coverage-below")));
     shortfalls.forEach(s -> out.println("  " + SafeText.line(s)));
     out.flush();
     if (report) {

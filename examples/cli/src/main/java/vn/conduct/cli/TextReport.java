@@ -129,7 +129,7 @@ final class TextReport {
       subject(subject, depth, out);
       List<SubjectResult> quiet = quietMembers.getOrDefault(subject.subjectId(), List.of());
       if (!quiet.isEmpty()) {
-        out.println("  ".repeat(depth + 1) + t("Thành viên không có gì cần giải thích (", "Members with nothing to explain (")
+        out.println("  ".repeat(depth + 1) + words.get("report.members-with-nothing-to-explain")
             + quiet.size() + "): " + quiet.stream().map(this::brief).collect(Collectors.joining(", ")));
       }
     }
@@ -141,16 +141,16 @@ final class TextReport {
 
   private void header(Report report, TextOut out) {
     var provenance = report.provenance();
-    out.println(t("Đánh giá ngày ", "Evaluated as of ") + provenance.asOf()
-        + t(" · kỳ ", " · period ") + provenance.period().start() + " → " + provenance.period().end()
+    out.println(words.get("report.header.decision-date") + provenance.asOf()
+        + words.get("report.header.period") + provenance.period().start() + " → " + provenance.period().end()
         + " · conduct " + provenance.engineVersion());
-    out.println(t("Bộ quy tắc: ", "Rule packs: ") + (provenance.packs().isEmpty() ? t("không có", "none")
+    out.println(words.get("report.header.rule-packs") + (provenance.packs().isEmpty() ? words.get("report.none")
         : provenance.packs().stream().map(this::pack).collect(Collectors.joining(", "))));
     // Why each version, when a period was given or a pack judged another one than the line above says.
     for (PackUse use : provenance.packs()) {
       if (provenance.periodGiven() || !use.period().equals(provenance.period())
           || !use.referenceDate().equals(provenance.decisionDate())) {
-        out.println("  " + use.packId() + " " + use.version() + t(" — kỳ ", " — period ") + use.period() + ": "
+        out.println("  " + use.packId() + " " + use.version() + words.get("report.pack-period") + use.period() + ": "
             + use.reason().in(language));
       }
     }
@@ -158,9 +158,9 @@ final class TextReport {
   }
 
   private String pack(PackUse use) {
-    return use.packId() + " " + use.version() + (use.pinned() ? t(" (chỉ định)", " (pinned)") : "")
+    return use.packId() + " " + use.version() + (use.pinned() ? words.get("report.pinned") : "")
         + " sha256:" + use.digest().substring(0, Math.min(12, use.digest().length()))
-        + (use.layers().isEmpty() ? "" : t(" (các lớp: ", " (layers: ") + use.layers().stream()
+        + (use.layers().isEmpty() ? "" : words.get("report.layers") + use.layers().stream()
             .map(l -> l.packId() + " " + l.version() + " sha256:" + l.digest().substring(0, 12))
             .collect(java.util.stream.Collectors.joining(" + ")) + ")");
   }
@@ -245,7 +245,7 @@ final class TextReport {
         out.println(inner + String.format(Locale.ROOT, "%-" + outcomeWidth + "s %-" + width + "s  ", words.outcome(finding),
             finding.ruleId())
             + finding.reason().in(language) + finding.rule().layer().filter(l -> !baseLayers.contains(l))
-                .map(l -> t(" [lớp ", " [layer ") + l + "]").orElse(""));
+                .map(l -> words.get("report.layer") + l + "]").orElse(""));
         finding.waiver().ifPresent(waiver -> out.println(inner + "    " + words.waiver(waiver, language)));
       }
     }
@@ -256,29 +256,28 @@ final class TextReport {
     String rating = score.rated()
         ? "→ " + score.rating() + (score.ratingTitle() != null && !score.ratingTitle().isEmpty()
             ? " (" + score.ratingTitle().in(language) + ")" : "")
-        : t("→ chưa xếp loại (bằng chứng " + number(score.evidencePercent()) + " %)",
-            "→ not rated (evidence " + number(score.evidencePercent()) + " %)");
+        : words.get("report.not-rated-evidence", number(score.evidencePercent()));
     out.println(indent + score.checklistId() + "  " + number(score.score()) + " / " + number(score.maximum())
-        + t(" điểm  ", " points  ") + rating);
+        + words.get("report.score.points-then-rating") + rating);
     for (ScoreAdjustment adjustment : score.adjustments()) {
       out.println(indent + "    " + adjustment(adjustment.kind()) + ": " + adjustment.reason().in(language));
     }
     score.withoutWaivers().ifPresent(without -> out.println(indent + "    "
-        + t("không miễn trừ: ", "without waivers: ") + number(without.score()) + " / " + number(without.maximum())
-        + (without.rated() ? " → " + without.rating() : t(" → chưa xếp loại", " → not rated"))
-        + t("; rủi ro chấp nhận: ", "; risk accepted: ") + number(score.riskAccepted().orElseThrow())
-        + t(" điểm", " points")));
+        + words.get("report.without-waivers") + number(without.score()) + " / " + number(without.maximum())
+        + (without.rated() ? " → " + without.rating() : words.get("report.not-rated"))
+        + words.get("report.risk-accepted") + number(score.riskAccepted().orElseThrow())
+        + words.get("report.score.points")));
   }
 
   private void rollUp(RollUp rollUp, String indent, TextOut out) {
     String ratings = rollUp.ratings().entrySet().stream()
         .map(e -> band(rollUp, e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
-    out.println(indent + rollUp.checklistId() + t(": tổng hợp ", ": roll-up of ") + rollUp.members()
-        + t(" thành viên, ", " members, ") + rollUp.rated() + t(" được xếp loại", " rated")
-        + (rollUp.averageScore() != null ? t(", điểm trung bình ", ", average ") + number(rollUp.averageScore()) : "")
+    out.println(indent + rollUp.checklistId() + words.get("report.roll-up-of") + rollUp.members()
+        + words.get("report.members") + rollUp.rated() + words.get("report.rated")
+        + (rollUp.averageScore() != null ? words.get("report.average") + number(rollUp.averageScore()) : "")
         + (ratings.isEmpty() ? "" : "; " + ratings));
     if (!rollUp.failures().isEmpty()) {
-      out.println(indent + "  " + t("vi phạm của thành viên: ", "members' failures: ")
+      out.println(indent + "  " + words.get("report.members-failures")
           + rollUp.failures().entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
               .collect(Collectors.joining(", ")));
     }
@@ -287,8 +286,8 @@ final class TextReport {
   private void rankings(Report report, Map<String, SubjectResult> byId, TextOut out) {
     for (Ranking ranking : report.rankings()) {
       out.println();
-      out.println(t("Xếp hạng ", "Ranking ") + ranking.checklistId()
-          + (ranking.peerGroup().isEmpty() ? "" : t(" — nhóm ", " — peer group ") + peerGroup(ranking)));
+      out.println(words.get("report.ranking") + ranking.checklistId()
+          + (ranking.peerGroup().isEmpty() ? "" : words.get("report.peer-group") + peerGroup(ranking)));
       for (Ranking.Entry entry : ranking.entries()) {
         SubjectResult subject = byId.get(entry.subjectId());
         String name = subject != null && subject.subject().name() != null ? subject.subject().name() : "";
@@ -296,7 +295,7 @@ final class TextReport {
             number(entry.score()), entry.rating() == null ? "" : entry.rating(), name));
       }
       if (!ranking.unranked().isEmpty()) {
-        out.println("  " + t("không xếp hạng (chưa được xếp loại: thiếu bằng chứng hoặc tiêu chí không áp dụng): ", "not ranked (no rating: too little evidence, or the criteria do not apply): ")
+        out.println("  " + words.get("report.not-ranked-no-rating-too-little")
             + String.join(", ", ranking.unranked()));
       }
     }
@@ -307,7 +306,7 @@ final class TextReport {
       return;
     }
     out.println();
-    out.println(t("Dữ liệu bị bỏ qua hoặc có lỗi:", "Facts ignored or in error:"));
+    out.println(words.get("report.facts-ignored-or-in-error"));
     for (FactProblem problem : report.factProblems()) {
       String where = locator.apply(problem).orElse(problem.kind() + "[" + problem.index() + "]");
       out.println("  " + where + "  " + problem.field() + ": " + problem.message());
@@ -326,8 +325,8 @@ final class TextReport {
       compliant += subject.compliant() ? 1 : 0;
     }
     out.println();
-    out.println(t("Tổng cộng: ", "Total: ") + report.subjects().size() + t(" đối tượng, ", " subjects, ")
-        + compliant + t(" tuân thủ đầy đủ; ", " fully compliant; ")
+    out.println(words.get("report.total") + report.subjects().size() + words.get("report.subjects")
+        + compliant + words.get("report.fully-compliant")
         + List.of(Outcome.values()).stream().map(o -> outcome(o).trim() + " " + counts.get(o))
             .collect(Collectors.joining(" · ")) + (waived > 0 ? " (" + words.waived() + " " + waived + ")" : ""));
   }
@@ -338,7 +337,7 @@ final class TextReport {
         .map(o -> outcome(o).trim() + " " + result.count(o))
         .collect(Collectors.joining(" · "))
         + (waived(result) > 0 ? " (" + words.waived() + " " + waived(result) + ")" : "")
-        + (result.compliant() ? t("  ✓ tuân thủ", "  ✓ compliant") : "");
+        + (result.compliant() ? words.get("report.compliant") : "");
   }
 
   static long waived(SubjectResult result) {
@@ -355,9 +354,5 @@ final class TextReport {
 
   static String number(BigDecimal value) {
     return Words.display(value);
-  }
-
-  private String t(String vi, String en) {
-    return words.t(vi, en);
   }
 }

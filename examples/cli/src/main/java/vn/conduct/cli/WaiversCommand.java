@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.InvalidWaiversException;
+import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
 import vn.conduct.rules.io.FactsReader;
@@ -73,6 +74,10 @@ final class WaiversCommand implements Runnable {
     @Option(names = "--strict", description = "Also fail on warnings (expired, overlapping, every subject).")
     boolean strict;
 
+    @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "en",
+        description = "Language of the summary lines: en (the default; the problems themselves are in English) or vi.")
+    Language language = Language.EN;
+
     @Parameters(arity = "1..*", paramLabel = "<file>", description = "A waiver file (.yaml, .yml or .json).")
     List<Path> files;
 
@@ -83,6 +88,7 @@ final class WaiversCommand implements Runnable {
       var engine = packs.engine();
       EvaluationRequest request = facts == null ? null : FactsInput.load(new FactsReader(), facts).request();
       LocalDate date = on != null ? on : LocalDate.now();
+      Messages messages = new Messages(language);
       int exit = ConductCommand.OK;
       for (Path file : files) {
         List<ValidationIssue> issues;
@@ -96,19 +102,20 @@ final class WaiversCommand implements Runnable {
         int shown = 0;
         for (ValidationIssue issue : issues) {
           if (shown++ == CheckCommand.MAX_SHOWN) {
-            err.println("… and " + (issues.size() - CheckCommand.MAX_SHOWN) + " more issues in "
-                + SafeText.line(file.toString()));
+            err.println(messages.get("waivers.more-issues", issues.size() - CheckCommand.MAX_SHOWN,
+                SafeText.line(file.toString())));
             break;
           }
           (issue.severity() == ValidationIssue.Level.ERROR ? err : out).println(issue.render());
         }
         String name = SafeText.line(file.toString());
         if (errors > 0 || (strict && warnings > 0)) {
-          err.println(name + ": invalid, " + CheckCommand.plural(errors, "error") + ", "
-              + CheckCommand.plural(warnings, "warning") + (errors == 0 ? " (--strict)" : ""));
+          err.println(messages.get(errors == 0 ? "check.invalid-strict" : "check.invalid", name,
+              messages.count("check.errors", errors), messages.count("check.warnings", warnings)));
           exit = ConductCommand.INVALID;
         } else {
-          out.println(name + ": valid" + (warnings > 0 ? ", " + CheckCommand.plural(warnings, "warning") : ""));
+          out.println(warnings > 0 ? messages.get("check.valid-with", name, messages.count("check.warnings", warnings))
+              : messages.get("check.valid-alone", name));
         }
       }
       return exit;

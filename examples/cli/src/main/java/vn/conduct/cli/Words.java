@@ -6,36 +6,26 @@ import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.ScoreAdjustment;
 
-/** Labels shared by the renderers: outcomes, adjustment kinds and numbers, in Vietnamese or English. */
-final class Words {
-
-  private final Language language;
+/** Labels shared by the renderers (outcomes, adjustment kinds, numbers), from the {@link Messages} catalogue. */
+final class Words extends Messages {
 
   Words(Language language) {
-    this.language = language;
-  }
-
-  Language language() {
-    return language;
-  }
-
-  String t(String vi, String en) {
-    return language == Language.VI ? vi : en;
+    super(language);
   }
 
   String outcome(Outcome outcome) {
     return switch (outcome) {
-      case PASS -> t("ĐẠT", "PASS");
-      case FAIL -> t("KHÔNG ĐẠT", "FAIL");
-      case NOT_APPLICABLE -> t("KHÔNG ÁP DỤNG", "N/A");
-      case UNKNOWN -> t("CHƯA RÕ", "UNKNOWN");
-      case ERROR -> t("LỖI", "ERROR");
+      case PASS -> get("outcome.pass");
+      case FAIL -> get("outcome.fail");
+      case NOT_APPLICABLE -> get("outcome.not-applicable");
+      case UNKNOWN -> get("outcome.unknown");
+      case ERROR -> get("outcome.error");
     };
   }
 
   /** What a waived finding shows beside its real outcome. */
   String waived() {
-    return t("MIỄN TRỪ", "WAIVED");
+    return get("outcome.waived");
   }
 
   /** A finding's outcome as shown, e.g. {@code FAIL → WAIVED (w-2025-06-late)} for a waived one. */
@@ -46,23 +36,22 @@ final class Words {
   /** A waiver in one line: why, who approved it as what, the risk and the dates. */
   String waiver(vn.conduct.rules.api.Waiver waiver, vn.conduct.rules.api.Language language) {
     String risk = switch (waiver.risk()) {
-      case LOW -> t("thấp", "low");
-      case MEDIUM -> t("trung bình", "medium");
-      case HIGH -> t("cao", "high");
+      case LOW -> get("word.low");
+      case MEDIUM -> get("word.medium");
+      case HIGH -> get("word.high");
     };
-    return t("Miễn trừ ", "Waiver ") + waiver.id() + ": " + waiver.justification().in(language) + t(" — duyệt: ",
-        " — approved by ") + waiver.approver().label() + " (" + waiver.approver().role() + t("), rủi ro ", "), risk ")
+    return get("word.waiver") + waiver.id() + ": " + waiver.justification().in(language) + get("word.approved-by") + waiver.approver().label() + " (" + waiver.approver().role() + get("word.risk")
         + risk + ", " + waiver.start() + ".." + waiver.expiry();
   }
 
   String adjustment(ScoreAdjustment.Kind kind) {
     return switch (kind) {
-      case DEDUCTION -> t("trừ điểm", "deduction");
-      case BONUS -> t("cộng điểm", "bonus");
-      case BOUND -> t("giới hạn", "bound");
-      case VETO -> t("phủ quyết", "veto");
-      case QUOTA -> t("hạn mức", "quota");
-      case ROUNDING -> t("làm tròn", "rounding");
+      case DEDUCTION -> get("word.deduction");
+      case BONUS -> get("word.bonus");
+      case BOUND -> get("word.bound");
+      case VETO -> get("word.veto");
+      case QUOTA -> get("word.quota");
+      case ROUNDING -> get("word.rounding");
     };
   }
 
@@ -71,20 +60,18 @@ final class Words {
    * sharing every grouping key ("with the same unit and task-group"), then the base's condition.
    */
   String quotaMembers(ChecklistInfo.Quota quota) {
-    String keys = String.join(t(" và ", " and "), quota.groupBy().stream().map(ChecklistInfo.GroupKey::name).toList());
-    String members = quota.groupBy().isEmpty() ? t("thành viên được xếp loại của một đơn vị", "a unit's rated members")
-        : t("thành viên được xếp loại cùng " + keys, "the rated members with the same " + keys);
+    String keys = String.join(get("word.and"), quota.groupBy().stream().map(ChecklistInfo.GroupKey::name).toList());
+    String members = quota.groupBy().isEmpty() ? get("word.a-units-rated-members")
+        : get("word.the-rated-members-with-the-same", keys);
     return members + (quota.baseCondition() == null ? ""
-        : t(" thỏa " + quota.baseCondition(), " meeting " + quota.baseCondition()));
+        : get("word.meeting", quota.baseCondition()));
   }
 
   /** A quota's tie policy as a sentence: what happens to members at the cut-off score. */
   String ties(ChecklistInfo.Quota.Ties ties) {
     return switch (ties) {
-      case LOWER_ALL -> t("những người bằng điểm ở ngưỡng, nếu không đủ chỗ cho tất cả, đều bị hạ",
-          "members with equal scores at the cut, if not all fit, are all lowered");
-      case KEEP_ALL -> t("những người bằng điểm với người cuối cùng trong hạn mức đều giữ loại, dù vượt hạn mức",
-          "members with the same score as the last one that fits all keep the band, even beyond the limit");
+      case LOWER_ALL -> get("word.members-with-equal-scores-at-the");
+      case KEEP_ALL -> get("word.members-with-the-same-score-as");
     };
   }
 

@@ -39,6 +39,15 @@ class DiffCommandTests {
   }
 
   @Test
+  void should_word_the_changes_in_vietnamese_by_default() {
+    assertThat(cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-yearly@1.1.0")).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).anyMatch(l -> l.startsWith("đổi nd90.good: "))
+        .anyMatch(l -> l.startsWith("đổi phiếu yearly-classification: "))
+        .endsWith("quy tắc: thêm 0, bỏ 0, đổi 2; phiếu: thêm 0, bỏ 0, đổi 1")
+        .noneMatch(l -> l.startsWith("changed") || l.startsWith("rules:"));
+  }
+
+  @Test
   void should_print_the_change_from_decree_90_to_decree_335_with_conditions_in_words() throws Exception {
     // WHEN hanoi-yearly 1.0.0 (ND 90/2020, criteria and ladder points) is compared with 2.0.0 (ND 335/2025, 30 + 70)
     int code = cli.run("diff", "hanoi-yearly@1.0.0", "hanoi-yearly@2.0.0", "--lang", "en");

@@ -27,6 +27,17 @@ class ImpactCommandTests {
   }
 
   @Test
+  void should_word_the_impact_in_vietnamese_by_default() {
+    assertThat(cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
+        facts.toString())).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).startsWith("hanoi-units 1.1.0 → 2.1.0: 9 trong 81 đối tượng thay đổi").contains(
+        "  thay đổi xếp loại do hnunits.par-appraisal (3), hnunits.par-survey (3)",
+        "đơn vị: (không thuộc đơn vị) 6 trong 18, ubnd-ba-dinh 3 trong 18",
+        "so-noi-vu: hnunits.district-level-ended — → ĐẠT");
+    assertThat(VietnameseOutputTests.leaks(cli.out())).isEmpty();
+  }
+
+  @Test
   void should_report_who_changes_rating_and_why_on_the_sample_district() {
     // WHEN the sample district (June 2025) is evaluated under hanoi-units 1.1.0 and 2.1.0 (districts abolished)
     int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",

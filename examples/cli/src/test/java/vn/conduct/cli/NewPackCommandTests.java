@@ -31,6 +31,14 @@ class NewPackCommandTests {
   }
 
   @Test
+  void should_say_what_it_wrote_in_vietnamese_with_lang_vi() {
+    assertThat(cli.run("new-pack", "hue-vi", "--dir", directory.toString(), "--lang", "vi"))
+        .isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("Đã tạo gói hue-vi trong " + directory.resolve("hue-vi") + ":")
+        .contains("Tiếp theo:").contains("rồi thay mọi PLACEHOLDER").doesNotContain("Wrote", "Next:");
+  }
+
+  @Test
   void should_write_a_skeleton_that_passes_conduct_test_and_a_strict_check() {
     assertThat(cli.run("new-pack", "hue-demo", "--dir", directory.toString())).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).contains("Wrote pack hue-demo into " + directory.resolve("hue-demo"))

@@ -50,6 +50,20 @@ class PackAuthorTests {
   }
 
   @Test
+  void should_speak_vietnamese_with_lang_vi_and_english_by_default() throws IOException {
+    assertThat(cli.run("check", pack.toString(), "--lang", "vi")).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).endsWith(pack + ": hợp lệ, 1 cảnh báo" + System.lineSeparator());
+
+    write(pack, "rules/t.score/tests/wrong.pass.yaml", OFFICER.replace("value: 82", "value: 40"));
+    assertThat(cli.run("test", pack.toString(), "--no-boundaries", "--lang", "vi")).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.out()).contains("3 tệp kiểm thử, 2 đạt; 0 ngưỡng đã dò; 1 không đạt");
+    assertThat(cli.run("test", pack.toString(), "--no-boundaries")).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.out()).contains("3 fixtures, 2 passed; 0 thresholds probed; 1 failed");
+
+    assertThat(cli.run("check", pack.toString(), "--lang", "fr")).isEqualTo(ConductCommand.USAGE);
+  }
+
+  @Test
   void should_refuse_fixtures_naming_an_unknown_rule_checklist_or_subject_with_did_you_mean() throws IOException {
     write(pack, "tests/typos.yaml", OFFICER + """
         expect:

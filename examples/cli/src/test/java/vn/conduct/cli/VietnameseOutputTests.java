@@ -1,0 +1,77 @@
+package vn.conduct.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The Vietnamese demo speaks Vietnamese: no English word of the CLI's own leaks into it. */
+class VietnameseOutputTests {
+
+  /** English words the CLI used to leak into Vietnamese output, and an ISO-8601 duration. */
+  static final Set<String> DENIED = Set.of("points", "point", "period", "within", "group", "groups", "pass", "passed",
+      "fail", "failed", "unknown", "rating", "rated", "score", "scores", "rank", "ranked", "ranking", "subjects",
+      "subject", "members", "member", "evidence", "waived", "waiver", "compliant", "total", "average", "none", "layer",
+      "layers", "pinned", "without", "each", "months", "month", "days", "weeks", "years", "unit", "units", "commune");
+
+  /**
+   * A word: letters only, standing alone. Identifiers from pack data (rule ids such as
+   * {@code hanoi-522.r3}, checklist ids, citations with dots, dashes, digits or underscores) are
+   * one token with their punctuation, so their parts are not words of the CLI's.
+   */
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_.\\-/:]*[\\p{L}\\p{N}_]|[\\p{L}\\p{N}_]");
+
+  private static final Pattern DURATION = Pattern.compile("(?<![\\p{L}\\p{N}])P(\\d+[YMWD])+(T\\d+[HMS])*(?![\\p{L}\\p{N}])|PT\\d+[HMS]");
+
+  @Test
+  void should_print_the_demo_in_vietnamese_without_english_words() throws IOException {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("demo")).isEqualTo(ConductCommand.OK);
+    String out = cli.out();
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target/demo-vi.txt"), out, StandardCharsets.UTF_8);
+    List<String> leaks = leaks(out);
+    // Known, outside the CLI: rules-core's Explainer words a reason with the unit a pack declares
+    // (unit: points), untranslated. Remove this exception when the core words units per language.
+    List<String> core = leaks.stream().filter(l -> KNOWN_CORE_LEAK.matcher(l).find()).toList();
+    assertThat(core).as("the known rules-core unit leak is gone: drop KNOWN_CORE_LEAK").isNotEmpty();
+    assertThat(leaks).as("English words in the Vietnamese demo").containsExactlyElementsOf(core);
+  }
+
+  /** A reason worded by rules-core: {@code chỉ số 'capability-points' = 9 points (yêu cầu ≥ 10 points)}. */
+  private static final Pattern KNOWN_CORE_LEAK =
+      Pattern.compile("^points @ .*chỉ số '[\\w-]+' = [\\d.]+ points \\(yêu cầu [≥≤=<>]+ [\\d.]+ points\\)");
+
+  @Test
+  void should_find_a_leak_when_there_is_one() {
+    assertThat(leaks("Điểm 80 points trong P12M; hanoi-522.points và group-id không tính"))
+        .containsExactly("points @ Điểm 80 points trong P12M; hanoi-522.points và group-id không tính",
+            "P12M @ Điểm 80 points trong P12M; hanoi-522.points và group-id không tính");
+  }
+
+  static List<String> leaks(String out) {
+    List<String> leaks = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      Matcher token = TOKEN.matcher(line);
+      while (token.find()) {
+        if (DENIED.contains(token.group().toLowerCase(Locale.ROOT))) {
+          leaks.add(token.group() + " @ " + line.strip());
+        }
+      }
+      Matcher duration = DURATION.matcher(line);
+      while (duration.find()) {
+        leaks.add(duration.group() + " @ " + line.strip());
+      }
+    }
+    return leaks;
+  }
+}
