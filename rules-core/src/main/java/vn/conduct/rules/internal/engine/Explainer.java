@@ -157,7 +157,8 @@ final class Explainer {
     Layout.Slot slot = layout.slot(subject.type, compare.field());
     int truth = Semantics.fieldTest(compare, subject.type, layout).eval(subject);
     Object value = subject.display(slot.index(), slot.type());
-    String unit = slot.unit() == null ? "" : " " + unitLabel(slot.unit());
+    String unitVi = slot.unit() == null ? "" : unitLabel(slot.unit(), Language.VI);
+    String unitEn = slot.unit() == null ? "" : unitLabel(slot.unit(), Language.EN);
     String fieldVi = ConditionWords.field(compare.field(), Language.VI);
     String fieldEn = ConditionWords.field(compare.field(), Language.EN);
     Map<String, LocalizedText> titles = slot.valueTitles();
@@ -175,16 +176,16 @@ final class Explainer {
                 + ", set aside as not observed"));
       }
       return new Leaf(truth, LocalizedText.of(
-          fieldVi + (present ? " có giá trị " + ConditionLanguage.show(value, titles, Language.VI) + unit
+          fieldVi + (present ? " có giá trị " + ConditionLanguage.show(value, titles, Language.VI) + unitVi
               : " chưa được ghi nhận"),
-          fieldEn + (present ? " is " + ConditionLanguage.show(value, titles, Language.EN) + unit
+          fieldEn + (present ? " is " + ConditionLanguage.show(value, titles, Language.EN) + unitEn
               : " was not observed")));
     }
     return new Leaf(truth, LocalizedText.of(
-        fieldVi + " = " + ConditionLanguage.show(value, titles, Language.VI) + unit
-            + (negated ? " (vi phạm khi " : " (yêu cầu ") + required(compare, titles, unit, Language.VI) + ")",
-        fieldEn + " = " + ConditionLanguage.show(value, titles, Language.EN) + unit
-            + (negated ? " (breach when " : " (required ") + required(compare, titles, unit, Language.EN) + ")"));
+        fieldVi + " = " + ConditionLanguage.show(value, titles, Language.VI) + unitVi
+            + (negated ? " (vi phạm khi " : " (yêu cầu ") + required(compare, titles, unitVi, Language.VI) + ")",
+        fieldEn + " = " + ConditionLanguage.show(value, titles, Language.EN) + unitEn
+            + (negated ? " (breach when " : " (required ") + required(compare, titles, unitEn, Language.EN) + ")"));
   }
 
   /** The comparison's requirement in words, its constants shown with their titles and unit. */
@@ -297,7 +298,25 @@ final class Explainer {
     stats.add(Semantics.elementCode(agg, type, layout).apply(values, ctx));
   }
 
-  private static String unitLabel(String unit) {
-    return unit.equals("percent") ? "%" : unit;
+  /**
+   * A unit as a reader of the language writes it after a number: {@code %} for percent, the common
+   * units in words ({@code 9 điểm}, {@code 9 points}); any other unit as the pack writes it.
+   */
+  static String unitLabel(String unit, Language language) {
+    boolean vi = language == Language.VI;
+    String word = switch (unit) {
+      case "percent" -> "%";
+      case "points", "point" -> vi ? "điểm" : "points";
+      case "days", "day" -> vi ? "ngày" : "days";
+      case "months", "month" -> vi ? "tháng" : "months";
+      case "years", "year" -> vi ? "năm" : "years";
+      case "hours", "hour" -> vi ? "giờ" : "hours";
+      case "minutes", "minute" -> vi ? "phút" : "minutes";
+      case "times", "count" -> vi ? "lần" : "times";
+      case "people", "persons" -> vi ? "người" : "people";
+      case "vnd", "VND" -> "đồng";
+      default -> unit;
+    };
+    return " " + word;
   }
 }
