@@ -113,13 +113,14 @@ final class OutputOptions {
       List<ChecklistInfo> checklists) {
     Language language = language();
     for (Extra extra : extras()) {
-      write(extra.file(), target -> render(extra.format(), report, locator, target, summary, checklists, language));
+      write(extra.file(), target -> render(extra.format(), report, locator, target, summary, checklists, language,
+          false));
     }
     if (file == null) {
-      render(format, report, locator, out, summary, checklists, language);
+      render(format, report, locator, out, summary, checklists, language, TextOut.colourTerminal);
       return;
     }
-    write(file, target -> render(format, report, locator, target, summary, checklists, language));
+    write(file, target -> render(format, report, locator, target, summary, checklists, language, false));
   }
 
   /** Writes one file, UTF-8; a file that cannot be written is a located problem (exit 1), not a crash. */
@@ -137,7 +138,7 @@ final class OutputOptions {
   }
 
   private void render(Format format, Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out,
-      boolean summary, List<ChecklistInfo> checklists, Language language) {
+      boolean summary, List<ChecklistInfo> checklists, Language language, boolean colour) {
     switch (format) {
       case json -> {
         try {
@@ -156,7 +157,8 @@ final class OutputOptions {
       }
       case csv -> new CsvReport(language).print(report, out);
       case html -> new HtmlReport(language, all, locator, checklists).print(report, out);
-      case table -> new TextReport(language, all, locator, summary && !all, checklists).print(report, out);
+      case table -> new TextReport(language, all, locator, summary && !all, checklists).withColour(colour)
+          .print(report, out);
     }
   }
 }

@@ -39,6 +39,8 @@ final class TextReport {
   private final boolean allFindings;
   private final Function<FactProblem, Optional<String>> locator;
   private final boolean summary;
+  /** Whether outcomes are coloured: the report goes to a colour terminal. */
+  private boolean colour;
   private final Words words;
   /** The base layer of each overlay in the report: its rules' findings need no layer mark. */
   private final java.util.Set<String> baseLayers = new java.util.HashSet<>();
@@ -98,8 +100,14 @@ final class TextReport {
     return bandTitles.getOrDefault(rollUp.packId() + "\u0000" + rollUp.checklistId() + "\u0000" + bandId, bandId);
   }
 
+  /** This report with outcomes coloured (when it goes to a colour terminal). */
+  TextReport withColour(boolean value) {
+    this.colour = value;
+    return this;
+  }
+
   void print(Report report, PrintWriter writer) {
-    print(report, new TextOut(writer));
+    print(report, new TextOut(writer, colour));
   }
 
   /** Every line goes through {@code out}, which escapes what packs and facts hold. */
@@ -242,8 +250,8 @@ final class TextReport {
     for (Finding finding : result.findings()) {
       if (allFindings || finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN
           || finding.outcome() == Outcome.ERROR) {
-        out.println(inner + String.format(Locale.ROOT, "%-" + outcomeWidth + "s %-" + width + "s  ", words.outcome(finding),
-            finding.ruleId())
+        out.println(inner, String.format(Locale.ROOT, "%-" + outcomeWidth + "s", words.outcome(finding)),
+            TextOut.Style.of(finding.outcome()), String.format(Locale.ROOT, " %-" + width + "s  ", finding.ruleId())
             + finding.reason().in(language) + finding.rule().layer().filter(l -> !baseLayers.contains(l))
                 .map(l -> words.get("report.layer") + l + "]").orElse(""));
         finding.waiver().ifPresent(waiver -> out.println(inner + "    " + words.waiver(waiver, language)));

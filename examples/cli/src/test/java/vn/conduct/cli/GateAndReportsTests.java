@@ -120,4 +120,27 @@ class GateAndReportsTests {
     assertThat(code).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).contains("complete -F").contains("evaluate").contains("--fail-on");
   }
+
+  @Test
+  void should_colour_outcomes_only_on_a_colour_terminal_and_never_in_a_file() throws Exception {
+    boolean terminal = TextOut.colourTerminal;
+    TextOut.colourTerminal = true;
+    try {
+      Path file = dir.resolve("june.txt");
+      assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en")).isEqualTo(ConductCommand.OK);
+      String coloured = cli.out();
+      assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en", "-o", file.toString()))
+          .isEqualTo(ConductCommand.OK);
+
+      assertThat(coloured).contains("\u001b[31mFAIL").contains("\u001b[0m");
+      // every escape character is one of the program's colour codes: none comes from the facts
+      assertThat(coloured.chars().filter(c -> c == 0x1b).count())
+          .isEqualTo(2L * coloured.split("\u001b\\[0m", -1).length - 2);
+      assertThat(Files.readString(file)).doesNotContain("\u001b");
+    } finally {
+      TextOut.colourTerminal = terminal;
+    }
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en")).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).doesNotContain("\u001b");
+  }
 }
