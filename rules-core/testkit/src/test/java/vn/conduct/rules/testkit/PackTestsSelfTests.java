@@ -77,7 +77,7 @@ class PackTestsSelfTests {
         rules/s.score/tests/sixty-four.pass.yaml: 1 expectation not met
           rules/s.score/tests/sixty-four.pass.yaml:3:10: o1 / s.score: expected PASS but was FAIL
             reason: Not met: indicator 'score' = 64 points (required ≥ 70 points) — 1/2025/QĐ-MẪU, Điều 2 [read in source] \
-        | Không đạt: chỉ số 'score' = 64 points (yêu cầu ≥ 70 points) — 1/2025/QĐ-MẪU, Điều 2 [đọc từ văn bản]""");
+        | Không đạt: chỉ số 'score' = 64 điểm (yêu cầu ≥ 70 điểm) — 1/2025/QĐ-MẪU, Điều 2 [đọc từ văn bản]""");
     assertThat(failure.getExpected().getStringRepresentation()).isEqualTo("PASS");
     assertThat(failure.getActual().getStringRepresentation()).isEqualTo("FAIL");
   }
@@ -104,7 +104,7 @@ class PackTestsSelfTests {
     assertThat(result.mismatches()).extracting(FixtureResult.Mismatch::render).containsExactly(
         "tests/wrong-grades.yaml:9:25: o1 / s.score: expected a reason containing \"thẻ\" but was \"Met: indicator "
             + "'score' = 95 points (required ≥ 70 points) — 1/2025/QĐ-MẪU, Điều 2 [read in source] | Đạt: chỉ số "
-            + "'score' = 95 points (yêu cầu ≥ 70 points) — 1/2025/QĐ-MẪU, Điều 2 [đọc từ văn bản]\"",
+            + "'score' = 95 điểm (yêu cầu ≥ 70 điểm) — 1/2025/QĐ-MẪU, Điều 2 [đọc từ văn bản]\"",
         "tests/wrong-grades.yaml:11:23: o1 / monthly: expected score 90, rating B but was score 100, rating A\n"
             + "    items: s.score PASS 60/60, s.late PASS 20/20, s.badge PASS 20/20",
         "tests/wrong-grades.yaml:12:16: o1 / compliant: expected not compliant but was compliant\n"
