@@ -58,6 +58,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>", description = "As given to the evaluation, if it was.")
   LocalDate asOf;
 
+  @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+      description = "Language of the verdict: vi (default) or en. The differences name packs, facts and digests.")
+  vn.conduct.rules.api.Language language = vn.conduct.rules.api.Language.VI;
+
   @Override
   public Integer call() throws IOException {
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
@@ -80,13 +84,13 @@ final class ReplayCommand implements Callable<Integer> {
           + e.getMessage()));
     }
     PrintWriter out = spec.commandLine().getOut();
+    Messages messages = new Messages(language);
     if (replay.reproduced()) {
-      out.println("reproduced: the report is byte for byte the one logged ("
-          + DecisionLog.digest(replay.report().orElseThrow()) + ")");
+      out.println(messages.get("replay.reproduced", DecisionLog.digest(replay.report().orElseThrow())));
       out.flush();
       return ConductCommand.OK;
     }
-    out.println("not reproduced:");
+    out.println(messages.get("replay.not-reproduced"));
     replay.differences().forEach(d -> out.println("  " + SafeText.line(d)));
     out.flush();
     return ConductCommand.INVALID;

@@ -33,16 +33,18 @@ class ReplayCommandTests {
         .as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(Files.readAllLines(log)).singleElement().asString().startsWith("{\"log-format\":1,");
 
-    assertThat(cli.run("replay", "--log", log.toString(), "--facts", facts.toString())).as(cli.err())
+    assertThat(cli.run("replay", "--log", log.toString(), "--facts", facts.toString(), "--lang", "en")).as(cli.err())
         .isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).startsWith("reproduced: the report is byte for byte the one logged (sha256:");
+    assertThat(cli.run("replay", "--log", log.toString(), "--facts", facts.toString())).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).startsWith("đã tái lập: báo cáo trùng từng byte với báo cáo đã ghi (sha256:");
 
     String sample = Files.readString(facts);
     String edited = sample.replaceFirst("(indicator: task-completion, value: )(\\d+)", "$199");
     assertThat(edited).isNotEqualTo(sample);
     Path changed = Files.writeString(dir.resolve("district-edited.yaml"), edited);
 
-    assertThat(cli.run("replay", "--log", log.toString(), "--facts", changed.toString()))
+    assertThat(cli.run("replay", "--log", log.toString(), "--facts", changed.toString(), "--lang", "en"))
         .isEqualTo(ConductCommand.INVALID);
     assertThat(cli.out()).startsWith("not reproduced:").contains("the facts differ")
         .contains("observations[").contains("\"value\":99").contains("the report differs");
