@@ -47,6 +47,10 @@ final class OutputOptions {
   @Option(names = "--all", description = "In a table or html report, list every finding, passes and not-applicable ones too.")
   boolean all;
 
+  @Option(names = "--bom", description = {"Start CSV output with a UTF-8 byte-order mark, so that spreadsheet programs",
+      "(Excel) read its Vietnamese text as UTF-8; off by default, as most tools expect none."})
+  boolean bom;
+
   @Option(names = "--report", paramLabel = "<format>=<file>",
       description = {"Also write the report in this format to this file (table, json, csv or html; repeatable):",
           "--report json=june.json --report html=june.html writes both in one run, beside the main output."})
@@ -155,7 +159,12 @@ final class OutputOptions {
           throw new UncheckedIOException(e);
         }
       }
-      case csv -> new CsvReport(language).print(report, out);
+      case csv -> {
+        if (bom) {
+          out.write('\uFEFF');
+        }
+        new CsvReport(language).print(report, out);
+      }
       case html -> new HtmlReport(language, all, locator, checklists).print(report, out);
       case table -> new TextReport(language, all, locator, summary && !all, checklists).withColour(colour)
           .print(report, out);

@@ -143,4 +143,21 @@ class GateAndReportsTests {
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en")).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).doesNotContain("\u001b");
   }
+
+  @Test
+  void should_start_csv_with_a_byte_order_mark_only_when_asked() throws Exception {
+    Path plain = dir.resolve("plain.csv");
+    Path marked = dir.resolve("marked.csv");
+
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "-f", "csv", "-o", plain.toString()))
+        .isEqualTo(ConductCommand.OK);
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "-f", "csv", "-o", marked.toString(), "--bom"))
+        .isEqualTo(ConductCommand.OK);
+
+    byte[] withMark = Files.readAllBytes(marked);
+    assertThat(Files.readAllBytes(plain)[0]).isNotEqualTo((byte) 0xEF);
+    assertThat(new byte[] {withMark[0], withMark[1], withMark[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+    assertThat(new String(withMark, java.nio.charset.StandardCharsets.UTF_8).substring(1))
+        .isEqualTo(Files.readString(plain));
+  }
 }
