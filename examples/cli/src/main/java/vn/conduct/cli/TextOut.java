@@ -1,6 +1,7 @@
 package vn.conduct.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import vn.conduct.rules.api.SafeText;
 
 /**
@@ -41,17 +42,47 @@ final class TextOut {
     }
   }
 
+  /**
+   * The width lines are wrapped to on a terminal: {@code COLUMNS}, else what {@code stty} says, else 0
+   * (no wrapping: a file, a pipe, a log, or a terminal whose width cannot be read). Tests set it.
+   */
+  static int terminalWidth = System.console() == null ? 0 : readWidth();
+
+  private static int readWidth() {
+    try {
+      String columns = System.getenv("COLUMNS");
+      if (columns != null && columns.strip().matches("\\d{2,4}")) {
+        return Integer.parseInt(columns.strip());
+      }
+      Process stty = new ProcessBuilder("sh", "-c", "stty size < /dev/tty").redirectErrorStream(true).start();
+      String size = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+      if (stty.waitFor() == 0 && size.matches("\\d+ \\d+")) {
+        return Integer.parseInt(size.substring(size.indexOf(' ') + 1));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // no width: no wrapping
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
   private final PrintWriter out;
   private final boolean colour;
+  private final int width;
 
   TextOut(PrintWriter out) {
     this(out, false);
   }
 
-  /** A text output that colours the program's own styled words when {@code colour} (a terminal). */
+  /**
+   * A text output that colours the program's own styled words when {@code colour} and wraps lines to the
+   * terminal's width (both: it writes to a terminal).
+   */
   TextOut(PrintWriter out, boolean colour) {
     this.out = out;
     this.colour = colour;
+    this.width = colour ? terminalWidth : 0;
   }
 
   /**
@@ -59,14 +90,54 @@ final class TextOut {
    * in a colour on a colour terminal (ANSI SGR), plain otherwise.
    */
   void println(String before, String styled, Style style, String after) {
+    String head = SafeText.line(before);
     String middle = SafeText.line(styled);
-    out.println(SafeText.line(before) + (colour && style != Style.PLAIN ? "\u001b[" + style.sgr + "m" + middle
-        + "\u001b[0m" : middle) + SafeText.line(after));
+    List<String> lines = wrap(head + middle + SafeText.line(after));
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (i == 0 && colour && style != Style.PLAIN && line.startsWith(head + middle)) {
+        line = head + "\u001b[" + style.sgr + "m" + middle + "\u001b[0m" + line.substring(head.length() + middle.length());
+      }
+      out.println(line);
+    }
   }
 
   /** Writes one line, any control character, line break or bidirectional override in it escaped. */
   void println(String line) {
-    out.println(SafeText.line(line));
+    wrap(SafeText.line(line)).forEach(out::println);
+  }
+
+  /**
+   * A line cut at spaces to the width (none when the width is 0 or the line fits), the continuation
+   * lines indented four spaces past the line's own indentation.
+   */
+  List<String> wrap(String line) {
+    if (width < 40 || line.length() <= width) {
+      return List.of(line);
+    }
+    int indent = 0;
+    while (indent < line.length() && line.charAt(indent) == ' ') {
+      indent++;
+    }
+    String pad = " ".repeat(Math.min(indent + 4, width / 2));
+    List<String> lines = new java.util.ArrayList<>();
+    String rest = line;
+    String prefix = "";
+    while ((prefix + rest).length() > width) {
+      int room = width - prefix.length();
+      int cut = rest.lastIndexOf(' ', room);
+      if (cut <= 0) {
+        cut = room; // a word longer than the line: cut it
+      }
+      lines.add(prefix + rest.substring(0, cut).stripTrailing());
+      rest = rest.substring(cut).stripLeading();
+      prefix = pad;
+      if (rest.isEmpty()) {
+        return lines;
+      }
+    }
+    lines.add(prefix + rest);
+    return lines;
   }
 
   /** Writes an empty line. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,5 +160,25 @@ class GateAndReportsTests {
     assertThat(new byte[] {withMark[0], withMark[1], withMark[2]}).containsExactly(0xEF, 0xBB, 0xBF);
     assertThat(new String(withMark, java.nio.charset.StandardCharsets.UTF_8).substring(1))
         .isEqualTo(Files.readString(plain));
+  }
+
+  @Test
+  void should_wrap_the_table_to_the_terminal_width_and_not_elsewhere() {
+    boolean terminal = TextOut.colourTerminal;
+    int width = TextOut.terminalWidth;
+    TextOut.colourTerminal = true;
+    TextOut.terminalWidth = 80;
+    try {
+      assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en")).isEqualTo(ConductCommand.OK);
+    } finally {
+      TextOut.colourTerminal = terminal;
+      TextOut.terminalWidth = width;
+    }
+    List<String> lines = cli.out().lines().map(l -> l.replaceAll("\u001b\\[\\d+m", "")).toList();
+
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("        ")); // a continuation, indented
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en")).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out().lines()).anySatisfy(l -> assertThat(l.length()).isGreaterThan(120));
   }
 }
