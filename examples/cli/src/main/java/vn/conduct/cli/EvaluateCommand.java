@@ -145,6 +145,7 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TextOut messages = new TextOut(err);
     output.extras(); // a malformed --report is a usage error before anything is evaluated
+    output.checkPseudonyms();
     if (stream && log != null) {
       throw new UsageException("--log: --stream keeps no whole report to digest [Hint: leave --log out with --stream]");
     }

@@ -47,6 +47,18 @@ final class OutputOptions {
   @Option(names = "--all", description = "In a table or html report, list every finding, passes and not-applicable ones too.")
   boolean all;
 
+  @Option(names = "--pseudonym-key", paramLabel = "<file>",
+      description = {"With --format json: pseudonymise what the packs mark personal (officers' ids and names, personal",
+          "attributes) with the key in this file (16 bytes or more; the same key gives the same pseudonyms).",
+          "report-format.md, section 14.1."})
+  Path pseudonymKey;
+
+  @Option(names = "--pseudonymise", description = "With --format json: pseudonymise with a key drawn for this run only.")
+  boolean pseudonymise;
+
+  @Option(names = "--names", description = "With --pseudonym-key or --pseudonymise: keep the names of people.")
+  boolean names;
+
   @Option(names = "--bom", description = {"Start CSV output with a UTF-8 byte-order mark, so that spreadsheet programs",
       "(Excel) read its Vietnamese text as UTF-8; off by default, as most tools expect none."})
   boolean bom;
@@ -55,6 +67,43 @@ final class OutputOptions {
       description = {"Also write the report in this format to this file (table, json, csv or html; repeatable):",
           "--report json=june.json --report html=june.html writes both in one run, beside the main output."})
   List<String> reports = new java.util.ArrayList<>();
+
+  /** The pseudonyms asked for, {@code null} if none; only JSON is pseudonymised so far. */
+  private vn.conduct.rules.io.Pseudonyms pseudonyms() {
+    if (pseudonymKey == null && !pseudonymise) {
+      if (names) {
+        throw new UsageException("--names keeps names in a pseudonymised report [Hint: add --pseudonym-key <file>"
+            + " or --pseudonymise]");
+      }
+      return null;
+    }
+    vn.conduct.rules.io.Pseudonyms pseudonyms;
+    if (pseudonymKey != null) {
+      byte[] key;
+      try {
+        key = Files.readAllBytes(pseudonymKey);
+      } catch (IOException e) {
+        throw new FileProblem(SafeText.line("--pseudonym-key: cannot read " + pseudonymKey + ": " + e.getMessage()));
+      }
+      try {
+        pseudonyms = vn.conduct.rules.io.Pseudonyms.withKey(key);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--pseudonym-key: " + SafeText.line(e.getMessage()));
+      }
+    } else {
+      pseudonyms = vn.conduct.rules.io.Pseudonyms.withRandomKey();
+    }
+    return names ? pseudonyms.keepingNames() : pseudonyms;
+  }
+
+  /** Refuses pseudonyms for a format that does not apply them yet. */
+  void checkPseudonyms() {
+    boolean asked = pseudonymKey != null || pseudonymise;
+    if (asked && (format != Format.json || extras().stream().anyMatch(e -> e.format() != Format.json))) {
+      throw new UsageException("--pseudonym-key/--pseudonymise: only JSON reports are pseudonymised so far [Hint:"
+          + " -f json, and --report json=<file> only]");
+    }
+  }
 
   /** One {@code --report}: a format and its file. */
   record Extra(Format format, Path file) { }
@@ -153,7 +202,12 @@ final class OutputOptions {
             throw new UsageException("--report-format: '" + reportFormat + "' is not a report format [Hint: write 2"
                 + " (the default) or 1]");
           }
-          writer.withLanguage(language).withFactLocator(locator).withChecklists(checklists).write(report, out);
+          writer = writer.withLanguage(language).withFactLocator(locator).withChecklists(checklists);
+          vn.conduct.rules.io.Pseudonyms pseudonyms = pseudonyms();
+          if (pseudonyms != null) {
+            writer = writer.withPseudonyms(pseudonyms);
+          }
+          writer.write(report, out);
           out.flush();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
