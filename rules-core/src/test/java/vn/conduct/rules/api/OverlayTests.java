@@ -386,4 +386,23 @@ class OverlayTests {
           assertThat(i.path()).isEqualTo("extends");
         });
   }
+
+  @Test
+  void should_locate_a_constraint_broken_inside_extends_at_the_key_the_file_writes() throws Exception {
+    Path bad = bare("bad-id", "bad-id", "extends:\n  pack: city\n  version: \">=1.0.0\"\n  include: {rules: [\"Not An Id\"]}\n");
+    Path noDefault = bare("no-default", "no-default", "sources: {s: {number: x}}\nvocabulary: {subject-types: {}}\n"
+        + "parameters:\n  target: {type: number, basis: read}\n");
+
+    assertThat(RulesEngine.check(bad, List.of(city))).filteredOn(i -> i.code().equals("field.constraint"))
+        .singleElement().satisfies(i -> {
+          assertThat(i.path()).isEqualTo("extends.include.rules[0]");
+          assertThat(i.line()).isEqualTo(9);
+        });
+    // the same mechanism names @JsonProperty("default") as the file does
+    assertThat(RulesEngine.check(noDefault)).filteredOn(i -> i.code().equals("field.constraint"))
+        .singleElement().satisfies(i -> {
+          assertThat(i.path()).isEqualTo("parameters.target.default");
+          assertThat(i.line()).isEqualTo(9);
+        });
+  }
 }

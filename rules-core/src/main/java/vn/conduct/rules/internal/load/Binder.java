@@ -113,7 +113,7 @@ public final class Binder {
     java.util.NavigableSet<String> errors = new java.util.TreeSet<>(boundErrors);
     Validator validator = VALIDATORS.getValidator();
     for (ConstraintViolation<T> violation : validator.validate(value)) {
-      String path = path(violation.getPropertyPath());
+      String path = path(violation.getPropertyPath(), violation.getRootBeanClass());
       if (Bound.hasErrorAt(boundErrors, path) || under(boundErrors, path)) {
         continue;
       }
@@ -154,9 +154,19 @@ public final class Binder {
     return Hints.shorten(text);
   }
 
-  /** Converts a Jakarta property path to a YAML field path. */
+  /** Converts a Jakarta property path to a YAML field path (property names in kebab case). */
   static String path(Path propertyPath) {
+    return path(propertyPath, Object.class);
+  }
+
+  /**
+   * Converts a Jakarta property path on a bound value of type {@code root} to a YAML field path: each
+   * property as the file writes it — the name its {@code @JsonProperty} gives ({@code extends},
+   * {@code default}), else its name in kebab case.
+   */
+  static String path(Path propertyPath, Class<?> root) {
     String text = "";
+    java.lang.reflect.Type current = root;
     for (Path.Node node : propertyPath) {
       if (node.isInIterable()) {
         if (node.getIndex() != null) {
@@ -164,13 +174,45 @@ public final class Binder {
         } else if (node.getKey() != null) {
           text = YamlDocument.child(text, String.valueOf(node.getKey()));
         }
+        current = elementType(current);
       }
       String name = node.getName();
       if (name != null && !name.startsWith("<")) {
-        text = YamlDocument.child(text, kebab(name));
+        java.lang.reflect.Field field = field(current, name);
+        com.fasterxml.jackson.annotation.JsonProperty property = field == null ? null
+            : field.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        text = YamlDocument.child(text, property != null && !property.value().isEmpty() ? property.value() : kebab(name));
+        current = field == null ? Object.class : field.getGenericType();
       }
     }
     return text;
+  }
+
+  private static java.lang.reflect.Field field(java.lang.reflect.Type type, String name) {
+    Class<?> raw = type instanceof Class<?> c ? c
+        : type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return raw.getDeclaredField(name);
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
+  }
+
+  /** The type of a container's elements: a list's, a map's values; {@code Object} if unknown. */
+  private static java.lang.reflect.Type elementType(java.lang.reflect.Type container) {
+    if (container instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+      java.lang.reflect.Type[] args = p.getActualTypeArguments();
+      if (java.util.Map.class.isAssignableFrom(raw) && args.length == 2) {
+        return args[1];
+      }
+      if (Iterable.class.isAssignableFrom(raw) && args.length == 1) {
+        return args[0];
+      }
+    }
+    return Object.class;
   }
 
   static String path(java.util.List<JsonMappingException.Reference> references) {
