@@ -22,7 +22,9 @@ import vn.conduct.rules.api.SubjectResult;
  * are the subject's, over every rule, and repeat on each of its rows; {@code waived} counts the findings
  * that carry a waiver (also counted under their outcome); the last three are filled only when a waiver
  * counted for the checklist (specs/waiver-format.md).
- * Numbers and booleans are written as such, exact; text cells are made safe by {@link Csv}.
+ * Numbers and booleans are written as such, exact; text cells are made safe by {@link Csv}. These
+ * column names head the file under {@code --lang en}; under {@code --lang vi} (the default) the header
+ * row holds their Vietnamese titles ({@code csv.column.*} in the message catalogue), in the same order.
  */
 final class CsvReport {
 
@@ -32,9 +34,11 @@ final class CsvReport {
       "risk_accepted");
 
   private final Language language;
+  private final Messages messages;
 
   CsvReport(Language language) {
     this.language = language;
+    this.messages = new Messages(language);
   }
 
   void print(Report report, PrintWriter out) {
@@ -47,7 +51,7 @@ final class CsvReport {
         groups.put(key, ranking.peerGroup());
       }
     }
-    Csv.row(out, HEADER);
+    Csv.row(out, Csv.header(messages, HEADER));
     for (SubjectResult subject : report.subjects()) {
       print(subject, ranks, groups, out);
     }
@@ -56,7 +60,7 @@ final class CsvReport {
 
   /** The header row, for a report written subject by subject ({@code --stream}). */
   void header(PrintWriter out) {
-    Csv.row(out, HEADER);
+    Csv.row(out, Csv.header(messages, HEADER));
   }
 
   /** One subject's rows without rank (written before the rankings are known: {@code --stream}). */
@@ -111,7 +115,7 @@ final class CsvReport {
 
   /** The rankings, one row per ranked subject, in the report's order. */
   void printRankings(List<Ranking> rankings, PrintWriter out) {
-    Csv.row(out, RANKING_HEADER);
+    Csv.row(out, Csv.header(messages, RANKING_HEADER));
     for (Ranking ranking : rankings) {
       for (Ranking.Entry entry : ranking.entries()) {
         Csv.row(out, java.util.Arrays.asList(ranking.packId(), ranking.checklistId(), ranking.peerGroup(),

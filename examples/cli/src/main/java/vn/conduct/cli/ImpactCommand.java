@@ -325,9 +325,9 @@ final class ImpactCommand implements Callable<Integer> {
   }
 
   /** One row per change: subject, unit, kind (outcome, score, rank), rule or checklist, peer group, from, to. */
-  private static void csv(PackImpact impact, PrintWriter out) {
-    Csv.row(out, List.of("subject", "unit", "kind", "id", "peer-group", "from", "to", "from-rating", "to-rating",
-        "causes"));
+  private void csv(PackImpact impact, PrintWriter out) {
+    Csv.row(out, Csv.header(messages, List.of("subject", "unit", "kind", "id", "peer_group", "from", "to",
+        "from_rating", "to_rating", "causes")));
     for (PackImpact.SubjectChange s : impact.changes()) {
       for (PackImpact.OutcomeChange o : s.outcomes()) {
         Csv.row(out, java.util.Arrays.asList(s.subjectId(), s.unitId(), "outcome", o.ruleId(), null,

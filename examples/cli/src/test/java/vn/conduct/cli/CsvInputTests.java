@@ -252,7 +252,7 @@ class CsvInputTests {
     Path o = csv("observations.csv", observations.toString());
     Path ranks = directory.resolve("rankings.csv");
     String[] whole = {"evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--events", e.toString(),
-        "--observations", o.toString(), "--as-of", "2025-06-30", "--format", "csv"};
+        "--observations", o.toString(), "--as-of", "2025-06-30", "--format", "csv", "--lang", "en"};
     assertThat(cli.run(whole)).as("%s", cli.err()).isZero();
     List<String> rows = cli.out().lines().toList();
 

@@ -97,11 +97,22 @@ class HtmlReportTests {
   }
 
   @Test
+  void should_head_the_csv_with_the_column_names_in_english() {
+    assertThat(cli.run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--format", "csv",
+        "--lang", "en")).isZero();
+
+    assertThat(cli.out().split("\r\n")[0]).isEqualTo(String.join(",", CsvReport.HEADER));
+  }
+
+  @Test
   void should_write_scores_and_ranks_as_csv() {
     assertThat(cli.run("evaluate", "-p", pack.toString(), "--facts", facts.toString(), "--format", "csv")).isZero();
 
     String[] rows = cli.out().split("\r\n");
-    assertThat(rows[0]).isEqualTo(String.join(",", CsvReport.HEADER));
+    assertThat(rows[0]).as("Vietnamese titles under --lang vi, the default")
+        .startsWith("Mã đối tượng,Tên,Loại,Thuộc đơn vị,Bộ quy tắc,Phiếu,Điểm,Điểm tối đa,Bằng chứng (%),")
+        .endsWith(",Điểm không miễn trừ,Xếp loại không miễn trừ,Rủi ro chấp nhận")
+        .satisfies(header -> assertThat(header.split(",")).hasSameSizeAs(CsvReport.HEADER));
     assertThat(rows).hasSize(5)
         .anyMatch(r -> r.startsWith("o1,<script>alert('x')</script>,officer,,cli-out,monthly,100,100,100,true,A,Tốt,1,g,1,0,"))
         .anyMatch(r -> r.startsWith("o3,,officer,,cli-out,monthly,80,100,100,true,B,Khá,2,g,"))

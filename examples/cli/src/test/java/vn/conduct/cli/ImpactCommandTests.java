@@ -171,11 +171,11 @@ class ImpactCommandTests {
   @Test
   void should_write_one_csv_row_per_change() {
     int code = cli.run("impact", "--from", "hanoi-units@1.1.0", "--to", "hanoi-units@2.1.0", "--facts",
-        facts.toString(), "--format", "csv");
+        facts.toString(), "--format", "csv", "--lang", "en");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out().split("\r\n"))
-        .startsWith("subject,unit,kind,id,peer-group,from,to,from-rating,to-rating,causes")
+        .startsWith("subject,unit,kind,id,peer_group,from,to,from_rating,to_rating,causes")
         .contains("ubnd-hoan-kiem,,score,hnunits-par,,90.36,0,nhom-1,,hnunits.par-appraisal hnunits.par-survey",
             "ubnd-hoan-kiem,,rank,hnunits-par,district,1,,,,",
             "ubnd-p-truc-bach,ubnd-ba-dinh,outcome,hnunits.par-survey,,NOT_APPLICABLE,UNKNOWN,,,");

@@ -98,7 +98,8 @@ class WaiversCommandTests {
     assertThat(officer.get("counts").get("waived").asInt()).isEqualTo(2);
     assertThat(officer.get("scores").get(0).get("risk-accepted").asInt()).isEqualTo(3);
 
-    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "csv"))
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "csv",
+        "--lang", "en"))
         .as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out().lines().findFirst().orElseThrow())
         .endsWith(",compliant,waived,score_without_waivers,rating_without_waivers,risk_accepted");
