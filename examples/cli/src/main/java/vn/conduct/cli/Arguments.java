@@ -113,10 +113,28 @@ final class Arguments {
     }
   }
 
+  /**
+   * A {@code --lang} value: {@code vi} or {@code en}, or any other language tag, which gets English by
+   * the library's fallback rule ({@link Language#of(java.util.Locale)}: {@code fr} and {@code zh-TW}
+   * read English). {@code vn}, the country's code, is refused with the language's code as a hint.
+   */
   static Language language(String text) {
     try {
       return Language.parse(text);
     } catch (IllegalArgumentException e) {
+      String tag = text.strip().replace('_', '-');
+      if (tag.equalsIgnoreCase("vn") || tag.toLowerCase(java.util.Locale.ROOT).startsWith("vn-")) {
+        throw new BadValue("'" + text + "' is the country code of Viet Nam, not a language [Hint: Vietnamese is vi,"
+            + " e.g. --lang vi]");
+      }
+      try {
+        java.util.Locale locale = new java.util.Locale.Builder().setLanguageTag(tag).build();
+        if (!locale.getLanguage().isEmpty()) {
+          return Language.of(locale);
+        }
+      } catch (java.util.IllformedLocaleException notATag) {
+        // refused below
+      }
       throw new BadValue("'" + text + "' is not a language [Hint: use vi or en, e.g. --lang en]");
     }
   }

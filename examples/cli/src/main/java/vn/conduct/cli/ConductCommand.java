@@ -182,8 +182,8 @@ public final class ConductCommand implements Runnable {
       }
       if (value != null) {
         try {
-          return Language.parse(value);
-        } catch (IllegalArgumentException e) {
+          return Arguments.language(value);
+        } catch (RuntimeException e) {
           return Language.EN; // the parser refuses the value with its own message
         }
       }

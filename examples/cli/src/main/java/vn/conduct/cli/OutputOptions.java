@@ -36,7 +36,7 @@ final class OutputOptions {
   Path file;
 
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
-      description = "Language of reasons and labels: vi (default) or en.")
+      description = "Language of reasons and labels: vi (default) or en; any other language tag (fr, zh-TW) reads en.")
   String lang = "vi";
 
   @Option(names = "--report-format", paramLabel = "2|1", defaultValue = "2",
@@ -143,8 +143,8 @@ final class OutputOptions {
 
   Language language() {
     try {
-      return Language.parse(lang);
-    } catch (IllegalArgumentException e) {
+      return Arguments.language(lang);
+    } catch (RuntimeException e) {
       throw new UsageException("--lang: " + SafeText.line(e.getMessage()));
     }
   }

@@ -34,8 +34,10 @@ class ArgumentsTests {
             "--as-of: '30/06/2025' is not a date [Hint: write yyyy-mm-dd, e.g. 2025-06-30]"),
         Arguments.of(new String[] {"evaluate", "--subjects", "s.csv", "--as-of", "June"},
             "--as-of: 'June' is not a date [Hint: write yyyy-mm-dd, e.g. 2025-06-30]"),
-        Arguments.of(new String[] {"packs", "--lang", "fr"},
-            "--lang: 'fr' is not a language [Hint: use vi or en, e.g. --lang en]"),
+        Arguments.of(new String[] {"packs", "--lang", "vn"},
+            "--lang: 'vn' is the country code of Viet Nam, not a language [Hint: Vietnamese is vi, e.g. --lang vi]"),
+        Arguments.of(new String[] {"packs", "--lang", "1é"},
+            "--lang: '1é' is not a language [Hint: use vi or en, e.g. --lang en]"),
         Arguments.of(new String[] {"form", "hanoi-models", "-t", "market", "--format", "pdf"},
             "--format: 'pdf' is not one of markdown, html, csv [Hint: e.g. --format html]"),
         Arguments.of(new String[] {"evaluate", "--format", "xml"},
@@ -91,6 +93,17 @@ class ArgumentsTests {
 
     assertThat(cli.err()).isEqualTo("conduct: <pack-dir>: '" + file + "' is a file, not a folder [Hint: give the"
         + " folder that holds pack.yaml]" + System.lineSeparator());
+  }
+
+  @Test
+  void should_read_english_for_a_language_it_has_no_texts_in() {
+    assertThat(cli.run("packs", "--lang", "fr")).as(cli.err()).isZero();
+    String french = cli.out();
+    assertThat(cli.run("packs", "--lang", "en")).isZero();
+
+    assertThat(french).isEqualTo(cli.out()).contains("hanoi-522");
+    assertThat(cli.run("packs", "--lang", "vi")).isZero();
+    assertThat(cli.out()).as("Vietnamese differs").isNotEqualTo(french);
   }
 
   @Test

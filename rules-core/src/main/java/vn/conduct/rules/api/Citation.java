@@ -94,6 +94,17 @@ public final class Citation {
     return text.toString();
   }
 
+  /**
+   * Renders the citation for a locale: in Vietnamese for a Vietnamese locale, in English for every
+   * other ({@link Language#of(java.util.Locale)}).
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public String render(java.util.Locale locale) {
+    return render(Language.of(locale));
+  }
+
   /** A bare number such as {@code 3} or {@code 2a} gets its label; text is kept as written. */
   private static String numbered(String value, String label) {
     return value.matches("[0-9]+[a-zđ]?") ? label + value : value;

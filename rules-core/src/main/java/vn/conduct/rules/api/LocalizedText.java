@@ -40,6 +40,17 @@ public record LocalizedText(String vi, String en) {
     return other == null ? "" : other;
   }
 
+  /**
+   * Returns the text for a locale: Vietnamese for a Vietnamese locale, English for every other
+   * ({@link Language#of(Locale)}), falling back to the other language, then to "".
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public String in(java.util.Locale locale) {
+    return in(Language.of(locale));
+  }
+
   /** Returns {@code true} if neither language holds text. */
   public boolean isEmpty() {
     return (vi == null || vi.isBlank()) && (en == null || en.isBlank());

@@ -24,7 +24,7 @@ import vn.conduct.rules.spi.RulePackSource;
  *     .event(Event.verified("cb-001", "badge-not-worn", LocalDate.of(2025, 6, 12)))
  *     .build());
  * report.subject("cb-001").orElseThrow().findings()
- *     .forEach(f -> System.out.println(f.ruleId() + " " + f.outcome() + " " + f.reason().in(Language.EN)));
+ *     .forEach(f -> System.out.println(f.ruleId() + " " + f.outcome() + " " + f.reason().in(Locale.ENGLISH)));
  * }</pre>
  *
  * @since 0.1

@@ -129,6 +129,17 @@ public final class ReportJson {
   }
 
   /**
+   * Returns a writer whose single-language texts are in the language a locale reads: Vietnamese for
+   * a Vietnamese locale, English for every other ({@link Language#of(java.util.Locale)}).
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public ReportJson withLocale(java.util.Locale locale) {
+    return withLanguage(Language.of(locale));
+  }
+
+  /**
    * Returns a writer whose single-language texts ({@code reason}, {@code title}, …) are in the
    * given language. Only format 1 has single-language texts; format 2 writes every text in both
    * languages, and this only orders nothing.
