@@ -195,7 +195,7 @@ final class ExplainCommand implements Callable<Integer> {
   private String rating(String rating, Optional<ChecklistInfo> info) {
     String title = info.flatMap(c -> c.bands().stream().filter(b -> b.id().equals(rating)).findFirst())
         .map(b -> b.title() == null ? "" : b.title().in(language)).orElse("");
-    return safe(rating + (title == null || title.isEmpty() || title.equals(rating) ? "" : " (" + title + ")"));
+    return safe(title == null || title.isEmpty() ? rating : title); // ids are for machines: JSON and CSV keep them
   }
 
   private void nextBand(ChecklistScore score, ChecklistInfo info, Projection projection, SubjectResult result,
@@ -269,7 +269,7 @@ final class ExplainCommand implements Callable<Integer> {
           + (lifted.contains(item.ruleId()) ? w.get("explain.lifts-the-veto") : "") + ")");
     }
     out.println("  " + w.get("explain.projected-score") + Words.display(projected) + " → "
-        + safe(bands.get(projection.band(projected, lifted)).id())
+        + rating(bands.get(projection.band(projected, lifted)).id(), Optional.of(info))
         + (score.rated() || !unknownLeft ? "" : w.get("explain.if-there-is-enough-evidence-to")));
     if (!projection.consistent()) {
       out.println("  " + w.get("explain.note-replaying-the-items-and-adjustments"));

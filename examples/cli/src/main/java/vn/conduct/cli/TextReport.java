@@ -97,7 +97,15 @@ final class TextReport {
 
   /** A band as a roll-up names it: its title where the checklist gives one, else its id. */
   private String band(RollUp rollUp, String bandId) {
-    return bandTitles.getOrDefault(rollUp.packId() + "\u0000" + rollUp.checklistId() + "\u0000" + bandId, bandId);
+    return band(rollUp.packId(), rollUp.checklistId(), bandId);
+  }
+
+  /**
+   * A rating as people read it: the band's title in the report's language ({@code Loại B – Hoàn thành
+   * tốt nhiệm vụ}), or its id when the band has no title. Ids are for machines: JSON and CSV keep them.
+   */
+  private String band(String packId, String checklistId, String bandId) {
+    return bandTitles.getOrDefault(packId + "\u0000" + checklistId + "\u0000" + bandId, bandId);
   }
 
   /** This report with outcomes coloured (when it goes to a colour terminal). */
@@ -215,7 +223,7 @@ final class TextReport {
   }
 
   private String brief(SubjectResult subject) {
-    String scores = subject.scores().stream().map(s -> s.rating() + " " + number(s.score()))
+    String scores = subject.scores().stream().map(s -> s.rating() + " " + number(s.score())) // compact: the id
         .collect(Collectors.joining("/"));
     return subject.subjectId() + (scores.isEmpty() ? "" : " (" + scores + ")");
   }
@@ -262,8 +270,8 @@ final class TextReport {
 
   private void score(ChecklistScore score, String indent, TextOut out) {
     String rating = score.rated()
-        ? "→ " + score.rating() + (score.ratingTitle() != null && !score.ratingTitle().isEmpty()
-            ? " (" + score.ratingTitle().in(language) + ")" : "")
+        ? "→ " + (score.ratingTitle() != null && !score.ratingTitle().isEmpty()
+            ? score.ratingTitle().in(language) : score.rating())
         : words.get("report.not-rated-evidence", number(score.evidencePercent()));
     out.println(indent + score.checklistId() + "  " + number(score.score()) + " / " + number(score.maximum())
         + words.get("report.score.points-then-rating") + rating);
@@ -272,7 +280,8 @@ final class TextReport {
     }
     score.withoutWaivers().ifPresent(without -> out.println(indent + "    "
         + words.get("report.without-waivers") + number(without.score()) + " / " + number(without.maximum())
-        + (without.rated() ? " → " + without.rating() : words.get("report.not-rated"))
+        + (without.rated() ? " → " + band(score.packId(), score.checklistId(), without.rating())
+            : words.get("report.not-rated"))
         + words.get("report.risk-accepted") + number(score.riskAccepted().orElseThrow())
         + words.get("report.score.points")));
   }
@@ -299,8 +308,9 @@ final class TextReport {
       for (Ranking.Entry entry : ranking.entries()) {
         SubjectResult subject = byId.get(entry.subjectId());
         String name = subject != null && subject.subject().name() != null ? subject.subject().name() : "";
-        out.println(String.format(Locale.ROOT, "  %3d  %-28s %8s  %-3s %s", entry.rank(), entry.subjectId(),
-            number(entry.score()), entry.rating() == null ? "" : entry.rating(), name));
+        String rating = entry.rating() == null ? "" : band(ranking.packId(), ranking.checklistId(), entry.rating());
+        out.println(String.format(Locale.ROOT, "  %3d  %-28s %8s  %s%s", entry.rank(), entry.subjectId(),
+            number(entry.score()), name, rating.isEmpty() ? "" : "  · " + rating));
       }
       if (!ranking.unranked().isEmpty()) {
         out.println("  " + words.get("report.not-ranked-no-rating-too-little")

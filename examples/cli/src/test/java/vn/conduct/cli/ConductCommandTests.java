@@ -270,20 +270,20 @@ class ConductCommandTests {
           // clean members are summarised on one line under their unit
           .contains("Thành viên không có gì cần giải thích (11): cb-001 (A 94), cb-003 (B 85)")
           // the 30 % quota lowers the lowest A scorer of the district committee
-          .containsPattern("cb-006  .*\\n.*90 / 100 điểm  → B \\(Loại B")
+          .containsPattern("cb-006  .*\\n.*90 / 100 điểm  → Loại B – Hoàn thành tốt nhiệm vụ")
           .contains("hạn mức: Hạn mức: tối đa 30% của 15 thành viên được xếp loại 'ubnd-ba-dinh' (4 người) được loại A;"
               + " 5 người đạt; hạ xuống B vì điểm 90 thuộc nhóm thấp nhất")
           // a verified gift solicitation caps the grade at D
-          .containsPattern("cb-009  .*\\n.*80 / 100 điểm  → D \\(Loại D")
+          .containsPattern("cb-009  .*\\n.*80 / 100 điểm  → Loại D – Không hoàn thành")
           .contains("phủ quyết: Có vi phạm đã xác minh về đòi, gợi ý, nhận tiền, quà biếu của người dân:"
               + " xếp loại không cao hơn D")
           // units ranked in their block
-          .containsPattern("Xếp hạng hnunits-par — nhóm quận, huyện, thị xã\\n +1  ubnd-hoan-kiem +90.36  nhom-1 UBND quận Hoàn Kiếm\\n"
-              + " +2  ubnd-ba-dinh +88.81  nhom-2 UBND quận Ba Đình")
-          .containsPattern("Xếp hạng hnunits-sipas — nhóm xã, phường, thị trấn\\n +1  ubnd-p-truc-bach +88  tu-80")
+          .containsPattern("Xếp hạng hnunits-par — nhóm quận, huyện, thị xã\\n +1  ubnd-hoan-kiem +90.36  UBND quận Hoàn Kiếm  · Nhóm 1 – từ 90 điểm .*\\n"
+              + " +2  ubnd-ba-dinh +88.81  UBND quận Ba Đình  · Nhóm 2")
+          .containsPattern("Xếp hạng hnunits-sipas — nhóm xã, phường, thị trấn\\n +1  ubnd-p-truc-bach +88  UBND phường Trúc Bạch  · Từ 80 đến dưới 95%")
           // model units rated
-          .contains("hnm-one-stop  83.33 / 100 điểm  → chua-dat (Chưa đạt)")
-          .contains("hnm-relic  100 / 100 điểm  → dat (Đạt)")
+          .contains("hnm-one-stop  83.33 / 100 điểm  → Chưa đạt")
+          .contains("hnm-relic  100 / 100 điểm  → Đạt")
           .contains("điểm trung bình 85.33; Loại A – Hoàn thành xuất sắc nhiệm vụ 4, Loại B – Hoàn thành tốt nhiệm vụ 9,")
           // a failure with its reason and citation
           .contains("KHÔNG ĐẠT     hn522.late-arrival-repeat       Vi phạm: số sự kiện [late-arrival] đã xác minh trong 12 tháng"
@@ -301,9 +301,9 @@ class ConductCommandTests {
           .contains("quota: Quota: at most 30% of 15 rated members 'ubnd-ba-dinh' (4) may hold A; 5 reached it;"
               + " lowered to B as score 90 is among the lowest")
           .contains("veto: Verified soliciting or accepting money or gifts from citizens: graded no higher than D")
-          .containsPattern("Ranking hnunits-par — peer group urban or rural district, town\\n +1  ubnd-hoan-kiem +90.36  nhom-1")
-          .contains("hnm-market  83.33 / 100 points  → chua-dat (Does not yet meet the model)")
-          .contains("hnm-school  100 / 100 points  → dat (Meets the model)")
+          .containsPattern("Ranking hnunits-par — peer group urban or rural district, town\\n +1  ubnd-hoan-kiem +90.36  UBND quận Hoàn Kiếm  · Tier 1 – 90 points")
+          .contains("hnm-market  83.33 / 100 points  → Does not yet meet the model")
+          .contains("hnm-school  100 / 100 points  → Meets the model")
           .contains("FAIL          hn522.late-arrival-repeat       Violation: number of verified events [late-arrival] in the"
               + " last 12 months = 3 (threshold ≥ 2) — 522/QĐ-UBND [inferred, not from a source]")
           .doesNotContain("Facts ignored or in error");

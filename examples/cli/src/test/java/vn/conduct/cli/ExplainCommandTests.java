@@ -34,13 +34,13 @@ class ExplainCommandTests {
 
     assertThat(cli.out())
         .contains("cb-026  Kiều Hải Phương  [officer]  member of ubnd-p-quan-thanh")
-        .contains("Score 82 / 100 → B")
+        .contains("Score 82 / 100 → Grade B – Good")
         .containsPattern("PASS +hn3814\\.task-completion +44 / 50")
-        .contains("Next band: A (Grade A – Excellent) ≥ 90, needs 8 more points.")
+        .contains("Next band: Grade A – Excellent ≥ 90, needs 8 more points.")
         .contains("Smallest set to pass (2 criteria, largest gain first):")
         .contains("hn3814.task-completion  +6  (full points: 44 → 50)")
         .contains("hn3814.capability  +2  (full points: 18 → 20)")
-        .contains("Projected score: 90 → A")
+        .contains("Projected score: 90 → Grade A – Excellent")
         .doesNotContain("yearly-classification");
   }
 
@@ -50,7 +50,7 @@ class ExplainCommandTests {
         .isZero();
     assertThat(cli.out()).containsPattern("veto B → D: .*")
         .contains("hn3814.no-gift-solicitation  +0  (FAIL → PASS, lifts the veto)")
-        .as("lifting the veto gives the band the score earns").contains("Projected score: 80 → B");
+        .as("lifting the veto gives the band the score earns").contains("Projected score: 80 → Grade B – Good");
 
     assertThat(cli.run("explain", "--facts", facts.toString(), "-s", "cb-006", "-c", "hn3814-monthly", "--lang", "en"))
         .isZero();
@@ -67,13 +67,13 @@ class ExplainCommandTests {
         .isZero();
 
     assertThat(cli.out())
-        .contains("Score 80 / 100 → B (Fair)")
+        .contains("Score 80 / 100 → Fair")
         .contains("Items (weight earned / weight counted):")
         .contains("Items total: 8 / 10 → 80 points")
-        .contains("Next band: A (Good) ≥ 90, needs 10 more points.")
+        .contains("Next band: Good ≥ 90, needs 10 more points.")
         .contains("Smallest set to pass (1 criterion, largest gain first):")
         .as("weight 2 of 10 is 20 points, not 2").contains("r.c  +20  (FAIL → PASS)")
-        .contains("Projected score: 100 → A")
+        .contains("Projected score: 100 → Good")
         .doesNotContain("Even if").doesNotContain("approximate");
   }
 
@@ -87,13 +87,13 @@ class ExplainCommandTests {
 
     // 100 × 7/10 = 70, one complaint −5 = 65; the failed veto caps at 80, which 65 is below: no veto adjustment yet
     assertThat(cli.out())
-        .contains("Score 65 / 100 → B (Fair)")
+        .contains("Score 65 / 100 → Fair")
         .contains("deduction -5: ")
-        .contains("Next band: A (Good) ≥ 90, needs 25 more points and the veto lifted: r.v.")
+        .contains("Next band: Good ≥ 90, needs 25 more points and the veto lifted: r.v.")
         .contains("Smallest set to pass (2 criteria, largest gain first):")
         .contains("r.v  +0  (FAIL → PASS, lifts the veto)")
         .contains("r.b  +30  (FAIL → PASS)")
-        .as("100 − 5 for the complaint").contains("Projected score: 95 → A")
+        .as("100 − 5 for the complaint").contains("Projected score: 95 → Good")
         .doesNotContain("approximate");
   }
 

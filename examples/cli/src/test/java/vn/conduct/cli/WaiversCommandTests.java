@@ -49,8 +49,8 @@ class WaiversCommandTests {
     String officer = cli.out().substring(cli.out().indexOf("cb-013  Cao Ngọc Long"));
     officer = officer.substring(0, officer.indexOf(System.lineSeparator() + System.lineSeparator()));
     assertThat(officer).contains(
-        "hn3814-monthly  72 / 100 points  → B (Grade B – Good)",
-        "    without waivers: 69 / 100 → C; risk accepted: 3 points",
+        "hn3814-monthly  72 / 100 points  → Grade B – Good",
+        "    without waivers: 69 / 100 → Grade C – Satisfactory; risk accepted: 3 points",
         "FAIL → WAIVED (w-2025-06-cb-013-late)         hn522.late-arrival              Violation:",
         "Waiver w-2025-06-cb-013-late: Young child in hospital in June 2025; reported to the leaders in advance and"
             + " hours made up — approved by Phan Trọng Kiên (head-of-unit), risk low, 2025-06-01..2025-06-30",
@@ -118,10 +118,10 @@ class WaiversCommandTests {
         "--lang", "en");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
-    assertThat(cli.out()).contains("  Score 72 / 100 → B (Grade B – Good)",
+    assertThat(cli.out()).contains("  Score 72 / 100 → Grade B – Good",
         "    FAIL          hn3814.working-time              3 / 3       [WAIVED w-2025-06-cb-013-working-time]  Not met:",
-        "  Without waivers: 69 / 100 → C (Grade C – Satisfactory); risk accepted: 3 points (WAIVED items count as PASS)",
-        "  Next band: A (Grade A – Excellent) ≥ 90, needs 18 more points.");
+        "  Without waivers: 69 / 100 → Grade C – Satisfactory; risk accepted: 3 points (WAIVED items count as PASS)",
+        "  Next band: Grade A – Excellent ≥ 90, needs 18 more points.");
     assertThat(cli.out()).doesNotContain("hn3814.working-time  +");
   }
 
