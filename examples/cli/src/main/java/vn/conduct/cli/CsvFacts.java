@@ -82,6 +82,7 @@ final class CsvFacts {
 
   private final LocalDate asOf;
   private final Consumer<Rejection> rejections;
+  private final Messages words;
   private final List<Kind> kinds = new ArrayList<>();
   private final Map<String, Kind> kindOf = new HashMap<>();
   private final Map<String, KnownSubject> known = new HashMap<>();
@@ -94,9 +95,10 @@ final class CsvFacts {
   private record KnownSubject(String id, long line) {
   }
 
-  private CsvFacts(LocalDate asOf, Consumer<Rejection> rejections) {
+  private CsvFacts(LocalDate asOf, Consumer<Rejection> rejections, Messages words) {
     this.asOf = asOf;
     this.rejections = rejections;
+    this.words = words;
   }
 
   /**
@@ -104,9 +106,11 @@ final class CsvFacts {
    *
    * @param asOf the evaluation date: observations and events dated after it are counted as ignored
    * @param rejections receives each rejected row's problems as they are found
+   * @param words the language of the rejections and the summary
    */
-  static CsvFacts read(Path subjects, Path events, Path observations, LocalDate asOf, Consumer<Rejection> rejections) {
-    CsvFacts facts = new CsvFacts(asOf, rejections);
+  static CsvFacts read(Path subjects, Path events, Path observations, LocalDate asOf, Consumer<Rejection> rejections,
+      Messages words) {
+    CsvFacts facts = new CsvFacts(asOf, rejections, words);
     facts.readSubjects(subjects);
     if (events != null) {
       facts.readEvents(events);
@@ -132,8 +136,8 @@ final class CsvFacts {
    * @param builder makes the request builder of each part (dates, period)
    */
   static Streamed stream(Path subjects, Path events, Path observations, LocalDate asOf, int size,
-      Consumer<Rejection> rejections, java.util.function.Supplier<EvaluationRequest.Builder> builder) {
-    CsvFacts facts = new CsvFacts(asOf, rejections);
+      Consumer<Rejection> rejections, java.util.function.Supplier<EvaluationRequest.Builder> builder, Messages words) {
+    CsvFacts facts = new CsvFacts(asOf, rejections, words);
     return facts.new Streamed(subjects, events, observations, size, builder);
   }
 
@@ -254,9 +258,8 @@ final class CsvFacts {
       if (id != null) {
         rejectedSubjects.putIfAbsent(id, row.line);
       }
-      row.reject("parent", "unit '" + parent + "' " + (unit >= 0 ? "was" : "had members") + " in an earlier part:"
-          + " with --stream, the subjects file lists unit by unit [Hint: put this row with the rows of its unit,"
-          + " after the subject that starts its tree]");
+      row.reject("parent", words.get(unit >= 0 ? "csv-input.unit-in-earlier-part" : "csv-input.unit-members-in-earlier-part",
+          parent));
       return true;
     }
 
@@ -272,9 +275,7 @@ final class CsvFacts {
           return row;
         }
         if (of >= 0 && of < part) {
-          row.reject("subject", "subject '" + subject + "' was evaluated with an earlier unit: with --stream, rows"
-              + " follow the order of the subjects file [Hint: sort the " + kind.plural + " by the position of their"
-              + " subject in the subjects file]");
+          row.reject("subject", words.get("csv-input.subject-in-earlier-part", subject, words.get("csv-input.noun." + kind.plural)));
           continue;
         }
         keep.accept(row);
@@ -382,7 +383,7 @@ final class CsvFacts {
         ignored.add(problem != null
             ? new Ignored(new Rejection(kind.file, kind.lines.get(i), problem.field(), problem.message()), true)
             : new Ignored(new Rejection(kind.file, kind.lines.get(i), kind.dateColumn, kind.late.get(i)
-                + " is after the evaluation date " + asOf + "; the engine never counts it, it is ignored"), false));
+                + words.get("csv-input.after-evaluation-date", asOf)), false));
       }
     }
     return ignored;
@@ -410,23 +411,20 @@ final class CsvFacts {
    * ({@link #reconcile} first), and the reconciled total: read = evaluated + rejected + ignored.
    */
   String summary() {
-    StringBuilder text = new StringBuilder("conduct: read ");
+    StringBuilder text = new StringBuilder();
     long read = 0;
     long rejected = 0;
     long ignored = 0;
     for (int i = 0; i < kinds.size(); i++) {
       Kind kind = kinds.get(i);
       long kindIgnored = kind.ignored.cardinality();
-      text.append(i == 0 ? "" : ", ").append(kind.read).append(' ').append(kind.plural)
-          .append(" (").append(kind.read - kind.rejected - kindIgnored).append(" evaluated, ")
-          .append(kind.rejected).append(" rejected, ").append(kindIgnored).append(" ignored)");
+      text.append(i == 0 ? "" : ", ").append(words.get("csv-input.summary.kind", kind.read,
+          words.get("csv-input.noun." + kind.plural), kind.read - kind.rejected - kindIgnored, kind.rejected, kindIgnored));
       read += kind.read;
       rejected += kind.rejected;
       ignored += kindIgnored;
     }
-    return text.append("; records read ").append(read).append(" = ").append(read - rejected - ignored)
-        .append(" evaluated + ").append(rejected).append(" rejected + ").append(ignored).append(" ignored")
-        .toString();
+    return words.get("csv-input.summary", text, read, read - rejected - ignored, rejected, ignored);
   }
 
   private void readSubjects(Path file) {
@@ -457,7 +455,7 @@ final class CsvFacts {
     String type = row.required("type");
     KnownSubject first = id == null ? null : known.get(id);
     if (first != null) {
-      row.reject("id", "duplicate subject id '" + id + "', first on line " + first.line());
+      row.reject("id", words.get("csv-input.duplicate-subject", id, first.line()));
     }
     Map<String, Object> attributes = row.attributes();
     if (row.rejected) {
@@ -492,12 +490,12 @@ final class CsvFacts {
       if (flag.equals("true") || flag.equals("false")) {
         verified = Boolean.parseBoolean(flag);
       } else {
-        row.reject("verified", "'" + flag + "' is not true or false");
+        row.reject("verified", words.get("csv-input.not-boolean", flag));
       }
     }
     int earlier = id == null ? -1 : ids.find(id);
     if (earlier >= 0) {
-      row.reject("id", "duplicate event id '" + id + "', first on line " + row.kind.lines.get(eventsBefore + earlier));
+      row.reject("id", words.get("csv-input.duplicate-event", id, row.kind.lines.get(eventsBefore + earlier)));
     }
     Map<String, Object> attributes = row.attributes();
     if (row.rejected) {
@@ -711,38 +709,36 @@ final class CsvFacts {
         rows = mapper.readerFor(List.class).readValues(reader);
         header = rows.hasNextValue() ? rows.nextValue().stream().map(String::strip).toList() : List.of();
       } catch (NoSuchFileException e) {
-        throw refuse(file + ": no such file");
+        throw refuse(file + ": " + words.get("csv-input.no-such-file"));
       } catch (CharacterCodingException e) {
-        throw refuse(file + ": not UTF-8 text [Hint: save the CSV as UTF-8]");
+        throw refuse(file + ": " + words.get("csv-input.not-utf8"));
       } catch (IOException e) {
         throw refuse(file + ": " + e.getMessage());
       }
       if (header.isEmpty()) {
-        throw refuse(name + ":1  the file is empty; it needs a header row with the columns "
-            + String.join(", ", required.stream().sorted().toList()));
+        throw refuse(name + ":1  " + words.get("csv-input.empty-file", String.join(", ", required.stream().sorted().toList())));
       }
       List<String> problems = new ArrayList<>();
       for (int i = 0; i < header.size(); i++) {
         String column = header.get(i);
         boolean attribute = withAttributes && column.startsWith("attr.") && column.length() > 5;
         if (!known.contains(column) && !attribute) {
-          problems.add("unknown column '" + column + "'");
+          problems.add(words.get("csv-input.unknown-column", column));
         }
         if (columns.putIfAbsent(column, i) != null) {
-          problems.add("column '" + column + "' appears twice");
+          problems.add(words.get("csv-input.column-twice", column));
         } else if (attribute) {
           attributes.put(i, column.substring(5));
         }
       }
       for (String column : required.stream().sorted().toList()) {
         if (!columns.containsKey(column)) {
-          problems.add("missing column '" + column + "'");
+          problems.add(words.get("csv-input.missing-column", column));
         }
       }
       if (!problems.isEmpty()) {
-        throw refuse(name + ":1  " + String.join("; ", problems) + " [Hint: the columns are "
-            + String.join(", ", known.stream().sorted().toList()) + (withAttributes ? " and attr.<name>" : "")
-            + "; see 'conduct evaluate --help']");
+        throw refuse(name + ":1  " + String.join("; ", problems) + words.get(withAttributes ? "csv-input.columns-hint-attributes"
+            : "csv-input.columns-hint", String.join(", ", known.stream().sorted().toList())));
       }
       this.width = header.size();
     }
@@ -762,11 +758,11 @@ final class CsvFacts {
         }
         kind.read++;
         if (cells.size() != width) {
-          row.reject("", "the row has " + cells.size() + " fields, the header " + width);
+          row.reject("", words.get("csv-input.row-width", cells.size(), width));
         }
         return row;
       } catch (JsonProcessingException e) {
-        throw refuse(name + ":" + e.getLocation().getLineNr() + "  malformed CSV: " + e.getOriginalMessage());
+        throw refuse(name + ":" + e.getLocation().getLineNr() + "  " + words.get("csv-input.malformed", e.getOriginalMessage()));
       } catch (IOException e) {
         throw refuse(name + ": " + e.getMessage());
       }
@@ -809,7 +805,7 @@ final class CsvFacts {
     String required(String column) {
       String value = optional(column);
       if (value == null) {
-        reject(column, "is empty; it is required");
+        reject(column, words.get("csv-input.required"));
       }
       return value;
     }
@@ -823,8 +819,8 @@ final class CsvFacts {
       KnownSubject subject = known.get(id);
       if (subject == null) {
         Long line = rejectedSubjects.get(id);
-        reject("subject", line != null ? "subject '" + id + "' was rejected (line " + line + " of the subjects file)"
-            : "no subject '" + id + "' in the subjects file");
+        reject("subject", line != null ? words.get("csv-input.subject-rejected", id, line)
+            : words.get("csv-input.no-subject", id));
         return id;
       }
       return subject.id();
@@ -838,7 +834,7 @@ final class CsvFacts {
       try {
         return shared(LocalDate.parse(text));
       } catch (DateTimeParseException e) {
-        reject(column, "'" + text + "' is not a date yyyy-mm-dd");
+        reject(column, words.get("csv-input.not-a-date", text));
         return null;
       }
     }

@@ -175,7 +175,8 @@ final class EvaluateCommand implements Callable<Integer> {
     } else if (subjects != null) {
       EvaluationRequest.Builder builder = csvRequest();
       LocalDate decided = asOf != null ? asOf : period.end();
-      csv = CsvFacts.read(subjects, events, observations, decided, rejection -> messages.println(rejection.render()));
+      csv = CsvFacts.read(subjects, events, observations, decided, rejection -> messages.println(rejection.render()),
+          new Messages(output.language()));
       messages.flush();
       request = builder.subjects(csv.subjects).events(csv.events).observations(csv.observations).build();
       locator = csv::locate;
@@ -280,7 +281,8 @@ final class EvaluateCommand implements Callable<Integer> {
     LocalDate decided = asOf != null ? asOf : period.end();
     RulesEngine engine = packs.engine();
     CsvFacts.Streamed parts = CsvFacts.stream(subjects, events, observations, decided,
-        Math.max(1, streamPart), rejection -> messages.println(rejection.render()), this::csvRequest);
+        Math.max(1, streamPart), rejection -> messages.println(rejection.render()), this::csvRequest,
+        new Messages(output.language()));
     java.util.Iterator<EvaluationRequest> restricted = new java.util.Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -299,7 +301,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Report report;
     try (Target target = new Target(output.file, spec.commandLine().getOut())) {
       csv.header(target.out);
-      Progress progress = new Progress(err, -1);
+      Progress progress = new Progress(err, -1, new Messages(output.language()));
       try {
         report = engine.evaluate(restricted, new vn.conduct.rules.api.EvaluationListener() {
           @Override
@@ -377,7 +379,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (!Progress.wanted(count, progressThreshold)) {
       return engine.evaluate(request);
     }
-    Progress progress = new Progress(err, count);
+    Progress progress = new Progress(err, count, new Messages(output.language()));
     Report report = engine.evaluate(request, progress);
     progress.finish();
     return report;

@@ -23,6 +23,7 @@ final class Progress implements EvaluationListener {
   static boolean interactive = System.console() != null && !"dumb".equals(System.getenv("TERM"));
 
   private final PrintWriter err;
+  private final Messages words;
   private final long total;
   private final boolean bar;
   private final long started = System.nanoTime();
@@ -30,8 +31,9 @@ final class Progress implements EvaluationListener {
   private long lastDone;
   private long printedDone = -1;
 
-  Progress(PrintWriter err, long total) {
+  Progress(PrintWriter err, long total, Messages words) {
     this.err = err;
+    this.words = words;
     this.total = total;
     this.bar = interactive;
   }
@@ -42,14 +44,14 @@ final class Progress implements EvaluationListener {
   }
 
   /** The bar for {@code done} of {@code total} subjects (a negative total: unknown). */
-  static String bar(long done, long total) {
+  static String bar(long done, long total, Messages words) {
     if (total < 0) {
-      return String.format(Locale.ROOT, "%d subjects", done);
+      return words.get("progress.subjects", done);
     }
     long percent = percent(done, total);
     int filled = (int) (WIDTH * percent / 100);
-    return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format(Locale.ROOT, "%3d %%  %d / %d subjects",
-        percent, done, total);
+    return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format(Locale.ROOT, "%3d", percent)
+        + words.get("progress.of-subjects", done, total);
   }
 
   private static long percent(long done, long total) {
@@ -57,16 +59,21 @@ final class Progress implements EvaluationListener {
   }
 
   /** {@code  · 2400/s · 2 s left}: the rate so far and, when the total is known, the time left at that rate. */
-  static String pace(long done, long total, long elapsedNanos) {
+  static String pace(long done, long total, long elapsedNanos, Messages words) {
     if (done <= 0 || elapsedNanos <= 0) {
       return "";
     }
     double perSecond = done * 1e9 / elapsedNanos;
-    String text = String.format(Locale.ROOT, " · %d/s", Math.round(perSecond));
+    String text = words.get("progress.rate", Math.round(perSecond));
     if (total > done && perSecond > 0) {
-      text += String.format(Locale.ROOT, " · %d s left", Math.round((total - done) / perSecond));
+      text += words.get("progress.left", Math.round((total - done) / perSecond));
     }
     return text;
+  }
+
+  /** {@code 50 %  5000 / 10000 subjects}, or the count alone when the total is unknown. */
+  private String line(long done) {
+    return total < 0 ? bar(done, total, words) : percent(done, total) + words.get("progress.of-subjects", done, total);
   }
 
   @Override
@@ -81,9 +88,9 @@ final class Progress implements EvaluationListener {
 
   void update(long done) {
     lastDone = done;
-    String pace = pace(done, total, System.nanoTime() - started);
+    String pace = pace(done, total, System.nanoTime() - started, words);
     if (bar) {
-      err.print("\r" + bar(done, total) + pace);
+      err.print("\r" + bar(done, total, words) + pace);
       err.flush();
       return;
     }
@@ -91,8 +98,7 @@ final class Progress implements EvaluationListener {
     if (tenth != lastTenth) {
       lastTenth = tenth;
       printedDone = done;
-      err.println("conduct: " + (total < 0 ? bar(done, total) : String.format(Locale.ROOT, "%d %%  %d / %d subjects",
-          percent(done, total), done, total)) + pace);
+      err.println("conduct: " + line(done) + pace);
       err.flush();
     }
   }
@@ -101,8 +107,7 @@ final class Progress implements EvaluationListener {
     if (bar) {
       err.println();
     } else if (printedDone != lastDone) {
-      err.println("conduct: " + (total < 0 ? bar(lastDone, total) : String.format(Locale.ROOT,
-          "%d %%  %d / %d subjects", percent(lastDone, total), lastDone, total)));
+      err.println("conduct: " + line(lastDone));
     }
     err.flush();
   }

@@ -63,7 +63,7 @@ class CsvInputTests {
         o2,score,,Tổ kiểm tra,,inspection
         """);
 
-    int code = cli.run("evaluate", "-p", pack.toString(), "--subjects", subjects.toString(), "--events",
+    int code = cli.run("evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", subjects.toString(), "--events",
         events.toString(), "--observations", observations.toString(), "--as-of", "2025-06-30", "--format", "json");
 
     assertThat(code).as("rows were rejected").isEqualTo(ConductCommand.INVALID);
@@ -105,8 +105,8 @@ class CsvInputTests {
         o1,colour,red,
         x1,score,50,
         """);
-    String[] args = {"evaluate", "-p", pack.toString(), "--subjects", subjects.toString(), "--events",
-        events.toString(), "--observations", observations.toString(), "--as-of", "2025-06-30", "--lang", "en"};
+    String[] args = {"evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", subjects.toString(), "--events",
+        events.toString(), "--observations", observations.toString(), "--as-of", "2025-06-30"};
 
     assertThat(cli.run(args)).as("a row was rejected").isEqualTo(ConductCommand.INVALID);
 
@@ -153,7 +153,8 @@ class CsvInputTests {
     Path e = csv("events.csv", events.toString());
     List<CsvFacts.Rejection> rejections = new ArrayList<>();
 
-    CsvFacts facts = CsvFacts.read(s, e, null, LocalDate.of(2025, 6, 30), rejections::add);
+    CsvFacts facts = CsvFacts.read(s, e, null, LocalDate.of(2025, 6, 30), rejections::add,
+        new Messages(vn.conduct.rules.api.Language.EN));
 
     assertThat(facts.events).hasSize(3_000);
     assertThat(rejections).extracting(CsvFacts.Rejection::render)
@@ -171,7 +172,7 @@ class CsvInputTests {
   void should_refuse_a_file_whose_header_is_wrong_naming_the_columns() throws IOException {
     Path subjects = csv("subjects.csv", "id,kind,colour\no1,officer,red\n");
 
-    assertThat(cli.run("evaluate", "-p", pack.toString(), "--subjects", subjects.toString(), "--as-of", "2025-06-30"))
+    assertThat(cli.run("evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", subjects.toString(), "--as-of", "2025-06-30"))
         .isEqualTo(ConductCommand.INVALID);
 
     assertThat(cli.err()).contains("subjects.csv:1  unknown column 'kind'; unknown column 'colour'; missing column 'type'")
@@ -181,7 +182,7 @@ class CsvInputTests {
   @Test
   void should_need_a_date_for_csv_input() throws IOException {
     Path subjects = csv("subjects.csv", "id,type\no1,officer\n");
-    assertThat(cli.run("evaluate", "-p", pack.toString(), "--subjects", subjects.toString()))
+    assertThat(cli.run("evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", subjects.toString()))
         .isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("--as-of or --period is required with CSV input");
   }
@@ -191,10 +192,14 @@ class CsvInputTests {
     assertThat(Progress.THRESHOLD).isEqualTo(10_000);
     assertThat(Progress.wanted(10_000, Progress.THRESHOLD)).isFalse();
     assertThat(Progress.wanted(10_001, Progress.THRESHOLD)).isTrue();
-    assertThat(Progress.bar(5_000, 10_000)).isEqualTo("[" + "#".repeat(15) + "-".repeat(15) + "]  50 %  5000 / 10000 subjects");
+    Messages english = new Messages(vn.conduct.rules.api.Language.EN);
+    Messages vietnamese = new Messages(vn.conduct.rules.api.Language.VI);
+    assertThat(Progress.bar(5_000, 10_000, english)).isEqualTo("[" + "#".repeat(15) + "-".repeat(15) + "]  50 %  5000 / 10000 subjects");
+    assertThat(Progress.bar(5_000, 10_000, vietnamese)).endsWith("]  50 %  5000 / 10000 đối tượng");
     // 5000 in 2 s: 2500 a second, the other 5000 in 2 s more
-    assertThat(Progress.pace(5_000, 10_000, 2_000_000_000L)).isEqualTo(" · 2500/s · 2 s left");
-    assertThat(Progress.pace(0, 10_000, 1)).isEmpty();
+    assertThat(Progress.pace(5_000, 10_000, 2_000_000_000L, english)).isEqualTo(" · 2500/s · 2 s left");
+    assertThat(Progress.pace(5_000, 10_000, 2_000_000_000L, vietnamese)).isEqualTo(" · 2500/giây · còn 2 giây");
+    assertThat(Progress.pace(0, 10_000, 1, english)).isEmpty();
   }
 
   @Test
@@ -207,7 +212,7 @@ class CsvInputTests {
     }
     Path s = csv("subjects.csv", subjects.toString());
     Path o = csv("observations.csv", observations.toString());
-    String[] args = {"evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--observations", o.toString(),
+    String[] args = {"evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", s.toString(), "--observations", o.toString(),
         "--as-of", "2025-06-30", "--format", "csv"};
 
     assertThat(cli.run(args)).isZero();
@@ -251,8 +256,8 @@ class CsvInputTests {
     Path e = csv("events.csv", events.toString());
     Path o = csv("observations.csv", observations.toString());
     Path ranks = directory.resolve("rankings.csv");
-    String[] whole = {"evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--events", e.toString(),
-        "--observations", o.toString(), "--as-of", "2025-06-30", "--format", "csv", "--lang", "en"};
+    String[] whole = {"evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", s.toString(), "--events", e.toString(),
+        "--observations", o.toString(), "--as-of", "2025-06-30", "--format", "csv"};
     assertThat(cli.run(whole)).as("%s", cli.err()).isZero();
     List<String> rows = cli.out().lines().toList();
 
@@ -282,7 +287,7 @@ class CsvInputTests {
     Path s = csv("subjects.csv", "id,type,parent,attr.group\nu1,officer,,g\no1,officer,u1,g\nu2,officer,,g\n"
         + "o2,officer,u1,g\no3,officer,u9,g\nu3,officer,,g\no4,officer,u9,g\n");
 
-    int code = cli.run("evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--as-of", "2025-06-30",
+    int code = cli.run("evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", s.toString(), "--as-of", "2025-06-30",
         "--format", "csv", "--stream", "--stream-part", "1");
 
     // THEN the rows out of their unit are rejected with their line, the rest evaluated, and nothing crashes
@@ -300,14 +305,14 @@ class CsvInputTests {
     Path s = csv("subjects.csv", "id,type\no1,officer\no2,officer\no3,officer\n");
     Path e = csv("events.csv", "id,subject,type,date\ne1,o3,late,2025-06-02\ne2,o1,late,2025-06-03\n");
 
-    int code = cli.run("evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--events", e.toString(),
+    int code = cli.run("evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", s.toString(), "--events", e.toString(),
         "--as-of", "2025-06-30", "--format", "csv", "--stream", "--stream-part", "1");
 
     assertThat(code).isEqualTo(ConductCommand.INVALID);
     assertThat(cli.err()).contains("events.csv:3  subject: subject 'o1' was evaluated with an earlier unit: with"
         + " --stream, rows follow the order of the subjects file [Hint: sort the events by the position of their"
         + " subject in the subjects file]");
-    assertThat(cli.run("evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--as-of", "2025-06-30",
+    assertThat(cli.run("evaluate", "--lang", "en", "-p", pack.toString(), "--subjects", s.toString(), "--as-of", "2025-06-30",
         "--stream")).isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("--stream writes CSV as subjects are done [Hint: add --format csv]");
   }
