@@ -5,16 +5,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.YearMonth;
-import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,9 +33,24 @@ final class Arguments {
 
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-  private static final String DATE_HINT = "write yyyy-mm-dd, e.g. 2025-06-30";
 
   private Arguments() { }
+
+  /**
+   * The language of mistakes on the command line: that of the first {@code --lang} given, else English,
+   * as for the help ({@link ConductCommand#helpLanguage}); set by {@link ConductCommand#execute} before
+   * parsing, as a value may be refused before its command's {@code --lang} is read.
+   */
+  private static volatile Messages usage = new Messages(Language.EN);
+
+  static void usageLanguage(Language language) {
+    usage = new Messages(language);
+  }
+
+  /** A usage message under {@code key} in the language of the command line. */
+  static String say(String key, Object... args) {
+    return usage.get(key, args);
+  }
 
   /**
    * A command-line mistake whose message is complete (what, value, hint): printed as it is after
@@ -85,20 +96,17 @@ final class Arguments {
   static LocalDate date(String text) {
     Matcher matcher = DATE.matcher(text.strip());
     if (!matcher.matches()) {
-      throw new BadValue("'" + text + "' is not a date [Hint: " + DATE_HINT + "]");
+      throw new BadValue(say("usage.not-a-date", text));
     }
     int year = Integer.parseInt(matcher.group(1));
     int month = Integer.parseInt(matcher.group(2));
     int day = Integer.parseInt(matcher.group(3));
     if (month < 1 || month > 12) {
-      throw new BadValue("'" + text + "' is not a date: month " + month + " is not 1–12 [Hint: "
-          + DATE_HINT + "]");
+      throw new BadValue(say("usage.not-a-date.month", text, month));
     }
     int days = YearMonth.of(year, month).lengthOfMonth();
     if (day < 1 || day > days) {
-      throw new BadValue("'" + text + "' is not a date: day " + day + " is not in "
-          + Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year + " (1–" + days + ") [Hint: "
-          + DATE_HINT + "]");
+      throw new BadValue(say("usage.not-a-date.day", text, day, say("usage.month." + month), year, days));
     }
     return LocalDate.of(year, month, day);
   }
@@ -108,8 +116,7 @@ final class Arguments {
     try {
       return vn.conduct.rules.api.Period.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new BadValue("'" + text + "' is not a period [Hint: write a year (2025), a month (2025-06), a quarter"
-          + " (2025-Q2) or start/end dates (2025-01-01/2025-06-30)]");
+      throw new BadValue(say("usage.not-a-period", text));
     }
   }
 
@@ -124,8 +131,7 @@ final class Arguments {
     } catch (IllegalArgumentException e) {
       String tag = text.strip().replace('_', '-');
       if (tag.equalsIgnoreCase("vn") || tag.toLowerCase(java.util.Locale.ROOT).startsWith("vn-")) {
-        throw new BadValue("'" + text + "' is the country code of Viet Nam, not a language [Hint: Vietnamese is vi,"
-            + " e.g. --lang vi]");
+        throw new BadValue(say("usage.lang-country-code", text));
       }
       try {
         java.util.Locale locale = new java.util.Locale.Builder().setLanguageTag(tag).build();
@@ -135,14 +141,13 @@ final class Arguments {
       } catch (java.util.IllformedLocaleException notATag) {
         // refused below
       }
-      throw new BadValue("'" + text + "' is not a language [Hint: use vi or en, e.g. --lang en]");
+      throw new BadValue(say("usage.not-a-language", text));
     }
   }
 
   static Double decimal(String text) {
     if (text.strip().length() > vn.conduct.rules.io.FactsReader.MAX_NUMBER_LENGTH || !NUMBER.matcher(text.strip()).matches()) {
-      throw new BadValue("'" + text + "' is not a number [Hint: write digits with an optional"
-          + " decimal point, e.g. 90 or 87.5]");
+      throw new BadValue(say("usage.not-a-number", text));
     }
     return new BigDecimal(text.strip()).doubleValue();
   }
@@ -151,7 +156,7 @@ final class Arguments {
     try {
       return Integer.valueOf(text.strip());
     } catch (NumberFormatException e) {
-      throw new BadValue("'" + text + "' is not a whole number [Hint: write digits, e.g. 100]");
+      throw new BadValue(say("usage.not-a-whole-number", text));
     }
   }
 
@@ -167,8 +172,8 @@ final class Arguments {
   /** What the user did wrong, what is expected and where to read more. */
   static String message(ParameterException exception) {
     CommandLine commandLine = exception.getCommandLine();
-    String help = "'" + commandLine.getCommandSpec().qualifiedName() + " --help' lists the "
-        + (commandLine.getSubcommands().isEmpty() ? "options" : "commands");
+    String help = say(commandLine.getSubcommands().isEmpty() ? "usage.help-lists-options" : "usage.help-lists-commands",
+        commandLine.getCommandSpec().qualifiedName());
     if (exception instanceof Refused) {
       return exception.getMessage();
     }
@@ -184,16 +189,16 @@ final class Arguments {
       }
       if (arg.type().isEnum()) {
         List<String> values = Arrays.stream(arg.type().getEnumConstants()).map(String::valueOf).toList();
-        return name + ": '" + exception.getValue() + "' is not one of " + String.join(", ", values) + " [Hint: e.g. "
-            + name + " " + values.get(values.size() > 1 ? 1 : 0) + "]";
+        return name + ": " + say("usage.not-one-of", exception.getValue(), String.join(", ", values),
+            name + " " + values.get(values.size() > 1 ? 1 : 0));
       }
       if (cause instanceof TypeConversionException) {
-        return name + ": '" + exception.getValue() + "' is not valid: " + cause.getMessage() + " [Hint: " + help + "]";
+        return name + ": " + say("usage.not-valid-because", exception.getValue(), cause.getMessage(), help);
       }
-      return name + ": '" + exception.getValue() + "' is not valid [Hint: " + help + "]";
+      return name + ": " + say("usage.not-valid", exception.getValue(), help);
     }
     String text = exception.getMessage();
-    return text + (text.contains("[Hint:") ? "" : " [Hint: " + help + "]");
+    return text + (text.contains("[Hint:") ? "" : say("usage.hint", help)); // picocli's own words
   }
 
   /** Levenshtein distance, for "did you mean". */
@@ -222,19 +227,19 @@ final class Arguments {
     String option = given.stream().filter(a -> a.startsWith("-")).findFirst().orElse(null);
     String what;
     if (exception.isUnknownOption() && option != null) {
-      what = "unknown option '" + option + "' for '" + commandLine.getCommandSpec().qualifiedName() + "'";
+      what = say("usage.unknown-option", option, commandLine.getCommandSpec().qualifiedName());
     } else if (!commandLine.getSubcommands().isEmpty() && commandLine.getParent() == null) {
-      what = "'" + first + "' is not a command";
+      what = say("usage.not-a-command", first);
     } else {
-      what = "unexpected argument '" + first + "' for '" + commandLine.getCommandSpec().qualifiedName() + "'";
+      what = say("usage.unexpected-argument", first, commandLine.getCommandSpec().qualifiedName());
     }
     // picocli suggests by shared prefix; the nearest by spelling first, and only those as near as it
     String typed = (exception.isUnknownOption() && option != null ? option : first).replaceFirst("=.*", "");
     List<String> candidates = exception.getSuggestions().stream().distinct().toList();
     int best = candidates.stream().mapToInt(c -> distance(typed, c)).min().orElse(0);
     List<String> suggestions = candidates.stream().filter(c -> distance(typed, c) <= best).limit(3).toList();
-    return what + " [Hint: " + (suggestions.isEmpty() ? "" : "did you mean " + suggestions.stream()
-        .collect(Collectors.joining(" or ")) + "? ") + help + "]";
+    return what + (suggestions.isEmpty() ? say("usage.hint", help)
+        : say("usage.hint-did-you-mean", String.join(say("usage.or"), suggestions), help));
   }
 
   /** The option's longest name, or a positional parameter's label. */
@@ -274,16 +279,14 @@ final class Arguments {
     boolean folder = arg.paramLabel().contains("dir");
     String name = name(arg);
     if (!Files.exists(path)) {
-      throw new Refused(commandLine, name + ": '" + path + "' does not exist [Hint: give an existing "
-          + (folder ? "folder (the one that holds pack.yaml)" : "file") + "; a relative path starts at "
-          + Path.of("").toAbsolutePath() + "]");
+      throw new Refused(commandLine, name + ": " + say(folder ? "usage.no-such-folder" : "usage.no-such-file", path,
+          Path.of("").toAbsolutePath()));
     }
     if (folder && !Files.isDirectory(path)) {
-      throw new Refused(commandLine, name + ": '" + path + "' is a file, not a folder [Hint: give the folder that"
-          + " holds pack.yaml]");
+      throw new Refused(commandLine, name + ": " + say("usage.file-not-folder", path));
     }
     if (!folder && Files.isDirectory(path)) {
-      throw new Refused(commandLine, name + ": '" + path + "' is a folder, not a file [Hint: give a file in it]");
+      throw new Refused(commandLine, name + ": " + say("usage.folder-not-file", path));
     }
   }
 }

@@ -73,8 +73,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean report = format != CiReports.Format.text;
     if (output != null && !report) {
-      throw new UsageException("--output: the text of 'check' goes to the standard output [Hint: add --format junit"
-          + " or --format sarif to write a report file]");
+      throw new UsageException("--output: " + Arguments.say("usage.output-text", "check"));
     }
     Messages messages = new Messages(language);
     List<CiReports.Suite> suites = new ArrayList<>();

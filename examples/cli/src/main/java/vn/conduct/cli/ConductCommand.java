@@ -159,6 +159,7 @@ public final class ConductCommand implements Runnable {
           return SOFTWARE;
         });
     Arguments.install(commandLine);
+    Arguments.usageLanguage(helpLanguage(args));
     if (helpLanguage(args) == Language.VI) {
       commandLine.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Messages.locale(Language.VI),
           ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));

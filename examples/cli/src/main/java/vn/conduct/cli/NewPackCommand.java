@@ -106,12 +106,10 @@ final class NewPackCommand implements Callable<Integer> {
 
   private static void checkId(String id) {
     if (!PACK_ID.matcher(id).matches()) {
-      throw new UsageException("new-pack: '" + id + "' is not a pack id [Hint: lowercase ASCII letters and digits,"
-          + " starting with a letter, parts separated by single '.', '_' or '-', e.g. hue-demo]");
+      throw new UsageException("new-pack: " + Arguments.say("usage.new-pack.id", id));
     }
     if (id.length() > MAX_ID_LENGTH) {
-      throw new UsageException("new-pack: the pack id is " + id.length() + " characters long, more than "
-          + MAX_ID_LENGTH + " [Hint: rule ids start with it and end at 128 characters; choose a shorter id]");
+      throw new UsageException("new-pack: " + Arguments.say("usage.new-pack.id-length", id.length(), MAX_ID_LENGTH));
     }
   }
 
@@ -119,15 +117,13 @@ final class NewPackCommand implements Callable<Integer> {
     if (Files.isDirectory(target)) {
       try (Stream<Path> entries = Files.list(target)) {
         if (entries.findAny().isPresent()) {
-          throw new UsageException("new-pack: '" + target + "' is not empty [Hint: choose another --dir or id,"
-              + " or remove the folder; new-pack never overwrites a file]");
+          throw new UsageException("new-pack: " + Arguments.say("usage.new-pack.not-empty", target));
         }
       } catch (IOException e) {
         throw new FileProblem("new-pack: cannot read '" + target + "': " + e.getMessage());
       }
     } else if (Files.exists(target)) {
-      throw new UsageException("new-pack: '" + target + "' exists and is not a folder [Hint: choose another --dir"
-          + " or id]");
+      throw new UsageException("new-pack: " + Arguments.say("usage.new-pack.not-folder", target));
     }
   }
 

@@ -134,16 +134,14 @@ final class PackOptions {
       String id = equals < 0 ? "" : pin.substring(0, equals).strip();
       String version = equals < 0 ? "" : pin.substring(equals + 1).strip();
       if (equals < 0 || !ID.matcher(id).matches()) {
-        throw new UsageException("--pin: '" + pin + "' is not <id>=<version> [Hint: e.g. " + PIN_EXAMPLE + "]");
+        throw new UsageException("--pin: " + Arguments.say("usage.pin-shape", pin, PIN_EXAMPLE));
       }
       if (!VERSION.matcher(version).matches()) {
-        throw new UsageException("--pin: '" + version + "' is not a version major.minor.patch [Hint: e.g. "
-            + PIN_EXAMPLE + "; 'conduct packs' lists the versions]");
+        throw new UsageException("--pin: " + Arguments.say("usage.pin-version", version, PIN_EXAMPLE));
       }
       String before = pinned.putIfAbsent(id, version);
       if (before != null && !before.equals(version)) {
-        throw new UsageException("--pin: " + id + " is pinned twice, to " + before + " and " + version
-            + " [Hint: pin each pack once]");
+        throw new UsageException("--pin: " + Arguments.say("usage.pin-twice", id, before, version));
       }
     }
     return pinned;
@@ -156,16 +154,14 @@ final class PackOptions {
       int colon = parameter.indexOf(':');
       int equals = parameter.indexOf('=', Math.max(colon, 0));
       if (colon <= 0 || equals < 0 || equals == colon + 1) {
-        throw new UsageException("--param: '" + parameter + "' is not <id>:<name>=<value> [Hint: e.g. "
-            + PARAM_EXAMPLE + "]");
+        throw new UsageException("--param: " + Arguments.say("usage.param-shape", parameter, PARAM_EXAMPLE));
       }
       String id = parameter.substring(0, colon).strip();
       String name = parameter.substring(colon + 1, equals).strip();
       String value = parameter.substring(equals + 1);
       String before = values.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(name, value);
       if (before != null) {
-        throw new UsageException("--param: " + id + ":" + name + " is given twice, '" + before + "' and '" + value
-            + "' [Hint: give each parameter once]");
+        throw new UsageException("--param: " + Arguments.say("usage.param-twice", id + ":" + name, before, value));
       }
     }
     return values;
@@ -198,7 +194,7 @@ final class PackOptions {
       try {
         urls[i] = plugins.get(i).toUri().toURL();
       } catch (java.net.MalformedURLException e) {
-        throw new UsageException("--plugin: '" + SafeText.line(plugins.get(i).toString()) + "' is not a jar path");
+        throw new UsageException("--plugin: " + Arguments.say("usage.plugin-not-jar", SafeText.line(plugins.get(i).toString())));
       }
     }
     ClassLoader loader = new java.net.URLClassLoader("conduct-plugins", urls, PackOptions.class.getClassLoader());
@@ -212,15 +208,11 @@ final class PackOptions {
         }
       }
     } catch (java.util.ServiceConfigurationError | LinkageError e) {
-      throw new UsageException("--plugin: a provider could not be loaded: " + SafeText.line(String.valueOf(e.getMessage()))
-          + " [Hint: a plugin jar lists its provider class in META-INF/services/vn.conduct.rules.spi.RulePackProvider;"
-          + " the class needs a public no-argument constructor]");
+      throw new UsageException("--plugin: " + Arguments.say("usage.plugin-not-loaded", SafeText.line(String.valueOf(e.getMessage()))));
     }
     for (int i = 0; i < urls.length; i++) {
       if (!withProvider.contains(urls[i])) {
-        throw new UsageException("--plugin: '" + SafeText.line(plugins.get(i).toString()) + "' lists no rule pack"
-            + " provider [Hint: a plugin jar lists its provider class in"
-            + " META-INF/services/vn.conduct.rules.spi.RulePackProvider]");
+        throw new UsageException("--plugin: " + Arguments.say("usage.plugin-no-provider", SafeText.line(plugins.get(i).toString())));
       }
     }
     return builder;
@@ -264,8 +256,7 @@ final class PackOptions {
     for (String pack : given) {
       if (isPath(pack)) {
         if (!isFolder(pack)) {
-          throw new UsageException(option + ": folder '" + pack + "' does not exist [Hint: give the folder that"
-              + " holds pack.yaml, or the id of a pack on the class path such as hanoi-522]");
+          throw new UsageException(option + ": " + Arguments.say("usage.pack-folder-missing", pack));
         }
         builder.addPack(Path.of(pack));
       } else {
@@ -303,8 +294,7 @@ final class PackOptions {
       List<RulePackInfo> found = packs.stream().filter(p -> p.id().equals(id)).toList();
       boolean folder = isFolder(id);
       if (found.isEmpty() && folder) {
-        throw new UsageException(option + ": no pack with id '" + id + "' is on the class path, and the folder ./"
-            + id + " is read only when written as a path [Hint: write ./" + id + " for the folder]");
+        throw new UsageException(option + ": " + Arguments.say("usage.pack-id-or-folder", id));
       }
       if (found.isEmpty()) {
         throw new RulePackNotFoundException(SafeText.line("No rule pack with id '" + id + "' is on the class path"

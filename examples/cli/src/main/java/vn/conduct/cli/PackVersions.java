@@ -46,17 +46,15 @@ record PackVersions(String fromPack, String from, String toPack, String to) {
     try {
       vn.conduct.rules.api.PackDiff.between(engine, fromPack, from, toPack, to);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(command + ": '" + fromPack + "@" + from + "' and '" + toPack + "@" + to + "' name two"
-          + " packs and neither extends the other [Hint: compare two versions of one pack, e.g. " + example
-          + ", or a pack with an overlay of it]");
+      throw new UsageException(command + ": " + Arguments.say("usage.versions-unrelated", fromPack + "@" + from, toPack + "@" + to,
+          example));
     }
   }
 
   private static String[] split(String option, String given, String example) {
     int at = given.lastIndexOf('@');
     if (at <= 0 || at == given.length() - 1) {
-      throw new UsageException(option + ": '" + given + "' is not <pack>@<version> [Hint: e.g. " + example
-          + "; 'conduct packs' lists the versions]");
+      throw new UsageException(option + ": " + Arguments.say("usage.pack-at-version", given, example));
     }
     return new String[] {given.substring(0, at), given.substring(at + 1)};
   }
@@ -67,8 +65,7 @@ record PackVersions(String fromPack, String from, String toPack, String to) {
     HanoiRulePackProvider.frozenPacks().forEach(builder::addPack);
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) {
-        throw new UsageException("--pack: folder '" + folder + "' does not exist [Hint: give the folder that holds"
-            + " pack.yaml]");
+        throw new UsageException("--pack: " + Arguments.say("usage.folder-missing", folder));
       }
       builder.addPack(folder);
     }

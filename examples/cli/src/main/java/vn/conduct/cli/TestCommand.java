@@ -76,8 +76,7 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() {
     boolean report = format != CiReports.Format.text;
     if (output != null && !report) {
-      throw new UsageException("--output: the text of 'test' goes to the standard output [Hint: add --format junit"
-          + " or --format sarif to write a report file]");
+      throw new UsageException("--output: " + Arguments.say("usage.output-text", "test"));
     }
     PrintWriter out = report ? spec.commandLine().getErr() : spec.commandLine().getOut();
     String suite = SafeText.line(pack.toString());
@@ -191,8 +190,8 @@ final class TestCommand implements Callable<Integer> {
 
   private static void percent(String option, double value) {
     if (value < 0 || value > 100) {
-      throw new UsageException(option + ": " + Words.display(java.math.BigDecimal.valueOf(value))
-          + " is not a percentage from 0 to 100 [Hint: e.g. " + option + " 90]");
+      throw new UsageException(option + ": " + Arguments.say("usage.percentage", Words.display(java.math.BigDecimal.valueOf(value)),
+          option));
     }
   }
 }

@@ -41,8 +41,7 @@ final class WithPacks {
       }
       List<RulePackSource> matching = classPath.stream().filter(source -> idOf(source).equals(value)).toList();
       if (matching.isEmpty()) {
-        throw new UsageException("--with: '" + SafeText.line(value) + "' is neither a folder nor the id of a pack on"
-            + " the class path [Hint: give the folder that holds pack.yaml, or an id that 'conduct packs' lists]");
+        throw new UsageException("--with: " + Arguments.say("usage.with", SafeText.line(value)));
       }
       sources.addAll(matching);
     }

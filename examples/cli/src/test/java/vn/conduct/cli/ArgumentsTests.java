@@ -96,6 +96,19 @@ class ArgumentsTests {
   }
 
   @Test
+  void should_word_mistakes_on_the_command_line_in_the_language_of_lang() {
+    assertThat(cli.run("packs", "--lang", "vi", "--as-of", "2025-02-29")).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).isEqualTo("conduct: --as-of: '2025-02-29' không phải là ngày: tháng 2 năm 2025 không có ngày 29"
+        + " (1–28) [Gợi ý: viết yyyy-mm-dd, ví dụ 2025-06-30]" + System.lineSeparator());
+
+    assertThat(cli.run("--lang", "vi", "evalute")).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).startsWith("conduct: 'evalute' không phải là lệnh [Gợi ý: có phải ý bạn là evaluate?");
+
+    assertThat(cli.run("packs", "--as-of", "2025-02-29")).as("English without --lang").isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).contains("is not a date: day 29 is not in February 2025 (1–28)");
+  }
+
+  @Test
   void should_read_english_for_a_language_it_has_no_texts_in() {
     assertThat(cli.run("packs", "--lang", "fr")).as(cli.err()).isZero();
     String french = cli.out();
