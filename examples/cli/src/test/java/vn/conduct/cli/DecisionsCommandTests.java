@@ -128,4 +128,20 @@ class DecisionsCommandTests {
     assertThat(cli.run("decisions", "check", "--strict", "--facts", facts.toString(), "--on", "2025-07-31",
         decisions.toString())).isEqualTo(ConductCommand.INVALID);
   }
+
+  @Test
+  void replay_takes_the_decisions_and_names_a_tampered_one() throws Exception {
+    Path log = dir.resolve("decisions.log");
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "--log",
+        log.toString(), "-f", "json")).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.run("replay", "--log", log.toString(), "--facts", facts.toString(), "--decisions",
+        decisions.toString(), "--lang", "en")).as(cli.err()).isEqualTo(ConductCommand.OK);
+
+    Path tampered = Files.writeString(dir.resolve("tampered.yaml"), sample.replace("    points: 6", "    points: 9"));
+    assertThat(Files.readString(tampered)).isNotEqualTo(sample);
+    int code = cli.run("replay", "--log", log.toString(), "--facts", facts.toString(), "--decisions",
+        tampered.toString(), "--lang", "en");
+    assertThat(code).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.out() + cli.err()).contains("decision d-2025-06-cb-022-override was changed since the evaluation");
+  }
 }

@@ -652,19 +652,19 @@ public final class PackLoader {
         }
         String holderType = authority.heldBy().subjectType();
         if (!types.containsKey(holderType)) {
-          unknownSubjectType(doc, YamlDocument.child(at, "held-by.subject-type"), holderType, types.keySet());
+          unknownSubjectType(doc, YamlDocument.child(YamlDocument.child(at, "held-by"), "subject-type"), holderType, types.keySet());
         } else {
           Set<String> attributes = types.get(holderType).attributes().keySet();
           for (String name : authority.heldBy().attribute().keySet()) {
             if (!attributes.contains(name)) {
-              issues.error(doc, YamlDocument.child(YamlDocument.child(at, "held-by.attribute"), name),
+              issues.error(doc, YamlDocument.child(YamlDocument.child(YamlDocument.child(at, "held-by"), "attribute"), name),
                   "ref.unknown-field", "subject type '" + holderType + "' has no attribute '" + name + "'",
                   Hints.unknown(name, attributes, "its attributes"));
             }
           }
         }
         if (!types.containsKey(authority.over().subjectType())) {
-          unknownSubjectType(doc, YamlDocument.child(at, "over.subject-type"), authority.over().subjectType(),
+          unknownSubjectType(doc, YamlDocument.child(YamlDocument.child(at, "over"), "subject-type"), authority.over().subjectType(),
               types.keySet());
         }
         var scopeDoc = authority.mayOverride();
@@ -675,14 +675,14 @@ public final class PackLoader {
         for (int k = 0; k < scopeDoc.rules().size(); k++) {
           String rule = scopeDoc.rules().get(k);
           if (!ruleIds.contains(rule)) {
-            issues.error(doc, YamlDocument.element(YamlDocument.child(at, "may-override.rules"), k), "ref.unknown-rule",
+            issues.error(doc, YamlDocument.element(YamlDocument.child(YamlDocument.child(at, "may-override"), "rules"), k), "ref.unknown-rule",
                 "unknown rule '" + Binder.shorten(rule) + "'", Hints.unknown(rule, ruleIds, "rules of this pack"));
           }
         }
         for (int k = 0; k < scopeDoc.checklists().size(); k++) {
           String list = scopeDoc.checklists().get(k);
           if (!listIds.contains(list)) {
-            issues.error(doc, YamlDocument.element(YamlDocument.child(at, "may-override.checklists"), k),
+            issues.error(doc, YamlDocument.element(YamlDocument.child(YamlDocument.child(at, "may-override"), "checklists"), k),
                 "ref.unknown-checklist", "unknown checklist '" + Binder.shorten(list) + "'",
                 Hints.unknown(list, listIds, "checklists of this pack"));
           }
