@@ -78,6 +78,10 @@ final class ConformanceCase {
     return FactsFile.map(CoreYaml.read(dir.resolve("expected.yaml")), dir.resolve("expected.yaml").toString());
   }
 
+  boolean isDecisionErrorCase() {
+    return expected().containsKey("decision-errors");
+  }
+
   boolean isLoadErrorCase() {
     return expected().containsKey("load-errors");
   }

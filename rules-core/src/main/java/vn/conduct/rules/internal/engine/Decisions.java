@@ -61,6 +61,7 @@ public final class Decisions {
     if (facts != null) {
       facts.subjects().forEach(s -> subjects.putIfAbsent(s.id(), s));
     }
+    Map<String, java.util.Optional<LoadedPack>> versions = new HashMap<>(); // with facts: one plan per pack
     for (Decision decision : decisions) {
       if (facts != null && !whole && !subjects.containsKey(decision.subjectId())) {
         continue;
@@ -77,7 +78,9 @@ public final class Decisions {
       if (!target.isEmpty()) {
         continue;
       }
-      LoadedPack used = usedVersion(compiled, facts, decision);
+      LoadedPack used = facts == null ? usedVersion(compiled, null, decision)
+          : versions.computeIfAbsent(decision.packId(), id -> java.util.Optional.ofNullable(
+              usedVersion(compiled, facts, decision))).orElse(null);
       if (used != null) {
         problems.addAll(authorityProblems(decision, used, facts == null ? null : subjects));
       }
