@@ -177,12 +177,14 @@ class DecisionsTests {
              date: 2025-07-03, by: {id: h1, role: unit-head}, reason: why, adjustment: 6}
           - {id: nobody, kind: contest, subject: m9, target: {pack: decided, rule: d.badge}, period: 2025-06,
              date: 2025-07-03, by: {id: m9, role: subject}, reason: why}
+          - {id: unit, kind: contest, subject: u1, target: {pack: decided, rule: d.badge}, period: 2025-06,
+             date: 2025-07-03, by: {id: u1, role: subject}, reason: why}
         """;
     DecisionsFile decisions = DecisionsFile.read("d.yaml", file.getBytes(StandardCharsets.UTF_8));
     EvaluationRequest request = june().decisions(decisions.decisions()).build();
 
     assertThatThrownBy(() -> engine.evaluate(request)).isInstanceOf(InvalidDecisionsException.class)
-        .hasMessageContaining("Decision file at d.yaml is invalid (7 errors)")
+        .hasMessageContaining("Decision file at d.yaml is invalid (8 errors)")
         .hasMessageContaining("d.yaml:3:5  by.id: decision 'self' is an override of m1's decided rule d.punctual by m1,"
             + " the subject itself")
         .hasMessageContaining("[decision.self]")
@@ -193,7 +195,9 @@ class DecisionsTests {
         .hasMessageContaining("names rule 'd.punctaul', which pack 'decided' does not have: there is no such finding"
             + " [Hint: did you mean 'd.punctual'?")
         .hasMessageContaining("adjusts the score by 6, more than role 'unit-head' may (at most 5 either way)")
-        .hasMessageContaining("is about subject 'm9', which the facts do not have");
+        .hasMessageContaining("is about subject 'm9', which the facts do not have")
+        .hasMessageContaining("decision 'unit' is about u1's finding of rule d.badge, but u1 is of type agency and the rule"
+            + " applies to [officer]: there is no such finding");
     // the check locates each at its field
     List<ValidationIssue> issues = decisions.check(engine, request, LocalDate.of(2025, 12, 31));
     assertThat(issues).filteredOn(i -> i.severity() == ValidationIssue.Level.ERROR)
@@ -201,7 +205,7 @@ class DecisionsTests {
         .containsExactlyInAnyOrder("decision.self decisions[0].by.id", "decision.not-holder decisions[1].by.id",
             "decision.not-authorised decisions[2].by.id", "decision.unknown-role decisions[3].by.role",
             "decision.unknown-rule decisions[4].target.rule", "decision.adjustment decisions[5].adjustment",
-            "decision.unknown-subject decisions[6].subject");
+            "decision.unknown-subject decisions[6].subject", "decision.no-finding decisions[7].target.rule");
     assertThat(issues).filteredOn(i -> i.code().equals("decision.self")).singleElement()
         .satisfies(i -> assertThat(i.line()).isEqualTo(4));
   }

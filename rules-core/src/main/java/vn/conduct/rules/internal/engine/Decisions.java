@@ -78,6 +78,13 @@ public final class Decisions {
       if (!target.isEmpty()) {
         continue;
       }
+      if (facts != null) {
+        Problem none = noFinding(decision, subjects.get(decision.subjectId()), compiled);
+        if (none != null) {
+          problems.add(none);
+          continue;
+        }
+      }
       LoadedPack used = facts == null ? usedVersion(compiled, null, decision)
           : versions.computeIfAbsent(decision.packId(), id -> java.util.Optional.ofNullable(
               usedVersion(compiled, facts, decision))).orElse(null);
@@ -111,6 +118,36 @@ public final class Decisions {
           Integer.parseInt(at[2]), problem.field(), problem.message(), problem.hint()));
     }
     throw new InvalidDecisionsException(files.size() == 1 ? files.iterator().next() : "request", issues);
+  }
+
+  /**
+   * A problem when the subject can have no such finding or score: the rule does not apply to its type,
+   * or the checklist scores another type (any version of the pack); {@code null} otherwise.
+   */
+  private static Problem noFinding(Decision decision, Subject subject, CompiledPacks compiled) {
+    String type = subject.type();
+    if (decision.ruleId().isPresent()) {
+      Set<String> types = new TreeSet<>();
+      compiled.ruleInfos().stream().filter(r -> r.rule().packId().equals(decision.packId())
+          && r.rule().ruleId().equals(decision.ruleId().get())).forEach(r -> types.addAll(r.appliesTo()));
+      if (!types.isEmpty() && !types.contains(type)) {
+        return new Problem(decision, "target.rule", "decision.no-finding", name(decision) + " is about "
+            + decision.subjectId() + "'s finding of rule " + decision.ruleId().get() + ", but " + decision.subjectId()
+            + " is of type " + type + " and the rule applies to " + types + ": there is no such finding",
+            "name a rule that applies to " + type + "s, or the subject the finding is about");
+      }
+    } else {
+      Set<String> types = new TreeSet<>();
+      compiled.checklistInfos().stream().filter(c -> c.packId().equals(decision.packId())
+          && c.checklistId().equals(decision.checklistId().orElseThrow())).forEach(c -> types.add(c.subjectType()));
+      if (!types.isEmpty() && !types.contains(type)) {
+        return new Problem(decision, "target.checklist", "decision.no-finding", name(decision) + " is about "
+            + decision.subjectId() + "'s result on checklist " + decision.checklistId().get() + ", but "
+            + decision.subjectId() + " is of type " + type + " and the checklist scores " + types
+            + ": there is no such result", "name a checklist that scores " + type + "s");
+      }
+    }
+    return null;
   }
 
   /** The problems with a decision's target: an unknown pack, rule, checklist, or an item not in the checklist. */
@@ -246,7 +283,7 @@ public final class Decisions {
     List<String> lacks = new ArrayList<>();
     AuthorityDoc.HolderDoc holder = authority.heldBy();
     if (!holder.subjectType().equals(actor.type())) {
-      lacks.add("is a " + actor.type() + ", not a " + holder.subjectType());
+      lacks.add("is of type " + actor.type() + ", not " + holder.subjectType());
     }
     for (Map.Entry<String, JsonNode> wanted : holder.attribute().entrySet()) {
       Object value = actor.attributes().get(wanted.getKey());
@@ -264,7 +301,8 @@ public final class Decisions {
     AuthorityDoc.OverDoc over = authority.over();
     if (subject != null && !over.subjectType().equals(subject.type())) {
       problems.add(new Problem(decision, "subject", "decision.not-authorised", name + ": role '" + by.role()
-          + "' decides about " + over.subjectType() + "s, but " + subject.id() + " is a " + subject.type(), null));
+          + "' decides about subjects of type " + over.subjectType() + ", but " + subject.id() + " is of type "
+          + subject.type(), null));
     } else if (subject != null && Boolean.TRUE.equals(over.sameUnit())
         && (subject.parentId() == null || !subject.parentId().equals(actor.parentId()))) {
       problems.add(new Problem(decision, "by.id", "decision.not-authorised", name + ": role '" + by.role()
