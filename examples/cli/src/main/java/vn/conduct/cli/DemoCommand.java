@@ -27,12 +27,16 @@ import vn.conduct.rules.io.FactsReader;
             + " model units, people in public places, peer districts and departments for ranking). It is the"
             + " template for your own facts file: print it with --print-facts.",
         "Sample waivers (specs/waiver-format.md) for it: --print-waivers; evaluate them with"
-            + " 'conduct evaluate --facts <facts> --waivers <waivers>'."})
+            + " 'conduct evaluate --facts <facts> --waivers <waivers>'.",
+        "Sample decisions (specs/decision-format.md): --print-decisions; evaluate them with"
+            + " 'conduct evaluate --facts <facts> --decisions <decisions>'."})
 final class DemoCommand implements Callable<Integer> {
 
   static final String SAMPLE = "samples/hanoi-demo.yaml";
 
   static final String WAIVERS = "samples/waivers-demo.yaml";
+
+  static final String DECISIONS = "samples/decisions-demo.yaml";
 
   @Spec
   CommandSpec spec;
@@ -48,14 +52,18 @@ final class DemoCommand implements Callable<Integer> {
       description = "Print the sample waiver file (YAML) for the sample facts instead of evaluating them.")
   boolean printWaivers;
 
+  @picocli.CommandLine.Option(names = "--print-decisions",
+      description = "Print the sample decision file (YAML) for the sample facts instead of evaluating them.")
+  boolean printDecisions;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (printFacts && printWaivers) {
-      throw new UsageException("give --print-facts or --print-waivers, not both");
+    if ((printFacts ? 1 : 0) + (printWaivers ? 1 : 0) + (printDecisions ? 1 : 0) > 1) {
+      throw new UsageException("give one of --print-facts, --print-waivers, --print-decisions");
     }
-    byte[] sample = sample(printWaivers ? WAIVERS : SAMPLE);
-    if (printFacts || printWaivers) {
+    byte[] sample = sample(printWaivers ? WAIVERS : printDecisions ? DECISIONS : SAMPLE);
+    if (printFacts || printWaivers || printDecisions) {
       out.print(new String(sample, java.nio.charset.StandardCharsets.UTF_8));
       out.flush();
       return ConductCommand.OK;

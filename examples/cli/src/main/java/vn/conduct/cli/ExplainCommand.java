@@ -82,6 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
   Language language = Language.VI;
 
   private Words w;
+  private java.util.function.Supplier<Report> undecided;
 
   /** A criterion that could pass, and what passing would add to the score. */
   record Gain(ItemScore item, BigDecimal points) { }
@@ -94,6 +95,12 @@ final class ExplainCommand implements Callable<Integer> {
     RulesEngine engine = packs.engine();
     // Quotas and rankings need every subject: the whole file is evaluated.
     Report report = engine.evaluate(waivers.apply(packs.restrict(file.request())));
+    // what the decisions changed: the same facts evaluated without them (quotas may move too)
+    if (waivers.decided()) {
+      Report[] once = new Report[1];
+      undecided = () -> once[0] != null ? once[0] : (once[0] = engine.evaluate(waivers.waive(packs.restrict(
+          file.request()))));
+    }
     SubjectResult result = report.subject(subjectId).orElseThrow(() -> new UsageException("no subject '" + subjectId
         + "' in " + facts + " [Hint: its subjects are " + report.subjects().stream().limit(12)
         .map(SubjectResult::subjectId).collect(Collectors.joining(", ")) + (report.subjects().size() > 12 ? ", …" : "")
@@ -171,6 +178,7 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("    " + w.get("explain.items-total") + Words.display(earned) + " / " + Words.display(available)
         + (weighted && available.signum() > 0 ? w.get("explain.arrow") + Words.display(earned.multiply(BigDecimal.valueOf(100))
             .divide(available, 4, java.math.RoundingMode.HALF_UP)) + w.get("explain.points") : ""));
+    decisions(result, score, info, out);
     score.withoutWaivers().ifPresent(without -> out.println("  " + w.get("explain.without-waivers")
         + Words.display(without.score()) + " / " + Words.display(without.maximum()) + " → "
         + (without.rated() ? rating(without.rating(), info) : w.get("explain.not-rated"))
@@ -190,6 +198,36 @@ final class ExplainCommand implements Callable<Integer> {
     if (info.isPresent()) {
       nextBand(score, info.get(), new Projection(score, info.get(), result), result, out);
     }
+  }
+
+  /**
+   * What the decisions changed for this checklist (decision-format.md, section 7): each history of its
+   * items' findings and of the checklist itself, then the score and rating the subject would have
+   * without any decision.
+   */
+  private void decisions(SubjectResult result, ChecklistScore score, Optional<ChecklistInfo> info, PrintWriter out) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (ItemScore item : score.items()) {
+      result.finding(item.ruleId()).filter(f -> !f.decisions().isEmpty()).ifPresent(f -> {
+        lines.add(safe(f.ruleId() + ": " + w.outcome(f.originalOutcome()) + " → " + w.outcome(f.outcome())));
+        f.decisions().forEach(d -> lines.add("  " + safe(w.decision(d, language))));
+      });
+    }
+    score.decisions().forEach(d -> lines.add(safe(d.targetText() + ": " + w.decision(d, language))));
+    if (!lines.isEmpty()) {
+      out.println("  " + w.get("explain.decisions"));
+      lines.forEach(line -> out.println("    " + line));
+    }
+    if (undecided == null) {
+      return;
+    }
+    // shown when this checklist's decisions changed it, or others' did (a quota counts the whole unit)
+    undecided.get().subject(result.subjectId()).flatMap(s -> s.score(score.checklistId()))
+        .filter(before -> !lines.isEmpty() || before.score().compareTo(score.score()) != 0
+            || !java.util.Objects.equals(before.rating(), score.rating()))
+        .ifPresent(before -> out.println("  " + w.get("explain.without-decisions") + Words.display(before.score())
+            + " / " + Words.display(before.maximum()) + " → " + (before.rated() ? rating(before.rating(), info)
+                : w.get("explain.not-rated"))));
   }
 
   private String rating(String rating, Optional<ChecklistInfo> info) {

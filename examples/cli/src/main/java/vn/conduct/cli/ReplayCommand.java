@@ -28,9 +28,10 @@ import vn.conduct.rules.io.FactsReader;
     description = {
         "Evaluates logged inputs again and checks the report byte for byte against a decision log line.",
         "",
-        "Give the same facts, packs (--pack, --pin, --param, --plugin) and waivers as the evaluation that",
-        "'conduct evaluate --log' logged. Every difference is named: a pack whose files changed (its digest),",
-        "a waiver, the facts (the fact itself when the line holds them: evaluate --log-facts), the report.",
+        "Give the same facts, packs (--pack, --pin, --param, --plugin), waivers and decisions as the evaluation",
+        "that 'conduct evaluate --log' logged. Every difference is named: a pack whose files changed (its digest),",
+        "a waiver, a decision changed, dropped or added, the facts (the fact itself when the line holds them:",
+        "evaluate --log-facts), the report.",
         "Exits 0 when the report is reproduced, 1 when anything differs (or a file is invalid)."})
 final class ReplayCommand implements Callable<Integer> {
 

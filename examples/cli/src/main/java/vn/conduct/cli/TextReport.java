@@ -253,16 +253,19 @@ final class TextReport {
     }
     int width = result.findings().stream().mapToInt(f -> f.ruleId().length()).max().orElse(0);
     // a waived finding's outcome (FAIL → WAIVED (id)) is wider than the column: widen it for this subject
-    int outcomeWidth = Math.max(13, result.findings().stream().filter(f -> f.waiver().isPresent())
+    int outcomeWidth = Math.max(13, result.findings().stream()
+        .filter(f -> f.waiver().isPresent() || !f.decisions().isEmpty())
         .mapToInt(f -> words.outcome(f).length()).max().orElse(0));
     for (Finding finding : result.findings()) {
       if (allFindings || finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN
-          || finding.outcome() == Outcome.ERROR) {
+          || finding.outcome() == Outcome.ERROR || !finding.decisions().isEmpty()) {
         out.println(inner, String.format(Locale.ROOT, "%-" + outcomeWidth + "s", words.outcome(finding)),
             TextOut.Style.of(finding.outcome()), String.format(Locale.ROOT, " %-" + width + "s  ", finding.ruleId())
             + finding.reason().in(language) + finding.rule().layer().filter(l -> !baseLayers.contains(l))
                 .map(l -> words.get("report.layer") + l + "]").orElse(""));
         finding.waiver().ifPresent(waiver -> out.println(inner + "    " + words.waiver(waiver, language)));
+        finding.decisions().forEach(decision -> out.println(inner + "    " + words.get("report.history")
+            + words.decision(decision, language)));
       }
     }
     out.println(inner + counts(result));
@@ -278,6 +281,8 @@ final class TextReport {
     for (ScoreAdjustment adjustment : score.adjustments()) {
       out.println(indent + "    " + adjustment(adjustment.kind()) + ": " + adjustment.reason().in(language));
     }
+    score.decisions().forEach(decision -> out.println(indent + "    " + words.get("report.history")
+        + decision.targetText() + ": " + words.decision(decision, language)));
     score.withoutWaivers().ifPresent(without -> out.println(indent + "    "
         + words.get("report.without-waivers") + number(without.score()) + " / " + number(without.maximum())
         + (without.rated() ? " → " + band(score.packId(), score.checklistId(), without.rating())

@@ -9,7 +9,10 @@ import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.Waiver;
 import vn.conduct.rules.io.WaiversFile;
 
-/** {@code --waivers <file>} (repeatable), shared by the commands that evaluate facts. */
+/**
+ * {@code --waivers <file>} and {@code --decisions <file>} (both repeatable), shared by the commands that
+ * evaluate facts.
+ */
 final class WaiverOptions {
 
   @Option(names = "--waivers", paramLabel = "<file>",
@@ -18,7 +21,14 @@ final class WaiverOptions {
           "Waived findings keep their outcome and show WAIVED beside it; scores are shown with and without them."})
   List<Path> files = new ArrayList<>();
 
+  @Option(names = "--decisions", paramLabel = "<file>",
+      description = {"A decision file (specs/decision-format.md): contests, reviews and overrides of findings and",
+          "checklist results. Repeatable. Overrides by someone without the pack's authority are refused, located;",
+          "reports show the original and the final outcome and the history; grades and quotas use the final ones."})
+  List<Path> decisionFiles = new ArrayList<>();
+
   private List<Waiver> waivers;
+  private List<vn.conduct.rules.api.Decision> decisions;
 
   /**
    * The request with the waivers of every file, read once, in the order given; the request itself if
@@ -28,6 +38,11 @@ final class WaiverOptions {
    * @throws FileProblem if two waivers have the same id
    */
   EvaluationRequest apply(EvaluationRequest request) {
+    return waive(decide(request));
+  }
+
+  /** The request with the waivers only (no decisions): what the decisions are measured against. */
+  EvaluationRequest waive(EvaluationRequest request) {
     if (files.isEmpty()) {
       return request;
     }
@@ -43,5 +58,29 @@ final class WaiverOptions {
     } catch (IllegalStateException e) { // the same id in two files
       throw new FileProblem(SafeText.line("--waivers: " + e.getMessage()));
     }
+  }
+
+  /** The request with the decisions of every {@code --decisions} file, read once, in the order given. */
+  private EvaluationRequest decide(EvaluationRequest request) {
+    if (decisionFiles.isEmpty()) {
+      return request;
+    }
+    if (decisions == null) {
+      List<vn.conduct.rules.api.Decision> all = new ArrayList<>();
+      for (Path file : decisionFiles) {
+        all.addAll(vn.conduct.rules.io.DecisionsFile.read(file).decisions());
+      }
+      decisions = all;
+    }
+    try {
+      return request.toBuilder().decisions(decisions).build();
+    } catch (IllegalStateException e) { // the same id in two files
+      throw new FileProblem(SafeText.line("--decisions: " + e.getMessage()));
+    }
+  }
+
+  /** Whether decisions were given. */
+  boolean decided() {
+    return !decisionFiles.isEmpty();
   }
 }

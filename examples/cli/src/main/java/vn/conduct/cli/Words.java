@@ -30,7 +30,30 @@ final class Words extends Messages {
 
   /** A finding's outcome as shown, e.g. {@code FAIL → WAIVED (w-2025-06-late)} for a waived one. */
   String outcome(vn.conduct.rules.api.Finding finding) {
-    return outcome(finding.outcome()) + finding.waiver().map(w -> " → " + waived() + " (" + w.id() + ")").orElse("");
+    String decided = finding.override().map(d -> finding.originalOutcome() == finding.outcome() ? ""
+        : outcome(finding.originalOutcome()) + " → ").orElse("");
+    return decided + outcome(finding.outcome()) + finding.override().map(d -> " (" + d.id() + ")").orElse("")
+        + (finding.contestPending() ? " " + get("outcome.contested") : "")
+        + finding.waiver().map(w -> " → " + waived() + " (" + w.id() + ")").orElse("");
+  }
+
+  /**
+   * One act of a history in one line: date, kind, who as what, what an override set, and why, e.g.
+   * {@code 2025-07-08 override by Phan Trọng Kiên (cb-001, unit-head): → PASS — Late with a good reason}.
+   */
+  String decision(vn.conduct.rules.api.Decision decision, vn.conduct.rules.api.Language language) {
+    String kind = switch (decision.kind()) {
+      case CONTEST -> get("decision.contest");
+      case REVIEW -> get("decision.review");
+      case OVERRIDE -> get("decision.override");
+    };
+    String set = decision.outcome().map(o -> " → " + outcome(o))
+        .or(() -> decision.points().map(p -> " → " + display(p) + get("decision.points")))
+        .or(() -> decision.adjustment().map(a -> " " + (a.signum() >= 0 ? "+" : "") + display(a) + get("decision.points")))
+        .orElse("");
+    return decision.date() + " " + kind + get("word.by") + (decision.by().name() == null ? decision.by().id()
+        : decision.by().name() + " (" + decision.by().id()) + (decision.by().name() == null ? " (" : ", ")
+        + decision.by().role() + ")" + set + " — " + decision.reason().in(language) + " [" + decision.id() + "]";
   }
 
   /** A waiver in one line: why, who approved it as what, the risk and the dates. */
@@ -52,6 +75,7 @@ final class Words extends Messages {
       case VETO -> get("word.veto");
       case QUOTA -> get("word.quota");
       case ROUNDING -> get("word.rounding");
+      case DECISION -> get("word.decision");
     };
   }
 

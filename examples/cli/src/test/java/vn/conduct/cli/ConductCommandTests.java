@@ -266,7 +266,7 @@ class ConductCommandTests {
 
       assertThat(out.toString())
           .contains("Conduct — minh họa: một quận hư cấu của Hà Nội, tháng 6/2025")
-          .contains("hanoi-3814 1.1.0").contains("hanoi-units 1.2.0").doesNotContain("hanoi-yearly")
+          .contains("hanoi-3814 1.2.0").contains("hanoi-units 1.2.0").doesNotContain("hanoi-yearly")
           // clean members are summarised on one line under their unit
           .contains("Thành viên không có gì cần giải thích (11): cb-001 (A 94), cb-003 (B 85)")
           // the 30 % quota lowers the lowest A scorer of the district committee

@@ -31,7 +31,7 @@ class HelpLanguageTests {
   @Test
   void should_print_a_command_help_in_vietnamese_wherever_lang_vi_stands() {
     for (String command : List.of("demo", "evaluate", "check", "test", "explain", "form", "packs", "new-pack",
-        "waivers check", "diff", "impact")) {
+        "waivers check", "decisions check", "diff", "impact")) {
       List<String> args = new ArrayList<>(List.of(command.split(" ")));
       args.addAll(List.of("--help", "--lang=vi"));
       assertThat(cli.run(args.toArray(String[]::new))).as(command).isEqualTo(ConductCommand.OK);

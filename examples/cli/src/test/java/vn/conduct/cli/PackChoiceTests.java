@@ -64,16 +64,16 @@ class PackChoiceTests {
 
   @Test
   void should_mark_a_pinned_version_and_refuse_a_pin_of_a_version_that_is_not_loaded() {
-    assertThat(cli.run("packs", "--pin", "hanoi-3814=1.1.0", "--as-of", "2010-01-01")).isEqualTo(ConductCommand.OK);
-    assertThat(cli.out()).containsPattern("hanoi-3814 +1\\.1\\.0 +pin +2018-05-16")
+    assertThat(cli.run("packs", "--pin", "hanoi-3814=1.2.0", "--as-of", "2010-01-01")).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).containsPattern("hanoi-3814 +1\\.2\\.0 +pin +2018-05-16")
         .containsPattern("hanoi-522 +2\\.1\\.0 +no ").contains("pin = chỉ định bằng --pin")
         .doesNotContain("pinned with");
-    assertThat(cli.run("packs", "--pin", "hanoi-3814=1.1.0", "--as-of", "2010-01-01", "--lang", "en")).isZero();
+    assertThat(cli.run("packs", "--pin", "hanoi-3814=1.2.0", "--as-of", "2010-01-01", "--lang", "en")).isZero();
     assertThat(cli.out()).contains("NOW = in force on 2010-01-01; pin = pinned with --pin, used whatever its dates");
 
     assertThat(cli.run("packs", "--pin", "hanoi-3814=9.9.9")).isEqualTo(ConductCommand.INVALID);
     assertThat(cli.err()).isEqualTo("--pin: no version 9.9.9 of pack 'hanoi-3814' is loaded [Hint: loaded versions"
-        + " are [1.1.0]]" + System.lineSeparator());
+        + " are [1.2.0]]" + System.lineSeparator());
   }
 
   @Test

@@ -68,7 +68,7 @@ class PeriodTests {
           subjects.toString(), "--as-of", "2026-12-31", "--lang", "en", "--progress-over", batches);
 
       assertThat(exit).as(run.err()).isZero();
-      assertThat(run.out()).contains("period 2026-12-01 → 2026-12-31", "Rule packs: hanoi-3814 1.1.0 ",
+      assertThat(run.out()).contains("period 2026-12-01 → 2026-12-31", "Rule packs: hanoi-3814 1.2.0 ",
           "hanoi-yearly 2.1.0 — period 2026: in force on 2026-12-31");
     }
   }

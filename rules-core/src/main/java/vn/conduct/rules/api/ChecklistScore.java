@@ -28,6 +28,7 @@ public final class ChecklistScore {
   private final List<ItemScore> items;
   private final List<ScoreAdjustment> adjustments;
   private final ChecklistScore withoutWaivers;
+  private final List<Decision> decisions;
 
   private ChecklistScore(String packId, String checklistId, LocalizedText title, BigDecimal score,
       BigDecimal maximum, BigDecimal evidencePercent, String rating, LocalizedText ratingTitle, boolean rated,
@@ -44,9 +45,14 @@ public final class ChecklistScore {
     this.items = List.copyOf(items);
     this.adjustments = List.copyOf(adjustments);
     this.withoutWaivers = null;
+    this.decisions = List.of();
   }
 
   private ChecklistScore(ChecklistScore with, ChecklistScore withoutWaivers) {
+    this(with, withoutWaivers, with.decisions);
+  }
+
+  private ChecklistScore(ChecklistScore with, ChecklistScore withoutWaivers, List<Decision> decisions) {
     this.packId = with.packId;
     this.checklistId = with.checklistId;
     this.title = with.title;
@@ -59,6 +65,7 @@ public final class ChecklistScore {
     this.items = with.items;
     this.adjustments = with.adjustments;
     this.withoutWaivers = withoutWaivers;
+    this.decisions = List.copyOf(decisions);
   }
 
   /**
@@ -182,6 +189,27 @@ public final class ChecklistScore {
         : new ChecklistScore(value, null));
   }
 
+  /**
+   * The history of this checklist's items and score: the contests, reviews and overrides that name the
+   * checklist (an item of it, or its score), in date order; empty for none. Overrides of the findings of
+   * its items' rules are on the findings ({@link Finding#decisions()}).
+   *
+   * @since 0.3
+   */
+  public List<Decision> decisions() {
+    return decisions;
+  }
+
+  /**
+   * Returns this score with its history; for the engine (which has scored it with the overrides in
+   * force) and for tests of code that reads reports.
+   *
+   * @since 0.3
+   */
+  public ChecklistScore withDecisions(List<Decision> history) {
+    return new ChecklistScore(this, withoutWaivers, Objects.requireNonNull(history, "history"));
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ChecklistScore that && packId.equals(that.packId)
@@ -189,7 +217,7 @@ public final class ChecklistScore {
         && maximum.equals(that.maximum) && Objects.equals(evidencePercent, that.evidencePercent)
         && Objects.equals(rating, that.rating) && Objects.equals(ratingTitle, that.ratingTitle)
         && rated == that.rated && items.equals(that.items) && adjustments.equals(that.adjustments)
-        && Objects.equals(withoutWaivers, that.withoutWaivers);
+        && Objects.equals(withoutWaivers, that.withoutWaivers) && decisions.equals(that.decisions);
   }
 
   @Override

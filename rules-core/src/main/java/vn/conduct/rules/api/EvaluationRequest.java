@@ -46,6 +46,7 @@ public final class EvaluationRequest {
   private final List<String> packIds;
   private final Map<String, String> pinnedVersions;
   private final List<Waiver> waivers;
+  private final List<Decision> decisions;
 
   private EvaluationRequest(Builder builder) {
     this.period = builder.period != null ? builder.period : Period.monthOf(builder.asOf);
@@ -58,6 +59,7 @@ public final class EvaluationRequest {
     this.packIds = List.copyOf(builder.packIds);
     this.pinnedVersions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.pinnedVersions));
     this.waivers = List.copyOf(builder.waivers);
+    this.decisions = List.copyOf(builder.decisions);
   }
 
   /**
@@ -152,6 +154,16 @@ public final class EvaluationRequest {
   }
 
   /**
+   * The contests, reviews and overrides to apply (specs/decision-format.md), in the order given; empty
+   * for none.
+   *
+   * @since 0.3
+   */
+  public List<Decision> decisions() {
+    return decisions;
+  }
+
+  /**
    * Returns a builder holding everything this request holds (its date, period, facts, packs, waivers and
    * pins), to derive a request that differs in a few points, e.g. one more {@link Builder#pack}.
    */
@@ -164,6 +176,7 @@ public final class EvaluationRequest {
     builder.packIds.addAll(packIds);
     builder.pinnedVersions.putAll(pinnedVersions);
     builder.waivers.addAll(waivers);
+    builder.decisions.addAll(decisions);
     return builder;
   }
 
@@ -178,6 +191,7 @@ public final class EvaluationRequest {
     private final List<String> packIds = new ArrayList<>();
     private final Map<String, String> pinnedVersions = new LinkedHashMap<>();
     private final List<Waiver> waivers = new ArrayList<>();
+    private final List<Decision> decisions = new ArrayList<>();
 
     private Builder(LocalDate asOf, Period period) {
       this.asOf = asOf;
@@ -300,6 +314,35 @@ public final class EvaluationRequest {
      */
     public Builder waivers(Collection<Waiver> values) {
       values.forEach(this::waiver);
+      return this;
+    }
+
+    /**
+     * Adds a decision (specs/decision-format.md). The engine refuses, at evaluation, a decision naming a
+     * finding or checklist it does not have, or a review or override by someone without the authority.
+     *
+     * @throws IllegalStateException if a decision with the same id was already added
+     * @since 0.3
+     */
+    public Builder decision(Decision decision) {
+      Objects.requireNonNull(decision, "decision");
+      for (Decision earlier : decisions) {
+        if (earlier.id().equals(decision.id())) {
+          throw new IllegalStateException("decision '" + decision.id() + "' was already added"
+              + earlier.source().map(s -> " (at " + s + ")").orElse("") + " [Hint: give each decision its own id]");
+        }
+      }
+      decisions.add(decision);
+      return this;
+    }
+
+    /**
+     * Adds decisions, in order.
+     *
+     * @since 0.3
+     */
+    public Builder decisions(Collection<Decision> values) {
+      values.forEach(this::decision);
       return this;
     }
 

@@ -21,6 +21,8 @@ public final class Finding {
   private final Function<Finding, LocalizedText> reasonSource;
   private volatile LocalizedText reason;
   private final Waiver waiver;
+  private final Outcome originalOutcome;
+  private final java.util.List<Decision> decisions;
 
   /**
    * Creates a finding.
@@ -44,6 +46,8 @@ public final class Finding {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.reasonSource = Objects.requireNonNull(reasons, "reasons");
     this.waiver = null;
+    this.originalOutcome = outcome;
+    this.decisions = java.util.List.of();
   }
 
   private Finding(Finding waived, Waiver waiver) {
@@ -52,6 +56,18 @@ public final class Finding {
     this.reasonSource = waived.reasonSource;
     this.reason = waived.reason;
     this.waiver = waiver;
+    this.originalOutcome = waived.originalOutcome;
+    this.decisions = waived.decisions;
+  }
+
+  private Finding(Finding decided, java.util.List<Decision> history, Outcome outcome) {
+    this.rule = decided.rule;
+    this.outcome = outcome;
+    this.reasonSource = finding -> decided.reason(); // the engine's reason, worded on the original outcome
+    this.reason = decided.reason;
+    this.waiver = decided.waiver;
+    this.originalOutcome = decided.originalOutcome;
+    this.decisions = java.util.List.copyOf(history);
   }
 
   private static Function<Finding, LocalizedText> reasonFor(Supplier<LocalizedText> reason) {
@@ -75,9 +91,83 @@ public final class Finding {
     return rule.ruleId();
   }
 
-  /** The outcome. */
+  /**
+   * The outcome: the final one, after the overrides in {@link #decisions()} (specs/decision-format.md);
+   * the engine's own when no override applies. Checklists, compliance, quotas and rankings use it.
+   */
   public Outcome outcome() {
     return outcome;
+  }
+
+  /**
+   * The outcome the engine found, before any override; equal to {@link #outcome()} unless an override
+   * changed it. The {@link #reason()} is worded on it.
+   *
+   * @since 0.3
+   */
+  public Outcome originalOutcome() {
+    return originalOutcome;
+  }
+
+  /**
+   * The history of this finding: the contests, reviews and overrides that name it, in date order (file
+   * order on the same day); empty for none.
+   *
+   * @since 0.3
+   */
+  public java.util.List<Decision> decisions() {
+    return decisions;
+  }
+
+  /**
+   * The override in force: the last override in {@link #decisions()}, if any.
+   *
+   * @since 0.3
+   */
+  public java.util.Optional<Decision> override() {
+    for (int i = decisions.size() - 1; i >= 0; i--) {
+      if (decisions.get(i).kind() == Decision.Kind.OVERRIDE) {
+        return java.util.Optional.of(decisions.get(i));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Whether the last act of the history is a contest: the subject disputes the result and no review or
+   * override has answered it yet.
+   *
+   * @since 0.3
+   */
+  public boolean contestPending() {
+    return !decisions.isEmpty() && decisions.get(decisions.size() - 1).kind() == Decision.Kind.CONTEST;
+  }
+
+  /**
+   * Returns this finding with its history; its outcome becomes the outcome the last override sets, if
+   * any (the reason stays the engine's, worded on the original outcome). For the engine, which checks
+   * the decisions first (the target, the period, the authority).
+   *
+   * @param history the acts about this finding, in date order; each names this finding's rule
+   * @throws IllegalArgumentException if an act names another rule, or the finding already has a history
+   * @since 0.3
+   */
+  public Finding withDecisions(java.util.List<Decision> history) {
+    Objects.requireNonNull(history, "history");
+    if (!decisions.isEmpty()) {
+      throw new IllegalArgumentException("finding " + rule.ruleId() + " already has a history");
+    }
+    Outcome last = outcome;
+    for (Decision decision : history) {
+      if (!decision.ruleId().map(rule.ruleId()::equals).orElse(false)) {
+        throw new IllegalArgumentException("decision '" + decision.id() + "' is about " + decision.targetText()
+            + ", not rule " + rule.ruleId());
+      }
+      if (decision.kind() == Decision.Kind.OVERRIDE) {
+        last = decision.outcome().orElseThrow();
+      }
+    }
+    return history.isEmpty() ? this : new Finding(this, history, last);
   }
 
   /**
@@ -128,6 +218,8 @@ public final class Finding {
         && rule.equals(that.rule)
         && outcome == that.outcome
         && Objects.equals(waiver, that.waiver)
+        && originalOutcome == that.originalOutcome
+        && decisions.equals(that.decisions)
         && reason().equals(that.reason());
   }
 
@@ -138,7 +230,8 @@ public final class Finding {
 
   @Override
   public String toString() {
-    return rule.ruleId() + " " + outcome + (waiver == null ? "" : " (waived: " + waiver.id() + ")") + ": "
+    return rule.ruleId() + " " + (originalOutcome == outcome ? "" : originalOutcome + " → ") + outcome
+        + (waiver == null ? "" : " (waived: " + waiver.id() + ")") + ": "
         + reason().in(Language.EN);
   }
 }

@@ -28,7 +28,14 @@ public final class ScoreAdjustment {
     /** A share quota lowered the rating. */
     QUOTA,
     /** The score was rounded to the checklist's declared decimal places before it was banded (format 2). */
-    ROUNDING
+    ROUNDING,
+    /**
+     * An override by an authority adjusted the score (decision-format.md); {@link #source()} is the
+     * decision's id.
+     *
+     * @since 0.3
+     */
+    DECISION
   }
 
   private final Kind kind;

@@ -14,6 +14,7 @@
  * record's public canonical constructor would not allow. Hosts read them, and build them only in
  * tests of code that reads reports. A {@link vn.conduct.rules.api.Waiver} is both: the host gives it
  * with the request and reads it back on the findings it excuses, so it is a final class built by
- * {@link vn.conduct.rules.api.Waiver#builder}.
+ * {@link vn.conduct.rules.api.Waiver#builder}; so is a {@link vn.conduct.rules.api.Decision} (a contest,
+ * review or override), read back on the findings and scores it names ({@code Finding#decisions()}).
  */
 package vn.conduct.rules.api;

@@ -32,7 +32,7 @@ import vn.conduct.rules.api.Waiver;
 
 /**
  * A decision log that replays (specs/decision-log.md): one JSON line per evaluation — the time, the
- * engine version, the packs and their layers with digests, the waivers applied, and SHA-256 digests of
+ * engine version, the packs and their layers with digests, the waivers and decisions applied, and SHA-256 digests of
  * the input facts and of the report — and the check that a logged evaluation, run again on the inputs
  * the host kept, gives the same report byte for byte, naming what differs when it does not.
  *
@@ -41,7 +41,7 @@ import vn.conduct.rules.api.Waiver;
  * Files.writeString(log, DecisionLog.line(request, report, Instant.now(), false) + "\n", APPEND, CREATE);
  * // later
  * DecisionLog.Replay replay = DecisionLog.replay(lastLine, engine, request);
- * replay.reproduced();    // false if a pack, a fact or a waiver changed; replay.differences() names it
+ * replay.reproduced();    // false if a pack, a fact, a waiver or a decision changed; replay.differences() names it
  * }</pre>
  *
  * <p>The facts digest is over a canonical JSON form of the request (keys sorted, dates as ISO text):
@@ -99,6 +99,10 @@ public final class DecisionLog {
     }
     ArrayNode waivers = line.putArray("waivers");
     request.waivers().forEach(w -> waivers.add(w.id() + ":" + sha256(canonical(waiver(w)))));
+    if (!request.decisions().isEmpty()) {
+      ArrayNode decisions = line.putArray("decisions");
+      request.decisions().forEach(d -> decisions.add(d.id() + ":" + sha256(canonical(decision(d)))));
+    }
     line.put("facts-digest", digest(request));
     line.put("report-digest", digest(report));
     if (embedFacts) {
@@ -161,6 +165,7 @@ public final class DecisionLog {
     if (!waivers.equals(loggedWaivers)) {
       differences.add("the waivers differ: " + waivers + ", logged " + loggedWaivers);
     }
+    differences.addAll(decisionDifferences(request, logged.path("decisions")));
     String facts = digest(request);
     if (!facts.equals(logged.path("facts-digest").asText())) {
       differences.add("the facts differ: digest " + facts + ", logged " + logged.path("facts-digest").asText()
@@ -240,7 +245,53 @@ public final class DecisionLog {
     node.set("events", CANONICAL.valueToTree(request.events()));
     ArrayNode waivers = node.putArray("waivers");
     request.waivers().forEach(w -> waivers.add(waiver(w)));
+    if (!request.decisions().isEmpty()) { // absent without decisions: digests of earlier logs stay valid
+      ArrayNode decisions = node.putArray("decisions");
+      request.decisions().forEach(d -> decisions.add(decision(d)));
+    }
     return node;
+  }
+
+  /** A decision's canonical form: every member that changes what it does or says. */
+  private static ObjectNode decision(vn.conduct.rules.api.Decision d) {
+    ObjectNode node = CANONICAL.createObjectNode();
+    node.put("id", d.id()).put("kind", d.kind().name()).put("subject", d.subjectId()).put("target", d.targetText());
+    node.put("period", d.period().toString()).put("date", d.date().toString());
+    node.put("by-id", d.by().id()).put("by-name", String.valueOf(d.by().name())).put("by-role", d.by().role());
+    node.set("reason", CANONICAL.valueToTree(Map.of("vi", String.valueOf(d.reason().vi()),
+        "en", String.valueOf(d.reason().en()))));
+    d.outcome().ifPresent(o -> node.put("outcome", o.name()));
+    d.points().ifPresent(p -> node.put("points", p.stripTrailingZeros().toPlainString()));
+    d.adjustment().ifPresent(a -> node.put("adjustment", a.stripTrailingZeros().toPlainString()));
+    return node;
+  }
+
+  /**
+   * The decisions given to a replay against the logged ones (id and digest each), each difference naming
+   * the decision: changed since the evaluation, not given, or not logged.
+   */
+  private static List<String> decisionDifferences(EvaluationRequest request, JsonNode logged) {
+    Map<String, String> given = new java.util.LinkedHashMap<>();
+    request.decisions().forEach(d -> given.put(d.id(), sha256(canonical(decision(d)))));
+    Map<String, String> was = new java.util.LinkedHashMap<>();
+    logged.forEach(entry -> {
+      String text = entry.asText();
+      int colon = text.indexOf(':');
+      was.put(colon < 0 ? text : text.substring(0, colon), colon < 0 ? "" : text.substring(colon + 1));
+    });
+    List<String> differences = new ArrayList<>();
+    was.forEach((id, digest) -> {
+      String now = given.get(id);
+      if (now == null) {
+        differences.add("decision " + SafeText.line(id) + " was applied by the evaluation but not given to the replay");
+      } else if (!now.equals(digest)) {
+        differences.add("decision " + SafeText.line(id) + " was changed since the evaluation: digest " + now
+            + ", logged " + digest + " (its outcome, points, signer, dates or reason differ)");
+      }
+    });
+    given.keySet().stream().filter(id -> !was.containsKey(id)).forEach(id -> differences.add("decision "
+        + SafeText.line(id) + " was given to the replay but not logged: the evaluation did not apply it"));
+    return differences;
   }
 
   private static ObjectNode waiver(Waiver w) {

@@ -343,6 +343,11 @@ public final class ReportJson {
         entry.put("outcome", finding.outcome().name());
         entry.put("reason", reasons.get(finding.ruleId()).get(Reason.of(finding)));
         finding.waiver().ifPresent(waiver -> entry.set("waiver", waiver(waiver)));
+        if (!finding.decisions().isEmpty()) {
+          entry.put("original-outcome", finding.originalOutcome().name());
+          entry.set("decisions", decisions(finding.decisions()));
+          entry.put("contest-pending", finding.contestPending());
+        }
       }
       ArrayNode scores = node.putArray("scores");
       for (ChecklistScore score : result.scores()) {
@@ -484,6 +489,9 @@ public final class ReportJson {
       entry.put("to-rating", adjustment.toRating());
       entry.set("reason", both(adjustment.reason()));
     }
+    if (!score.decisions().isEmpty()) {
+      node.set("decisions", decisions(score.decisions()));
+    }
     score.withoutWaivers().ifPresent(without -> {
       ObjectNode entry = node.putObject("without-waivers");
       putNumber(entry, "score", without.score());
@@ -494,6 +502,35 @@ public final class ReportJson {
       putNumber(node, "risk-accepted", score.riskAccepted().orElseThrow());
     });
     return node;
+  }
+
+  /**
+   * A history (decision-format.md, section 7): each act's id, kind, target, date, who (id, name, role),
+   * reason and what an override set.
+   */
+  private static ArrayNode decisions(java.util.List<vn.conduct.rules.api.Decision> history) {
+    ArrayNode list = NODES.arrayNode();
+    for (vn.conduct.rules.api.Decision decision : history) {
+      ObjectNode node = list.addObject();
+      node.put("id", decision.id());
+      node.put("kind", lower(decision.kind()));
+      ObjectNode target = node.putObject("target");
+      target.put("pack", decision.packId());
+      decision.ruleId().ifPresent(rule -> target.put("rule", rule));
+      decision.checklistId().ifPresent(checklist -> target.put("checklist", checklist));
+      decision.itemId().ifPresent(item -> target.put("item", item));
+      node.put("period", decision.period().toString());
+      putDate(node, "date", decision.date());
+      ObjectNode by = node.putObject("by");
+      by.put("id", decision.by().id());
+      by.put("name", decision.by().name());
+      by.put("role", decision.by().role());
+      node.set("reason", both(decision.reason()));
+      decision.outcome().ifPresent(outcome -> node.put("outcome", outcome.name()));
+      decision.points().ifPresent(points -> putNumber(node, "points", points));
+      decision.adjustment().ifPresent(adjustment -> putNumber(node, "adjustment", adjustment));
+    }
+    return list;
   }
 
   /** A finding's waiver (waiver-format.md, section 6): who excused it, why, at what risk, for which dates. */

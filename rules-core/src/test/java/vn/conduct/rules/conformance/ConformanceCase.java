@@ -35,7 +35,7 @@ import vn.conduct.rules.api.ValidationIssue;
 final class ConformanceCase {
 
   static final Set<String> EVALUATION_KEYS = Set.of("outcomes", "reasons", "scores", "rankings", "roll-ups",
-      "compliant", "fact-problems", "provenance", "waivers");
+      "compliant", "fact-problems", "provenance", "waivers", "decisions");
   static final Set<String> SCORE_KEYS = Set.of("score", "maximum", "rating", "rated", "evidence-percent",
       "adjustments", "items", "without-waivers", "risk-accepted");
   static final Set<String> ROLL_UP_KEYS = Set.of("members", "rated", "average-score", "ratings", "failures");
@@ -78,6 +78,10 @@ final class ConformanceCase {
     return FactsFile.map(CoreYaml.read(dir.resolve("expected.yaml")), dir.resolve("expected.yaml").toString());
   }
 
+  boolean isDecisionErrorCase() {
+    return expected().containsKey("decision-errors");
+  }
+
   boolean isLoadErrorCase() {
     return expected().containsKey("load-errors");
   }
@@ -104,6 +108,10 @@ final class ConformanceCase {
     if (expected.containsKey("load-errors")) {
       FactsFile.only(expected, name() + " expected.yaml", Set.of("load-errors"));
       return checkLoadErrors(FactsFile.list(expected.get("load-errors"), "load-errors"));
+    }
+    if (expected.containsKey("decision-errors")) {
+      FactsFile.only(expected, name() + " expected.yaml", Set.of("decision-errors"));
+      return checkDecisionErrors(FactsFile.list(expected.get("decision-errors"), "decision-errors"));
     }
     FactsFile.only(expected, name() + " expected.yaml", EVALUATION_KEYS);
     if (!expected.containsKey("outcomes")) {
@@ -142,6 +150,9 @@ final class ConformanceCase {
     if (expected.containsKey("waivers")) {
       checkWaivers(report, FactsFile.map(expected.get("waivers"), "waivers"), problems);
     }
+    if (expected.containsKey("decisions")) {
+      checkDecisions(report, FactsFile.map(expected.get("decisions"), "decisions"), problems);
+    }
     return problems;
   }
 
@@ -151,7 +162,92 @@ final class ConformanceCase {
     if (Files.isRegularFile(waivers)) {
       request = request.toBuilder().waivers(vn.conduct.rules.io.WaiversFile.read(waivers).waivers()).build();
     }
+    Path decisions = dir.resolve("decisions.yaml");
+    if (Files.isRegularFile(decisions)) {
+      request = request.toBuilder().decisions(vn.conduct.rules.io.DecisionsFile.read(decisions).decisions()).build();
+    }
     return engine().evaluate(request);
+  }
+
+  /**
+   * Subject → rule → {@code {original, final, pending, history}}: the finding's original and final
+   * outcomes, whether a contest is pending, and the ids of its history in order (only the keys given).
+   */
+  private static void checkDecisions(Report report, Map<String, Object> expected, List<String> problems) {
+    expected.forEach((subject, rules) -> FactsFile.map(rules, "decisions." + subject).forEach((rule, want) -> {
+      String where = "decisions " + subject + " / " + rule;
+      var finding = report.subject(subject).flatMap(s -> s.finding(rule));
+      if (finding.isEmpty()) {
+        problems.add(where + ": no such finding in the report");
+        return;
+      }
+      Map<String, Object> wanted = FactsFile.map(want, where);
+      FactsFile.only(wanted, where, Set.of("original", "final", "pending", "history"));
+      var f = finding.get();
+      if (wanted.containsKey("original") && !String.valueOf(wanted.get("original")).equals(f.originalOutcome().name())) {
+        problems.add(where + ": original expected " + wanted.get("original") + ", actual " + f.originalOutcome());
+      }
+      if (wanted.containsKey("final") && !String.valueOf(wanted.get("final")).equals(f.outcome().name())) {
+        problems.add(where + ": final expected " + wanted.get("final") + ", actual " + f.outcome());
+      }
+      if (wanted.containsKey("pending") && !Objects.equals(wanted.get("pending"), f.contestPending())) {
+        problems.add(where + ": pending expected " + wanted.get("pending") + ", actual " + f.contestPending());
+      }
+      if (wanted.containsKey("history")) {
+        List<String> ids = FactsFile.list(wanted.get("history"), where + ".history").stream().map(String::valueOf)
+            .toList();
+        List<String> actual = f.decisions().stream().map(d -> d.id()).toList();
+        if (!ids.equals(actual)) {
+          problems.add(where + ": history expected " + ids + ", actual " + actual);
+        }
+      }
+    }));
+  }
+
+  /**
+   * A refused case: the decisions (decisions.yaml) are refused, by the reader or, against the facts, by
+   * the engine; every ERROR issue ({@code code}, {@code line}, {@code path}; only the keys given) of the
+   * reader, or of {@code DecisionsFile.check}, which locates each at its field, must be expected, and
+   * the evaluation must refuse them.
+   */
+  private List<String> checkDecisionErrors(List<Object> expectedErrors) {
+    var request = FactsFile.read(dir.resolve("facts.yaml"));
+    List<ValidationIssue> actual;
+    boolean read = false;
+    vn.conduct.rules.io.DecisionsFile file = null;
+    try {
+      file = vn.conduct.rules.io.DecisionsFile.read(dir.resolve("decisions.yaml"));
+      actual = file.check(engine(), request, java.time.LocalDate.of(9999, 12, 31));
+      read = true;
+    } catch (vn.conduct.rules.api.InvalidDecisionsException e) {
+      actual = e.issues();
+    }
+    List<ValidationIssue> unmatched = new ArrayList<>(actual.stream()
+        .filter(i -> i.severity() == ValidationIssue.Level.ERROR).toList());
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < expectedErrors.size(); i++) {
+      Map<String, Object> e = FactsFile.map(expectedErrors.get(i), "decision-errors[" + i + "]");
+      FactsFile.only(e, "decision-errors[" + i + "]", Set.of("code", "line", "path"));
+      ValidationIssue match = unmatched.stream().filter(issue -> issue.code().equals(String.valueOf(e.get("code")))
+          && (!e.containsKey("line") || String.valueOf(issue.line()).equals(String.valueOf(e.get("line"))))
+          && (!e.containsKey("path") || issue.path().equals(String.valueOf(e.get("path"))))).findFirst().orElse(null);
+      if (match == null) {
+        problems.add("decision error " + e + ": not reported");
+      } else {
+        unmatched.remove(match);
+      }
+    }
+    unmatched.forEach(issue -> problems.add("unexpected decision error: " + issue.render()));
+    if (read) {
+      var decided = request.toBuilder().decisions(file.decisions()).build();
+      try {
+        engine().evaluate(decided);
+        problems.add("the evaluation accepted decisions the check refuses");
+      } catch (vn.conduct.rules.api.InvalidDecisionsException expectedRefusal) {
+        // refused, as it must be
+      }
+    }
+    return problems;
   }
 
   /** Subject → rule → the id of the waiver the finding carries, or null for none. */

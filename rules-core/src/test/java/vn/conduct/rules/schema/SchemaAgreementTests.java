@@ -116,6 +116,36 @@ class SchemaAgreementTests {
   }
 
   @Test
+  void should_accept_in_the_decision_schema_every_decision_file_the_reader_accepts() throws IOException {
+    JsonSchema schema = schema("decisions.schema.json");
+    List<Path> files = new ArrayList<>();
+    files.add(REPOSITORY.resolve("rules-hanoi/src/main/resources/samples/decisions-demo.yaml"));
+    try (Stream<Path> walk = Files.walk(REPOSITORY.resolve("specs/conformance/cases"))) {
+      walk.filter(p -> p.getFileName().toString().equals("decisions.yaml")).sorted().forEach(files::add);
+    }
+    List<String> disagreements = new ArrayList<>();
+    int read = 0;
+    for (Path file : files) {
+      boolean accepted;
+      try {
+        vn.conduct.rules.io.DecisionsFile.read(file);
+        accepted = true;
+        read++;
+      } catch (vn.conduct.rules.api.InvalidDecisionsException e) {
+        accepted = false;
+      }
+      var messages = schema.validate(asEditorsSee(file));
+      if (accepted) {
+        messages.forEach(m -> disagreements.add(REPOSITORY.relativize(file) + ": " + m.getMessage()));
+      } else if (messages.isEmpty()) {
+        disagreements.add(REPOSITORY.relativize(file) + ": the reader refuses it, the schema accepts it");
+      }
+    }
+    assertThat(read).isGreaterThanOrEqualTo(5);
+    assertThat(disagreements).isEmpty();
+  }
+
+  @Test
   void should_accept_in_the_waiver_schema_every_waiver_file_the_reader_accepts_and_refuse_what_it_refuses()
       throws IOException {
     JsonSchema schema = schema("waivers.schema.json");

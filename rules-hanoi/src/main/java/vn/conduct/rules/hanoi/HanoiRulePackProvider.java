@@ -71,7 +71,7 @@ public final class HanoiRulePackProvider implements RulePackProvider {
           "rulepacks/frozen/hanoi-yearly-2.0.0", "rulepacks/frozen/hanoi-units-1.0.0",
           "rulepacks/frozen/hanoi-units-2.0.0", "rulepacks/frozen/hanoi-models-1.0.0",
           "rulepacks/frozen/hanoi-522-2.0.0", "rulepacks/frozen/hanoi-units-1.1.0",
-          "rulepacks/frozen/hanoi-units-2.1.0");
+          "rulepacks/frozen/hanoi-units-2.1.0", "rulepacks/frozen/hanoi-3814-1.1.0");
 
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {

@@ -34,6 +34,13 @@ class HanoiMonthlyGradingPackTests {
   }
 
   @TestFactory
+  Stream<DynamicNode> frozenWithoutAuthorities() {
+    return PackTests.forPack(Path.of("src/main/resources/rulepacks/frozen/hanoi-3814-1.1.0"))
+        .requireBandCoverage(100)
+        .dynamicTests();
+  }
+
+  @TestFactory
   Stream<DynamicNode> frozenFormat1() {
     return PackTests.forPack(Path.of("src/main/resources/rulepacks/frozen/hanoi-3814-1.0.0"))
         .requireBandCoverage(100)

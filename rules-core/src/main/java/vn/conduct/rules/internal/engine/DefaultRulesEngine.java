@@ -121,6 +121,7 @@ public final class DefaultRulesEngine implements RulesEngine {
   public Report evaluate(EvaluationRequest request, EvaluationListener listener) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(listener, "listener");
+    Decisions.check(request, compiled, true);
     return evaluateParts(split(request), listener, true);
   }
 
@@ -133,6 +134,7 @@ public final class DefaultRulesEngine implements RulesEngine {
         sink.accept(result);
       }
     };
+    Decisions.check(request, compiled, true);
     return evaluateParts(split(request), listener, false).provenance();
   }
 
@@ -263,7 +265,8 @@ public final class DefaultRulesEngine implements RulesEngine {
       return "decided on " + request.decisionDate() + (request.periodGiven() ? ", judging " + request.period() : "")
           + (request.packIds().isEmpty() ? "" : ", packs " + request.packIds())
           + (request.pinnedVersions().isEmpty() ? "" : ", pins " + request.pinnedVersions())
-          + (request.waivers().isEmpty() ? "" : ", waivers " + request.waivers().stream().map(w -> w.id()).toList());
+          + (request.waivers().isEmpty() ? "" : ", waivers " + request.waivers().stream().map(w -> w.id()).toList())
+          + (request.decisions().isEmpty() ? "" : ", decisions " + request.decisions().stream().map(d -> d.id()).toList());
     }
 
     /** The part's unit trees, refusing a unit an earlier part held. */
@@ -419,6 +422,7 @@ public final class DefaultRulesEngine implements RulesEngine {
   /** One part, whole: the evaluate stage, then the score steps that need all of the part's subjects. */
   private Report evaluatePart(EvaluationRequest request) {
     Waivers.check(request.waivers(), compiled.infos(), compiled.ruleInfos(), compiled.checklistInfos());
+    Decisions.check(request, compiled, false);
     Evaluator.Run run = evaluator.start(request);
     Map<String, SubjectResult> results = new TreeMap<>();
     run.evaluate(results::put);
@@ -436,6 +440,11 @@ public final class DefaultRulesEngine implements RulesEngine {
   }
 
   /** Whether the Drools rule base has been compiled (by a first evaluation). For tests. */
+  /** The compiled packs, for the readers in {@code io} that check decisions against the packs' authorities. */
+  CompiledPacks compiledPacks() {
+    return compiled;
+  }
+
   boolean compiled() {
     return compiled.ruleBaseCompiled();
   }

@@ -103,7 +103,24 @@ final class Evaluator {
         judgments = List.of(new Judgments.Judgment(period, reference, decision, new boolean[packs.size()]));
       }
       Set<String> judgedPacks = new java.util.HashSet<>();
+      Set<String> decidedPacks = new java.util.HashSet<>();
       for (Judgments.Judgment judgment : judgments) {
+        List<ActiveDecision> decided = new ArrayList<>();
+        for (vn.conduct.rules.api.Decision decision : Decisions.inDateOrder(request.decisions())) {
+          int version = versionIn(judgment, decision.packId());
+          if (version < 0) {
+            continue;
+          }
+          decidedPacks.add(decision.packId());
+          if (!decision.period().equals(judgment.period())) {
+            LocalizedText note = Decisions.notApplied(decision, judgment.period());
+            if (!waiverNotes.contains(note)) {
+              waiverNotes.add(note);
+            }
+            continue;
+          }
+          decided.add(new ActiveDecision(decision, packs.get(version).id()));
+        }
         List<ActiveWaiver> active = new ArrayList<>();
         for (Waiver waiver : request.waivers()) {
           int version = versionIn(judgment, waiver.packId());
@@ -130,7 +147,12 @@ final class Evaluator {
           active.add(new ActiveWaiver(waiver, rules, used.id()));
         }
         stages.add(new Stage(judgment, intake.take(request, terms(judgment)), sessionContext(judgment),
-            List.copyOf(active)));
+            List.copyOf(active), List.copyOf(decided)));
+      }
+      for (vn.conduct.rules.api.Decision decision : request.decisions()) {
+        if (!decidedPacks.contains(decision.packId())) {
+          waiverNotes.add(Decisions.notApplied(decision, null));
+        }
       }
       for (Waiver waiver : request.waivers()) {
         if (!judgedPacks.contains(waiver.packId())) {
@@ -357,7 +379,23 @@ final class Evaluator {
 
   /** One judgment's facts, session context, and the waivers whose dates cover its period. */
   private record Stage(Judgments.Judgment judgment, FactIntake.Intake facts, EvalContext ctx,
-      List<ActiveWaiver> waivers) { }
+      List<ActiveWaiver> waivers, List<ActiveDecision> decisions) { }
+
+  /** A decision about a judgment's period, in date order, and the id of the pack used for its pack (it, or an overlay of it). */
+  private record ActiveDecision(vn.conduct.rules.api.Decision decision, String packId) {
+
+    /** Whether it is about this subject's finding of a rule of the pack used. */
+    boolean about(String subjectId, vn.conduct.rules.api.RuleRef rule) {
+      return decision.subjectId().equals(subjectId) && packId.equals(rule.packId())
+          && decision.ruleId().map(rule.ruleId()::equals).orElse(false);
+    }
+
+    /** Whether it is about this subject's result on a checklist of the pack used. */
+    boolean about(String subjectId, String packId, String checklistId) {
+      return decision.subjectId().equals(subjectId) && this.packId.equals(packId)
+          && decision.checklistId().map(checklistId::equals).orElse(false);
+    }
+  }
 
   /** A waiver that covers a judgment's period, and the rules its scope selects there (null: every rule of its pack). */
   private record ActiveWaiver(Waiver waiver, Set<String> rules, String packId) {
@@ -458,7 +496,8 @@ final class Evaluator {
       Subject subject = batch.subjects.get(i);
       Partial partial;
       try {
-        List<Finding> findings = waive(stage, subject, findings(stage, batch, fact, firings, failure));
+        List<Finding> findings = waive(stage, subject, decide(stage, subject, findings(stage, batch, fact, firings,
+            failure)));
         partial = new Partial(findings, scores(stage, subject, fact, findings));
       } catch (RuntimeException e) {
         partial = new Partial(findings(stage, batch, fact, firings, e), List.of());
@@ -527,6 +566,36 @@ final class Evaluator {
           findings.set(i, finding.withWaiver(active.waiver()));
           break;
         }
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * The findings with their histories (decision-format.md, section 6): each finding named by decisions
+   * about its subject and period carries them, in date order, and the outcome of the last override.
+   * Runs before waivers, which excuse the final outcome.
+   */
+  private static List<Finding> decide(Stage stage, Subject subject, List<Finding> findings) {
+    if (stage.decisions().isEmpty()) {
+      return findings;
+    }
+    for (int i = 0; i < findings.size(); i++) {
+      Finding finding = findings.get(i);
+      if (finding.outcome() == Outcome.ERROR) {
+        continue; // an evaluation that failed is fixed, not decided
+      }
+      List<vn.conduct.rules.api.Decision> history = null;
+      for (ActiveDecision active : stage.decisions()) {
+        if (active.about(subject.id(), finding.rule())) {
+          if (history == null) {
+            history = new ArrayList<>();
+          }
+          history.add(active.decision());
+        }
+      }
+      if (history != null) {
+        findings.set(i, finding.withDecisions(history));
       }
     }
     return findings;
@@ -619,13 +688,32 @@ final class Evaluator {
         }
         List<Event> events = stage.facts().eventsOf(subject.id());
         Set<String> waived = waived(list.doc(), byRule);
+        List<vn.conduct.rules.api.Decision> history = new ArrayList<>();
+        Map<String, vn.conduct.rules.api.Decision> itemOverrides = new HashMap<>();
+        vn.conduct.rules.api.Decision adjustment = null;
+        for (ActiveDecision active : stage.decisions()) {
+          if (active.about(subject.id(), pack.id(), list.doc().id())) {
+            vn.conduct.rules.api.Decision decision = active.decision();
+            history.add(decision);
+            if (decision.kind() == vn.conduct.rules.api.Decision.Kind.OVERRIDE) {
+              if (decision.itemId().isPresent()) {
+                itemOverrides.put(decision.itemId().get(), decision); // a later override replaces an earlier
+              } else {
+                adjustment = decision;
+              }
+            }
+          }
+        }
         ChecklistScore score = Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
             name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(), judgment.period(),
-            waived);
+            waived, itemOverrides, adjustment);
         if (!waived.isEmpty()) {
           score = score.withWithoutWaivers(Scorer.score(pack, list.doc(), byRule, name -> indicator(fact, name),
               name -> invalidIndicator(fact, name), events, judgment.reference(), judgment.decision(),
-              judgment.period(), Set.of()));
+              judgment.period(), Set.of(), itemOverrides, adjustment));
+        }
+        if (!history.isEmpty()) {
+          score = score.withDecisions(history);
         }
         scores.add(score);
       }

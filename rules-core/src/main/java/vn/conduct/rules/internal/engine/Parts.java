@@ -45,6 +45,7 @@ final class Parts {
       request.packIds().forEach(builder::pack);
       request.pinnedVersions().forEach(builder::pin);
       builder.waivers(request.waivers());
+      builder.decisions(request.decisions());
     }
 
     /** The problem with the request's index instead of the part's. */

@@ -84,6 +84,10 @@ final class Overlays {
             + describe(base) + " judges " + period.asText() + "s", "leave 'period' out: an overlay judges its base's period");
       }
     }
+    JsonNode authorities = baseTree.get("authorities");
+    if (authorities != null && !out.has("authorities")) {
+      out.set("authorities", authorities.deepCopy()); // an overlay keeps its base's authorities unless it declares its own
+    }
     mergeEntries(out, baseTree, "sources", "source", base, overlay, issues);
     mergeEntries(out, baseTree, "parameters", "parameter", base, overlay, issues);
     JsonNode baseVocabulary = baseTree.path("vocabulary");
@@ -351,7 +355,7 @@ final class Overlays {
           .ParameterDoc(p.type(), ext.modify().parameters().get(id), p.title(), p.basis())));
       manifest = new PackDoc(merged.format(), merged.id(), merged.version(), merged.title(), merged.description(),
           merged.jurisdiction(), merged.engine(), merged.effective(), merged.period(), merged.sources(),
-          merged.vocabulary(), Map.copyOf(parameters), merged.base());
+          merged.vocabulary(), Map.copyOf(parameters), merged.base(), merged.authorities());
     }
     return new Composed(manifest, List.copyOf(ruleList), List.copyOf(checklistList), finalValues,
         List.copyOf(layers), Map.copyOf(shaped), digest(layers));

@@ -577,6 +577,16 @@ public final class PackLoader {
         composed = guarded(m.document(), () -> Overlays.compose(base, pack, manifestYaml, rules, checklists,
             mergedDefaults, digest(files), origin, issues, (list, changed, into) -> rebind(scope, ruleDocsById, mergedDefaults, list, changed, into)));
       }
+      if (pack != null && !pack.authorities().isEmpty()) {
+        List<LoadedRule> allRules = composed != null ? composed.rules() : rules;
+        List<LoadedChecklist> allLists = composed != null ? composed.checklists() : checklists;
+        PackDoc declared = pack;
+        Doc<PackDoc> m = manifest;
+        guarded(m.document(), () -> {
+          checkAuthorities(scope, m.document(), declared, allRules, allLists);
+          return null;
+        });
+      }
       if (!issues.hasErrors() && pack != null) {
         if (composed != null) {
           warnUnused(pack, manifest.document(), composed.rules(), composed.checklists(), manifestYaml.root());
@@ -617,6 +627,72 @@ public final class PackLoader {
       return Binder.bind(document, ChecklistDoc.class, into)
           .flatMap(bound -> reader.checkChecklist(scope, new Doc<>(bound.value(), bound, document), rules,
               rules.keySet(), new ParameterSlots.Found(list.parameterSlots(), Set.of())));
+    }
+
+    /**
+     * The pack's authorities (rule-pack-format.md, section 19): format 2; one declaration per role;
+     * subject types and holder attributes declared; rules and checklists of the pack; a positive
+     * {@code max-adjustment}.
+     */
+    private void checkAuthorities(PackScope scope, YamlDocument doc, PackDoc pack, List<LoadedRule> rules,
+        List<LoadedChecklist> checklists) {
+      needsFormat2(scope, doc, "authorities", "authorities");
+      Map<String, SubjectTypeDoc> types = pack.vocabulary().subjectTypes();
+      Set<String> ruleIds = new java.util.TreeSet<>();
+      rules.forEach(r -> ruleIds.add(r.doc().id()));
+      Set<String> listIds = new java.util.TreeSet<>();
+      checklists.forEach(c -> listIds.add(c.doc().id()));
+      Set<String> roles = new HashSet<>();
+      for (int i = 0; i < pack.authorities().size(); i++) {
+        var authority = pack.authorities().get(i);
+        String at = YamlDocument.element("authorities", i);
+        if (!roles.add(authority.role())) {
+          issues.error(doc, YamlDocument.child(at, "role"), "id.duplicate", "role '" + authority.role()
+              + "' is declared twice", "declare each role once, with every rule and checklist it decides on");
+        }
+        String holderType = authority.heldBy().subjectType();
+        if (!types.containsKey(holderType)) {
+          unknownSubjectType(doc, YamlDocument.child(YamlDocument.child(at, "held-by"), "subject-type"), holderType, types.keySet());
+        } else {
+          Set<String> attributes = types.get(holderType).attributes().keySet();
+          for (String name : authority.heldBy().attribute().keySet()) {
+            if (!attributes.contains(name)) {
+              issues.error(doc, YamlDocument.child(YamlDocument.child(YamlDocument.child(at, "held-by"), "attribute"), name),
+                  "ref.unknown-field", "subject type '" + holderType + "' has no attribute '" + name + "'",
+                  Hints.unknown(name, attributes, "its attributes"));
+            }
+          }
+        }
+        if (!types.containsKey(authority.over().subjectType())) {
+          unknownSubjectType(doc, YamlDocument.child(YamlDocument.child(at, "over"), "subject-type"), authority.over().subjectType(),
+              types.keySet());
+        }
+        var scopeDoc = authority.mayOverride();
+        if (scopeDoc.rules().isEmpty() && scopeDoc.checklists().isEmpty()) {
+          issues.error(doc, YamlDocument.child(at, "may-override"), "field.constraint", "role '" + authority.role()
+              + "' may override nothing", "list the rules or checklists it may review and override");
+        }
+        for (int k = 0; k < scopeDoc.rules().size(); k++) {
+          String rule = scopeDoc.rules().get(k);
+          if (!ruleIds.contains(rule)) {
+            issues.error(doc, YamlDocument.element(YamlDocument.child(YamlDocument.child(at, "may-override"), "rules"), k), "ref.unknown-rule",
+                "unknown rule '" + Binder.shorten(rule) + "'", Hints.unknown(rule, ruleIds, "rules of this pack"));
+          }
+        }
+        for (int k = 0; k < scopeDoc.checklists().size(); k++) {
+          String list = scopeDoc.checklists().get(k);
+          if (!listIds.contains(list)) {
+            issues.error(doc, YamlDocument.element(YamlDocument.child(YamlDocument.child(at, "may-override"), "checklists"), k),
+                "ref.unknown-checklist", "unknown checklist '" + Binder.shorten(list) + "'",
+                Hints.unknown(list, listIds, "checklists of this pack"));
+          }
+        }
+        if (authority.maxAdjustment() != null && authority.maxAdjustment().signum() <= 0) {
+          issues.error(doc, YamlDocument.child(at, "max-adjustment"), "field.constraint", "max-adjustment must be"
+              + " more than 0, but is " + authority.maxAdjustment().toPlainString(),
+              "leave it out if the role may not adjust scores");
+        }
+      }
     }
 
     /** A pack that declares no natural period may let its checklists declare one, the same for all. */
@@ -669,6 +745,7 @@ public final class PackLoader {
       Set<String> used = new HashSet<>();
       for (LoadedRule rule : rules) {
         uses(rule.when(), used);
+        pack.authorities().forEach(a -> a.heldBy().attribute().keySet().forEach(n -> used.add("attribute:" + n)));
         uses(rule.condition(), used);
       }
       for (LoadedChecklist checklist : checklists) {

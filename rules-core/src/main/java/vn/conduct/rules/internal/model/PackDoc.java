@@ -27,9 +27,11 @@ public record PackDoc(
     @NotNull @Valid VocabularyDoc vocabulary,
     Map<@Id String, @NotNull @Valid ParameterDoc>
         parameters,
-    @com.fasterxml.jackson.annotation.JsonProperty("extends") @Valid ExtendsDoc base) {
+    @com.fasterxml.jackson.annotation.JsonProperty("extends") @Valid ExtendsDoc base,
+    java.util.List<@NotNull @Valid AuthorityDoc> authorities) {
 
   public PackDoc {
     parameters = parameters == null ? Map.of() : parameters;
+    authorities = authorities == null ? java.util.List.of() : authorities;
   }
 }

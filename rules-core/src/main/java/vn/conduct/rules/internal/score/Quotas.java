@@ -99,7 +99,7 @@ public final class Quotas {
                   + " as score " + Scorer.plain(old.score()) + " is among the lowest" + tieEn)));
       member.score = ChecklistScore.of(old.packId(), old.checklistId(), old.title(), old.score(), old.maximum(),
           old.evidencePercent(), lowerTo, Scorer.title(list, lowerTo), old.rated(), old.items(), adjustments)
-          .withWithoutWaivers(old.withoutWaivers().orElse(null));
+          .withWithoutWaivers(old.withoutWaivers().orElse(null)).withDecisions(old.decisions());
     }
   }
 
@@ -125,7 +125,7 @@ public final class Quotas {
                 + " is missing, so the member's group is unknown")));
     member.score = ChecklistScore.of(old.packId(), old.checklistId(), old.title(), old.score(), old.maximum(),
         old.evidencePercent(), null, LocalizedText.EMPTY, false, old.items(), adjustments)
-        .withWithoutWaivers(old.withoutWaivers().orElse(null));
+        .withWithoutWaivers(old.withoutWaivers().orElse(null)).withDecisions(old.decisions());
   }
 
   /** Orders scores for display: the band order of the checklist. */

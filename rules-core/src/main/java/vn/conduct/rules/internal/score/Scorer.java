@@ -51,6 +51,22 @@ public final class Scorer {
   public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
       Function<String, BigDecimal> indicator, java.util.function.Predicate<String> invalidIndicator,
       List<Event> events, LocalDate asOf, LocalDate decision, Period period, java.util.Set<String> waived) {
+    return score(pack, list, findings, indicator, invalidIndicator, events, asOf, decision, period, waived, Map.of(),
+        null);
+  }
+
+  /**
+   * As above, with the overrides in force for this checklist (decision-format.md, section 6): an item's
+   * override sets its outcome or its points (a waiver then does not count for that item), and the
+   * score's override adds its adjustment after deductions, before the floor and the maximum.
+   *
+   * @param itemOverrides the last override of each item that has one, by the item's rule id
+   * @param adjustment the last override of the score, or {@code null}
+   */
+  public static ChecklistScore score(LoadedPack pack, ChecklistDoc list, Map<String, Finding> findings,
+      Function<String, BigDecimal> indicator, java.util.function.Predicate<String> invalidIndicator,
+      List<Event> events, LocalDate asOf, LocalDate decision, Period period, java.util.Set<String> waived,
+      Map<String, vn.conduct.rules.api.Decision> itemOverrides, vn.conduct.rules.api.Decision adjustment) {
     boolean weighted = list.method() == ChecklistDoc.Method.WEIGHTED;
     boolean format2 = pack.format() >= 2;
     // Format 2: invalid input (an ERROR item, an indicator out of its range) or a required item left
@@ -77,7 +93,25 @@ public final class Scorer {
       // A bonus item adds its points whatever the method (spec section 10): it has no weight.
       BigDecimal points = weighted && !isBonus ? item.weight() : item.points();
       BigDecimal got = BigDecimal.ZERO;
-      if (waived.contains(item.rule())) {
+      vn.conduct.rules.api.Decision override = itemOverrides.get(item.rule());
+      if (override != null && override.points().isPresent()) {
+        // an authority gave the item its points (decision-format.md, section 6): decided
+        got = override.points().get().min(points);
+        counted += isBonus ? 0 : 1;
+        decided += isBonus ? 0 : 1;
+        if (isBonus) {
+          bonus = bonus.add(got);
+        } else {
+          earned = earned.add(got);
+          available = available.add(points);
+        }
+        items.add(ItemScore.of(item.rule(), outcome, got, isBonus ? BigDecimal.ZERO : points, isBonus));
+        continue;
+      }
+      if (override != null) {
+        outcome = override.outcome().orElseThrow();
+      }
+      if (override == null && waived.contains(item.rule())) {
         // a waived FAIL or UNKNOWN counts as PASS: full points, decided (waiver-format.md, section 5)
         counted += isBonus ? 0 : 1;
         decided += isBonus ? 0 : 1;
@@ -155,6 +189,17 @@ public final class Scorer {
                   + (deduction.max() != null ? " (tối đa " + plain(deduction.max()) + ")" : ""),
               "−" + plain(minus) + " points: " + count + " event(s) [" + what + "] × " + plain(deduction.points())
                   + (deduction.max() != null ? " (at most " + plain(deduction.max()) + ")" : ""))));
+    }
+    if (adjustment != null) {
+      BigDecimal by = adjustment.adjustment().orElseThrow();
+      score = score.add(by);
+      String sign = by.signum() >= 0 ? "+" : "";
+      String who = adjustment.by().label() + " (" + adjustment.by().role() + ")";
+      adjustments.add(ScoreAdjustment.of(ScoreAdjustment.Kind.DECISION, adjustment.id(), by, null, null,
+          LocalizedText.of("Điều chỉnh " + sign + plain(by) + " điểm theo quyết định " + adjustment.id() + " của " + who
+              + ": " + adjustment.reason().in(vn.conduct.rules.api.Language.VI),
+              "Adjusted " + sign + plain(by) + " points by decision " + adjustment.id() + " of " + who + ": "
+                  + adjustment.reason().in(vn.conduct.rules.api.Language.EN))));
     }
     BigDecimal floor = list.floor() != null ? list.floor() : BigDecimal.ZERO;
     if (score.compareTo(floor) < 0) {

@@ -1,0 +1,147 @@
+package vn.conduct.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code conduct evaluate --decisions}, {@code conduct explain --decisions} and {@code conduct decisions
+ * check} on the sample district (June 2025) and its sample decisions: cb-013's working-time FAIL contested,
+ * reviewed and overridden by the head of the unit; cb-022's bonus raised, which moves the ward's A quota.
+ */
+class DecisionsCommandTests {
+
+  @TempDir
+  static Path dir;
+
+  static Path facts;
+  static Path decisions;
+  static String sample;
+
+  private final CliRun cli = new CliRun();
+
+  @BeforeAll
+  static void sampleFiles() throws Exception {
+    CliRun demo = new CliRun();
+    assertThat(demo.run("demo", "--print-facts")).isEqualTo(ConductCommand.OK);
+    facts = Files.writeString(dir.resolve("district.yaml"), demo.out());
+    assertThat(demo.run("demo", "--print-decisions")).isEqualTo(ConductCommand.OK);
+    sample = demo.out();
+    decisions = Files.writeString(dir.resolve("decisions.yaml"), sample);
+  }
+
+  @Test
+  void evaluate_shows_the_original_and_the_final_outcome_and_the_history() {
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "--lang", "en");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    String officer = cli.out().substring(cli.out().indexOf("cb-013  Cao Ngọc Long"));
+    officer = officer.substring(0, officer.indexOf(System.lineSeparator() + System.lineSeparator()));
+    assertThat(officer).contains(
+        "hn3814-monthly  72 / 100 points  → B (Grade B – Good)",
+        "FAIL → PASS (d-2025-06-cb-013-override) hn3814.working-time ",
+        "history: 2025-07-02 contest by Cao Ngọc Long (cb-013, subject) — Both late arrivals",
+        "history: 2025-07-07 review by Phan Trọng Kiên (cb-001, unit-head) — Checked with the office",
+        "history: 2025-07-08 override by Phan Trọng Kiên (cb-001, unit-head) → PASS — Late with a good reason");
+    String pending = cli.out().substring(cli.out().indexOf("cb-025  "));
+    assertThat(pending.substring(0, pending.indexOf(System.lineSeparator() + System.lineSeparator())))
+        .contains("FAIL (CONTESTED, pending)");
+  }
+
+  @Test
+  void the_json_report_carries_the_original_outcome_and_the_history() throws Exception {
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "-f", "json");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    JsonNode root = new ObjectMapper().readTree(cli.out());
+    JsonNode officer = null;
+    for (JsonNode subject : root.path("subjects")) {
+      if (subject.path("id").asText().equals("cb-013")) {
+        officer = subject;
+      }
+    }
+    assertThat(officer).isNotNull();
+    JsonNode time = null;
+    for (JsonNode finding : officer.path("findings")) {
+      if (finding.path("rule").asText().equals("hn3814.working-time")) {
+        time = finding;
+      }
+    }
+    assertThat(time.path("outcome").asText()).isEqualTo("PASS");
+    assertThat(time.path("original-outcome").asText()).isEqualTo("FAIL");
+    assertThat(time.path("contest-pending").asBoolean()).isFalse();
+    assertThat(time.path("decisions")).hasSize(3);
+    JsonNode override = time.path("decisions").get(2);
+    assertThat(override.path("kind").asText()).isEqualTo("override");
+    assertThat(override.path("by").path("id").asText()).isEqualTo("cb-001");
+    assertThat(override.path("by").path("role").asText()).isEqualTo("unit-head");
+    assertThat(override.path("outcome").asText()).isEqualTo("PASS");
+    assertThat(override.path("period").asText()).isEqualTo("2025-06");
+    assertThat(override.path("date").asText()).isEqualTo("2025-07-08");
+  }
+
+  @Test
+  void explain_says_what_the_override_changed_and_the_grade_without_it() {
+    int code = cli.run("explain", "--facts", facts.toString(), "--decisions", decisions.toString(), "-s", "cb-013",
+        "--lang", "en");
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("Score 72 / 100 → B", "Decisions:", "hn3814.working-time: FAIL → PASS",
+        "2025-07-08 override by Phan Trọng Kiên (cb-001, unit-head) → PASS",
+        "Without the decisions: 69 / 100 → C");
+    // cb-021 was named by no decision, but the ward's quota moved
+    assertThat(cli.run("explain", "--facts", facts.toString(), "--decisions", decisions.toString(), "-s", "cb-021",
+        "--lang", "en")).isZero();
+    assertThat(cli.out()).contains("Score 91 / 100 → B", "Without the decisions: 91 / 100 → A");
+  }
+
+  @Test
+  void the_override_signed_by_the_officer_is_refused_located() throws Exception {
+    Path self = Files.writeString(dir.resolve("self.yaml"), sample.replace(
+        "date: 2025-07-08\n    by: {id: cb-001, name: \"Phan Trọng Kiên\", role: unit-head}",
+        "date: 2025-07-08\n    by: {id: cb-013, name: \"Cao Ngọc Long\", role: unit-head}"));
+    assertThat(Files.readString(self)).isNotEqualTo(sample);
+
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", self.toString(), "--lang", "en");
+    assertThat(code).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.err()).contains("self.yaml:", "decision 'd-2025-06-cb-013-override' is an override of cb-013's",
+        "the subject itself", "[decision.self]");
+
+    code = cli.run("decisions", "check", "--facts", facts.toString(), "--on", "2025-07-31", self.toString());
+    assertThat(code).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.err()).containsPattern("self\\.yaml:\\d+:\\d+  decisions\\[2\\]\\.by\\.id: decision"
+        + " 'd-2025-06-cb-013-override' is an override");
+  }
+
+  @Test
+  void decisions_check_passes_the_sample_with_its_pending_contest_as_a_warning() {
+    int code = cli.run("decisions", "check", "--facts", facts.toString(), "--on", "2025-07-31", decisions.toString());
+
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("[decision.pending]", "valid, 1 warning");
+    assertThat(cli.run("decisions", "check", "--strict", "--facts", facts.toString(), "--on", "2025-07-31",
+        decisions.toString())).isEqualTo(ConductCommand.INVALID);
+  }
+
+  @Test
+  void replay_takes_the_decisions_and_names_a_tampered_one() throws Exception {
+    Path log = dir.resolve("decisions.log");
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "--log",
+        log.toString(), "-f", "json")).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.run("replay", "--log", log.toString(), "--facts", facts.toString(), "--decisions",
+        decisions.toString(), "--lang", "en")).as(cli.err()).isEqualTo(ConductCommand.OK);
+
+    Path tampered = Files.writeString(dir.resolve("tampered.yaml"), sample.replace("    points: 6", "    points: 9"));
+    assertThat(Files.readString(tampered)).isNotEqualTo(sample);
+    int code = cli.run("replay", "--log", log.toString(), "--facts", facts.toString(), "--decisions",
+        tampered.toString(), "--lang", "en");
+    assertThat(code).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.out() + cli.err()).contains("decision d-2025-06-cb-022-override was changed since the evaluation");
+  }
+}
