@@ -44,7 +44,7 @@ class DecisionsCommandTests {
     String officer = cli.out().substring(cli.out().indexOf("cb-013  Cao Ngọc Long"));
     officer = officer.substring(0, officer.indexOf(System.lineSeparator() + System.lineSeparator()));
     assertThat(officer).contains(
-        "hn3814-monthly  72 / 100 points  → B (Grade B – Good)",
+        "hn3814-monthly  72 / 100 points  → Grade B – Good",
         "FAIL → PASS (d-2025-06-cb-013-override) hn3814.working-time ",
         "history: 2025-07-02 contest by Cao Ngọc Long (cb-013, subject) — Both late arrivals",
         "history: 2025-07-07 review by Phan Trọng Kiên (cb-001, unit-head) — Checked with the office",
@@ -92,13 +92,13 @@ class DecisionsCommandTests {
         "--lang", "en");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
-    assertThat(cli.out()).contains("Score 72 / 100 → B", "Decisions:", "hn3814.working-time: FAIL → PASS",
+    assertThat(cli.out()).contains("Score 72 / 100 → Grade B – Good", "Decisions:", "hn3814.working-time: FAIL → PASS",
         "2025-07-08 override by Phan Trọng Kiên (cb-001, unit-head) → PASS",
-        "Without the decisions: 69 / 100 → C");
+        "Without the decisions: 69 / 100 → Grade C – Satisfactory");
     // cb-021 was named by no decision, but the ward's quota moved
     assertThat(cli.run("explain", "--facts", facts.toString(), "--decisions", decisions.toString(), "-s", "cb-021",
         "--lang", "en")).isZero();
-    assertThat(cli.out()).contains("Score 91 / 100 → B", "Without the decisions: 91 / 100 → A");
+    assertThat(cli.out()).contains("Score 91 / 100 → Grade B – Good", "Without the decisions: 91 / 100 → Grade A – Excellent");
   }
 
   @Test
