@@ -106,6 +106,25 @@ class HtmlPagesTests {
   }
 
   @Test
+  void should_take_the_packs_own_letterhead_for_a_report_of_that_pack_alone() throws IOException {
+    Path market = Files.writeString(directory.resolve("market.yaml"), """
+        as-of: 2025-06-30
+        packs: [hanoi-models]
+        subjects:
+          - {id: cho-a, type: market, name: Chợ A}
+        """, StandardCharsets.UTF_8);
+    Path file = directory.resolve("market.html");
+
+    assertThat(cli.run("evaluate", "--facts", market.toString(), "-f", "html", "-o", file.toString())).as(cli.err())
+        .isZero();
+
+    Document page = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
+    assertThat(page.select(".letterhead .office div").eachText()).containsExactly("UBND THÀNH PHỐ HÀ NỘI",
+        "SỞ VĂN HOÁ VÀ THỂ THAO");
+    assertThat(page.select(".letterhead .place").text()).isEqualTo("Hà Nội, ngày 30 tháng 6 năm 2025");
+  }
+
+  @Test
   void should_print_the_report_on_a4_without_its_navigation() throws IOException {
     Document page = report();
 
@@ -129,7 +148,7 @@ class HtmlPagesTests {
         "SỞ VĂN HOÁ VÀ THỂ THAO");
     assertThat(form.select(".letterhead .motto div").eachText()).containsExactly("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày ...... tháng ...... năm ..........");
-    assertThat(form.select(".letterfoot").text()).startsWith("Mẫu phiếu theo Hướng dẫn 35/HD-SVHTT");
+    assertThat(form.select(".letterfoot").text()).startsWith("Theo Hướng dẫn 35/HD-SVHTT");
     // one sheet for the checklist, one for the rules it does not score; a row per criterion with three boxes
     assertThat(form.select("section.sheet")).hasSize(2);
     assertThat(form.select("section.sheet").first().id()).isEqualTo("k-hnm-market");
