@@ -105,12 +105,12 @@ final class HtmlReport {
   }
 
   /** Text from a pack or the facts on one line, escapes shown; {@code null} stays {@code null}. */
-  private static String t(String text) {
+  private static String lineOrNull(String text) {
     return SafeText.line(text);
   }
 
   /** Like {@link #t} but {@code ""} for {@code null}. */
-  private static String s(String text) {
+  private static String line(String text) {
     return text == null ? "" : SafeText.line(text);
   }
 
@@ -130,7 +130,7 @@ final class HtmlReport {
     ReportView.Header header = new ReportView.Header(String.valueOf(provenance.asOf()),
         String.valueOf(provenance.period().start()), String.valueOf(provenance.period().end()),
         provenance.packs().stream().map(HtmlReport::pack).toList(),
-        provenance.notes().stream().map(note -> s(note.in(language))).toList());
+        provenance.notes().stream().map(note -> line(note.in(language))).toList());
     List<ReportView.Criterion> criteria = compact ? criteria(report) : null; // before units: sets topFailures
     List<ReportView.UnratedChecklist> unrated = new ArrayList<>();
     List<ReportView.ChecklistSection> sections = checklists(report, unrated);
@@ -141,9 +141,9 @@ final class HtmlReport {
   }
 
   private static ReportView.Pack pack(PackUse use) {
-    return new ReportView.Pack(s(use.packId()), s(use.version()), use.pinned(),
-        s(use.digest().substring(0, Math.min(12, use.digest().length()))),
-        use.layers().isEmpty() ? "" : s("(" + use.layers().stream()
+    return new ReportView.Pack(line(use.packId()), line(use.version()), use.pinned(),
+        line(use.digest().substring(0, Math.min(12, use.digest().length()))),
+        use.layers().isEmpty() ? "" : line("(" + use.layers().stream()
             .map(l -> l.packId() + " " + l.version() + " sha256:" + l.digest().substring(0, 12))
             .collect(Collectors.joining(" + ")) + ")"));
   }
@@ -190,7 +190,7 @@ final class HtmlReport {
       if (scores.stream().noneMatch(ChecklistScore::rated)) {
         double evidence = scores.stream().mapToDouble(c -> c.evidencePercent() == null ? 0 : c.evidencePercent()
             .doubleValue()).average().orElse(0);
-        unrated.add(new ReportView.UnratedChecklist(s(first.title().in(language)), s(first.checklistId()),
+        unrated.add(new ReportView.UnratedChecklist(line(first.title().in(language)), line(first.checklistId()),
             scores.size(), Math.round(evidence)));
         continue;
       }
@@ -200,7 +200,7 @@ final class HtmlReport {
           rankings.add(ranking(ranking, byId));
         }
       }
-      sections.add(new ReportView.ChecklistSection(s(first.title().in(language)), s(first.checklistId()),
+      sections.add(new ReportView.ChecklistSection(line(first.title().in(language)), line(first.checklistId()),
           ratingsChart(first, scores), rankings));
     }
     return sections;
@@ -231,7 +231,7 @@ final class HtmlReport {
       String colour = row[0] == null ? UNRATED_COLOUR : BAR_COLOURS[Math.min(step, BAR_COLOURS.length - 1)];
       String label = row[0] == null ? row[1] : row[0] + (row[1].isEmpty() || row[1].equals(row[0]) ? "" : " — " + row[1]);
       long percent = Math.round(100.0 * count / scores.size());
-      bars.add(new ReportView.Bar(s(shorten(label, 50)), y, labelWidth, Math.max(width, count > 0 ? 2 : 0),
+      bars.add(new ReportView.Bar(line(shorten(label, 50)), y, labelWidth, Math.max(width, count > 0 ? 2 : 0),
           rowHeight - 8, colour, labelWidth + Math.max(width, 0) + 6, count, percent));
     }
     return new ReportView.Chart(scores.size(), labelWidth + barWidth + 110, height, bars);
@@ -272,10 +272,10 @@ final class HtmlReport {
       }
       Ranking.Entry entry = entries.get(i);
       SubjectResult subject = byId.get(entry.subjectId());
-      rows.add(new ReportView.Rank(entry.rank(), s(entry.subjectId()), subject == null ? "" : s(subject.subject().name()),
-          Words.display(entry.score()), s(entry.rating()), null));
+      rows.add(new ReportView.Rank(entry.rank(), line(entry.subjectId()), subject == null ? "" : line(subject.subject().name()),
+          Words.display(entry.score()), line(entry.rating()), null));
     }
-    return new ReportView.RankingTable(s(ranking.peerGroup()), rows, ids(ranking.unranked()));
+    return new ReportView.RankingTable(line(ranking.peerGroup()), rows, ids(ranking.unranked()));
   }
 
   private ReportView.Subjects subjects(Report report) {
@@ -283,8 +283,8 @@ final class HtmlReport {
     List<ReportView.Quiet> quiet = new ArrayList<>();
     for (SubjectResult subject : report.subjects()) {
       if (!allFindings && nothingToExplain(subject)) {
-        quiet.add(new ReportView.Quiet(s(subject.subjectId()), t(subject.subject().name()), subject.scores().stream()
-            .filter(ChecklistScore::rated).map(c -> s(c.rating())).toList()));
+        quiet.add(new ReportView.Quiet(line(subject.subjectId()), lineOrNull(subject.subject().name()), subject.scores().stream()
+            .filter(ChecklistScore::rated).map(c -> line(c.rating())).toList()));
       } else {
         shown.add(subject(subject));
       }
@@ -306,18 +306,17 @@ final class HtmlReport {
       if (score.rated()) {
         String title = score.ratingTitle().in(language);
         if (title != null && !title.isEmpty() && !title.equals(score.rating())) {
-          ratingTitle = s(title);
+          ratingTitle = line(title);
         }
       }
-      String without = score.withoutWaivers().map(w0 -> w.get("html.without-waivers") + Words.display(w0.score())
-          + " / " + Words.display(w0.maximum()) + " → " + (w0.rated() ? s(w0.rating()) : w.get("html.not-rated"))
-          + w.get("html.risk-accepted") + Words.display(score.riskAccepted().orElseThrow()) + w.get("html.points"))
-          .orElse(null);
-      scores.add(new ReportView.Score(s(score.title().in(language)), Words.display(score.score()),
-          Words.display(score.maximum()), score.rated() ? s(score.rating()) : null, ratingTitle,
+      ReportView.WithoutWaivers without = score.withoutWaivers().map(w0 -> new ReportView.WithoutWaivers(
+          Words.display(w0.score()), Words.display(w0.maximum()), w0.rated() ? line(w0.rating()) : null,
+          Words.display(score.riskAccepted().orElseThrow()))).orElse(null);
+      scores.add(new ReportView.Score(line(score.title().in(language)), Words.display(score.score()),
+          Words.display(score.maximum()), score.rated() ? line(score.rating()) : null, ratingTitle,
           score.rated() ? null : w.get("html.not-rated-evidence", Words.display(score.evidencePercent())), without,
           score.adjustments().stream().map(a -> new ReportView.Adjustment(w.adjustment(a.kind()),
-              s(a.reason().in(language)))).toList()));
+              line(a.reason().in(language)))).toList()));
     }
     List<ReportView.FindingView> findings = result.findings().stream().filter(f -> allFindings
             || f.outcome() == Outcome.FAIL || f.outcome() == Outcome.UNKNOWN || f.outcome() == Outcome.ERROR)
@@ -325,15 +324,15 @@ final class HtmlReport {
     String counts = List.of(Outcome.values()).stream().filter(o -> result.count(o) > 0)
         .map(o -> w.outcome(o) + " " + result.count(o)).collect(Collectors.joining(" · "))
         + (TextReport.waived(result) > 0 ? " (" + w.waived() + " " + TextReport.waived(result) + ")" : "");
-    return new ReportView.Subject(s(subject.id()), t(subject.name()), s(subject.type()), t(subject.parentId()),
+    return new ReportView.Subject(line(subject.id()), lineOrNull(subject.name()), line(subject.type()), lineOrNull(subject.parentId()),
         result.compliant(), scores, findings, counts);
   }
 
   private ReportView.FindingView finding(Finding finding) {
     return new ReportView.FindingView(finding.outcome().name().toLowerCase(Locale.ROOT), w.outcome(finding.outcome()),
-        finding.waiver().map(waiver -> s(waiver.id())).orElse(null),
-        finding.waiver().map(waiver -> s(w.waiver(waiver, language))).orElse(null),
-        s(finding.rule().title().in(language)), s(finding.ruleId()), s(reason(finding)),
+        finding.waiver().map(waiver -> line(waiver.id())).orElse(null),
+        finding.waiver().map(waiver -> line(w.waiver(waiver, language))).orElse(null),
+        line(finding.rule().title().in(language)), line(finding.ruleId()), line(reason(finding)),
         citation(finding.rule().citation()), List.of());
   }
 
@@ -354,16 +353,16 @@ final class HtmlReport {
     if (citation == null) {
       return null;
     }
-    String note = citation.note() != null && !citation.note().isBlank() ? s(shorten(citation.note(), 160)) : null;
-    return new ReportView.Citation(s(citation.render(language)), note);
+    String note = citation.note() != null && !citation.note().isBlank() ? line(shorten(citation.note(), 160)) : null;
+    return new ReportView.Citation(line(citation.render(language)), note);
   }
 
   /** Ids joined by ", "; in a large run only the first {@link #IDS_SHOWN}, then how many more. */
   private String ids(List<String> ids) {
     if (!compact || ids.size() <= IDS_SHOWN) {
-      return s(String.join(", ", ids));
+      return line(String.join(", ", ids));
     }
-    return s(String.join(", ", ids.subList(0, IDS_SHOWN)) + w.get("html.and-more", (ids.size() - IDS_SHOWN)));
+    return line(String.join(", ", ids.subList(0, IDS_SHOWN)) + w.get("html.and-more", (ids.size() - IDS_SHOWN)));
   }
 
   // --- large runs ---------------------------------------------------------------------------------
@@ -395,10 +394,10 @@ final class HtmlReport {
         .map(c -> {
           String failure = top(c.failures);
           String unknown = top(c.unknowns);
-          return new ReportView.Criterion(s(c.finding.ruleId()), s(c.finding.rule().title().in(language)),
-              c.finding.rule().layer().map(l -> s(w.get("html.layer") + l)).orElse(null),
+          return new ReportView.Criterion(line(c.finding.ruleId()), line(c.finding.rule().title().in(language)),
+              c.finding.rule().layer().map(l -> line(w.get("html.layer") + l)).orElse(null),
               c.count(Outcome.FAIL), c.count(Outcome.UNKNOWN), c.count(Outcome.ERROR), c.count(Outcome.PASS),
-              t(failure), failure == null ? 0 : c.failures.get(failure), t(unknown),
+              lineOrNull(failure), failure == null ? 0 : c.failures.get(failure), lineOrNull(unknown),
               unknown == null ? 0 : c.unknowns.get(unknown), citation(c.finding.rule().citation()));
         })
         .toList();
@@ -454,7 +453,7 @@ final class HtmlReport {
       long fails = members.stream().mapToLong(s -> s.count(Outcome.FAIL)).sum();
       long unknown = members.stream().mapToLong(s -> s.count(Outcome.UNKNOWN)).sum();
       SubjectResult head = unit.getKey() == null ? null : byId.get(unit.getKey());
-      units.add(new ReportView.Unit(t(unit.getKey()), head == null ? null : t(head.subject().name()),
+      units.add(new ReportView.Unit(lineOrNull(unit.getKey()), head == null ? null : lineOrNull(head.subject().name()),
           w.get("html.members-fully-compliant-with-failures-or", members.size(), compliant, failing, fails, unknown),
           ratings(members), members.stream().map(this::row).toList()));
     }
@@ -483,7 +482,7 @@ final class HtmlReport {
       if (unrated > 0) {
         parts.add(w.get("html.not-rated-count") + unrated);
       }
-      ratings.add(new ReportView.UnitRatings(s(scores.get(0).checklistId()), s(String.join(", ", parts))));
+      ratings.add(new ReportView.UnitRatings(line(scores.get(0).checklistId()), line(String.join(", ", parts))));
     }
     return ratings;
   }
@@ -505,10 +504,10 @@ final class HtmlReport {
         if (adjustment.toRating() != null) {
           change += " " + (adjustment.fromRating() == null ? "" : adjustment.fromRating() + "→") + adjustment.toRating();
         }
-        changes.add(s(change));
+        changes.add(line(change));
       }
-      scores.add(new ReportView.MemberScore(s(score.checklistId()), Words.display(score.score()),
-          score.rated() ? s(score.rating()) : null,
+      scores.add(new ReportView.MemberScore(line(score.checklistId()), Words.display(score.score()),
+          score.rated() ? line(score.rating()) : null,
           score.rated() ? null : w.get("html.not-rated-evidence-short", Words.display(score.evidencePercent())).strip(),
           changes));
     }
@@ -523,11 +522,11 @@ final class HtmlReport {
         continue;
       }
       String reason = reason(finding);
-      failed.add(new ReportView.Failed(s(finding.ruleId()),
+      failed.add(new ReportView.Failed(line(finding.ruleId()),
           finding.outcome() == Outcome.ERROR ? w.outcome(Outcome.ERROR) : null,
-          reason.equals(topFailures.get(finding.ruleId())) ? null : s(reason)));
+          reason.equals(topFailures.get(finding.ruleId())) ? null : line(reason)));
     }
-    return new ReportView.Member(s(result.subjectId()), s(result.subject().name()), scores, counts, failed);
+    return new ReportView.Member(line(result.subjectId()), line(result.subject().name()), scores, counts, failed);
   }
 
   private static int order(Outcome outcome) {
@@ -546,8 +545,8 @@ final class HtmlReport {
     }
     List<FactProblem> problems = report.factProblems();
     List<ReportView.Problem> rows = (compact ? problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())) : problems)
-        .stream().map(problem -> new ReportView.Problem(s(locator.apply(problem)
-            .orElse(problem.kind() + "[" + problem.index() + "]")), s(problem.field()), s(problem.message())))
+        .stream().map(problem -> new ReportView.Problem(line(locator.apply(problem)
+            .orElse(problem.kind() + "[" + problem.index() + "]")), line(problem.field()), line(problem.message())))
         .toList();
     return new ReportView.Problems(rows, compact && problems.size() > PROBLEMS_SHOWN
         ? w.get("html.only-of-problems-are-listed-all", PROBLEMS_SHOWN, problems.size()) : null);

@@ -87,7 +87,10 @@ public record ReportView(Texts texts, Letterhead letterhead, String title, Heade
    * @param withoutWaivers the score the subject would have without its waivers, or {@code null}
    */
   public record Score(String title, String score, String maximum, String rating, String ratingTitle, String notRated,
-      String withoutWaivers, List<Adjustment> adjustments) { }
+      WithoutWaivers withoutWaivers, List<Adjustment> adjustments) { }
+
+  /** The score without the waivers: score, maximum, rating ({@code null}: not rated), and the points the waivers accepted. */
+  public record WithoutWaivers(String score, String maximum, String rating, String riskAccepted) { }
 
   /** A change to a score: its kind (deduction, veto, ...) and why. */
   public record Adjustment(String kind, String reason) { }
