@@ -1,7 +1,5 @@
 package vn.conduct.cli;
 
-import static vn.conduct.cli.Html.esc;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.conduct.cli.html.FormView;
+import vn.conduct.cli.html.FormView.Deduction;
+import vn.conduct.cli.html.FormView.Line;
+import vn.conduct.cli.html.FormView.Section;
+import vn.conduct.cli.html.Letterhead;
 import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.RuleInfo;
@@ -82,37 +85,22 @@ final class FormCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "Write the form to this file.")
   Path file;
 
-  /** One criterion line of the form: an item, a veto or a rule no checklist scores. */
-  record Line(String ruleId, String title, String observe, String evidence, String source, String points) { }
-
-  /** One deduction line: the events, what each costs, the maximum, the window and whether only verified events count. */
-  record Deduction(String events, String title, String points, String max, String window, String verified) { }
-
-  /**
-   * One table of the form and what goes with it.
-   *
-   * @param checklistId the checklist's id, or {@code null} for the rules no checklist scores
-   * @param scoring how the score is computed, or {@code ""}
-   * @param lines the criteria scored (items), in checklist order
-   * @param deductions the deductions
-   * @param vetoes the veto rules, their cap in {@link Line#points()}
-   * @param terms bounds, quotas and ranking, one sentence each
-   * @param bands the rating bands, best first
-   */
-  record Section(String title, String checklistId, String scoring, List<Line> lines, List<Deduction> deductions,
-      List<Line> vetoes, List<String> terms, List<String> bands) {
-
-    /** The title with the checklist's id, e.g. {@code Monthly sheet [monthly]}. */
-    String heading() {
-      return checklistId == null ? title : title + " [" + checklistId + "]";
-    }
-  }
+  @Option(names = "--letterhead", paramLabel = "<file>",
+      description = {"With --format html: the page's header and footer from this YAML file (office, motto, place,",
+          "footer: lines of text). Default: the pack's rulepacks/<pack-id>/letterhead.yaml (letterhead.yaml in a",
+          "pack folder), else none."})
+  Path letterhead;
 
   private Words w;
+  /** The page's letterhead (html only), read before anything is written. */
+  private Letterhead head;
 
   @Override
   public Integer call() {
     w = new Words(language);
+    if (letterhead != null && format != Format.html) {
+      throw new UsageException("--letterhead: only an html form has a letterhead [Hint: add --format html]");
+    }
     RulesEngine engine = PackOptions.engine("<pack-id-or-dir>", List.of(pack), Map.of(),
         spec.commandLine().getErr());
     RulePackInfo info = version(engine);
@@ -129,6 +117,7 @@ final class FormCommand implements Callable<Integer> {
     List<Section> sections = sections(engine, info, forType);
     String title = w.get("form.inspection-checklist") + " — " + subjectType;
     String subtitle = info.id() + " " + info.version() + (info.title() == null ? "" : " · " + info.title().in(language));
+    head = format == Format.html ? letterhead(info.id()) : null;
     if (file == null) {
       render(title, subtitle, sections, spec.commandLine().getOut());
     } else {
@@ -378,70 +367,39 @@ final class FormCommand implements Callable<Integer> {
   }
 
   private void html(String title, String subtitle, List<Section> sections, PrintWriter out) {
-    StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.VI ? "vi" : "en")
-        .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title)).append("</title>\n<style>")
-        .append(FORM_CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"sub\">")
-        .append(esc(subtitle)).append("</p>\n<p class=\"fill\">")
-        .append(esc(w.get("form.unit-inspected"))).append(" <span class=\"blank\"></span> ")
-        .append(esc(w.get("form.date"))).append(" <span class=\"blank short\"></span> ")
-        .append(esc(w.get("form.inspector"))).append(" <span class=\"blank\"></span></p>\n");
-    for (Section section : sections) {
-      html.append("<h2>").append(esc(section.heading())).append("</h2>\n");
-      if (!section.scoring().isEmpty()) {
-        html.append("<p>").append(esc(section.scoring())).append("</p>\n");
-      }
-      htmlTable(section.lines(), w.get("form.column.points"), html);
-      if (!section.deductions().isEmpty()) {
-        html.append("<h3>").append(esc(w.get("form.deductions"))).append("</h3>\n<table>\n<thead><tr>");
-        deductionHeaders().forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
-        html.append("</tr></thead>\n<tbody>\n");
-        for (Deduction deduction : section.deductions()) {
-          html.append("<tr><td><code>").append(esc(deduction.events())).append("</code>");
-          if (!deduction.title().isEmpty()) {
-            html.append("<br><i>").append(esc(deduction.title())).append("</i>");
-          }
-          html.append("</td><td class=\"num\">").append(esc(deduction.points())).append("</td><td class=\"num\">")
-              .append(esc(deduction.max())).append("</td><td>").append(esc(deduction.window())).append("</td><td>")
-              .append(esc(deduction.verified())).append("</td><td class=\"notes\"></td></tr>\n");
-        }
-        html.append("</tbody>\n</table>\n");
-      }
-      if (!section.vetoes().isEmpty()) {
-        html.append("<h3>").append(esc(w.get("form.vetoes"))).append("</h3>\n");
-        htmlTable(section.vetoes(), w.get("form.cap"), html);
-      }
-      if (!section.terms().isEmpty() || !section.bands().isEmpty()) {
-        html.append("<ul>\n");
-        section.terms().forEach(t -> html.append("<li>").append(esc(t)).append("</li>\n"));
-        if (!section.bands().isEmpty()) {
-          html.append("<li>").append(esc(w.get("form.ratings"))).append(esc(String.join("; ", section.bands())))
-              .append("</li>\n");
-        }
-        html.append("</ul>\n");
-      }
-    }
-    html.append("<p class=\"sign\"><span>").append(esc(w.get("form.inspector-signature-full-name"))).append("</span><span>").append(esc(w.get("form.unit-representative-signature-full-name"))).append("</span></p>\n</body>\n</html>\n");
-    out.print(html);
+    Letterhead page = head.place().isEmpty() ? head
+        : head.withPlace(w.get("letterhead.place-blank-date", head.place()));
+    Pages.render("form.jte", new FormView(Pages.texts(w), page, s(title), s(subtitle),
+        sections.stream().map(FormCommand::safe).toList()), out);
   }
 
-  private void htmlTable(List<Line> lines, String pointsHeader, StringBuilder html) {
-    html.append("<table>\n<thead><tr><th>#</th>");
-    headers(pointsHeader).forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
-    html.append("</tr></thead>\n<tbody>\n");
-    int number = 1;
-    for (Line line : lines) {
-      html.append("<tr><td>").append(number++).append("</td><td><b>").append(esc(line.title()))
-          .append("</b><br><code>").append(esc(line.ruleId())).append("</code></td><td>").append(esc(line.observe()));
-      if (!line.evidence().isEmpty()) {
-        html.append("<br><i>").append(esc(w.get("form.evidence"))).append(esc(line.evidence())).append("</i>");
-      }
-      html.append("</td><td>").append(esc(line.source())).append("</td><td class=\"num\">").append(esc(line.points()))
-          .append("</td><td class=\"result\">☐ ").append(esc(w.get("form.box.pass"))).append("<br>☐ ")
-          .append(esc(w.get("form.box.fail"))).append("<br>☐ ").append(esc(w.get("form.html.box.n-a")))
-          .append("</td><td class=\"notes\"></td></tr>\n");
+  /** The letterhead: --letterhead, else the pack folder's or the pack's own, else none. */
+  private Letterhead letterhead(String packId) {
+    if (letterhead != null) {
+      return Letterheads.file(letterhead);
     }
-    html.append("</tbody>\n</table>\n");
+    Optional<Letterhead> own = PackOptions.isPath(pack) ? Letterheads.ofFolder(Path.of(pack))
+        : Letterheads.ofPacks(List.of(packId), FormCommand.class.getClassLoader());
+    return own.orElse(Letterhead.NONE);
+  }
+
+  /** Text from the pack on one line, control characters and bidirectional overrides shown as escapes. */
+  private static String s(String text) {
+    return text == null ? "" : SafeText.line(text);
+  }
+
+  private static Section safe(Section section) {
+    return new Section(s(section.title()), section.checklistId() == null ? null : s(section.checklistId()),
+        s(section.scoring()), section.lines().stream().map(FormCommand::safe).toList(),
+        section.deductions().stream().map(d -> new Deduction(s(d.events()), s(d.title()), s(d.points()), s(d.max()),
+            s(d.window()), s(d.verified()))).toList(),
+        section.vetoes().stream().map(FormCommand::safe).toList(), section.terms().stream().map(FormCommand::s).toList(),
+        section.bands().stream().map(FormCommand::s).toList());
+  }
+
+  private static Line safe(Line line) {
+    return new Line(s(line.ruleId()), s(line.title()), s(line.observe()), s(line.evidence()), s(line.source()),
+        s(line.points()));
   }
 
   private void csv(List<Section> sections, PrintWriter out) {
@@ -474,24 +432,4 @@ final class FormCommand implements Callable<Integer> {
       }
     }
   }
-
-  private static final String FORM_CSS = """
-
-      body { font: 13px/1.45 "Times New Roman", "DejaVu Serif", serif; margin: 24px; color: #000; }
-      h1 { font-size: 20px; text-align: center; text-transform: uppercase; margin: 0 0 4px; }
-      h2 { font-size: 15px; margin: 18px 0 6px; }
-      .sub { text-align: center; margin: 0 0 14px; }
-      .fill .blank { display: inline-block; width: 200px; border-bottom: 1px dotted #000; }
-      .fill .blank.short { width: 90px; }
-      table { border-collapse: collapse; width: 100%; }
-      th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
-      th { background: #eee; }
-      td.num { text-align: center; white-space: nowrap; }
-      td.result { white-space: nowrap; width: 90px; }
-      td.notes { width: 16%; }
-      code { font-size: 11px; color: #444; }
-      .sign { display: flex; justify-content: space-around; margin-top: 32px; font-weight: bold; }
-      .sign span { padding-bottom: 60px; }
-      @media print { body { margin: 10mm; } tr { break-inside: avoid; } }
-      """;
 }

@@ -1,7 +1,5 @@
 package vn.conduct.cli;
 
-import static vn.conduct.cli.Html.esc;
-
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.conduct.cli.html.Letterhead;
+import vn.conduct.cli.html.ReportView;
 import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.ChecklistScore;
 import vn.conduct.rules.api.Citation;
@@ -25,6 +25,7 @@ import vn.conduct.rules.api.Outcome;
 import vn.conduct.rules.api.PackUse;
 import vn.conduct.rules.api.Ranking;
 import vn.conduct.rules.api.Report;
+import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ScoreAdjustment;
 import vn.conduct.rules.api.SubjectResult;
 
@@ -35,9 +36,10 @@ import vn.conduct.rules.api.SubjectResult;
  * <p>Sections: the evaluation's date, period and packs; a summary; per checklist the distribution
  * of ratings (an SVG bar chart) and the ranking tables; per subject its scores with every
  * adjustment and the findings that need attention (FAIL, UNKNOWN, ERROR; every finding with
- * {@code --all}) with reasons and citations; facts that were ignored. Every text that comes from a
- * pack or the facts goes through {@link Html#esc}: HTML-escaped, and any control character, line
- * break or bidirectional override shown as its escape.
+ * {@code --all}) with reasons and citations; facts that were ignored. The page is the template
+ * {@code report.jte} over a {@link ReportView} built here: every text that comes from a pack or the
+ * facts is put on one line first ({@link SafeText#line}: any control character, line break or
+ * bidirectional override shown as its escape), and the template HTML-escapes it.
  *
  * <p>A large run (more than {@link #FULL_DETAIL_UP_TO} subjects) is abbreviated so that the page
  * stays small enough to open and mail (20 000 subjects: a few MB instead of 100 MB or more), and
@@ -70,7 +72,8 @@ final class HtmlReport {
   private final boolean allFindings;
   private final Function<FactProblem, Optional<String>> locator;
   private final List<ChecklistInfo> checklists;
-  // State of the one report being printed: an instance prints one report at a time.
+  private final Letterhead letterhead;
+  // State of the one report being built: an instance builds one report at a time.
   /** Whether the report is abbreviated. */
   private boolean compact;
   /** In an abbreviated report, each rule's most frequent FAIL or ERROR reason, stated once in the table of criteria. */
@@ -79,74 +82,73 @@ final class HtmlReport {
   /**
    * @param checklists the engine's checklists, for the order and titles of rating bands; may be
    *     empty, bands are then ordered by their holders' best score
+   * @param letterhead the page's header and footer; {@code null} for the pack's own when the report has one
+   *     pack (its {@code rulepacks/<pack-id>/letterhead.yaml}), else none
    */
   HtmlReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator,
-      List<ChecklistInfo> checklists) {
+      List<ChecklistInfo> checklists, Letterhead letterhead) {
     this.w = new Words(language);
     this.language = language;
     this.allFindings = allFindings;
     this.locator = locator;
     this.checklists = checklists;
+    this.letterhead = letterhead;
+  }
+
+  HtmlReport(Language language, boolean allFindings, Function<FactProblem, Optional<String>> locator,
+      List<ChecklistInfo> checklists) {
+    this(language, allFindings, locator, checklists, null);
   }
 
   void print(Report report, PrintWriter out) {
+    Pages.render("report.jte", view(report), out);
+  }
+
+  /** Text from a pack or the facts on one line, escapes shown; {@code null} stays {@code null}. */
+  private static String lineOrNull(String text) {
+    return SafeText.line(text);
+  }
+
+  /** Like {@link #t} but {@code ""} for {@code null}. */
+  private static String line(String text) {
+    return text == null ? "" : SafeText.line(text);
+  }
+
+  ReportView view(Report report) {
     compact = report.subjects().size() > FULL_DETAIL_UP_TO;
     topFailures.clear();
-    StringBuilder html = new StringBuilder(64 * 1024);
-    html.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.VI ? "vi" : "en").append("\">\n<head>\n")
-        .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc(w.get("html.title")))
-        .append(" — ").append(report.provenance().asOf()).append("</title>\n<style>").append(CSS).append("</style>\n")
-        .append("</head>\n<body>\n<main>\n");
-    header(report, html);
-    summary(report, html);
-    if (compact) {
-      abbreviated(report, html);
-    }
-    checklists(report, html);
-    if (compact) {
-      criteria(report, html);
-      units(report, html);
-    } else {
-      subjects(report, html);
-    }
-    factProblems(report, html);
-    html.append("<footer>").append(esc(w.get("html.generated-by-conduct-basis-read-taken", report.provenance().engineVersion())))
-        .append("</footer>\n</main>\n</body>\n</html>\n");
-    out.print(html);
-    out.flush();
-  }
-
-  private void header(Report report, StringBuilder html) {
     var provenance = report.provenance();
-    html.append("<header>\n<h1>").append(esc(w.get("html.heading"))).append("</h1>\n<p class=\"meta\">")
-        .append(esc(w.get("html.evaluated-as-of"))).append(provenance.asOf())
-        .append(" · ").append(esc(w.get("html.period"))).append(provenance.period().start()).append(" → ")
-        .append(provenance.period().end()).append("</p>\n<p class=\"packs\">")
-        .append(esc(w.get("html.rule-packs")));
-    if (provenance.packs().isEmpty()) {
-      html.append(esc(w.get("html.none")));
+    // A pack's own letterhead speaks for a report of that pack alone; a report over several packs takes the host's.
+    Letterhead head = letterhead != null ? letterhead : provenance.packs().size() != 1 ? Letterhead.NONE
+        : Letterheads.ofPacks(List.of(provenance.packs().get(0).packId()), HtmlReport.class.getClassLoader())
+            .orElse(Letterhead.NONE);
+    if (!head.place().isEmpty()) {
+      var date = provenance.asOf();
+      head = head.withPlace(w.get("letterhead.place-date", head.place(), date.getDayOfMonth(), date.getMonthValue(),
+          date.getYear(), date));
     }
-    html.append(provenance.packs().stream().map(HtmlReport::pack).collect(Collectors.joining(", ")));
-    html.append("</p>\n");
-    if (!provenance.notes().isEmpty()) { // packs left out, waivers that did nothing
-      html.append("<ul class=\"notes\">\n");
-      provenance.notes().forEach(note -> html.append("<li>").append(esc(note.in(language))).append("</li>\n"));
-      html.append("</ul>\n");
-    }
-    html.append("</header>\n");
+    ReportView.Header header = new ReportView.Header(String.valueOf(provenance.asOf()),
+        String.valueOf(provenance.period().start()), String.valueOf(provenance.period().end()),
+        provenance.packs().stream().map(HtmlReport::pack).toList(),
+        provenance.notes().stream().map(note -> line(note.in(language))).toList());
+    List<ReportView.Criterion> criteria = compact ? criteria(report) : null; // before units: sets topFailures
+    List<ReportView.UnratedChecklist> unrated = new ArrayList<>();
+    List<ReportView.ChecklistSection> sections = checklists(report, unrated);
+    return new ReportView(Pages.texts(w), head, w.get("html.title") + " — " + provenance.asOf(), header,
+        summary(report), compact ? abbreviated(report) : null, sections, unrated,
+        compact ? null : subjects(report), criteria, compact ? units(report) : null, factProblems(report),
+        w.get("html.generated-by-conduct-basis-read-taken", provenance.engineVersion()));
   }
 
-  private static String pack(PackUse use) {
-    return "<span class=\"pack\">" + esc(use.packId()) + " " + esc(use.version())
-        + (use.pinned() ? " (pinned)" : "") + " <small>sha256:"
-        + esc(use.digest().substring(0, Math.min(12, use.digest().length()))) + "</small>"
-        + (use.layers().isEmpty() ? "" : " <small class=\"layers\">(" + use.layers().stream()
-            .map(l -> esc(l.packId() + " " + l.version() + " sha256:" + l.digest().substring(0, 12)))
-            .collect(Collectors.joining(" + ")) + ")</small>") + "</span>";
+  private static ReportView.Pack pack(PackUse use) {
+    return new ReportView.Pack(line(use.packId()), line(use.version()), use.pinned(),
+        line(use.digest().substring(0, Math.min(12, use.digest().length()))),
+        use.layers().isEmpty() ? "" : line("(" + use.layers().stream()
+            .map(l -> l.packId() + " " + l.version() + " sha256:" + l.digest().substring(0, 12))
+            .collect(Collectors.joining(" + ")) + ")"));
   }
 
-  private void summary(Report report, StringBuilder html) {
+  private List<ReportView.Card> summary(Report report) {
     Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     long compliant = 0;
     for (SubjectResult subject : report.subjects()) {
@@ -156,30 +158,24 @@ final class HtmlReport {
       compliant += subject.compliant() ? 1 : 0;
     }
     long withFailures = report.subjects().stream().filter(s -> s.count(Outcome.FAIL) > 0).count();
-    html.append("<section class=\"summary\">\n<h2>").append(esc(w.get("html.summary"))).append("</h2>\n")
-        .append("<div class=\"cards\">\n");
-    card(html, report.subjects().size(), w.get("html.subjects-evaluated"), "");
-    card(html, compliant, w.get("html.fully-compliant"), "ok");
-    card(html, withFailures, w.get("html.with-failures"), "bad");
-    card(html, counts.get(Outcome.FAIL), w.get("html.failed-findings"), "bad");
-    card(html, counts.get(Outcome.UNKNOWN), w.get("html.unknown-findings-missing-data"),
-        "warn");
-    if (counts.get(Outcome.ERROR) > 0) {
-      card(html, counts.get(Outcome.ERROR), w.get("html.findings-in-error"), "bad");
+    List<ReportView.Card> cards = new ArrayList<>();
+    cards.add(new ReportView.Card(report.subjects().size(), w.get("html.subjects-evaluated"), ""));
+    cards.add(new ReportView.Card(compliant, w.get("html.fully-compliant"), "ok"));
+    cards.add(new ReportView.Card(withFailures, w.get("html.with-failures"), "bad"));
+    cards.add(new ReportView.Card(counts.getOrDefault(Outcome.FAIL, 0L), w.get("html.failed-findings"), "bad"));
+    cards.add(new ReportView.Card(counts.getOrDefault(Outcome.UNKNOWN, 0L), w.get("html.unknown-findings-missing-data"),
+        "warn"));
+    if (counts.getOrDefault(Outcome.ERROR, 0L) > 0) {
+      cards.add(new ReportView.Card(counts.get(Outcome.ERROR), w.get("html.findings-in-error"), "bad"));
     }
     if (!report.factProblems().isEmpty()) {
-      card(html, report.factProblems().size(), w.get("html.facts-ignored"), "warn");
+      cards.add(new ReportView.Card(report.factProblems().size(), w.get("html.facts-ignored"), "warn"));
     }
-    html.append("</div>\n</section>\n");
+    return cards;
   }
 
-  private static void card(StringBuilder html, long value, String label, String kind) {
-    html.append("<div class=\"card ").append(kind).append("\"><b>").append(value).append("</b><span>")
-        .append(esc(label)).append("</span></div>\n");
-  }
-
-  /** Per checklist: the chart of ratings, then its rankings. */
-  private void checklists(Report report, StringBuilder html) {
+  /** Per checklist: the chart of ratings, then its rankings; the checklists that rated nobody go to {@code unrated}. */
+  private List<ReportView.ChecklistSection> checklists(Report report, List<ReportView.UnratedChecklist> unrated) {
     Map<String, List<ChecklistScore>> byChecklist = new LinkedHashMap<>();
     for (SubjectResult subject : report.subjects()) {
       for (ChecklistScore score : subject.scores()) {
@@ -188,43 +184,30 @@ final class HtmlReport {
     }
     Map<String, SubjectResult> byId = new HashMap<>();
     report.subjects().forEach(s -> byId.put(s.subjectId(), s));
-    List<List<ChecklistScore>> unrated = new ArrayList<>();
-    for (Map.Entry<String, List<ChecklistScore>> entry : byChecklist.entrySet()) {
-      List<ChecklistScore> scores = entry.getValue();
+    List<ReportView.ChecklistSection> sections = new ArrayList<>();
+    for (List<ChecklistScore> scores : byChecklist.values()) {
       ChecklistScore first = scores.get(0);
       if (scores.stream().noneMatch(ChecklistScore::rated)) {
-        unrated.add(scores);
-        continue;
-      }
-      html.append("<section class=\"checklist\">\n<h2>").append(esc(first.title().in(language)))
-          .append(" <small>").append(esc(first.checklistId())).append("</small></h2>\n");
-      ratingsChart(first, scores, html);
-      for (Ranking ranking : report.rankings()) {
-        if (ranking.packId().equals(first.packId()) && ranking.checklistId().equals(first.checklistId())) {
-          ranking(ranking, byId, html);
-        }
-      }
-      html.append("</section>\n");
-    }
-    if (!unrated.isEmpty()) {
-      html.append("<section class=\"checklist\">\n<h2>").append(esc(w.get("html.checklists-that-rated-nobody"))).append("</h2>\n<p class=\"note\">").append(esc(w.get("html.the-facts-hold-too-little-evidence"))).append("</p>\n<table>\n<thead><tr><th>")
-          .append(esc(w.get("html.checklist"))).append("</th><th class=\"num\">").append(esc(w.get("html.subjects")))
-          .append("</th><th class=\"num\">").append(esc(w.get("html.average-evidence")))
-          .append("</th></tr></thead>\n<tbody>\n");
-      for (List<ChecklistScore> scores : unrated) {
-        ChecklistScore first = scores.get(0);
         double evidence = scores.stream().mapToDouble(c -> c.evidencePercent() == null ? 0 : c.evidencePercent()
             .doubleValue()).average().orElse(0);
-        html.append("<tr><td>").append(esc(first.title().in(language))).append(" <code>").append(esc(first.checklistId()))
-            .append("</code></td><td class=\"num\">").append(scores.size()).append("</td><td class=\"num\">")
-            .append(Math.round(evidence)).append(" %</td></tr>\n");
+        unrated.add(new ReportView.UnratedChecklist(line(first.title().in(language)), line(first.checklistId()),
+            scores.size(), Math.round(evidence)));
+        continue;
       }
-      html.append("</tbody>\n</table>\n</section>\n");
+      List<ReportView.RankingTable> rankings = new ArrayList<>();
+      for (Ranking ranking : report.rankings()) {
+        if (ranking.packId().equals(first.packId()) && ranking.checklistId().equals(first.checklistId())) {
+          rankings.add(ranking(ranking, byId));
+        }
+      }
+      sections.add(new ReportView.ChecklistSection(line(first.title().in(language)), line(first.checklistId()),
+          ratingsChart(first, scores), rankings));
     }
+    return sections;
   }
 
-  private void ratingsChart(ChecklistScore first, List<ChecklistScore> scores, StringBuilder html) {
-    List<String[]> bands = bands(first, scores); // {id, title}
+  private ReportView.Chart ratingsChart(ChecklistScore first, List<ChecklistScore> scores) {
+    List<String[]> bands = bands(first, scores);
     Map<String, Long> counts = scores.stream().filter(ChecklistScore::rated)
         .collect(Collectors.groupingBy(ChecklistScore::rating, Collectors.counting()));
     long unrated = scores.stream().filter(s -> !s.rated()).count();
@@ -238,12 +221,7 @@ final class HtmlReport {
     int labelWidth = 430;
     int barWidth = 520;
     int height = rows.size() * rowHeight + 10;
-    html.append("<h3>").append(esc(w.get("html.distribution-of-ratings"))).append(" <small>")
-        .append(scores.size()).append(esc(w.get("html.subjects-count"))).append("</small></h3>\n")
-        .append("<svg class=\"chart\" role=\"img\" width=\"").append(labelWidth + barWidth + 110)
-        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(labelWidth + barWidth + 110)
-        .append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>")
-        .append(esc(w.get("html.distribution-of-ratings"))).append("</title>\n");
+    List<ReportView.Bar> bars = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       String[] row = rows.get(i);
       long count = row[0] == null ? unrated : counts.getOrDefault(row[0], 0L);
@@ -253,14 +231,10 @@ final class HtmlReport {
       String colour = row[0] == null ? UNRATED_COLOUR : BAR_COLOURS[Math.min(step, BAR_COLOURS.length - 1)];
       String label = row[0] == null ? row[1] : row[0] + (row[1].isEmpty() || row[1].equals(row[0]) ? "" : " — " + row[1]);
       long percent = Math.round(100.0 * count / scores.size());
-      html.append("<text x=\"0\" y=\"").append(y + 18).append("\">").append(esc(shorten(label, 50))).append("</text>")
-          .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
-          .append(Math.max(width, count > 0 ? 2 : 0)).append("\" height=\"").append(rowHeight - 8)
-          .append("\" rx=\"3\" fill=\"").append(colour).append("\"/>")
-          .append("<text x=\"").append(labelWidth + Math.max(width, 0) + 6).append("\" y=\"").append(y + 18)
-          .append("\" class=\"n\">").append(count).append(" (").append(percent).append(" %)</text>\n");
+      bars.add(new ReportView.Bar(line(shorten(label, 50)), y, labelWidth, Math.max(width, count > 0 ? 2 : 0),
+          rowHeight - 8, colour, labelWidth + Math.max(width, 0) + 6, count, percent));
     }
-    html.append("</svg>\n");
+    return new ReportView.Chart(scores.size(), labelWidth + barWidth + 110, height, bars);
   }
 
   /** The checklist's bands best first, with titles; bands seen in scores but not known are added. */
@@ -285,66 +259,37 @@ final class HtmlReport {
     return bands;
   }
 
-  private void ranking(Ranking ranking, Map<String, SubjectResult> byId, StringBuilder html) {
-    if (ranking.entries().isEmpty()) {
-      html.append("<p class=\"note\">").append(esc(w.get("html.ranking")))
-          .append(ranking.peerGroup().isEmpty() ? "" : " — " + esc(w.get("html.peer-group") + ranking.peerGroup()))
-          .append(": ").append(esc(w.get("html.nobody-ranked-no-rating")))
-          .append(ids(ranking.unranked())).append("</p>\n");
-      return;
-    }
-    html.append("<h3>").append(esc(w.get("html.ranking")));
-    if (!ranking.peerGroup().isEmpty()) {
-      html.append(" — ").append(esc(w.get("html.peer-group"))).append(esc(ranking.peerGroup()));
-    }
-    html.append("</h3>\n<table class=\"ranking\">\n<thead><tr><th>").append(esc(w.get("html.rank")))
-        .append("</th><th>").append(esc(w.get("html.id"))).append("</th><th>").append(esc(w.get("html.name")))
-        .append("</th><th class=\"num\">").append(esc(w.get("html.score"))).append("</th><th>")
-        .append(esc(w.get("html.rating"))).append("</th></tr></thead>\n<tbody>\n");
+  private ReportView.RankingTable ranking(Ranking ranking, Map<String, SubjectResult> byId) {
+    List<ReportView.Rank> rows = new ArrayList<>();
     List<Ranking.Entry> entries = ranking.entries();
     int size = entries.size();
     boolean cut = compact && size > RANKS_SHOWN;
     for (int i = 0; i < size; i++) {
       if (cut && i == RANKS_HEAD) {
-        html.append("<tr class=\"cut\"><td colspan=\"5\">").append(esc(w.get("html.ranks-left-out-all-of-them", (size - RANKS_HEAD - RANKS_TAIL))))
-            .append("</td></tr>\n");
+        rows.add(new ReportView.Rank(0, "", "", "", "", w.get("html.ranks-left-out-all-of-them",
+            size - RANKS_HEAD - RANKS_TAIL)));
         i = size - RANKS_TAIL;
       }
       Ranking.Entry entry = entries.get(i);
       SubjectResult subject = byId.get(entry.subjectId());
-      html.append("<tr><td class=\"num\">").append(entry.rank()).append("</td><td><a href=\"#s-")
-          .append(esc(entry.subjectId())).append("\">").append(esc(entry.subjectId())).append("</a></td><td>")
-          .append(esc(subject == null ? "" : subject.subject().name())).append("</td><td class=\"num\">")
-          .append(Words.display(entry.score())).append("</td><td><span class=\"rating\">")
-          .append(esc(entry.rating())).append("</span></td></tr>\n");
+      rows.add(new ReportView.Rank(entry.rank(), line(entry.subjectId()), subject == null ? "" : line(subject.subject().name()),
+          Words.display(entry.score()), line(entry.rating()), null));
     }
-    html.append("</tbody>\n</table>\n");
-    if (!ranking.unranked().isEmpty()) {
-      html.append("<p class=\"note\">").append(esc(w.get("html.not-ranked-no-rating-too-little"))).append(ids(ranking.unranked())).append("</p>\n");
-    }
+    return new ReportView.RankingTable(line(ranking.peerGroup()), rows, ids(ranking.unranked()));
   }
 
-  private void subjects(Report report, StringBuilder html) {
-    html.append("<section class=\"subjects\">\n<h2>").append(esc(w.get("html.findings-per-subject"))).append("</h2>\n");
-    List<SubjectResult> quiet = new ArrayList<>();
+  private ReportView.Subjects subjects(Report report) {
+    List<ReportView.Subject> shown = new ArrayList<>();
+    List<ReportView.Quiet> quiet = new ArrayList<>();
     for (SubjectResult subject : report.subjects()) {
       if (!allFindings && nothingToExplain(subject)) {
-        quiet.add(subject);
-        continue;
+        quiet.add(new ReportView.Quiet(line(subject.subjectId()), lineOrNull(subject.subject().name()), subject.scores().stream()
+            .filter(ChecklistScore::rated).map(c -> line(c.rating())).toList()));
+      } else {
+        shown.add(subject(subject));
       }
-      subject(subject, html);
     }
-    if (!quiet.isEmpty()) {
-      html.append("<p class=\"quiet\"><b>").append(esc(w.get("html.nothing-to-explain")))
-          .append(" (").append(quiet.size()).append(")</b>: ")
-          .append(quiet.stream().map(s -> "<span id=\"s-" + esc(s.subjectId()) + "\">" + esc(s.subjectId())
-              + (s.subject().name() != null ? " " + esc(s.subject().name()) : "")
-              + s.scores().stream().filter(ChecklistScore::rated).map(c -> " <span class=\"rating\">"
-                  + esc(c.rating()) + "</span>").collect(Collectors.joining()) + "</span>")
-              .collect(Collectors.joining(", ")))
-          .append("</p>\n");
-    }
-    html.append("</section>\n");
+    return new ReportView.Subjects(shown, quiet);
   }
 
   private static boolean nothingToExplain(SubjectResult subject) {
@@ -353,81 +298,42 @@ final class HtmlReport {
             .allMatch(a -> a.kind() == ScoreAdjustment.Kind.BONUS || a.kind() == ScoreAdjustment.Kind.BOUND));
   }
 
-  private void subject(SubjectResult result, StringBuilder html) {
+  private ReportView.Subject subject(SubjectResult result) {
     var subject = result.subject();
-    html.append("<article class=\"subject\" id=\"s-").append(esc(subject.id())).append("\">\n<h3>")
-        .append(esc(subject.id()));
-    if (subject.name() != null) {
-      html.append(" · ").append(esc(subject.name()));
-    }
-    html.append(" <small>").append(esc(subject.type()));
-    if (subject.parentId() != null) {
-      html.append(" · ").append(esc(w.get("html.member-of"))).append(esc(subject.parentId()));
-    }
-    html.append("</small>");
-    if (result.compliant()) {
-      html.append(" <span class=\"badge pass\">").append(esc(w.get("html.compliant"))).append("</span>");
-    }
-    html.append("</h3>\n");
+    List<ReportView.Score> scores = new ArrayList<>();
     for (ChecklistScore score : result.scores()) {
-      html.append("<p class=\"score\"><b>").append(esc(score.title().in(language))).append("</b>: ")
-          .append(Words.display(score.score())).append(" / ").append(Words.display(score.maximum()))
-          .append(esc(w.get("html.points"))).append(" → ");
+      String ratingTitle = null;
       if (score.rated()) {
-        html.append("<span class=\"rating\">").append(esc(score.rating())).append("</span>");
         String title = score.ratingTitle().in(language);
         if (title != null && !title.isEmpty() && !title.equals(score.rating())) {
-          html.append(' ').append(esc(title));
+          ratingTitle = line(title);
         }
-      } else {
-        html.append(esc(w.get("html.not-rated-evidence", Words.display(score.evidencePercent()))));
       }
-      html.append("</p>\n");
-      score.withoutWaivers().ifPresent(without -> html.append("<p class=\"score waived\">")
-          .append(esc(w.get("html.without-waivers"))).append(Words.display(without.score()))
-          .append(" / ").append(Words.display(without.maximum())).append(" → ")
-          .append(without.rated() ? "<span class=\"rating\">" + esc(without.rating()) + "</span>"
-              : esc(w.get("html.not-rated")))
-          .append(esc(w.get("html.risk-accepted")))
-          .append(Words.display(score.riskAccepted().orElseThrow())).append(esc(w.get("html.points")))
-          .append("</p>\n"));
-      if (!score.adjustments().isEmpty()) {
-        html.append("<ul class=\"adjustments\">\n");
-        for (ScoreAdjustment adjustment : score.adjustments()) {
-          html.append("<li><span class=\"kind\">").append(esc(w.adjustment(adjustment.kind()))).append("</span> ")
-              .append(esc(adjustment.reason().in(language))).append("</li>\n");
-        }
-        html.append("</ul>\n");
-      }
+      ReportView.WithoutWaivers without = score.withoutWaivers().map(w0 -> new ReportView.WithoutWaivers(
+          Words.display(w0.score()), Words.display(w0.maximum()), w0.rated() ? line(w0.rating()) : null,
+          Words.display(score.riskAccepted().orElseThrow()))).orElse(null);
+      scores.add(new ReportView.Score(line(score.title().in(language)), Words.display(score.score()),
+          Words.display(score.maximum()), score.rated() ? line(score.rating()) : null, ratingTitle,
+          score.rated() ? null : w.get("html.not-rated-evidence", Words.display(score.evidencePercent())), without,
+          score.adjustments().stream().map(a -> new ReportView.Adjustment(w.adjustment(a.kind()),
+              line(a.reason().in(language)))).toList()));
     }
-    List<Finding> shown = result.findings().stream().filter(f -> allFindings || f.outcome() == Outcome.FAIL
-        || f.outcome() == Outcome.UNKNOWN || f.outcome() == Outcome.ERROR)
-        .sorted(Comparator.comparing((Finding f) -> order(f.outcome()))).toList();
-    if (!shown.isEmpty()) {
-      html.append("<table class=\"findings\">\n<thead><tr><th>").append(esc(w.get("html.outcome")))
-          .append("</th><th>").append(esc(w.get("html.criterion"))).append("</th><th>")
-          .append(esc(w.get("html.reason"))).append("</th><th>").append(esc(w.get("html.source")))
-          .append("</th></tr></thead>\n<tbody>\n");
-      for (Finding finding : shown) {
-        html.append("<tr><td><span class=\"badge ").append(finding.outcome().name().toLowerCase(Locale.ROOT)).append("\">")
-            .append(esc(w.outcome(finding.outcome()))).append("</span>");
-        finding.waiver().ifPresent(waiver -> html.append(" → <span class=\"badge waived\">").append(esc(w.waived()))
-            .append("</span> <code>").append(esc(waiver.id())).append("</code>"));
-        html.append("</td><td><b>")
-            .append(esc(finding.rule().title().in(language))).append("</b><br><code>").append(esc(finding.ruleId()))
-            .append("</code></td><td>").append(esc(reason(finding)));
-        finding.waiver().ifPresent(waiver -> html.append("<br><small class=\"waiver\">")
-            .append(esc(w.waiver(waiver, language))).append("</small>"));
-        html.append("</td><td>")
-            .append(citation(finding.rule().citation())).append("</td></tr>\n");
-      }
-      html.append("</tbody>\n</table>\n");
-    }
-    html.append("<p class=\"counts\">").append(esc(List.of(Outcome.values()).stream().filter(o -> result.count(o) > 0)
+    List<ReportView.FindingView> findings = result.findings().stream().filter(f -> allFindings
+            || f.outcome() == Outcome.FAIL || f.outcome() == Outcome.UNKNOWN || f.outcome() == Outcome.ERROR)
+        .sorted(Comparator.comparing((Finding f) -> order(f.outcome()))).map(this::finding).toList();
+    String counts = List.of(Outcome.values()).stream().filter(o -> result.count(o) > 0)
         .map(o -> w.outcome(o) + " " + result.count(o)).collect(Collectors.joining(" · "))
-        + (TextReport.waived(result) > 0 ? " (" + w.waived() + " " + TextReport.waived(result) + ")" : "")))
-        .append("</p>\n");
-    html.append("</article>\n");
+        + (TextReport.waived(result) > 0 ? " (" + w.waived() + " " + TextReport.waived(result) + ")" : "");
+    return new ReportView.Subject(line(subject.id()), lineOrNull(subject.name()), line(subject.type()), lineOrNull(subject.parentId()),
+        result.compliant(), scores, findings, counts);
+  }
+
+  private ReportView.FindingView finding(Finding finding) {
+    return new ReportView.FindingView(finding.outcome().name().toLowerCase(Locale.ROOT), w.outcome(finding.outcome()),
+        finding.waiver().map(waiver -> line(waiver.id())).orElse(null),
+        finding.waiver().map(waiver -> line(w.waiver(waiver, language))).orElse(null),
+        line(finding.rule().title().in(language)), line(finding.ruleId()), line(reason(finding)),
+        citation(finding.rule().citation()), List.of());
   }
 
   /** The reason without the citation the engine appends to it, which the next column shows. */
@@ -443,37 +349,32 @@ final class HtmlReport {
     return reason;
   }
 
-  private String citation(Citation citation) {
+  private ReportView.Citation citation(Citation citation) {
     if (citation == null) {
-      return "";
+      return null;
     }
-    String text = esc(citation.render(language));
-    if (citation.note() != null && !citation.note().isBlank()) {
-      text += "<br><small>" + esc(shorten(citation.note(), 160)) + "</small>";
-    }
-    return text;
+    String note = citation.note() != null && !citation.note().isBlank() ? line(shorten(citation.note(), 160)) : null;
+    return new ReportView.Citation(line(citation.render(language)), note);
   }
 
   /** Ids joined by ", "; in a large run only the first {@link #IDS_SHOWN}, then how many more. */
   private String ids(List<String> ids) {
     if (!compact || ids.size() <= IDS_SHOWN) {
-      return esc(String.join(", ", ids));
+      return line(String.join(", ", ids));
     }
-    return esc(String.join(", ", ids.subList(0, IDS_SHOWN)) + w.get("html.and-more", (ids.size() - IDS_SHOWN)));
+    return line(String.join(", ", ids.subList(0, IDS_SHOWN)) + w.get("html.and-more", (ids.size() - IDS_SHOWN)));
   }
 
   // --- large runs ---------------------------------------------------------------------------------
 
   /** States, near the top, what a large run's page leaves out and where to find it. */
-  private void abbreviated(Report report, StringBuilder html) {
-    html.append("<p class=\"abbreviated\" id=\"abbreviated\"><b>").append(esc(w.get("html.abbreviated-report")))
-        .append("</b> ").append(esc(w.get("html.abbreviated-explained", report.subjects().size(), FULL_DETAIL_UP_TO, RANKS_HEAD,
-            RANKS_TAIL, allFindings ? w.get("html.all-does-not-apply-abbreviated") : "")))
-        .append("</p>\n");
+  private String abbreviated(Report report) {
+    return w.get("html.abbreviated-explained", report.subjects().size(), FULL_DETAIL_UP_TO, RANKS_HEAD,
+        RANKS_TAIL, allFindings ? w.get("html.all-does-not-apply-abbreviated") : "");
   }
 
   /** Per rule that did not pass somewhere: its title, citation, counts, and its most frequent reason. */
-  private void criteria(Report report, StringBuilder html) {
+  private List<ReportView.Criterion> criteria(Report report) {
     Map<String, Criterion> criteria = new LinkedHashMap<>();
     for (SubjectResult subject : report.subjects()) {
       for (Finding finding : subject.findings()) {
@@ -487,42 +388,19 @@ final class HtmlReport {
       }
     }
     criteria.values().forEach(c -> topFailures.put(c.finding.ruleId(), top(c.failures)));
-    List<Criterion> shown = criteria.values().stream().filter(c -> !c.failures.isEmpty() || !c.unknowns.isEmpty())
+    return criteria.values().stream().filter(c -> !c.failures.isEmpty() || !c.unknowns.isEmpty())
         .sorted(Comparator.comparing((Criterion c) -> -c.count(Outcome.ERROR) - c.count(Outcome.FAIL))
             .thenComparing(c -> -c.count(Outcome.UNKNOWN)).thenComparing(c -> c.finding.ruleId()))
+        .map(c -> {
+          String failure = top(c.failures);
+          String unknown = top(c.unknowns);
+          return new ReportView.Criterion(line(c.finding.ruleId()), line(c.finding.rule().title().in(language)),
+              c.finding.rule().layer().map(l -> line(w.get("html.layer") + l)).orElse(null),
+              c.count(Outcome.FAIL), c.count(Outcome.UNKNOWN), c.count(Outcome.ERROR), c.count(Outcome.PASS),
+              lineOrNull(failure), failure == null ? 0 : c.failures.get(failure), lineOrNull(unknown),
+              unknown == null ? 0 : c.unknowns.get(unknown), citation(c.finding.rule().citation()));
+        })
         .toList();
-    html.append("<section class=\"criteria\">\n<h2>").append(esc(w.get("html.criteria-failed-in-error-or-without"))).append("</h2>\n");
-    if (shown.isEmpty()) {
-      html.append("<p class=\"note\">").append(esc(w.get("html.no-criteria-failed"))).append("</p>\n</section>\n");
-      return;
-    }
-    html.append("<table class=\"criteria\">\n<thead><tr><th>").append(esc(w.get("html.criterion")))
-        .append("</th><th class=\"num\">").append(esc(w.outcome(Outcome.FAIL))).append("</th><th class=\"num\">")
-        .append(esc(w.outcome(Outcome.UNKNOWN))).append("</th><th class=\"num\">").append(esc(w.outcome(Outcome.ERROR)))
-        .append("</th><th class=\"num\">").append(esc(w.outcome(Outcome.PASS))).append("</th><th>")
-        .append(esc(w.get("html.most-frequent-reasons"))).append("</th><th>")
-        .append(esc(w.get("html.source"))).append("</th></tr></thead>\n<tbody>\n");
-    for (Criterion c : shown) {
-      html.append("<tr id=\"r-").append(esc(c.finding.ruleId())).append("\"><td><b>")
-          .append(esc(c.finding.rule().title().in(language))).append("</b><br><code>").append(esc(c.finding.ruleId()))
-          .append("</code>").append(c.finding.rule().layer().map(l -> " <small class=\"layer\">"
-              + esc(w.get("html.layer") + l) + "</small>").orElse(""))
-          .append("</td><td class=\"num\">").append(c.count(Outcome.FAIL)).append("</td><td class=\"num\">")
-          .append(c.count(Outcome.UNKNOWN)).append("</td><td class=\"num\">").append(c.count(Outcome.ERROR))
-          .append("</td><td class=\"num\">").append(c.count(Outcome.PASS)).append("</td><td>");
-      String failure = top(c.failures);
-      if (failure != null) {
-        html.append(esc(failure)).append(" <small>(").append(c.failures.get(failure)).append(")</small>");
-      }
-      String unknown = top(c.unknowns);
-      if (unknown != null) {
-        html.append(failure == null ? "" : "<br>").append(esc(unknown)).append(" <small>(")
-            .append(c.unknowns.get(unknown)).append(")</small>");
-      }
-      html.append("</td><td>")
-          .append(citation(c.finding.rule().citation())).append("</td></tr>\n");
-    }
-    html.append("</tbody>\n</table>\n</section>\n");
   }
 
   /** The most frequent text, the first of equals; {@code null} for none. */
@@ -559,7 +437,7 @@ final class HtmlReport {
   }
 
   /** Members grouped by their unit, each unit a collapsible section of compact rows. */
-  private void units(Report report, StringBuilder html) {
+  private ReportView.Units units(Report report) {
     Map<String, SubjectResult> byId = new HashMap<>();
     report.subjects().forEach(s -> byId.put(s.subjectId(), s));
     Map<String, List<SubjectResult>> byUnit = new java.util.TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -567,57 +445,30 @@ final class HtmlReport {
       byUnit.computeIfAbsent(subject.subject().parentId(), k -> new ArrayList<>()).add(subject);
     }
     boolean errors = report.subjects().stream().anyMatch(s -> s.count(Outcome.ERROR) > 0);
-    html.append("<section class=\"units\">\n<h2>").append(esc(w.get("html.results-per-unit")))
-        .append(" <small>").append(byUnit.size()).append(esc(w.get("html.sections"))).append("</small></h2>\n");
+    List<ReportView.Unit> units = new ArrayList<>();
     for (Map.Entry<String, List<SubjectResult>> unit : byUnit.entrySet()) {
       List<SubjectResult> members = unit.getValue();
       long compliant = members.stream().filter(SubjectResult::compliant).count();
       long failing = members.stream().filter(s -> s.count(Outcome.FAIL) + s.count(Outcome.ERROR) > 0).count();
       long fails = members.stream().mapToLong(s -> s.count(Outcome.FAIL)).sum();
       long unknown = members.stream().mapToLong(s -> s.count(Outcome.UNKNOWN)).sum();
-      html.append("<details class=\"unit\"");
-      if (unit.getKey() != null) {
-        html.append(" id=\"u-").append(esc(unit.getKey())).append('"');
-      }
-      html.append("><summary><b>");
-      if (unit.getKey() == null) {
-        html.append(esc(w.get("html.in-no-unit")));
-      } else {
-        SubjectResult head = byId.get(unit.getKey());
-        html.append(esc(unit.getKey()));
-        if (head != null && head.subject().name() != null) {
-          html.append(" · ").append(esc(head.subject().name()));
-        }
-      }
-      html.append("</b> — ").append(esc(w.get("html.members-fully-compliant-with-failures-or", members.size(), compliant, failing, fails, unknown)));
-      ratings(members, html);
-      html.append("</summary>\n");
-      html.append("<table class=\"members\">\n<thead><tr><th>").append(esc(w.get("html.id"))).append("</th><th>")
-          .append(esc(w.get("html.name"))).append("</th><th>").append(esc(w.get("html.scores-ratings")))
-          .append("</th>");
-      for (Outcome outcome : new Outcome[] {Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE}) {
-        html.append("<th class=\"num\">").append(esc(w.outcome(outcome))).append("</th>");
-      }
-      if (errors) {
-        html.append("<th class=\"num\">").append(esc(w.outcome(Outcome.ERROR))).append("</th>");
-      }
-      html.append("<th>").append(esc(w.get("html.failed-in-error"))).append("</th></tr></thead>\n<tbody>\n");
-      for (SubjectResult member : members) {
-        row(member, errors, html);
-      }
-      html.append("</tbody>\n</table>\n</details>\n");
+      SubjectResult head = unit.getKey() == null ? null : byId.get(unit.getKey());
+      units.add(new ReportView.Unit(lineOrNull(unit.getKey()), head == null ? null : lineOrNull(head.subject().name()),
+          w.get("html.members-fully-compliant-with-failures-or", members.size(), compliant, failing, fails, unknown),
+          ratings(members), members.stream().map(this::row).toList()));
     }
-    html.append("</section>\n");
+    return new ReportView.Units(units, errors);
   }
 
   /** Per checklist that scored members of a unit: how many hold each band, best first, and how many are not rated. */
-  private void ratings(List<SubjectResult> members, StringBuilder html) {
+  private List<ReportView.UnitRatings> ratings(List<SubjectResult> members) {
     Map<String, List<ChecklistScore>> byChecklist = new LinkedHashMap<>();
     for (SubjectResult member : members) {
       for (ChecklistScore score : member.scores()) {
         byChecklist.computeIfAbsent(score.packId() + "/" + score.checklistId(), k -> new ArrayList<>()).add(score);
       }
     }
+    List<ReportView.UnitRatings> ratings = new ArrayList<>();
     for (List<ChecklistScore> scores : byChecklist.values()) {
       Map<String, Long> counts = scores.stream().filter(ChecklistScore::rated)
           .collect(Collectors.groupingBy(ChecklistScore::rating, Collectors.counting()));
@@ -631,65 +482,51 @@ final class HtmlReport {
       if (unrated > 0) {
         parts.add(w.get("html.not-rated-count") + unrated);
       }
-      html.append("<br><small>").append(esc(scores.get(0).checklistId())).append("</small> ")
-          .append(esc(String.join(", ", parts)));
+      ratings.add(new ReportView.UnitRatings(line(scores.get(0).checklistId()), line(String.join(", ", parts))));
     }
+    return ratings;
   }
 
   /** One compact row: id, name, scores and their changes, counts per outcome, failed criteria. */
-  private void row(SubjectResult result, boolean errors, StringBuilder html) {
-    html.append("<tr id=\"s-").append(esc(result.subjectId())).append("\"><td>").append(esc(result.subjectId()))
-        .append("</td><td>").append(esc(result.subject().name())).append("</td><td>");
-    boolean first = true;
+  private ReportView.Member row(SubjectResult result) {
+    List<ReportView.MemberScore> scores = new ArrayList<>();
     for (ChecklistScore score : result.scores()) {
-      html.append(first ? "" : "<br>").append("<small>").append(esc(score.checklistId())).append("</small> ")
-          .append(Words.display(score.score()));
-      if (score.rated()) {
-        html.append(" <span class=\"rating\">").append(esc(score.rating())).append("</span>");
-      } else {
-        html.append(esc(w.get("html.not-rated-evidence-short", Words.display(score.evidencePercent()))));
-      }
+      List<String> changes = new ArrayList<>();
       for (ScoreAdjustment adjustment : score.adjustments()) {
         if (adjustment.kind() == ScoreAdjustment.Kind.BONUS || adjustment.kind() == ScoreAdjustment.Kind.BOUND
             || adjustment.kind() == ScoreAdjustment.Kind.ROUNDING) {
           continue;
         }
-        html.append(" · ").append(esc(w.adjustment(adjustment.kind())));
+        String change = w.adjustment(adjustment.kind());
         if (adjustment.points() != null) {
-          html.append(' ').append(esc(Words.display(adjustment.points())));
+          change += " " + Words.display(adjustment.points());
         }
         if (adjustment.toRating() != null) {
-          html.append(' ').append(esc(adjustment.fromRating() == null ? "" : adjustment.fromRating() + "→"))
-              .append(esc(adjustment.toRating()));
+          change += " " + (adjustment.fromRating() == null ? "" : adjustment.fromRating() + "→") + adjustment.toRating();
         }
+        changes.add(line(change));
       }
-      first = false;
+      scores.add(new ReportView.MemberScore(line(score.checklistId()), Words.display(score.score()),
+          score.rated() ? line(score.rating()) : null,
+          score.rated() ? null : w.get("html.not-rated-evidence-short", Words.display(score.evidencePercent())).strip(),
+          changes));
     }
-    html.append("</td>");
-    for (Outcome outcome : new Outcome[] {Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE}) {
-      html.append("<td class=\"num\">").append(result.count(outcome)).append("</td>");
+    List<Long> counts = new ArrayList<>();
+    for (Outcome outcome : new Outcome[] {Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE,
+        Outcome.ERROR}) {
+      counts.add(result.count(outcome));
     }
-    if (errors) {
-      html.append("<td class=\"num\">").append(result.count(Outcome.ERROR)).append("</td>");
-    }
-    html.append("<td>");
-    first = true;
+    List<ReportView.Failed> failed = new ArrayList<>();
     for (Finding finding : result.findings()) {
       if (!notable(finding.outcome())) {
         continue;
       }
-      html.append(first ? "" : "; ").append("<a href=\"#r-").append(esc(finding.ruleId())).append("\">")
-          .append(esc(finding.ruleId())).append("</a>");
-      if (finding.outcome() == Outcome.ERROR) {
-        html.append(" (").append(esc(w.outcome(Outcome.ERROR))).append(')');
-      }
       String reason = reason(finding);
-      if (!reason.equals(topFailures.get(finding.ruleId()))) {
-        html.append(": ").append(esc(reason));
-      }
-      first = false;
+      failed.add(new ReportView.Failed(line(finding.ruleId()),
+          finding.outcome() == Outcome.ERROR ? w.outcome(Outcome.ERROR) : null,
+          reason.equals(topFailures.get(finding.ruleId())) ? null : line(reason)));
     }
-    html.append("</td></tr>\n");
+    return new ReportView.Member(line(result.subjectId()), line(result.subject().name()), scores, counts, failed);
   }
 
   private static int order(Outcome outcome) {
@@ -702,25 +539,17 @@ final class HtmlReport {
     };
   }
 
-  private void factProblems(Report report, StringBuilder html) {
+  private ReportView.Problems factProblems(Report report) {
     if (report.factProblems().isEmpty()) {
-      return;
+      return null;
     }
-    html.append("<section class=\"facts\">\n<h2>").append(esc(w.get("html.facts-ignored-or-in-error"))).append("</h2>\n<table>\n<thead><tr><th>")
-        .append(esc(w.get("html.where"))).append("</th><th>").append(esc(w.get("html.field")))
-        .append("</th><th>").append(esc(w.get("html.problem"))).append("</th></tr></thead>\n<tbody>\n");
     List<FactProblem> problems = report.factProblems();
-    for (FactProblem problem : compact ? problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())) : problems) {
-      html.append("<tr><td><code>").append(esc(locator.apply(problem)
-          .orElse(problem.kind() + "[" + problem.index() + "]"))).append("</code></td><td>").append(esc(problem.field()))
-          .append("</td><td>").append(esc(problem.message())).append("</td></tr>\n");
-    }
-    html.append("</tbody>\n</table>\n");
-    if (compact && problems.size() > PROBLEMS_SHOWN) {
-      html.append("<p class=\"note\">").append(esc(w.get("html.only-of-problems-are-listed-all", PROBLEMS_SHOWN, problems.size())))
-          .append("</p>\n");
-    }
-    html.append("</section>\n");
+    List<ReportView.Problem> rows = (compact ? problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())) : problems)
+        .stream().map(problem -> new ReportView.Problem(line(locator.apply(problem)
+            .orElse(problem.kind() + "[" + problem.index() + "]")), line(problem.field()), line(problem.message())))
+        .toList();
+    return new ReportView.Problems(rows, compact && problems.size() > PROBLEMS_SHOWN
+        ? w.get("html.only-of-problems-are-listed-all", PROBLEMS_SHOWN, problems.size()) : null);
   }
 
   /** At most {@code max} characters, never cutting a surrogate pair in two. */
@@ -735,57 +564,4 @@ final class HtmlReport {
   private static String nonNull(String text) {
     return text == null ? "" : text;
   }
-
-  private static final String CSS = """
-
-      :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa; --accent: #0b3d91; }
-      * { box-sizing: border-box; }
-      body { margin: 0; font: 15px/1.5 "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink);
-        background: #fff; }
-      main { max-width: 1180px; margin: 0 auto; padding: 24px 32px 48px; }
-      header { border-bottom: 4px solid var(--accent); padding-bottom: 12px; margin-bottom: 20px; }
-      h1 { font-size: 26px; margin: 0 0 6px; color: var(--accent); }
-      h2 { font-size: 20px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
-      h3 { font-size: 16px; margin: 18px 0 8px; }
-      small { color: var(--muted); font-weight: normal; }
-      .meta { margin: 0; font-size: 16px; }
-      .packs { margin: 4px 0 0; color: var(--muted); }
-      .pack { white-space: nowrap; }
-      .cards { display: flex; flex-wrap: wrap; gap: 12px; }
-      .card { flex: 1 1 150px; background: var(--bg); border: 1px solid var(--line); border-left: 6px solid var(--accent);
-        border-radius: 6px; padding: 10px 14px; }
-      .card b { display: block; font-size: 28px; line-height: 1.2; }
-      .card span { color: var(--muted); }
-      .card.ok { border-left-color: #1a7f37; } .card.bad { border-left-color: #c62828; } .card.warn { border-left-color: #b08800; }
-      svg.chart { display: block; max-width: 100%; height: auto; font-size: 14px; }
-      svg.chart text { fill: var(--ink); } svg.chart text.n { fill: var(--muted); }
-      table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
-      th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
-      th { background: var(--bg); font-weight: 600; }
-      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-      table.ranking { width: auto; min-width: 60%; }
-      table.ranking tbody tr:nth-child(even) { background: #fbfcfd; }
-      table.findings td:first-child { width: 120px; } table.findings td:last-child { width: 28%; }
-      code { font: 12px/1.4 "DejaVu Sans Mono", Consolas, monospace; color: var(--muted); }
-      a { color: var(--accent); }
-      .rating { display: inline-block; min-width: 1.8em; text-align: center; font-weight: 700; background: #e7edf7;
-        border-radius: 4px; padding: 0 6px; }
-      .badge { display: inline-block; border-radius: 4px; padding: 1px 7px; font-size: 12px; font-weight: 700;
-        color: #fff; white-space: nowrap; }
-      .badge.fail { background: #c62828; } .badge.unknown { background: #b08800; } .badge.error { background: #6f42c1; }
-      .badge.pass { background: #1a7f37; } .badge.waived { background: #0969da; } .badge.not_applicable { background: #8c959f; }
-      article.subject { border: 1px solid var(--line); border-radius: 6px; padding: 4px 16px 6px; margin: 14px 0; }
-      article.subject h3 { margin-top: 10px; }
-      .score { margin: 6px 0; }
-      ul.adjustments { margin: 0 0 8px; padding-left: 22px; color: var(--ink); }
-      ul.adjustments .kind { font-weight: 600; color: var(--accent); }
-      .counts, .note, .quiet { color: var(--muted); }
-      .abbreviated { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; }
-      details.unit { border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; margin: 8px 0; }
-      details.unit summary { cursor: pointer; } details.unit[open] summary { margin-bottom: 6px; }
-      table.members td, table.members th { padding: 3px 6px; font-size: 13px; }
-      tr.cut td { color: var(--muted); text-align: center; }
-      footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 13px; }
-      @media print { main { padding: 0; } article.subject, table, svg { break-inside: avoid; } a { color: inherit; } }
-      """;
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.conduct.cli.html.ImpactView;
 import vn.conduct.rules.api.ChecklistInfo;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Language;
@@ -287,41 +288,26 @@ final class ImpactCommand implements Callable<Integer> {
   private void html(PackImpact impact, Map<String, String> titles, PrintWriter out) {
     String heading = PackVersions.heading(impact.packId(), impact.fromVersion(), impact.toPackId(),
         impact.toVersion());
-    out.println("<!DOCTYPE html>");
-    out.println("<html lang=\"" + language.name().toLowerCase(java.util.Locale.ROOT) + "\"><head>"
-        + "<meta charset=\"utf-8\"><title>" + Html.esc(heading) + "</title>"
-        + "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-        + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}</style></head><body>");
-    out.println("<h1>" + Html.esc(heading) + "</h1>");
-    out.println("<p>" + Html.esc(messages.get("impact.subjects-change", impact.changes().size(), impact.subjects()))
-        + "</p>");
-    out.println("<table><tr>" + List.of("checklist", "subjects", "rating-changes", "ratings", "score-changes",
-        "caused-by").stream().map(h -> "<th>" + Html.esc(messages.get("impact.column." + h)) + "</th>")
-        .collect(Collectors.joining()) + "</tr>");
-    for (PackImpact.ChecklistSummary c : impact.checklists()) {
+    List<ImpactView.Checklist> checklists = impact.checklists().stream().map(c -> {
       String title = titles.getOrDefault(c.checklistId(), "");
-      out.println("<tr><td>" + Html.esc(c.checklistId() + (title.isEmpty() ? "" : " (" + title + ")")) + "</td><td>"
-          + c.subjects() + " " + Html.esc(scored.getOrDefault(c.checklistId(), messages.get("impact.subjects"))) + "</td><td>"
-          + c.ratingChanged() + "</td><td>" + Html.esc(counted(moves(impact, c.checklistId()))) + "</td><td>"
-          + c.scoreChanged() + "</td><td>" + Html.esc(causes(impact, c.ratingCauses())) + "</td></tr>");
-    }
-    out.println("</table>");
-    if (!impact.rules().isEmpty()) {
-      out.println("<h2>" + Html.esc(messages.get("impact.heading.rules")) + "</h2><ul>");
-      impact.rules().forEach((rule, n) -> out.println("<li>" + Html.esc(rule) + ": " + n + "</li>"));
-      out.println("</ul>");
-    }
-    if (!units(impact).isEmpty()) {
-      out.println("<p>" + Html.esc(messages.get("impact.units", units(impact)).strip()) + "</p>");
-    }
-    out.println("<h2>" + Html.esc(messages.get("impact.heading.subjects")) + "</h2><table><tr>" + List.of("subject",
-        "unit", "changes").stream().map(h -> "<th>" + Html.esc(messages.get("impact.column." + h)) + "</th>")
-        .collect(Collectors.joining()) + "</tr>");
-    for (PackImpact.SubjectChange s : impact.changes()) {
-      out.println("<tr><td>" + Html.esc(s.subjectId()) + "</td><td>" + Html.esc(s.unitId()) + "</td><td>"
-          + parts(s).stream().map(Html::esc).collect(Collectors.joining("<br>")) + "</td></tr>");
-    }
-    out.println("</table></body></html>");
+      return new ImpactView.Checklist(line(c.checklistId() + (title.isEmpty() ? "" : " (" + title + ")")),
+          c.subjects() + " " + line(scored.getOrDefault(c.checklistId(), messages.get("impact.subjects"))),
+          c.ratingChanged(), line(counted(moves(impact, c.checklistId()))), c.scoreChanged(),
+          line(causes(impact, c.ratingCauses())));
+    }).toList();
+    List<String> rules = new java.util.ArrayList<>();
+    impact.rules().forEach((rule, n) -> rules.add(line(rule) + ": " + n));
+    String units = units(impact).isEmpty() ? "" : line(messages.get("impact.units", units(impact)).strip());
+    List<ImpactView.SubjectChange> subjects = impact.changes().stream().map(s -> new ImpactView.SubjectChange(
+        line(s.subjectId()), line(s.unitId()), parts(s).stream().map(ImpactCommand::line).toList())).toList();
+    Pages.render("impact.jte", new ImpactView(Pages.texts(messages), line(heading),
+        messages.get("impact.subjects-change", impact.changes().size(), impact.subjects()), checklists, rules, units,
+        subjects), out);
+  }
+
+  /** Text from packs or facts on one line, control characters shown as escapes; {@code ""} for {@code null}. */
+  private static String line(String text) {
+    return text == null ? "" : vn.conduct.rules.api.SafeText.line(text);
   }
 
   /** One row per change: subject, unit, kind (outcome, score, rank), rule or checklist, peer group, from, to. */

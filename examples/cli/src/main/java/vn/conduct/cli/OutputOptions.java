@@ -39,6 +39,11 @@ final class OutputOptions {
       description = "Language of reasons and labels: vi (default) or en; any other language tag (fr, zh-TW) reads en.")
   String lang = "vi";
 
+  @Option(names = "--letterhead", paramLabel = "<file>",
+      description = {"With html: the page's header and footer from this YAML file (office, motto, place, footer:",
+          "lines of text). Default: for a report of one pack, its rulepacks/<pack-id>/letterhead.yaml; else none."})
+  Path letterhead;
+
   @Option(names = "--report-format", paramLabel = "2|1", defaultValue = "2",
       description = {"With --format json: report format 2 (the default: texts in both languages, rules and",
           "checklists described once) or 1 (as written by conduct 0.1)."})
@@ -67,6 +72,9 @@ final class OutputOptions {
       description = {"Also write the report in this format to this file (table, json, csv or html; repeatable):",
           "--report json=june.json --report html=june.html writes both in one run, beside the main output."})
   List<String> reports = new java.util.ArrayList<>();
+
+  /** The letterhead read from --letterhead, {@code null} for the packs' own. */
+  private vn.conduct.cli.html.Letterhead head;
 
   /** The pseudonyms asked for, {@code null} if none; only JSON is pseudonymised so far. */
   private vn.conduct.rules.io.Pseudonyms pseudonyms() {
@@ -165,6 +173,11 @@ final class OutputOptions {
   void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary,
       List<ChecklistInfo> checklists) {
     Language language = language();
+    if (letterhead != null && format != Format.html && extras().stream().noneMatch(e -> e.format() == Format.html)) {
+      throw new UsageException("--letterhead: only an html report has a letterhead [Hint: add --format html or"
+          + " --report html=<file>]");
+    }
+    head = letterhead == null ? null : Letterheads.file(letterhead);
     for (Extra extra : extras()) {
       write(extra.file(), target -> render(extra.format(), report, locator, target, summary, checklists, language,
           false));
@@ -219,7 +232,7 @@ final class OutputOptions {
         }
         new CsvReport(language).print(report, out);
       }
-      case html -> new HtmlReport(language, all, locator, checklists).print(report, out);
+      case html -> new HtmlReport(language, all, locator, checklists, head).print(report, out);
       case table -> new TextReport(language, all, locator, summary && !all, checklists).withColour(colour)
           .print(report, out);
     }

@@ -115,6 +115,19 @@ class FormCommandTests {
   }
 
   @Test
+  void should_show_pack_text_in_an_html_form_only_as_text(@TempDir Path directory) throws IOException {
+    Path pack = WeightedPack.write(directory, "Badge \\\" onclick=\\\"x <b>worn</b> \\e[31m*now*\\u202E");
+
+    assertThat(cli.run("form", pack.toString(), "-t", "desk", "--lang", "en", "-f", "html")).as(cli.err()).isZero();
+
+    org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(cli.out());
+    assertThat(form.select("table.criteria tbody tr td:nth-child(2) b").first().text())
+        .isEqualTo("Badge \" onclick=\"x <b>worn</b> \\e[31m*now*\\u202E");
+    assertThat(form.select("td b b, [onclick], script")).isEmpty();
+    assertThat(cli.out()).doesNotContain("\u001b").doesNotContain("\u202e");
+  }
+
+  @Test
   void should_name_the_types_of_the_pack_when_the_type_has_no_rule() {
     assertThat(cli.run("form", "hanoi-models", "-t", "shop")).isEqualTo(ConductCommand.USAGE);
 

@@ -187,14 +187,20 @@ class ImpactCommandTests {
         facts.toString(), "--format", "html", "--lang", "en");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
-    assertThat(cli.out()).startsWith("<!DOCTYPE html>").contains(
-        "<h1>hanoi-units 1.1.0 → 2.1.0</h1>",
-        "<p>9 of 81 subjects change</p>",
-        "<td>9 agency or unit</td><td>3</td>",
-        "</td><td>3</td><td>hnunits.par-appraisal (3), hnunits.par-survey (3)</td></tr>",
-        "<li>hnunits.district-level-ended: 9</li>",
-        "<tr><td>ubnd-hoan-kiem</td><td></td><td>hnunits.conduct-plan-issued PASS → NOT_APPLICABLE<br>")
-        .endsWith("</table></body></html>" + System.lineSeparator());
+    assertThat(cli.out()).startsWith("<!DOCTYPE html>");
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(cli.out());
+    assertThat(page.select("h1").text()).isEqualTo("hanoi-units 1.1.0 → 2.1.0");
+    assertThat(page.select("h1 + p").text()).isEqualTo("9 of 81 subjects change");
+    assertThat(page.select("table.checklists tbody tr").eachText())
+        .anyMatch(row -> row.contains("9 agency or unit 3") && row.endsWith("3 hnunits.par-appraisal (3), hnunits.par-survey (3)"));
+    assertThat(page.select("ul.rules li").eachText()).contains("hnunits.district-level-ended: 9");
+    org.jsoup.nodes.Element hoanKiem = page.select("table.subjects tbody tr").stream()
+        .filter(row -> row.child(0).text().equals("ubnd-hoan-kiem")).findFirst().orElseThrow();
+    assertThat(hoanKiem.child(1).text()).isEmpty();
+    // one change a line
+    assertThat(hoanKiem.child(2).textNodes()).extracting(node -> node.text().strip())
+        .startsWith("hnunits.conduct-plan-issued PASS → NOT_APPLICABLE", "hnunits.district-level-ended — → FAIL");
+    assertThat(hoanKiem.child(2).select("br")).hasSize(hoanKiem.child(2).textNodes().size() - 1);
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The doors through which text from packs and facts leaves the command line: CSV cells, HTML, lines. */
+/** The doors through which text from packs and facts leaves the command line: CSV cells, lines (HTML: HtmlPagesTests). */
 class SafeOutputTests {
 
   @ParameterizedTest
@@ -45,14 +45,6 @@ class SafeOutputTests {
         new BigDecimal("1.50")));
 
     assertThat(out.toString()).isEqualTo("a\\nERROR pack.yaml:1:1 forged,\"x,\"\"y\"\"\",\\e[2J,,1.5\r\n");
-  }
-
-  @Test
-  void should_escape_html_and_show_control_characters() {
-    assertThat(Html.esc("<b>\u001B]0;pwned\u0007</b> & 'x' \u202Eevil"))
-        .isEqualTo("&lt;b&gt;\\e]0;pwned\\x07&lt;/b&gt; &amp; &#39;x&#39; \\u202Eevil");
-    assertThat(Html.esc("Nguyễn Văn An")).isEqualTo("Nguyễn Văn An");
-    assertThat(Html.esc(null)).isEmpty();
   }
 
   @Test

@@ -1,50 +1,41 @@
 package vn.conduct.examples.service;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.springframework.core.io.ClassPathResource;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import org.springframework.stereotype.Component;
 
 /**
- * The service's HTML page templates (Mustache, logic-less: a template can only show values and repeat
- * sections, never run code; every {@code {{value}}} is HTML-escaped). Each template is read from the
- * folder {@code conduct.service.templates} when it holds one of that name — a district's own page, or
- * only its own {@code rankings-header.mustache} — else from the service's class path
- * ({@code templates/}). Templates are read and compiled once, at startup.
+ * Renders the service's HTML pages: JTE templates ({@code src/main/jte}) compiled to Java classes when
+ * the service is built, run by the starter's {@link TemplateEngine} in production mode
+ * ({@code gg.jte.usePrecompiledTemplates=true}). A template reads its model through typed calls, and
+ * every value is HTML-escaped for where it stands. A district changes the page's header and footer
+ * with data ({@code conduct.service.letterhead.*}), not with a template: templates are code, built
+ * and tested with the service.
  */
 @Component
 public class PageTemplates {
 
-  private final Template rankings;
+  private final TemplateEngine engine;
 
-  /** Reads the templates, the folder's first. */
-  public PageTemplates(ServiceProperties properties) {
-    Path folder = properties.templates();
-    Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).defaultValue("")
-        .withLoader(name -> reader(folder, name + ".mustache"));
-    try (Reader page = reader(folder, "rankings.mustache")) {
-      this.rankings = compiler.compile(page);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the template rankings.mustache: " + e.getMessage(), e);
+  /**
+   * @throws IllegalStateException if {@code conduct.service.templates} is set: a folder of Mustache
+   *     templates replaced the page before; the page is precompiled now, so a district gives its header
+   *     as data instead of being silently ignored
+   */
+  public PageTemplates(TemplateEngine engine, ServiceProperties properties) {
+    if (properties.templates() != null) {
+      throw new IllegalStateException("conduct.service.templates=" + properties.templates() + ": the service's pages"
+          + " are precompiled templates now and no longer read from a folder [Hint: give a district's header and"
+          + " footer as data: conduct.service.letterhead.office[0]=UBND QUẬN TÂY HỒ, conduct.service.letterhead"
+          + ".motto[0]=..., .place=..., .footer[0]=... (README, 'Configuration')]");
     }
+    this.engine = engine;
   }
 
-  /** The rankings page ({@code rankings.mustache}, with the partial {@code rankings-header}). */
-  public Template rankings() {
-    return rankings;
-  }
-
-  private static Reader reader(Path folder, String name) throws IOException {
-    if (folder != null && Files.isRegularFile(folder.resolve(name))) {
-      return Files.newBufferedReader(folder.resolve(name), StandardCharsets.UTF_8);
-    }
-    return new InputStreamReader(new ClassPathResource("templates/" + name).getInputStream(), StandardCharsets.UTF_8);
+  /** The ranking page. */
+  public String rankings(RankingPage page) {
+    StringOutput output = new StringOutput();
+    engine.render("rankings.jte", page, output);
+    return output.toString();
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -32,11 +31,11 @@ import vn.conduct.rules.api.SubjectResult;
 /**
  * {@code GET /rankings?checklist=...}: a server-rendered HTML page ranking the subjects of the
  * {@link RankingFacts} on one checklist, one table per peer group, best first; subjects that could
- * not be ranked are listed below each table. The page is the template {@code rankings.mustache}
- * ({@link PageTemplates}: a district may give its own, or only its own header, without Java), its texts
- * from {@code messages.properties} / {@code messages_vi.properties}. Every text from the facts or the
- * packs is put on one line with control characters shown escaped ({@link SafeText#line}); the template
- * HTML-escapes every value.
+ * not be ranked are listed below each table. The page is the precompiled template {@code rankings.jte}
+ * over a {@link RankingPage} ({@link PageTemplates}; a district gives its header and footer as data,
+ * {@code conduct.service.letterhead.*}), its texts from {@code messages.properties} /
+ * {@code messages_vi.properties}. Every text from the facts or the packs is put on one line with control
+ * characters shown escaped ({@link SafeText#line}); the template HTML-escapes every value.
  */
 @RestController
 public class RankingController {
@@ -49,13 +48,16 @@ public class RankingController {
   private final RankingFacts facts;
   private final PageTemplates templates;
   private final MessageSource messages;
+  private final ServiceProperties.Letterhead letterhead;
 
-  /** Creates the controller over the shared engine, the facts on record, the page templates and texts. */
-  public RankingController(RulesEngine engine, RankingFacts facts, PageTemplates templates, MessageSource messages) {
+  /** Creates the controller over the shared engine, the facts on record, the page templates, texts and letterhead. */
+  public RankingController(RulesEngine engine, RankingFacts facts, PageTemplates templates, MessageSource messages,
+      ServiceProperties properties) {
     this.engine = engine;
     this.facts = facts;
     this.templates = templates;
     this.messages = messages;
+    this.letterhead = properties.letterhead();
   }
 
   /**
@@ -102,26 +104,26 @@ public class RankingController {
         .findFirst().orElse(first.checklistId());
     List<String> columns = List.of("rank", "name", "id", "score", "rating").stream()
         .map(c -> text("rankings.column." + c, locale)).toList();
-    List<Map<String, Object>> groups = new ArrayList<>();
+    List<RankingPage.Group> groups = new ArrayList<>();
     for (Ranking ranking : rankings) {
       String group = ranking.peerGroup().isEmpty() ? text("rankings.group.all", locale) : ranking.peerGroup();
-      List<Map<String, Object>> rows = new ArrayList<>();
+      List<RankingPage.Row> rows = new ArrayList<>();
       for (Ranking.Entry entry : ranking.entries()) {
         Optional<SubjectResult> subject = report.subject(entry.subjectId());
-        rows.add(Map.of("rank", entry.rank(), "name", line(name(subject, entry.subjectId())),
-            "id", line(entry.subjectId()), "score", plain(entry.score()),
-            "rating", line(rating(subject, ranking.checklistId(), entry.rating(), language))));
+        rows.add(new RankingPage.Row(entry.rank(), line(name(subject, entry.subjectId())), line(entry.subjectId()),
+            plain(entry.score()), line(rating(subject, ranking.checklistId(), entry.rating(), language))));
       }
       String unranked = ranking.unranked().isEmpty() ? "" : text("rankings.unranked", locale, String.join(", ",
           ranking.unranked().stream().map(id -> line(name(report.subject(id), id) + " (" + id + ")")).toList()));
-      groups.add(Map.of("heading", text("rankings.group", locale, line(group)), "columns", columns, "rows", rows,
-          "unranked", unranked));
+      groups.add(new RankingPage.Group(text("rankings.group", locale, line(group)), rows, unranked));
     }
-    Map<String, Object> model = Map.of("lang", language == Language.VI ? "vi" : "en", "title", line(title),
-        "source", text("rankings.source", locale, line(facts.fileName()), report.provenance().asOf(),
-            line(first.packId()), line(packVersion)),
-        "groups", groups);
-    return templates.rankings().execute(model);
+    return templates.rankings(new RankingPage(language == Language.VI ? "vi" : "en", line(title),
+        text("rankings.source", locale, line(facts.fileName()), report.provenance().asOf(), line(first.packId()),
+            line(packVersion)),
+        letterhead, columns, groups, List.of(Language.VI, Language.EN).stream().map(other -> new RankingPage.Link(
+            text("rankings.language." + other.name().toLowerCase(Locale.ROOT), locale), "?checklist="
+            + java.net.URLEncoder.encode(first.checklistId(), StandardCharsets.UTF_8) + "&lang="
+            + other.name().toLowerCase(Locale.ROOT))).toList()));
   }
 
   private String text(String key, Locale locale, Object... args) {
