@@ -161,7 +161,7 @@ final class Masking {
   }
 
   private Waiver waiver(Waiver waiver) {
-    Waiver.Builder builder = Waiver.builder(waiver.id(), waiver.packId());
+    Waiver.Builder builder = Waiver.builder(text(waiver.id()), waiver.packId()); // an id may name the subject
     if (waiver.itemId().isPresent()) {
       builder.item(waiver.checklistId().orElseThrow(), waiver.itemId().get());
     } else {
@@ -203,7 +203,12 @@ final class Masking {
     return new LocalizedText(text.vi() == null ? null : text(text.vi()), text.en() == null ? null : text(text.en()));
   }
 
-  /** The text with every personal value replaced: whole, word by word, then phrases with spaces or signs. */
+  /**
+   * The text with every personal value replaced: whole; then in each word (a run of letters, digits and
+   * {@code - _ .}), the longest personal value that spans whole parts of it between those signs, leftmost
+   * first (so {@code cb-013} is found in {@code w-2025-06-cb-013-late}, never in {@code cb-0131}); then
+   * phrases with spaces or other signs (names), as substrings, longest first.
+   */
   String text(String text) {
     String whole = inText.get(text);
     if (whole != null) {
@@ -217,13 +222,7 @@ final class Masking {
         i++;
       }
       if (i > start) {
-        String word = text.substring(start, i);
-        String bare = word.replaceAll("\\.+$", ""); // a word ending a sentence
-        String masked = inText.get(word);
-        if (masked == null && !bare.equals(word) && inText.containsKey(bare)) {
-          masked = inText.get(bare) + word.substring(bare.length());
-        }
-        out.append(masked != null ? masked : word);
+        word(text.substring(start, i), out);
       } else {
         out.append(text.charAt(i));
         i++;
@@ -234,6 +233,49 @@ final class Masking {
       result = result.replace(phrase, inText.get(phrase));
     }
     return result;
+  }
+
+  /** One word with the personal values that span whole parts of it replaced. */
+  private void word(String word, StringBuilder out) {
+    String masked = inText.get(word);
+    if (masked != null) {
+      out.append(masked);
+      return;
+    }
+    // the starts and ends of the word's parts between separators
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
+    starts.add(0);
+    for (int k = 0; k < word.length(); k++) {
+      if (isSeparator(word.charAt(k))) {
+        ends.add(k);
+        starts.add(k + 1);
+      }
+    }
+    ends.add(word.length());
+    int done = 0;
+    int from = 0;
+    while (from < starts.size()) {
+      int start = starts.get(from);
+      int matchedTo = -1;
+      for (int to = ends.size() - 1; to >= from && matchedTo < 0; to--) {
+        if (ends.get(to) > start && inText.containsKey(word.substring(start, ends.get(to)))) {
+          matchedTo = to;
+        }
+      }
+      if (matchedTo < 0) {
+        from++;
+        continue;
+      }
+      out.append(word, done, start).append(inText.get(word.substring(start, ends.get(matchedTo))));
+      done = ends.get(matchedTo);
+      from = matchedTo + 1;
+    }
+    out.append(word, done, word.length());
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || c == '_' || c == '.';
   }
 
   private static boolean isWordChar(char c) {
