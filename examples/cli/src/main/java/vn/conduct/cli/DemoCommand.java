@@ -27,7 +27,9 @@ import vn.conduct.rules.io.FactsReader;
             + " model units, people in public places, peer districts and departments for ranking). It is the"
             + " template for your own facts file: print it with --print-facts.",
         "Sample waivers (specs/waiver-format.md) for it: --print-waivers; evaluate them with"
-            + " 'conduct evaluate --facts <facts> --waivers <waivers>'."})
+            + " 'conduct evaluate --facts <facts> --waivers <waivers>'.",
+        "Like evaluate, the demo pseudonymises the officers (ids and names; the sample's people are fictional):"
+            + " --reveal-ids shows them, --names keeps the names."})
 final class DemoCommand implements Callable<Integer> {
 
   static final String SAMPLE = "samples/hanoi-demo.yaml";
@@ -66,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     if (output.format == OutputOptions.Format.table) {
       intro(report, output.language(), new TextOut(out));
     }
-    output.print(report, facts::locate, out, true, engine.checklists());
+    output.print(report, facts::locate, out, true, engine.checklists(), spec.commandLine().getErr());
     return ConductCommand.OK;
   }
 

@@ -129,6 +129,7 @@ final class HtmlReport {
     }
     html.append(provenance.packs().stream().map(HtmlReport::pack).collect(Collectors.joining(", ")));
     html.append("</p>\n");
+    report.privacy().ifPresent(p -> html.append("<p class=\"privacy\">").append(esc(w.privacy(p))).append("</p>\n"));
     if (!provenance.notes().isEmpty()) { // packs left out, waivers that did nothing
       html.append("<ul class=\"notes\">\n");
       provenance.notes().forEach(note -> html.append("<li>").append(esc(note.in(language))).append("</li>\n"));
