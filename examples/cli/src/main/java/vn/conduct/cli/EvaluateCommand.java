@@ -337,6 +337,7 @@ final class EvaluateCommand implements Callable<Integer> {
       messages.println("conduct: " + report.rankings().size() + " rankings were not written [Hint: --rankings <csv>"
           + " writes them]");
     }
+    output.notePrivacy(mask.privacy(), err);
     CsvFacts reading = parts.reading();
     for (CsvFacts.Ignored ignored : reading.reconcile(report.factProblems())) {
       messages.println(ignored.where().render());

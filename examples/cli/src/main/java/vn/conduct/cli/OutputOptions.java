@@ -121,13 +121,18 @@ final class OutputOptions {
    */
   void notePrivacy(Report shown, PrintWriter err) {
     boolean csv = format == Format.csv || extras().stream().anyMatch(e -> e.format() == Format.csv);
-    if (csv && err != null) {
-      shown.privacy().ifPresent(privacy -> {
-        Words words = new Words(language());
-        TextOut out = new TextOut(err);
-        out.println("conduct: " + words.privacy(privacy) + (privacy.randomKey() ? " " + words.get("privacy.hint") : ""));
-        out.flush();
-      });
+    if (csv) {
+      shown.privacy().ifPresent(privacy -> notePrivacy(privacy, err));
+    }
+  }
+
+  /** The line of {@link #notePrivacy(Report, PrintWriter)}: how the report was masked, with a hint for a random key. */
+  void notePrivacy(vn.conduct.rules.api.Privacy privacy, PrintWriter err) {
+    if (privacy != null && err != null) {
+      Words words = new Words(language());
+      TextOut out = new TextOut(err);
+      out.println("conduct: " + words.privacy(privacy) + (privacy.randomKey() ? " " + words.get("privacy.hint") : ""));
+      out.flush();
     }
   }
 

@@ -149,4 +149,44 @@ class PrivacyCliTests {
         .as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).contains("cb-001");
   }
+
+  @Test
+  void stream_masks_each_row_and_the_rankings_as_a_whole_run_does() throws Exception {
+    Path pack = TestPack.write(Files.createDirectories(dir.resolve("stream")));
+    String manifest = Files.readString(pack.resolve("pack.yaml"));
+    Files.writeString(pack.resolve("pack.yaml"), manifest.replace("format: 1", "format: 2")
+        .replace("    officer:\n      attributes:", "    officer:\n      personal: true\n      attributes:"));
+    StringBuilder subjects = new StringBuilder("id,type,name,attr.group\n");
+    StringBuilder observations = new StringBuilder("subject,indicator,value\n");
+    for (int i = 1; i <= 9; i++) {
+      subjects.append("o").append(i).append(",officer,Người số ").append(i).append(',')
+          .append(i % 2 == 0 ? "g" : "h").append('\n');
+      observations.append("o").append(i).append(",score,").append(55 + 5 * i).append('\n');
+    }
+    Path s = Files.writeString(dir.resolve("stream/subjects.csv"), subjects);
+    Path o = Files.writeString(dir.resolve("stream/observations.csv"), observations);
+    Path ranks = dir.resolve("stream/rankings.csv");
+    List<String> whole = List.of("evaluate", "-p", pack.toString(), "--subjects", s.toString(), "--observations",
+        o.toString(), "--as-of", "2025-06-30", "--format", "csv", "--pseudonym-key", key.toString());
+    assertThat(cli.run(whole.toArray(String[]::new))).as(cli.err()).isZero();
+    List<String> rows = cli.out().lines().toList();
+    List<String> streamed = new java.util.ArrayList<>(whole);
+    streamed.addAll(List.of("--stream", "--stream-part", "2", "--rankings", ranks.toString()));
+    assertThat(cli.run(streamed.toArray(String[]::new))).as(cli.err()).isZero();
+
+    // the same masked rows (in input order, ranks in the rankings file), no real id or name anywhere
+    String text = cli.out() + Files.readString(ranks);
+    assertThat(text).doesNotContainPattern("\\bo\\d\\b").doesNotContain("Người số");
+    assertThat(cli.out().lines().toList()).containsExactlyInAnyOrderElementsOf(rows.stream().map(r -> {
+      String[] cells = r.split(",", -1);
+      if (!cells[0].equals("subject")) {
+        cells[12] = "";
+        cells[13] = "";
+      }
+      return String.join(",", cells);
+    }).toList());
+    assertThat(Files.readAllLines(ranks)).hasSize(10).allSatisfy(r -> assertThat(r).containsPattern(
+        "^(pack,|cli-out,monthly,[gh],\\d+,p-[0-9a-f]{20},)"));
+    assertThat(cli.err()).contains("theo khóa được cung cấp");
+  }
 }
