@@ -47,7 +47,9 @@ public final class Report {
 
   /**
    * This report stating that it was pseudonymised, and how; for {@code vn.conduct.rules.io.Pseudonyms},
-   * which masks the report first, and for tests.
+   * which masks the report first, and for tests. A report that states a privacy is taken as masked: it is
+   * never masked again ({@code Pseudonyms#apply} returns it as it is), so state one only on a report whose
+   * personal data is masked.
    *
    * @since 0.3
    */
