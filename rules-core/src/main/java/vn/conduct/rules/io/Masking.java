@@ -42,8 +42,14 @@ final class Masking {
   private final Map<String, String> values = new HashMap<>();
   /** What is looked for in texts: the values above (three characters or more) and, unless kept, names. */
   private final Map<String, String> inText = new HashMap<>();
-  /** Of {@link #inText}, those that are not one word: replaced as substrings, longest first. */
-  private final List<String> phrases = new ArrayList<>();
+  /**
+   * Of {@link #inText}, those that are not one word (names, values with spaces or signs), and their first
+   * words: a text is scanned once, looking a phrase up by its text, whatever the number of phrases.
+   */
+  private final Set<String> phrases = new java.util.HashSet<>();
+  private final Set<String> phraseStarts = new java.util.HashSet<>();
+  private int longestPhrase;
+
   /** The ids of personal subjects. */
   private final Set<String> personalIds = new java.util.HashSet<>();
   /** Personal names (not kept): the pseudonym of their subject. */
@@ -60,7 +66,6 @@ final class Masking {
     for (SubjectResult result : report.subjects()) {
       masking.learn(result.subject());
     }
-    masking.phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
     Privacy privacy = Privacy.of(personal, pseudonyms.randomKey(), pseudonyms.namesKept(), masking.values.size());
     if (masking.values.isEmpty() && masking.names.isEmpty()) {
       return report.withPrivacy(privacy);
@@ -107,6 +112,8 @@ final class Masking {
   private void lookFor(String text, String pseudonym) {
     if (inText.putIfAbsent(text, pseudonym) == null && !isWord(text)) {
       phrases.add(text);
+      phraseStarts.add(firstWord(text));
+      longestPhrase = Math.max(longestPhrase, text.length());
     }
   }
 
@@ -204,10 +211,11 @@ final class Masking {
   }
 
   /**
-   * The text with every personal value replaced: whole; then in each word (a run of letters, digits and
-   * {@code - _ .}), the longest personal value that spans whole parts of it between those signs, leftmost
-   * first (so {@code cb-013} is found in {@code w-2025-06-cb-013-late}, never in {@code cb-0131}); then
-   * phrases with spaces or other signs (names), as substrings, longest first.
+   * The text with every personal value replaced, in one pass: whole; then at each word, the longest
+   * phrase (a value with spaces or other signs, such as a name) that starts there and ends before a letter
+   * or digit; else, in the word (a run of letters, digits and {@code - _ .}), the longest personal value
+   * that spans whole parts of it between those signs, leftmost first (so {@code cb-013} is found in
+   * {@code w-2025-06-cb-013-late}, never in {@code cb-0131}).
    */
   String text(String text) {
     String whole = inText.get(text);
@@ -222,17 +230,54 @@ final class Masking {
         i++;
       }
       if (i > start) {
-        word(text.substring(start, i), out);
+        String phrase = phraseAt(text, start, text.substring(start, i));
+        if (phrase != null) {
+          out.append(inText.get(phrase));
+          i = start + phrase.length();
+        } else {
+          word(text.substring(start, i), out);
+        }
       } else {
-        out.append(text.charAt(i));
-        i++;
+        String phrase = phraseAt(text, i, ""); // a value that starts with a sign, e.g. "+84 912 345 678"
+        if (phrase != null) {
+          out.append(inText.get(phrase));
+          i += phrase.length();
+        } else {
+          out.append(text.charAt(i));
+          i++;
+        }
       }
     }
-    String result = out.toString();
-    for (String phrase : phrases) {
-      result = result.replace(phrase, inText.get(phrase));
+    return out.toString();
+  }
+
+  /**
+   * The longest phrase that starts at {@code start} (with this word) and ends before a letter or digit, or
+   * null: each end at most {@link #longestPhrase} characters on is looked up, longest first.
+   */
+  private String phraseAt(String text, int start, String word) {
+    if (!phraseStarts.contains(word)) {
+      return null;
     }
-    return result;
+    for (int end = Math.min(text.length(), start + longestPhrase); end > start; end--) {
+      if ((end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))
+          && Character.isLetterOrDigit(text.charAt(end - 1))) {
+        String candidate = text.substring(start, end);
+        if (phrases.contains(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The first run of word characters of a phrase ("" if it starts with another sign). */
+  private static String firstWord(String phrase) {
+    int end = 0;
+    while (end < phrase.length() && isWordChar(phrase.charAt(end))) {
+      end++;
+    }
+    return phrase.substring(0, end);
   }
 
   /** One word with the personal values that span whole parts of it replaced. */
