@@ -50,6 +50,8 @@ final class Masking {
   private final Set<String> phraseStarts = new java.util.HashSet<>();
   private int longestPhrase;
 
+  /** Texts masked so far, by text. */
+  private final Map<String, String> maskedTexts = new java.util.concurrent.ConcurrentHashMap<>();
   /** The ids of personal subjects. */
   private final Set<String> personalIds = new java.util.HashSet<>();
   /** Personal names (not kept): the pseudonym of their subject. */
@@ -222,6 +224,11 @@ final class Masking {
     if (whole != null) {
       return whole;
     }
+    // many findings share a reason: each distinct text is masked once (reasons are read from any thread)
+    return maskedTexts.computeIfAbsent(text, this::scan);
+  }
+
+  private String scan(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     while (i < text.length()) {
@@ -282,9 +289,13 @@ final class Masking {
 
   /** One word with the personal values that span whole parts of it replaced. */
   private void word(String word, StringBuilder out) {
-    String masked = inText.get(word);
-    if (masked != null) {
-      out.append(masked);
+    String whole = inText.get(word);
+    if (whole != null) {
+      out.append(whole);
+      return;
+    }
+    if (word.chars().noneMatch(c -> isSeparator((char) c))) {
+      out.append(word);
       return;
     }
     // the starts and ends of the word's parts between separators
