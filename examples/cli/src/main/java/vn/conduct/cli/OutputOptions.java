@@ -190,7 +190,7 @@ final class OutputOptions {
    * <p>The report is pseudonymised first, once, unless {@code --reveal-ids}: every format shows the same
    * masked report and states how it was masked (CSV: a column, and a line on {@code err}).
    *
-   * @param report the report the engine returned
+   * @param original the report the engine returned
    * @param checklists the engine's checklists (band order and titles for html and table roll-ups), or empty
    * @param err where a CSV report's privacy note goes, or {@code null}
    */
