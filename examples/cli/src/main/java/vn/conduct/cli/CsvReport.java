@@ -18,10 +18,13 @@ import vn.conduct.rules.api.SubjectResult;
  *
  * <p>Columns: {@code subject, name, type, parent, pack, checklist, score, maximum, evidence_percent,
  * rated, rating, rating_title, rank, peer_group, pass, fail, unknown, not_applicable, error,
- * compliant, waived, score_without_waivers, rating_without_waivers, risk_accepted}. The outcome counts
+ * compliant, waived, score_without_waivers, rating_without_waivers, risk_accepted, privacy}. The outcome counts
  * are the subject's, over every rule, and repeat on each of its rows; {@code waived} counts the findings
  * that carry a waiver (also counted under their outcome); the last three are filled only when a waiver
- * counted for the checklist (specs/waiver-format.md).
+ * counted for the checklist (specs/waiver-format.md); {@code privacy} says how a pseudonymised report was
+ * masked ({@code pseudonyms/random-key/names-left-out}, {@code pseudonyms/host-key/names-kept}, …;
+ * {@code nothing-personal} when the packs mark nothing personal; empty when not masked: report-format.md,
+ * section 14.1), on every row, so that the statement travels with any rows copied.
  * Numbers and booleans are written as such, exact; text cells are made safe by {@link Csv}. These
  * column names head the file under {@code --lang en}; under {@code --lang vi} (the default) the header
  * row holds their Vietnamese titles ({@code csv.column.*} in the message catalogue), in the same order.
@@ -31,17 +34,28 @@ final class CsvReport {
   static final List<String> HEADER = List.of("subject", "name", "type", "parent", "pack", "checklist", "score",
       "maximum", "evidence_percent", "rated", "rating", "rating_title", "rank", "peer_group", "pass", "fail",
       "unknown", "not_applicable", "error", "compliant", "waived", "score_without_waivers", "rating_without_waivers",
-      "risk_accepted");
+      "risk_accepted", "privacy");
 
   private final Language language;
   private final Messages messages;
+  private final String privacy;
 
   CsvReport(Language language) {
+    this(language, null);
+  }
+
+  /** A CSV report whose {@code privacy} column states this privacy ({@code null}: the report is not masked). */
+  CsvReport(Language language, vn.conduct.rules.api.Privacy privacy) {
     this.language = language;
     this.messages = new Messages(language);
+    this.privacy = Words.privacyCell(privacy);
   }
 
   void print(Report report, PrintWriter out) {
+    if (report.privacy().isPresent() && privacy.isEmpty()) {
+      new CsvReport(language, report.privacy().get()).print(report, out);
+      return;
+    }
     Map<String, Ranking.Entry> ranks = new HashMap<>();
     Map<String, String> groups = new HashMap<>();
     for (Ranking ranking : report.rankings()) {
@@ -84,6 +98,7 @@ final class CsvReport {
       row.add(null);
       row.add(null);
       row.add(null);
+      row.add(privacy);
       Csv.row(out, row);
     }
     for (ChecklistScore score : subject.scores()) {
@@ -105,6 +120,7 @@ final class CsvReport {
       row.add(without == null ? null : without.score());
       row.add(without == null ? null : without.rating());
       row.add(score.riskAccepted().orElse(null));
+      row.add(privacy);
       Csv.row(out, row);
     }
   }

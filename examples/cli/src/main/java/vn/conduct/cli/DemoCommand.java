@@ -29,7 +29,9 @@ import vn.conduct.rules.io.FactsReader;
         "Sample waivers (specs/waiver-format.md) for it: --print-waivers; evaluate them with"
             + " 'conduct evaluate --facts <facts> --waivers <waivers>'.",
         "Sample decisions (specs/decision-format.md): --print-decisions; evaluate them with"
-            + " 'conduct evaluate --facts <facts> --decisions <decisions>'."})
+            + " 'conduct evaluate --facts <facts> --decisions <decisions>'.",
+        "Like evaluate, the demo pseudonymises the officers (ids and names; the sample's people are fictional):"
+            + " --reveal-ids shows them, --names keeps the names."})
 final class DemoCommand implements Callable<Integer> {
 
   static final String SAMPLE = "samples/hanoi-demo.yaml";
@@ -74,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
     if (output.format == OutputOptions.Format.table) {
       intro(report, output.language(), new TextOut(out));
     }
-    output.print(report, facts::locate, out, true, engine.checklists());
+    output.print(report, facts::locate, out, true, engine.checklists(), spec.commandLine().getErr());
     return ConductCommand.OK;
   }
 

@@ -3,6 +3,7 @@ package vn.conduct.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -47,6 +48,11 @@ import vn.conduct.rules.io.FactsReader;
         "More than 10000 subjects are evaluated with a progress bar on the standard error (the engine takes a"
             + " large request in parts of whole units; the report is the same as in one run).",
         "",
+        "People are pseudonymised in every format (report-format.md, section 14.1): the ids, names and attributes"
+            + " the packs mark personal become HMAC-SHA256 pseudonyms under a key drawn for the run, and the report"
+            + " says so (CSV: a privacy column and a line on the standard error). --pseudonym-key <file> gives"
+            + " pseudonyms stable across runs, --names keeps names, --reveal-ids shows the real ids.",
+        "",
         "Exits 0 when the evaluation ran, whatever its outcomes; 1 if a pack or the facts are invalid, or if"
             + " any CSV row was rejected (the report of the other rows is still written)."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -83,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--log", paramLabel = "<file>",
       description = {"Append one line to this decision log (specs/decision-log.md): the packs and layers with",
-          "their digests, the waivers, and digests of the facts and of the report, for 'conduct replay'."})
+          "their digests, the waivers, and digests of the facts and of the report (before and after",
+          "pseudonymising, with the key's id), for 'conduct replay'."})
   Path log;
 
   @Option(names = "--log-facts", description = "With --log: the line also holds the facts, so that a replay names a fact that changed.")
@@ -145,7 +152,7 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TextOut messages = new TextOut(err);
     output.extras(); // a malformed --report is a usage error before anything is evaluated
-    output.checkPseudonyms();
+    output.pseudonyms(); // a key that cannot be read, or --reveal-ids with a key, before anything is evaluated
     if (stream && log != null) {
       throw new UsageException("--log: --stream keeps no whole report to digest [Hint: leave --log out with --stream]");
     }
@@ -188,7 +195,7 @@ final class EvaluateCommand implements Callable<Integer> {
     RulesEngine engine = packs.engine();
     request = waivers.apply(packs.restrict(request));
     Report report = evaluate(engine, request, err);
-    output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists());
+    output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists(), err);
     if (log != null) {
       appendToLog(request, report);
     }
@@ -242,7 +249,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** {@code --log}: one line appended to the decision log. */
   private void appendToLog(EvaluationRequest request, Report report) {
-    String line = vn.conduct.rules.io.DecisionLog.line(request, report, java.time.Instant.now(), logFacts);
+    String line = vn.conduct.rules.io.DecisionLog.line(request, report, output.pseudonyms(), java.time.Instant.now(),
+        logFacts);
     try {
       java.nio.file.Files.writeString(log, line + "\n", java.nio.charset.StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -296,7 +304,9 @@ final class EvaluateCommand implements Callable<Integer> {
         return part;
       }
     };
-    CsvReport csv = new CsvReport(output.language());
+    StreamMask mask = new StreamMask(output.pseudonyms(),
+        engine.evaluate(waivers.apply(packs.restrict(csvRequest().build()))).provenance());
+    CsvReport csv = new CsvReport(output.language(), mask.privacy());
     java.util.Map<vn.conduct.rules.api.Outcome, Integer> gated = new java.util.EnumMap<>(vn.conduct.rules.api.Outcome.class);
     Report report;
     try (Target target = new Target(output.file, spec.commandLine().getOut())) {
@@ -306,7 +316,7 @@ final class EvaluateCommand implements Callable<Integer> {
         report = engine.evaluate(restricted, new vn.conduct.rules.api.EvaluationListener() {
           @Override
           public void subjectEvaluated(vn.conduct.rules.api.SubjectResult result) {
-            csv.print(result, target.out);
+            csv.print(mask.apply(result), target.out);
             count(result, gated);
           }
 
@@ -323,12 +333,13 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (rankings != null) {
       try (Target target = new Target(rankings, null)) {
-        csv.printRankings(report.rankings(), target.out);
+        csv.printRankings(mask.apply(report.rankings()), target.out);
       }
     } else if (!report.rankings().isEmpty()) {
       messages.println("conduct: " + report.rankings().size() + " rankings were not written [Hint: --rankings <csv>"
           + " writes them]");
     }
+    output.notePrivacy(mask.privacy(), err);
     CsvFacts reading = parts.reading();
     for (CsvFacts.Ignored ignored : reading.reconcile(report.factProblems())) {
       messages.println(ignored.where().render());
@@ -337,6 +348,68 @@ final class EvaluateCommand implements Callable<Integer> {
     int gate = failOn.isEmpty() ? ConductCommand.OK : gateResult(gated, messages);
     messages.flush();
     return reading.rejected() > 0 ? ConductCommand.INVALID : gate;
+  }
+
+  /**
+   * Pseudonymises a streamed report subject by subject (report-format.md, section 14.1): each result is
+   * masked with what it holds (its id, name, personal attributes and texts) and the ids of the personal
+   * subjects seen before it (its unit, if the unit is a person); the rankings at the end with every personal
+   * id seen. The marks come from the packs in force, read by evaluating no subject first. With
+   * {@code --reveal-ids} it changes nothing.
+   */
+  private static final class StreamMask {
+    private final vn.conduct.rules.io.Pseudonyms pseudonyms;
+    private final vn.conduct.rules.api.Provenance provenance;
+    private final java.util.Map<String, String> personal = new java.util.HashMap<>(); // id -> type
+
+    StreamMask(vn.conduct.rules.io.Pseudonyms pseudonyms, vn.conduct.rules.api.Provenance provenance) {
+      this.pseudonyms = pseudonyms;
+      this.provenance = provenance;
+    }
+
+    vn.conduct.rules.api.Privacy privacy() {
+      return pseudonyms == null ? null : vn.conduct.rules.api.Privacy.of(provenance.personalData(),
+          pseudonyms.randomKey(), pseudonyms.namesKept(), 0);
+    }
+
+    vn.conduct.rules.api.SubjectResult apply(vn.conduct.rules.api.SubjectResult result) {
+      if (pseudonyms == null || provenance.personalData().isEmpty()) {
+        return result;
+      }
+      vn.conduct.rules.api.Subject subject = result.subject();
+      if (provenance.personalData().isPersonal(subject.type())) {
+        personal.put(subject.id(), subject.type());
+      }
+      java.util.List<vn.conduct.rules.api.SubjectResult> results = new java.util.ArrayList<>(List.of(result));
+      String parent = subject.parentId();
+      if (parent != null && personal.containsKey(parent)) {
+        results.add(stub(parent));
+      }
+      Report masked = pseudonyms.apply(Report.of(provenance, results, List.of(), List.of()));
+      String id = personal.containsKey(subject.id()) ? pseudonyms.of(subject.id()) : subject.id();
+      return masked.subject(id).orElseThrow();
+    }
+
+    List<vn.conduct.rules.api.Ranking> apply(List<vn.conduct.rules.api.Ranking> rankings) {
+      if (pseudonyms == null || personal.isEmpty()) {
+        return rankings;
+      }
+      java.util.List<vn.conduct.rules.api.SubjectResult> ranked = new java.util.ArrayList<>();
+      for (vn.conduct.rules.api.Ranking ranking : rankings) {
+        ranking.entries().forEach(e -> {
+          if (personal.containsKey(e.subjectId())) {
+            ranked.add(stub(e.subjectId()));
+          }
+        });
+        ranking.unranked().stream().filter(personal::containsKey).forEach(id -> ranked.add(stub(id)));
+      }
+      return pseudonyms.apply(Report.of(provenance, ranked, rankings, List.of())).rankings();
+    }
+
+    private vn.conduct.rules.api.SubjectResult stub(String id) {
+      return vn.conduct.rules.api.SubjectResult.of(vn.conduct.rules.api.Subject.of(id, personal.get(id)), List.of(),
+          List.of(), List.of());
+    }
   }
 
   /** Where a streamed CSV goes: a file (UTF-8), or the standard output. */

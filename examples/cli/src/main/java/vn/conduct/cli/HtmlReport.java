@@ -130,7 +130,8 @@ final class HtmlReport {
     ReportView.Header header = new ReportView.Header(String.valueOf(provenance.asOf()),
         String.valueOf(provenance.period().start()), String.valueOf(provenance.period().end()),
         provenance.packs().stream().map(HtmlReport::pack).toList(),
-        provenance.notes().stream().map(note -> line(note.in(language))).toList());
+        provenance.notes().stream().map(note -> line(note.in(language))).toList(),
+        report.privacy().map(w::privacy).map(HtmlReport::line).orElse(null));
     List<ReportView.Criterion> criteria = compact ? criteria(report) : null; // before units: sets topFailures
     List<ReportView.UnratedChecklist> unrated = new ArrayList<>();
     List<ReportView.ChecklistSection> sections = checklists(report, unrated);

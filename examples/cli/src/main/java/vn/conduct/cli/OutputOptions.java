@@ -53,16 +53,16 @@ final class OutputOptions {
   boolean all;
 
   @Option(names = "--pseudonym-key", paramLabel = "<file>",
-      description = {"With --format json: pseudonymise what the packs mark personal (officers' ids and names, personal",
-          "attributes) with the key in this file (16 bytes or more; the same key gives the same pseudonyms).",
-          "report-format.md, section 14.1."})
+      description = {"Pseudonymise with the key in this file (16 bytes or more) instead of a key drawn for this run:",
+          "the same key gives the same pseudonyms in every report, another key others. report-format.md, 14.1."})
   Path pseudonymKey;
 
-  @Option(names = "--pseudonymise", description = "With --format json: pseudonymise with a key drawn for this run only.")
-  boolean pseudonymise;
-
-  @Option(names = "--names", description = "With --pseudonym-key or --pseudonymise: keep the names of people.")
+  @Option(names = "--names", description = "Keep the names of people in the pseudonymised report (their ids stay pseudonyms).")
   boolean names;
+
+  @Option(names = "--reveal-ids", description = {"Show the real ids, names and personal attributes of people (what the packs",
+      "mark personal) instead of pseudonyms: a report for the host's own use, not to pass on."})
+  boolean revealIds;
 
   @Option(names = "--bom", description = {"Start CSV output with a UTF-8 byte-order mark, so that spreadsheet programs",
       "(Excel) read its Vietnamese text as UTF-8; off by default, as most tools expect none."})
@@ -76,40 +76,71 @@ final class OutputOptions {
   /** The letterhead read from --letterhead, {@code null} for the packs' own. */
   private vn.conduct.cli.html.Letterhead head;
 
-  /** The pseudonyms asked for, {@code null} if none; only JSON is pseudonymised so far. */
-  private vn.conduct.rules.io.Pseudonyms pseudonyms() {
-    if (pseudonymKey == null && !pseudonymise) {
-      if (names) {
-        throw new UsageException("--names keeps names in a pseudonymised report [Hint: add --pseudonym-key <file>"
-            + " or --pseudonymise]");
+  /** The pseudonyms of this run, drawn once so that every output of the run shares them. */
+  private vn.conduct.rules.io.Pseudonyms pseudonyms;
+
+  /**
+   * The pseudonyms of this run: under the key of {@code --pseudonym-key}, else under a key drawn now (once
+   * per run: every output of the run has the same pseudonyms); {@code null} with {@code --reveal-ids}.
+   *
+   * @throws UsageException if {@code --reveal-ids} comes with {@code --pseudonym-key} or {@code --names}, or
+   *     the key is too short
+   * @throws FileProblem if the key file cannot be read
+   */
+  vn.conduct.rules.io.Pseudonyms pseudonyms() {
+    if (revealIds) {
+      if (pseudonymKey != null || names) {
+        throw new UsageException(new Messages(language()).get("privacy.reveal-conflict",
+            pseudonymKey != null ? "--pseudonym-key" : "--names"));
       }
       return null;
     }
-    vn.conduct.rules.io.Pseudonyms pseudonyms;
-    if (pseudonymKey != null) {
-      byte[] key;
-      try {
-        key = Files.readAllBytes(pseudonymKey);
-      } catch (IOException e) {
-        throw new FileProblem(SafeText.line("--pseudonym-key: cannot read " + pseudonymKey + ": " + e.getMessage()));
+    if (pseudonyms == null) {
+      vn.conduct.rules.io.Pseudonyms drawn;
+      if (pseudonymKey != null) {
+        byte[] key;
+        try {
+          key = Files.readAllBytes(pseudonymKey);
+        } catch (IOException e) {
+          throw new FileProblem(SafeText.line("--pseudonym-key: cannot read " + pseudonymKey + ": " + e.getMessage()));
+        }
+        try {
+          drawn = vn.conduct.rules.io.Pseudonyms.withKey(key);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--pseudonym-key: " + SafeText.line(e.getMessage()));
+        }
+      } else {
+        drawn = vn.conduct.rules.io.Pseudonyms.withRandomKey();
       }
-      try {
-        pseudonyms = vn.conduct.rules.io.Pseudonyms.withKey(key);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--pseudonym-key: " + SafeText.line(e.getMessage()));
-      }
-    } else {
-      pseudonyms = vn.conduct.rules.io.Pseudonyms.withRandomKey();
+      pseudonyms = names ? drawn.keepingNames() : drawn;
     }
-    return names ? pseudonyms.keepingNames() : pseudonyms;
+    return pseudonyms;
   }
 
-  /** Refuses pseudonyms for a format that does not apply them yet. */
-  void checkPseudonyms() {
-    boolean asked = pseudonymKey != null || pseudonymise;
-    if (asked && (format != Format.json || extras().stream().anyMatch(e -> e.format() != Format.json))) {
-      throw new UsageException("--pseudonym-key/--pseudonymise: only JSON reports are pseudonymised so far [Hint:"
-          + " -f json, and --report json=<file> only]");
+  /** The report as this run shows it: pseudonymised (report-format.md, section 14.1) unless {@code --reveal-ids}. */
+  Report shown(Report report) {
+    vn.conduct.rules.io.Pseudonyms used = pseudonyms();
+    return used == null ? report : used.apply(report);
+  }
+
+  /**
+   * Says on the standard error how a pseudonymised report written as CSV was masked: a CSV file has room for
+   * no more than its {@code privacy} column. Other formats state it in the report itself.
+   */
+  void notePrivacy(Report shown, PrintWriter err) {
+    boolean csv = format == Format.csv || extras().stream().anyMatch(e -> e.format() == Format.csv);
+    if (csv) {
+      shown.privacy().ifPresent(privacy -> notePrivacy(privacy, err));
+    }
+  }
+
+  /** The line of {@link #notePrivacy(Report, PrintWriter)}: how the report was masked, with a hint for a random key. */
+  void notePrivacy(vn.conduct.rules.api.Privacy privacy, PrintWriter err) {
+    if (privacy != null && err != null) {
+      Words words = new Words(language());
+      TextOut out = new TextOut(err);
+      out.println("conduct: " + words.privacy(privacy) + (privacy.randomKey() ? " " + words.get("privacy.hint") : ""));
+      out.flush();
     }
   }
 
@@ -158,35 +189,38 @@ final class OutputOptions {
   }
 
   void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out) {
-    print(report, locator, out, false, List.of());
-  }
-
-  void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary) {
-    print(report, locator, out, summary, List.of());
+    print(report, locator, out, false, List.of(), null);
   }
 
   /**
    * Prints the report in the chosen format, to {@code --output} if given, else to {@code out}.
    *
+   * <p>The report is pseudonymised first, once, unless {@code --reveal-ids}: every format shows the same
+   * masked report and states how it was masked (CSV: a column, and a line on {@code err}).
+   *
+   * @param original the report the engine returned
    * @param checklists the engine's checklists (band order and titles for html and table roll-ups), or empty
+   * @param err where a CSV report's privacy note goes, or {@code null}
    */
-  void print(Report report, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary,
-      List<ChecklistInfo> checklists) {
+  void print(Report original, Function<FactProblem, Optional<String>> locator, PrintWriter out, boolean summary,
+      List<ChecklistInfo> checklists, PrintWriter err) {
     Language language = language();
     if (letterhead != null && format != Format.html && extras().stream().noneMatch(e -> e.format() == Format.html)) {
       throw new UsageException("--letterhead: only an html report has a letterhead [Hint: add --format html or"
           + " --report html=<file>]");
     }
     head = letterhead == null ? null : Letterheads.file(letterhead);
+    Report report = shown(original);
     for (Extra extra : extras()) {
       write(extra.file(), target -> render(extra.format(), report, locator, target, summary, checklists, language,
           false));
     }
     if (file == null) {
       render(format, report, locator, out, summary, checklists, language, TextOut.colourTerminal);
-      return;
+    } else {
+      write(file, target -> render(format, report, locator, target, summary, checklists, language, false));
     }
-    write(file, target -> render(format, report, locator, target, summary, checklists, language, false));
+    notePrivacy(report, err);
   }
 
   /** Writes one file, UTF-8; a file that cannot be written is a located problem (exit 1), not a crash. */
@@ -216,10 +250,6 @@ final class OutputOptions {
                 + " (the default) or 1]");
           }
           writer = writer.withLanguage(language).withFactLocator(locator).withChecklists(checklists);
-          vn.conduct.rules.io.Pseudonyms pseudonyms = pseudonyms();
-          if (pseudonyms != null) {
-            writer = writer.withPseudonyms(pseudonyms);
-          }
           writer.write(report, out);
           out.flush();
         } catch (IOException e) {

@@ -59,6 +59,12 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "<yyyy-mm-dd>", description = "As given to the evaluation, if it was.")
   LocalDate asOf;
 
+  @Option(names = "--pseudonym-key", paramLabel = "<file>",
+      description = {"The key the report was exported with (evaluate --pseudonym-key): the pseudonymised report is",
+          "then checked byte for byte too. Without it, or when the export used a key drawn for its run, the",
+          "report before masking is checked and the verdict says what was not."})
+  Path pseudonymKey;
+
   @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
       description = "Language of the verdict: vi (default) or en. The differences name packs, facts and digests.")
   vn.conduct.rules.api.Language language = vn.conduct.rules.api.Language.VI;
@@ -79,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
     EvaluationRequest request = waivers.apply(packs.restrict(FactsInput.load(reader, facts).request()));
     DecisionLog.Replay replay;
     try {
-      replay = DecisionLog.replay(logged, packs.engine(), request);
+      replay = DecisionLog.replay(logged, packs.engine(), request, key());
     } catch (IllegalArgumentException e) {
       throw new FileProblem(SafeText.line("--log: line " + (line == 0 ? lines.size() : line) + " of " + log + ": "
           + e.getMessage()));
@@ -88,12 +94,36 @@ final class ReplayCommand implements Callable<Integer> {
     Messages messages = new Messages(language);
     if (replay.reproduced()) {
       out.println(messages.get("replay.reproduced", DecisionLog.digest(replay.report().orElseThrow())));
+      notes(replay, messages, out);
       out.flush();
       return ConductCommand.OK;
     }
     out.println(messages.get("replay.not-reproduced"));
     replay.differences().forEach(d -> out.println("  " + SafeText.line(d)));
+    notes(replay, messages, out);
     out.flush();
     return ConductCommand.INVALID;
+  }
+
+  /** What the replay could not check (a pseudonymised export whose key is not at hand). */
+  private static void notes(DecisionLog.Replay replay, Messages messages, PrintWriter out) {
+    if (!replay.notes().isEmpty()) {
+      out.println(messages.get("replay.not-checked"));
+      replay.notes().forEach(n -> out.println("  " + SafeText.line(n)));
+    }
+  }
+
+  /** The key of {@code --pseudonym-key}, or {@code null}. */
+  private vn.conduct.rules.io.Pseudonyms key() {
+    if (pseudonymKey == null) {
+      return null;
+    }
+    try {
+      return vn.conduct.rules.io.Pseudonyms.withKey(Files.readAllBytes(pseudonymKey));
+    } catch (IOException e) {
+      throw new FileProblem(SafeText.line("--pseudonym-key: cannot read " + pseudonymKey + ": " + e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--pseudonym-key: " + SafeText.line(e.getMessage()));
+    }
   }
 }

@@ -171,6 +171,7 @@ final class TextReport {
       }
     }
     provenance.notes().forEach(note -> out.println("  " + note.in(language)));
+    report.privacy().ifPresent(privacy -> out.println(words.privacy(privacy)));
   }
 
   private String pack(PackUse use) {

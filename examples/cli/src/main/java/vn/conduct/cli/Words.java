@@ -114,4 +114,32 @@ final class Words extends Messages {
   static String display(BigDecimal value) {
     return value == null ? "—" : number(value.setScale(Math.min(value.scale(), 2), java.math.RoundingMode.DOWN));
   }
+
+  /**
+   * What a pseudonymised report masked and how, in one line (report-format.md, section 14.1): the subject
+   * types and attributes, the method, the key (drawn for this run, or the host's) and the names.
+   */
+  String privacy(vn.conduct.rules.api.Privacy privacy) {
+    var masked = privacy.masked();
+    if (masked.isEmpty()) {
+      return get("privacy.nothing-marked", get(privacy.randomKey() ? "privacy.key.random" : "privacy.key.host"));
+    }
+    java.util.List<String> what = new java.util.ArrayList<>(masked.subjectTypes());
+    masked.attributes().forEach((type, attributes) -> attributes.forEach(a -> what.add(type + "." + a)));
+    return get("privacy.statement", String.join(", ", what),
+        get(privacy.randomKey() ? "privacy.key.random" : "privacy.key.host"),
+        get(privacy.namesKept() ? "privacy.names.kept" : "privacy.names.left-out"));
+  }
+
+  /** The CSV {@code privacy} cell: how the report was masked, in words a spreadsheet filter can use; "" if not. */
+  static String privacyCell(vn.conduct.rules.api.Privacy privacy) {
+    if (privacy == null) {
+      return "";
+    }
+    if (privacy.masked().isEmpty()) {
+      return "nothing-personal";
+    }
+    return "pseudonyms/" + (privacy.randomKey() ? "random-key" : "host-key")
+        + (privacy.namesKept() ? "/names-kept" : "/names-left-out");
+  }
 }

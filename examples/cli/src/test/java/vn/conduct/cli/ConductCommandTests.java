@@ -262,7 +262,8 @@ class ConductCommandTests {
 
     @Test
     void should_grade_and_explain_the_sample_month_in_vietnamese_by_default() {
-      assertThat(run("demo")).isEqualTo(ConductCommand.OK);
+      // the officers by their (fictional) ids: the demo pseudonymises them unless asked (PrivacyCliTests)
+      assertThat(run("demo", "--reveal-ids")).isEqualTo(ConductCommand.OK);
 
       assertThat(out.toString())
           .contains("Conduct — minh họa: một quận hư cấu của Hà Nội, tháng 6/2025")
@@ -293,7 +294,7 @@ class ConductCommandTests {
 
     @Test
     void should_speak_english_when_asked() {
-      assertThat(run("demo", "--lang", "en")).isEqualTo(ConductCommand.OK);
+      assertThat(run("demo", "--lang", "en", "--reveal-ids")).isEqualTo(ConductCommand.OK);
 
       assertThat(out.toString())
           .contains("Conduct — demo: a fictional Hanoi district in June 2025")

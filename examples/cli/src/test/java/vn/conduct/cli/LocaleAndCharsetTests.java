@@ -50,17 +50,20 @@ class LocaleAndCharsetTests {
 
   private static Path pack;
   private static Path facts;
+  private static Path key;
 
   @BeforeAll
   static void write() throws IOException {
     pack = TestPack.write(directory);
     facts = directory.resolve("june.yaml");
     Files.writeString(facts, FACTS, StandardCharsets.UTF_8);
+    // the same pseudonyms in both runs (without a key each run draws its own)
+    key = Files.writeString(directory.resolve("pseudonym.key"), "a key for the runs of this test..");
   }
 
   static Stream<Arguments> scenarios() {
     return Stream.of(
-        Arguments.of("demo", List.of("demo")),
+        Arguments.of("demo", List.of("demo", "--pseudonym-key", "{key}")),
         Arguments.of("evaluate, table", List.of("evaluate", "-p", "{pack}", "--facts", "{facts}", "--all")),
         Arguments.of("evaluate, json", List.of("evaluate", "-p", "{pack}", "--facts", "{facts}", "-f", "json")),
         Arguments.of("evaluate, csv", List.of("evaluate", "-p", "{pack}", "--facts", "{facts}", "-f", "csv",
@@ -74,7 +77,8 @@ class LocaleAndCharsetTests {
   @MethodSource("scenarios")
   void should_write_the_same_utf8_bytes_under_a_turkish_locale_and_an_iso_8859_1_default(String name,
       List<String> template) throws Exception {
-    String[] args = template.stream().map(a -> a.replace("{pack}", pack.toString()).replace("{facts}", facts.toString()))
+    String[] args = template.stream().map(a -> a.replace("{pack}", pack.toString()).replace("{facts}", facts.toString())
+        .replace("{key}", key.toString()))
         .toArray(String[]::new);
     CliRun reference = new CliRun();
     int expectedCode;

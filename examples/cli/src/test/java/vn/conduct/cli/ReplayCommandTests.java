@@ -58,4 +58,34 @@ class ReplayCommandTests {
         .isEqualTo(ConductCommand.INVALID);
     assertThat(cli.err()).contains("holds no line");
   }
+
+  @Test
+  void should_check_a_pseudonymised_export_with_the_hosts_key_and_say_what_a_random_key_leaves_unchecked()
+      throws Exception {
+    Path log = dir.resolve("masked.jsonl");
+    Path key = Files.writeString(dir.resolve("office.key"), "a key kept by the district office");
+    Path other = Files.writeString(dir.resolve("other.key"), "another key, for another purpose");
+
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--log", log.toString(), "-f", "csv",
+        "--pseudonym-key", key.toString())).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--log", log.toString(), "-f", "csv"))
+        .isEqualTo(ConductCommand.OK);
+    assertThat(Files.readAllLines(log)).hasSize(2).allSatisfy(l -> assertThat(l).doesNotContainPattern("cb-\\d{3}"));
+
+    // the host's key: the masked report too, byte for byte
+    assertThat(cli.run("replay", "--log", log.toString(), "--line", "1", "--facts", facts.toString(),
+        "--pseudonym-key", key.toString(), "--lang", "en")).as(cli.out()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).startsWith("reproduced:").doesNotContain("not checked");
+    // without the key: reproduced before masking, and it says the masked report was not checked
+    assertThat(cli.run("replay", "--log", log.toString(), "--line", "1", "--facts", facts.toString(), "--lang", "en"))
+        .isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("not checked:").contains("give that key");
+    // another key: named as the difference
+    assertThat(cli.run("replay", "--log", log.toString(), "--line", "1", "--facts", facts.toString(),
+        "--pseudonym-key", other.toString(), "--lang", "en")).isEqualTo(ConductCommand.INVALID);
+    assertThat(cli.out()).contains("the pseudonym key differs");
+    // a key drawn for the run: cannot be reproduced, and the verdict says so
+    assertThat(cli.run("replay", "--log", log.toString(), "--facts", facts.toString())).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).startsWith("đã tái lập").contains("chưa kiểm được:").contains("a key drawn for that run");
+  }
 }

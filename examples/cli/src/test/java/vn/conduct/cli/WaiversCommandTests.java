@@ -43,7 +43,8 @@ class WaiversCommandTests {
 
   @Test
   void evaluate_shows_the_waived_finding_beside_its_outcome_and_the_grade_with_and_without_waivers() {
-    int code = cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--lang", "en");
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--lang", "en",
+        "--reveal-ids");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     String officer = cli.out().substring(cli.out().indexOf("cb-013  Cao Ngọc Long"));
@@ -68,19 +69,21 @@ class WaiversCommandTests {
     Path earlier = variant("earlier.yaml", "start: 2025-06-01", "start: 2025-05-01");
     Files.writeString(expired, Files.readString(expired).replace("start: 2025-06-01", "start: 2025-05-01"));
     Files.delete(earlier);
-    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en")).isEqualTo(ConductCommand.OK);
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--lang", "en", "--reveal-ids"))
+        .isEqualTo(ConductCommand.OK);
     String plain = cli.out();
 
-    int code = cli.run("evaluate", "--facts", facts.toString(), "--waivers", expired.toString(), "--lang", "en");
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--waivers", expired.toString(), "--lang", "en",
+        "--reveal-ids");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).doesNotContain("WAIVED").contains(
         "  Waiver w-2025-06-cb-013-late expired on 2025-05-31, before the period 2025-06: not applied");
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", expired.toString(), "--format", "html",
-        "--lang", "en")).isEqualTo(ConductCommand.OK);
+        "--lang", "en", "--reveal-ids")).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).doesNotContain("badge waived").contains("<ul class=\"notes\">\n<li>Waiver"
         + " w-2025-06-cb-013-late expired on 2025-05-31, before the period 2025-06: not applied</li>");
-    cli.run("evaluate", "--facts", facts.toString(), "--waivers", expired.toString(), "--lang", "en");
+    cli.run("evaluate", "--facts", facts.toString(), "--waivers", expired.toString(), "--lang", "en", "--reveal-ids");
     // the report is the plain one but for the notes
     assertThat(cli.out().lines().filter(l -> !l.contains("Waiver w-2025-06"))).containsExactlyElementsOf(
         plain.lines().toList());
@@ -88,7 +91,8 @@ class WaiversCommandTests {
 
   @Test
   void evaluate_writes_the_waiver_in_json_csv_and_html() throws Exception {
-    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "json"))
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "json",
+        "--reveal-ids"))
         .as(cli.err()).isEqualTo(ConductCommand.OK);
     JsonNode report = new ObjectMapper().readTree(cli.out());
     JsonNode officer = null;
@@ -99,17 +103,23 @@ class WaiversCommandTests {
     assertThat(officer.get("scores").get(0).get("risk-accepted").asInt()).isEqualTo(3);
 
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "csv",
-        "--lang", "en"))
+        "--lang", "en", "--reveal-ids"))
         .as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out().lines().findFirst().orElseThrow())
-        .endsWith(",compliant,waived,score_without_waivers,rating_without_waivers,risk_accepted");
+        .endsWith(",compliant,waived,score_without_waivers,rating_without_waivers,risk_accepted,privacy");
     assertThat(cli.out().lines().filter(l -> l.startsWith("cb-013,"))).singleElement().asString()
-        .contains(",hanoi-3814,hn3814-monthly,72,").endsWith(",false,2,69,C,3");
+        .contains(",hanoi-3814,hn3814-monthly,72,").endsWith(",false,2,69,C,3,"); // privacy: empty, the ids are real
 
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "html",
-        "--lang", "en")).as(cli.err()).isEqualTo(ConductCommand.OK);
+        "--lang", "en", "--reveal-ids")).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).contains("<span class=\"badge waived\">WAIVED</span> <code>w-2025-06-cb-013-late</code>",
         "Without waivers: 69 / 100 → <span class=\"rating\">C</span> · risk accepted: 3 points");
+
+    // by default the waiver is shown with the officer pseudonymised, in its id too
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "html",
+        "--lang", "en")).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("<span class=\"badge waived\">WAIVED</span> <code>w-2025-06-p-")
+        .doesNotContain("cb-013").doesNotContain("Cao Ngọc Long");
   }
 
   @Test

@@ -196,6 +196,19 @@ public final class Finding {
   }
 
   /**
+   * Returns this finding (same rule, outcome and waiver) with its reason changed by the given function,
+   * applied when the reason is first read: e.g. a reason with personal values pseudonymised.
+   *
+   * @since 0.3
+   */
+  public Finding withReason(java.util.function.UnaryOperator<LocalizedText> change) {
+    Objects.requireNonNull(change, "change");
+    Finding source = this;
+    Finding copy = new Finding(rule, outcome, (Function<Finding, LocalizedText>) f -> change.apply(source.reason()));
+    return waiver == null ? copy : new Finding(copy, waiver);
+  }
+
+  /**
    * Why: the observed values, the threshold and the citation, in both languages.
    */
   public LocalizedText reason() {

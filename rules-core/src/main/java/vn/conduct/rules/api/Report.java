@@ -20,13 +20,15 @@ public final class Report {
   private final List<SubjectResult> subjects;
   private final List<Ranking> rankings;
   private final List<FactProblem> factProblems;
+  private final Privacy privacy;
 
   private Report(Provenance provenance, List<SubjectResult> subjects, List<Ranking> rankings,
-      List<FactProblem> factProblems) {
+      List<FactProblem> factProblems, Privacy privacy) {
     this.provenance = Objects.requireNonNull(provenance, "provenance");
     this.subjects = List.copyOf(subjects);
     this.rankings = List.copyOf(rankings);
     this.factProblems = List.copyOf(factProblems);
+    this.privacy = privacy;
   }
 
   /**
@@ -40,7 +42,29 @@ public final class Report {
    */
   public static Report of(Provenance provenance, List<SubjectResult> subjects, List<Ranking> rankings,
       List<FactProblem> factProblems) {
-    return new Report(provenance, subjects, rankings, factProblems);
+    return new Report(provenance, subjects, rankings, factProblems, null);
+  }
+
+  /**
+   * This report stating that it was pseudonymised, and how; for {@code vn.conduct.rules.io.Pseudonyms},
+   * which masks the report first, and for tests. A report that states a privacy is taken as masked: it is
+   * never masked again ({@code Pseudonyms#apply} returns it as it is), so state one only on a report whose
+   * personal data is masked.
+   *
+   * @since 0.3
+   */
+  public Report withPrivacy(Privacy value) {
+    return new Report(provenance, subjects, rankings, factProblems, Objects.requireNonNull(value, "privacy"));
+  }
+
+  /**
+   * What was masked and how, if this report was pseudonymised ({@code Pseudonyms#apply(Report)}); empty
+   * for the report the engine returns, which keeps the real ids and names for the host.
+   *
+   * @since 0.3
+   */
+  public Optional<Privacy> privacy() {
+    return Optional.ofNullable(privacy);
   }
 
   /** What produced the report. */
@@ -72,17 +96,18 @@ public final class Report {
   @Override
   public boolean equals(Object other) {
     return other instanceof Report that && provenance.equals(that.provenance) && subjects.equals(that.subjects)
-        && rankings.equals(that.rankings) && factProblems.equals(that.factProblems);
+        && rankings.equals(that.rankings) && factProblems.equals(that.factProblems)
+        && Objects.equals(privacy, that.privacy);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(provenance, subjects, rankings, factProblems);
+    return Objects.hash(provenance, subjects, rankings, factProblems, privacy);
   }
 
   @Override
   public String toString() {
     return "Report[provenance=" + provenance + ", subjects=" + subjects + ", rankings=" + rankings
-        + ", factProblems=" + factProblems + "]";
+        + ", factProblems=" + factProblems + (privacy == null ? "" : ", privacy=" + privacy) + "]";
   }
 }

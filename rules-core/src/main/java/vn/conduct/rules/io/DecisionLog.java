@@ -78,9 +78,30 @@ public final class DecisionLog {
    *     that differs, not only that some did)
    */
   public static String line(EvaluationRequest request, Report report, Instant time, boolean embedFacts) {
+    return line(request, report, null, time, embedFacts);
+  }
+
+  /**
+   * The log line of one evaluation whose report was exported pseudonymised (decision-log.md, section 5):
+   * besides the digest of the report itself, the line records how the export was masked — the key (the
+   * host's, by its {@link Pseudonyms#keyId() key id}, or one drawn for that run), whether names were kept —
+   * and the digest of the masked report, so that a replay given the host's key checks the export byte for
+   * byte too.
+   *
+   * @param report the report the engine returned (not the masked copy)
+   * @param exported the pseudonyms the exported report was masked with, or {@code null} if it was not
+   * @throws IllegalArgumentException if {@code report} is a masked copy
+   * @since 0.3
+   */
+  public static String line(EvaluationRequest request, Report report, Pseudonyms exported, Instant time,
+      boolean embedFacts) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(time, "time");
+    if (report.privacy().isPresent()) {
+      throw new IllegalArgumentException("a decision log records the report the engine returned, not a masked copy"
+          + " [Hint: log the engine's report and pass the pseudonyms it was exported with]");
+    }
     ObjectNode line = CANONICAL.createObjectNode();
     line.put("log-format", FORMAT);
     line.put("time", time.toString());
@@ -105,6 +126,15 @@ public final class DecisionLog {
     }
     line.put("facts-digest", digest(request));
     line.put("report-digest", digest(report));
+    if (exported != null) {
+      ObjectNode export = line.putObject("export");
+      export.put("key", exported.randomKey() ? "random" : "host");
+      if (!exported.randomKey()) {
+        export.put("key-id", exported.keyId());
+      }
+      export.put("names", exported.namesKept() ? "kept" : "left-out");
+      export.put("digest", digest(exported.apply(report)));
+    }
     if (embedFacts) {
       line.set("facts", facts(request));
     }
@@ -135,6 +165,21 @@ public final class DecisionLog {
    * @throws IllegalArgumentException if the line is not a decision log line
    */
   public static Replay replay(String line, RulesEngine engine, EvaluationRequest request) {
+    return replay(line, engine, request, null);
+  }
+
+  /**
+   * As {@link #replay(String, RulesEngine, EvaluationRequest)}, and when the line records a pseudonymised
+   * export (decision-log.md, section 5) checks it too: under the host's key given here, the masked report
+   * must have the logged digest (a key with another key id is a difference, named as such). An export
+   * masked under a key drawn for its run cannot be reproduced: the replay checks the report before masking
+   * and says so in {@link Replay#notes()}; so it does when the host's key is not given.
+   *
+   * @param key the host's pseudonym key the report was exported with, or {@code null}; whether names were
+   *     kept is read from the line
+   * @since 0.3
+   */
+  public static Replay replay(String line, RulesEngine engine, EvaluationRequest request, Pseudonyms key) {
     JsonNode logged;
     try {
       logged = CANONICAL.readTree(Objects.requireNonNull(line, "line"));
@@ -176,7 +221,7 @@ public final class DecisionLog {
       report = engine.evaluate(request);
     } catch (RuntimeException e) {
       differences.add("the evaluation failed: " + SafeText.line(String.valueOf(e.getMessage())));
-      return new Replay(false, differences, null);
+      return new Replay(false, differences, List.of(), null);
     }
     Map<String, String> used = new TreeMap<>();
     report.provenance().packs().forEach(u -> used.put(u.packId(), u.version()));
@@ -190,7 +235,43 @@ public final class DecisionLog {
     if (!reportDigest.equals(logged.path("report-digest").asText())) {
       differences.add("the report differs: digest " + reportDigest + ", logged " + logged.path("report-digest").asText());
     }
-    return new Replay(differences.isEmpty(), differences, report);
+    List<String> notes = new ArrayList<>();
+    export(logged.get("export"), key, report, differences, notes);
+    return new Replay(differences.isEmpty(), differences, notes, report);
+  }
+
+  /** Checks a pseudonymised export (section 5): its key, then the masked report's digest; or says why it cannot. */
+  private static void export(JsonNode export, Pseudonyms key, Report report, List<String> differences,
+      List<String> notes) {
+    if (export == null || !export.isObject()) {
+      if (key != null) {
+        notes.add("the line records no pseudonymised export: the pseudonym key was not needed");
+      }
+      return;
+    }
+    String loggedDigest = export.path("digest").asText();
+    if ("random".equals(export.path("key").asText())) {
+      notes.add("the export was pseudonymised under a key drawn for that run and not kept: its pseudonyms cannot be"
+          + " reproduced, so the report before masking was checked (report-digest), not the masked one (" + loggedDigest
+          + ")");
+      return;
+    }
+    String keyId = export.path("key-id").asText();
+    if (key == null) {
+      notes.add("the export was pseudonymised under the host's key " + keyId + ": the report before masking was"
+          + " checked; give that key to check the masked report (" + loggedDigest + ") too");
+      return;
+    }
+    if (!key.keyId().equals(keyId)) {
+      differences.add("the pseudonym key differs: key id " + key.keyId() + ", logged " + keyId
+          + " (give the key the report was exported with)");
+      return;
+    }
+    Pseudonyms used = "kept".equals(export.path("names").asText()) ? key.keepingNames() : key;
+    String masked = digest(used.apply(report));
+    if (!masked.equals(loggedDigest)) {
+      differences.add("the pseudonymised report differs: digest " + masked + ", logged " + loggedDigest);
+    }
   }
 
   /**
@@ -203,15 +284,31 @@ public final class DecisionLog {
   public static final class Replay {
     private final boolean reproduced;
     private final List<String> differences;
+    private final List<String> notes;
     private final Report report;
 
-    private Replay(boolean reproduced, List<String> differences, Report report) {
+    private Replay(boolean reproduced, List<String> differences, List<String> notes, Report report) {
       this.reproduced = reproduced;
       this.differences = List.copyOf(differences);
+      this.notes = List.copyOf(notes);
       this.report = report;
     }
 
-    /** Whether the evaluation gave the logged report, byte for byte, from the logged packs and waivers. */
+    /**
+     * What the replay could not check, in words: a pseudonymised export whose key was drawn for its run, or
+     * whose key was not given (decision-log.md, section 5). Empty when everything logged was checked.
+     *
+     * @since 0.3
+     */
+    public List<String> notes() {
+      return notes;
+    }
+
+    /**
+     * Whether the evaluation gave the logged report, byte for byte, from the logged packs and waivers (and,
+     * when the line records an export pseudonymised under the host's key and the key was given, the logged
+     * masked report too).
+     */
     public boolean reproduced() {
       return reproduced;
     }

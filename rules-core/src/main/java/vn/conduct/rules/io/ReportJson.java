@@ -191,13 +191,10 @@ public final class ReportJson {
   }
 
   /**
-   * Returns a writer that pseudonymises what the report's packs mark as personal data
-   * ({@link vn.conduct.rules.api.Provenance#personalData()}; report-format.md, section 14): the ids of
-   * subjects whose type is personal, wherever they appear (subjects, parents, rankings, waivers' approvers,
-   * fact problems), and the values of personal attributes in texts, become {@link Pseudonyms#of
-   * pseudonyms}; those subjects' names are left out unless the pseudonyms keep them. The provenance
-   * states what was masked and how ({@code privacy}). A report whose packs mark nothing personal is
-   * written as it is, with a {@code privacy} member saying so.
+   * Returns a writer that pseudonymises what the report's packs mark as personal data: it writes
+   * {@link Pseudonyms#apply value.apply(report)} (report-format.md, section 14.1), with its {@code privacy}
+   * member saying what was masked and how. A report masked already is written as it is; so is one whose
+   * packs mark nothing personal, with a {@code privacy} member saying so.
    *
    * @since 0.3
    */
@@ -264,8 +261,28 @@ public final class ReportJson {
   /** The report as a JSON tree (no Jackson type is part of the public API: hosts read the text). */
   private ObjectNode tree(Report report) {
     Objects.requireNonNull(report, "report");
-    ObjectNode tree = format == 1 ? formatOne(report) : formatTwo(report);
-    return pseudonyms == null ? tree : Masking.mask(tree, report, pseudonyms);
+    Report written = pseudonyms == null ? report : pseudonyms.apply(report);
+    ObjectNode tree = format == 1 ? formatOne(written) : formatTwo(written);
+    written.privacy().ifPresent(privacy -> tree.set("privacy", privacy(privacy)));
+    return tree;
+  }
+
+  /** What a pseudonymised report masked and how (report-format.md, section 14.1). */
+  private static ObjectNode privacy(vn.conduct.rules.api.Privacy privacy) {
+    ObjectNode node = NODES.objectNode();
+    node.put("method", vn.conduct.rules.api.Privacy.METHOD + " pseudonyms, p- and 20 hexadecimal digits");
+    node.put("key", privacy.randomKey() ? "random, drawn for this report: its pseudonyms match no other"
+        : "the host's: the same value has the same pseudonym in every report written with it");
+    ArrayNode types = node.putArray("subject-types");
+    privacy.masked().subjectTypes().forEach(types::add);
+    ObjectNode attributes = node.putObject("attributes");
+    privacy.masked().attributes().forEach((type, names) -> {
+      ArrayNode list = attributes.putArray(type);
+      names.forEach(list::add);
+    });
+    node.put("names", privacy.namesKept() ? "kept, as the caller asked" : "left out");
+    node.put("masked-values", privacy.maskedValues());
+    return node;
   }
 
   // --- format 2 -----------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import vn.conduct.rules.api.ValidationIssue;
 final class ConformanceCase {
 
   static final Set<String> EVALUATION_KEYS = Set.of("outcomes", "reasons", "scores", "rankings", "roll-ups",
-      "compliant", "fact-problems", "provenance", "waivers", "decisions");
+      "compliant", "fact-problems", "provenance", "waivers", "decisions", "pseudonymised");
   static final Set<String> SCORE_KEYS = Set.of("score", "maximum", "rating", "rated", "evidence-percent",
       "adjustments", "items", "without-waivers", "risk-accepted");
   static final Set<String> ROLL_UP_KEYS = Set.of("members", "rated", "average-score", "ratings", "failures");
@@ -153,7 +153,91 @@ final class ConformanceCase {
     if (expected.containsKey("decisions")) {
       checkDecisions(report, FactsFile.map(expected.get("decisions"), "decisions"), problems);
     }
+    if (expected.containsKey("pseudonymised")) {
+      checkPseudonymised(report, FactsFile.map(expected.get("pseudonymised"), "pseudonymised"), problems);
+    }
     return problems;
+  }
+
+  /**
+   * The report pseudonymised under the case's key (report-format.md, section 14.1): subjects as masked,
+   * reasons and rankings of the masked report, values absent from it as written (format 2), its privacy.
+   */
+  private static void checkPseudonymised(Report report, Map<String, Object> expected, List<String> problems) {
+    FactsFile.only(expected, "pseudonymised", Set.of("key", "names", "subjects", "reasons", "rankings", "absent",
+        "privacy"));
+    vn.conduct.rules.io.Pseudonyms pseudonyms = vn.conduct.rules.io.Pseudonyms.withKey(
+        String.valueOf(expected.get("key")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if ("kept".equals(expected.get("names"))) {
+      pseudonyms = pseudonyms.keepingNames();
+    }
+    Report masked = pseudonyms.apply(report);
+    if (expected.containsKey("subjects")) {
+      FactsFile.map(expected.get("subjects"), "pseudonymised.subjects").forEach((real, spec) -> {
+        Map<String, Object> want = FactsFile.map(spec, "pseudonymised.subjects." + real);
+        FactsFile.only(want, "pseudonymised.subjects." + real, Set.of("id", "name", "parent", "attributes"));
+        Optional<SubjectResult> found = masked.subject(String.valueOf(want.get("id")));
+        if (found.isEmpty()) {
+          problems.add("pseudonymised subject " + real + ": no subject " + want.get("id") + " in the masked report ("
+              + masked.subjects().stream().map(SubjectResult::subjectId).toList() + ")");
+          return;
+        }
+        var subject = found.get().subject();
+        Map<String, Object> actual = new java.util.LinkedHashMap<>();
+        actual.put("id", subject.id());
+        actual.put("name", subject.name());
+        actual.put("parent", subject.parentId());
+        Map<String, Object> attributes = new java.util.TreeMap<>();
+        subject.attributes().forEach((k, v) -> attributes.put(k, String.valueOf(v)));
+        actual.put("attributes", attributes);
+        want.forEach((key, value) -> {
+          Object compared = value instanceof Map<?, ?> map ? new java.util.TreeMap<>(map) : value;
+          if (!Objects.equals(String.valueOf(compared), String.valueOf(actual.get(key)))) {
+            problems.add("pseudonymised subject " + real + " " + key + ": expected " + compared + ", actual "
+                + actual.get(key));
+          }
+        });
+      });
+    }
+    if (expected.containsKey("reasons")) {
+      List<String> found = new ArrayList<>();
+      checkReasons(masked, FactsFile.map(expected.get("reasons"), "pseudonymised.reasons"), found);
+      found.forEach(p -> problems.add("pseudonymised " + p));
+    }
+    if (expected.containsKey("rankings")) {
+      List<String> found = new ArrayList<>();
+      checkRankings(masked, FactsFile.map(expected.get("rankings"), "pseudonymised.rankings"), found);
+      found.forEach(p -> problems.add("pseudonymised " + p));
+    }
+    String written = new vn.conduct.rules.io.ReportJson().write(masked);
+    for (Object value : FactsFile.list(expected.get("absent"), "pseudonymised.absent")) {
+      java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])"
+          + java.util.regex.Pattern.quote(String.valueOf(value)) + "(?![\\p{L}\\p{N}])").matcher(written);
+      if (matcher.find()) {
+        problems.add("pseudonymised: '" + value + "' is in the masked report: …" + written.substring(
+            Math.max(0, matcher.start() - 60), Math.min(written.length(), matcher.end() + 60)) + "…");
+      }
+    }
+    if (expected.containsKey("privacy")) {
+      Map<String, Object> want = FactsFile.map(expected.get("privacy"), "pseudonymised.privacy");
+      FactsFile.only(want, "pseudonymised.privacy", Set.of("key", "names", "subject-types", "attributes",
+          "masked-values"));
+      var privacy = masked.privacy().orElseThrow();
+      Map<String, Object> actual = new java.util.LinkedHashMap<>();
+      actual.put("key", privacy.randomKey() ? "random" : "host");
+      actual.put("names", privacy.namesKept() ? "kept" : "left-out");
+      actual.put("subject-types", new ArrayList<>(privacy.masked().subjectTypes()));
+      Map<String, Object> attributes = new java.util.TreeMap<>();
+      privacy.masked().attributes().forEach((type, names) -> attributes.put(type, new ArrayList<>(names)));
+      actual.put("attributes", attributes);
+      actual.put("masked-values", (long) privacy.maskedValues());
+      want.forEach((key, value) -> {
+        Object compared = value instanceof Map<?, ?> map ? new java.util.TreeMap<>(map) : value;
+        if (!String.valueOf(compared).equals(String.valueOf(actual.get(key)))) {
+          problems.add("pseudonymised privacy " + key + ": expected " + compared + ", actual " + actual.get(key));
+        }
+      });
+    }
   }
 
   Report evaluate() {

@@ -30,7 +30,9 @@ public record ReportView(Texts texts, Letterhead letterhead, String title, Heade
     List<Criterion> criteria, Units units, Problems problems, String footer) {
 
   /** The header: date, period, packs, notes (packs left out, waivers that did nothing). */
-  public record Header(String asOf, String periodStart, String periodEnd, List<Pack> packs, List<String> notes) { }
+  /** The report's header; {@code privacy} says how a pseudonymised report was masked, {@code null} if it was not. */
+  public record Header(String asOf, String periodStart, String periodEnd, List<Pack> packs, List<String> notes,
+      String privacy) { }
 
   /** One pack used: id, version, whether pinned, the start of its digest, and its layers. */
   public record Pack(String id, String version, boolean pinned, String digest, String layers) { }
