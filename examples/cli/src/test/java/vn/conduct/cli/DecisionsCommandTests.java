@@ -38,7 +38,8 @@ class DecisionsCommandTests {
 
   @Test
   void evaluate_shows_the_original_and_the_final_outcome_and_the_history() {
-    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "--lang", "en");
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "--lang", "en",
+        "--reveal-ids");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     String officer = cli.out().substring(cli.out().indexOf("cb-013  Cao Ngọc Long"));
@@ -56,7 +57,8 @@ class DecisionsCommandTests {
 
   @Test
   void the_json_report_carries_the_original_outcome_and_the_history() throws Exception {
-    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "-f", "json");
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "-f", "json",
+        "--reveal-ids");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     JsonNode root = new ObjectMapper().readTree(cli.out());

@@ -130,7 +130,7 @@ class HtmlReportTests {
     String[] rows = cli.out().split("\r\n");
     assertThat(rows[0]).as("Vietnamese titles under --lang vi, the default")
         .startsWith("Mã đối tượng,Tên,Loại,Thuộc đơn vị,Bộ quy tắc,Phiếu,Điểm,Điểm tối đa,Bằng chứng (%),")
-        .endsWith(",Điểm không miễn trừ,Xếp loại không miễn trừ,Rủi ro chấp nhận")
+        .endsWith(",Điểm không miễn trừ,Xếp loại không miễn trừ,Rủi ro chấp nhận,Ẩn danh hoá")
         .satisfies(header -> assertThat(header.split(",")).hasSameSizeAs(CsvReport.HEADER));
     assertThat(rows).hasSize(5)
         .anyMatch(r -> r.startsWith("o1,<script>alert('x')</script>,officer,,cli-out,monthly,100,100,100,true,A,Tốt,1,g,1,0,"))
