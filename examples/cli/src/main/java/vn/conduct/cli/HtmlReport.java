@@ -294,8 +294,9 @@ final class HtmlReport {
   }
 
   private static boolean nothingToExplain(SubjectResult subject) {
-    return subject.findings().stream().allMatch(f -> f.outcome() == Outcome.PASS || f.outcome() == Outcome.NOT_APPLICABLE)
-        && subject.scores().stream().allMatch(s -> s.rated() && s.adjustments().stream()
+    return subject.findings().stream().allMatch(f -> (f.outcome() == Outcome.PASS || f.outcome() == Outcome.NOT_APPLICABLE)
+            && f.decisions().isEmpty())
+        && subject.scores().stream().allMatch(s -> s.rated() && s.decisions().isEmpty() && s.adjustments().stream()
             .allMatch(a -> a.kind() == ScoreAdjustment.Kind.BONUS || a.kind() == ScoreAdjustment.Kind.BOUND));
   }
 
@@ -316,11 +317,14 @@ final class HtmlReport {
       scores.add(new ReportView.Score(line(score.title().in(language)), Words.display(score.score()),
           Words.display(score.maximum()), score.rated() ? line(score.rating()) : null, ratingTitle,
           score.rated() ? null : w.get("html.not-rated-evidence", Words.display(score.evidencePercent())), without,
-          score.adjustments().stream().map(a -> new ReportView.Adjustment(w.adjustment(a.kind()),
-              line(a.reason().in(language)))).toList()));
+          java.util.stream.Stream.concat(score.adjustments().stream().map(a -> new ReportView.Adjustment(
+              w.adjustment(a.kind()), line(a.reason().in(language)))), score.decisions().stream().map(d ->
+              new ReportView.Adjustment(w.get("report.history").strip(), line(d.targetText() + ": "
+                  + w.decision(d, language))))).toList()));
     }
     List<ReportView.FindingView> findings = result.findings().stream().filter(f -> allFindings
-            || f.outcome() == Outcome.FAIL || f.outcome() == Outcome.UNKNOWN || f.outcome() == Outcome.ERROR)
+            || f.outcome() == Outcome.FAIL || f.outcome() == Outcome.UNKNOWN || f.outcome() == Outcome.ERROR
+            || !f.decisions().isEmpty())
         .sorted(Comparator.comparing((Finding f) -> order(f.outcome()))).map(this::finding).toList();
     String counts = List.of(Outcome.values()).stream().filter(o -> result.count(o) > 0)
         .map(o -> w.outcome(o) + " " + result.count(o)).collect(Collectors.joining(" · "))
@@ -330,11 +334,25 @@ final class HtmlReport {
   }
 
   private ReportView.FindingView finding(Finding finding) {
-    return new ReportView.FindingView(finding.outcome().name().toLowerCase(Locale.ROOT), w.outcome(finding.outcome()),
+    List<ReportView.Detail> details = new ArrayList<>();
+    finding.decisions().forEach(decision -> details.add(new ReportView.Detail("decision",
+        w.get("report.history").strip(), line(w.decision(decision, language)))));
+    return new ReportView.FindingView(finding.outcome().name().toLowerCase(Locale.ROOT), decided(finding),
         finding.waiver().map(waiver -> line(waiver.id())).orElse(null),
         finding.waiver().map(waiver -> line(w.waiver(waiver, language))).orElse(null),
         line(finding.rule().title().in(language)), line(finding.ruleId()), line(reason(finding)),
-        citation(finding.rule().citation()), List.of());
+        citation(finding.rule().citation()), List.copyOf(details));
+  }
+
+  /**
+   * The outcome in words, with what decisions did to it: {@code FAIL → PASS (d-1)} after an override,
+   * {@code FAIL (CONTESTED, pending)} while a contest waits (the waiver, if any, has its own badge).
+   */
+  private String decided(Finding finding) {
+    String original = finding.override().filter(d -> finding.originalOutcome() != finding.outcome())
+        .map(d -> w.outcome(finding.originalOutcome()) + " → ").orElse("");
+    return original + w.outcome(finding.outcome()) + finding.override().map(d -> " (" + line(d.id()) + ")").orElse("")
+        + (finding.contestPending() ? " " + w.get("outcome.contested") : "");
   }
 
   /** The reason without the citation the engine appends to it, which the next column shows. */

@@ -37,6 +37,27 @@ class DecisionsCommandTests {
   }
 
   @Test
+  void the_html_report_shows_the_original_and_final_outcome_and_the_history_under_the_finding() {
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "-f", "html",
+        "--lang", "en", "--reveal-ids");
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(cli.out());
+    org.jsoup.nodes.Element officer = page.select("article").stream()
+        .filter(a -> a.text().contains("cb-013")).findFirst().orElseThrow();
+    org.jsoup.nodes.Element row = officer.select("table.findings tr").stream()
+        .filter(r -> r.select("code").text().equals("hn3814.working-time")).findFirst().orElseThrow();
+    assertThat(row.select("span.badge").first().text()).isEqualTo("FAIL → PASS (d-2025-06-cb-013-override)");
+    assertThat(row.select("span.badge").first().hasClass("pass")).as("styled as its final outcome").isTrue();
+    assertThat(row.select("ul.details li.decision").eachText()).hasSize(3).satisfiesExactly(
+        contest -> assertThat(contest).contains("2025-07-02 contest by Cao Ngọc Long (cb-013, subject)"),
+        review -> assertThat(review).contains("2025-07-07 review by Phan Trọng Kiên (cb-001, unit-head)"),
+        override -> assertThat(override).contains("2025-07-08 override by Phan Trọng Kiên (cb-001, unit-head) → PASS",
+            "[d-2025-06-cb-013-override]"));
+    assertThat(officer.text()).as("the grade on the final outcome").contains("72");
+  }
+
+  @Test
   void evaluate_shows_the_original_and_the_final_outcome_and_the_history() {
     int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "--lang", "en",
         "--reveal-ids");
