@@ -21,6 +21,8 @@ public final class Finding {
   private final Function<Finding, LocalizedText> reasonSource;
   private volatile LocalizedText reason;
   private final Waiver waiver;
+  private final Function<Finding, java.util.List<FindingFact>> factsSource;
+  private volatile java.util.List<FindingFact> facts;
 
   /**
    * Creates a finding.
@@ -44,6 +46,7 @@ public final class Finding {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.reasonSource = Objects.requireNonNull(reasons, "reasons");
     this.waiver = null;
+    this.factsSource = null;
   }
 
   private Finding(Finding waived, Waiver waiver) {
@@ -52,6 +55,17 @@ public final class Finding {
     this.reasonSource = waived.reasonSource;
     this.reason = waived.reason;
     this.waiver = waiver;
+    this.factsSource = waived.factsSource;
+    this.facts = waived.facts;
+  }
+
+  private Finding(Finding found, Function<Finding, java.util.List<FindingFact>> facts) {
+    this.rule = found.rule;
+    this.outcome = found.outcome;
+    this.reasonSource = found.reasonSource;
+    this.reason = found.reason;
+    this.waiver = found.waiver;
+    this.factsSource = facts;
   }
 
   private static Function<Finding, LocalizedText> reasonFor(Supplier<LocalizedText> reason) {
@@ -103,6 +117,41 @@ public final class Finding {
           + ": only FAIL and UNKNOWN findings can be waived (waiver '" + value.id() + "')");
     }
     return new Finding(this, value);
+  }
+
+  /**
+   * The facts this finding rests on, with their evidence: the observations that gave the values the
+   * rule read and the events of the types it counts, including those it did not count and why
+   * ({@link FindingFact#use()}). Computed on first use, like the reason; empty when the engine did not
+   * say (findings built by hosts, ERROR findings).
+   *
+   * @since 0.3
+   */
+  public java.util.List<FindingFact> facts() {
+    if (factsSource == null) {
+      return java.util.List.of();
+    }
+    java.util.List<FindingFact> value = facts;
+    if (value == null) {
+      synchronized (this) {
+        value = facts;
+        if (value == null) {
+          value = java.util.List.copyOf(factsSource.apply(this));
+          facts = value;
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Returns this finding with the facts it rests on, computed on first use by the given function
+   * (which may be shared by many findings).
+   *
+   * @since 0.3
+   */
+  public Finding withFacts(Function<Finding, java.util.List<FindingFact>> source) {
+    return new Finding(this, Objects.requireNonNull(source, "source"));
   }
 
   /**
