@@ -332,6 +332,10 @@ public final class ReportJson {
         entry.put("outcome", finding.outcome().name());
         entry.put("reason", reasons.get(finding.ruleId()).get(Reason.of(finding)));
         finding.waiver().ifPresent(waiver -> entry.set("waiver", waiver(waiver)));
+        if (!finding.facts().isEmpty()) {
+          ArrayNode facts = entry.putArray("facts");
+          finding.facts().forEach(fact -> facts.add(fact(fact, result.subject().id())));
+        }
       }
       ArrayNode scores = node.putArray("scores");
       for (ChecklistScore score : result.scores()) {
@@ -482,6 +486,73 @@ public final class ReportJson {
       entry.put("rated", without.rated());
       putNumber(node, "risk-accepted", score.riskAccepted().orElseThrow());
     });
+    return node;
+  }
+
+  /**
+   * A fact a finding rests on (report-format.md, section 5.3): its kind, subject (when it is not the
+   * finding's), indicator or event type, event id, value, date, whether the rule counted it, and its evidence.
+   */
+  private static ObjectNode fact(vn.conduct.rules.api.FindingFact fact, String subjectId) {
+    ObjectNode node = NODES.objectNode();
+    node.put("kind", fact.kind().key());
+    if (!fact.subjectId().equals(subjectId)) {
+      node.put("subject", fact.subjectId());
+    }
+    node.put(fact.kind() == vn.conduct.rules.api.FindingFact.Kind.EVENT ? "type" : "indicator", fact.name());
+    if (fact.eventId() != null) {
+      node.put("id", fact.eventId());
+    }
+    if (fact.kind() == vn.conduct.rules.api.FindingFact.Kind.OBSERVATION) {
+      Object value = fact.value();
+      if (value == null) {
+        node.putNull("value");
+      } else if (value instanceof Boolean b) {
+        node.put("value", b);
+      } else if (value instanceof BigDecimal d) {
+        node.put("value", d);
+      } else if (value instanceof Number n) {
+        node.put("value", new BigDecimal(n.toString()));
+      } else {
+        node.put("value", value.toString());
+      }
+    } else {
+      node.put("verified", fact.verified());
+    }
+    if (fact.date() != null) {
+      putDate(node, "date", fact.date());
+    }
+    node.put("use", fact.use().key());
+    vn.conduct.rules.api.Evidence evidence = fact.evidence();
+    if (!evidence.isEmpty()) {
+      ObjectNode by = node.putObject("evidence");
+      if (evidence.recordedBy() != null) {
+        ObjectNode recorder = by.putObject("recorded-by");
+        recorder.put("id", evidence.recordedBy().id());
+        recorder.put("role", evidence.recordedBy().role());
+      }
+      if (evidence.recordedOn() != null) {
+        putDate(by, "recorded-on", evidence.recordedOn());
+      }
+      if (evidence.method() != null) {
+        by.put("method", evidence.method());
+      }
+      if (!evidence.references().isEmpty()) {
+        ArrayNode references = by.putArray("references");
+        evidence.references().forEach(reference -> {
+          ObjectNode ref = references.addObject();
+          if (reference.document() != null) {
+            ref.put("document", reference.document());
+          }
+          if (reference.digest() != null) {
+            ref.put("digest", reference.digest());
+          }
+          if (reference.url() != null) {
+            ref.put("url", reference.url());
+          }
+        });
+      }
+    }
     return node;
   }
 
