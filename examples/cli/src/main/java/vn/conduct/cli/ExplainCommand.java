@@ -138,6 +138,7 @@ final class ExplainCommand implements Callable<Integer> {
       if (finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN || finding.outcome() == Outcome.ERROR) {
         out.println(String.format(java.util.Locale.ROOT, "  %-13s %s  %s", w.outcome(finding.outcome()), safe(finding.ruleId()),
             safe(finding.reason().in(language))));
+        finding.facts().forEach(fact -> out.println("      " + safe(w.fact(fact))));
       }
     }
   }

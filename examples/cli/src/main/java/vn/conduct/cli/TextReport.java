@@ -255,6 +255,9 @@ final class TextReport {
             + finding.reason().in(language) + finding.rule().layer().filter(l -> !baseLayers.contains(l))
                 .map(l -> words.get("report.layer") + l + "]").orElse(""));
         finding.waiver().ifPresent(waiver -> out.println(inner + "    " + words.waiver(waiver, language)));
+        // the facts it set aside, and those backed by documents (conduct explain lists them all)
+        finding.facts().stream().filter(f -> !f.used() || !f.evidence().references().isEmpty())
+            .forEach(fact -> out.println(inner + "    " + words.fact(fact)));
       }
     }
     out.println(inner + counts(result));
