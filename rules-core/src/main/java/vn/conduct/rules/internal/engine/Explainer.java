@@ -302,7 +302,8 @@ final class Explainer {
    * rule reads, the observation that gave its value, and, when the rule accepts only some methods, a
    * later observation by another method that it set aside; for each event aggregate, the events of
    * its types in its window about the subject or the subjects it reaches, each marked counted or not
-   * and why. Members' observations read by aggregates over members are not listed.
+   * and why. Members' observations read by aggregates over members are not listed; members' events
+   * counted by a nested aggregate are.
    */
   List<FindingFact> facts(RulePlan plan, SubjectFact subject, Batch batch, EvalContext ctx) {
     Layout view = layout.forMethods(plan.methods());
@@ -318,6 +319,15 @@ final class Explainer {
         terms(measure.term(), fields);
       } else if (atom instanceof Cond.Aggregate agg && agg.over() == Cond.Over.EVENTS) {
         events(agg, view, subject, batch, ctx, facts);
+      } else if (atom instanceof Cond.Aggregate agg) {
+        // members' own event counts (one level of nesting): the events of each member reached
+        List<Cond> inner = new ArrayList<>();
+        atoms(agg.where(), inner);
+        for (Cond nested : inner) {
+          if (nested instanceof Cond.Aggregate events && events.over() == Cond.Over.EVENTS) {
+            reached(agg, subject, batch).forEach(member -> events(events, view, member, batch, ctx, facts));
+          }
+        }
       }
       for (Cond.Field field : fields) {
         if (field.scope() != Cond.Scope.INDICATOR) {
