@@ -103,4 +103,21 @@ class FactsReaderEvidenceTests {
     assertThat(error.issues()).extracting(ValidationIssue::location, ValidationIssue::path, ValidationIssue::code)
         .containsExactly(tuple("facts.yaml:3:51", "events[0].evidence", "facts.format-feature"));
   }
+
+  @Test
+  void should_locate_a_method_problem_at_whichever_key_gave_the_method() {
+    FactsFile file = reader.load("facts.yaml", """
+        format: 2
+        decided-on: 2025-06-30
+        observations:
+          - {subject: cb-1, indicator: badge-worn, value: true, method: inspectoin}
+        events:
+          - {subject: cb-1, type: late, date: 2025-06-02, evidence: {method: hearsay}}
+        """.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(file.locate(vn.conduct.rules.api.FactProblem.of("observation", 0, "evidence.method", "x")))
+        .contains("facts.yaml:4:65");
+    assertThat(file.locate(vn.conduct.rules.api.FactProblem.of("event", 0, "evidence.method", "x")))
+        .contains("facts.yaml:6:70");
+  }
 }
