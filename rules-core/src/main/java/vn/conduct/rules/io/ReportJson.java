@@ -528,8 +528,12 @@ public final class ReportJson {
       ObjectNode by = node.putObject("evidence");
       if (evidence.recordedBy() != null) {
         ObjectNode recorder = by.putObject("recorded-by");
-        recorder.put("id", evidence.recordedBy().id());
-        recorder.put("role", evidence.recordedBy().role());
+        if (evidence.recordedBy().id() != null) {
+          recorder.put("id", evidence.recordedBy().id());
+        }
+        if (evidence.recordedBy().role() != null) {
+          recorder.put("role", evidence.recordedBy().role());
+        }
       }
       if (evidence.recordedOn() != null) {
         putDate(by, "recorded-on", evidence.recordedOn());
