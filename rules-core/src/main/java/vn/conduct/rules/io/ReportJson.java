@@ -325,6 +325,9 @@ public final class ReportJson {
       if (waived > 0) {
         counts.put("waived", waived);
       }
+      // each fact once per subject (report-format.md 14.2); findings refer to it by index, as to reasons
+      ArrayNode subjectFacts = node.putArray("facts");
+      Map<vn.conduct.rules.api.FindingFact, Integer> factIndex = new java.util.HashMap<>();
       ArrayNode findings = node.putArray("findings");
       for (Finding finding : result.findings()) {
         ObjectNode entry = findings.addObject();
@@ -334,8 +337,26 @@ public final class ReportJson {
         finding.waiver().ifPresent(waiver -> entry.set("waiver", waiver(waiver)));
         if (!finding.facts().isEmpty()) {
           ArrayNode facts = entry.putArray("facts");
-          finding.facts().forEach(fact -> facts.add(fact(fact, result.subject().id())));
+          for (vn.conduct.rules.api.FindingFact fact : finding.facts()) {
+            vn.conduct.rules.api.FindingFact key = new vn.conduct.rules.api.FindingFact(fact.kind(), fact.subjectId(),
+                fact.name(), fact.eventId(), fact.value(), fact.date(), fact.verified(), fact.evidence(),
+                vn.conduct.rules.api.FindingFact.Use.USED);
+            Integer index = factIndex.get(key);
+            if (index == null) {
+              index = subjectFacts.size();
+              factIndex.put(key, index);
+              subjectFacts.add(fact(fact, result.subject().id()));
+            }
+            ObjectNode use = facts.addObject();
+            use.put("fact", index);
+            if (!fact.used()) {
+              use.put("use", fact.use().key());
+            }
+          }
         }
+      }
+      if (subjectFacts.isEmpty()) {
+        node.remove("facts");
       }
       ArrayNode scores = node.putArray("scores");
       for (ChecklistScore score : result.scores()) {
@@ -490,8 +511,8 @@ public final class ReportJson {
   }
 
   /**
-   * A fact a finding rests on (report-format.md, section 5.3): its kind, subject (when it is not the
-   * finding's), indicator or event type, event id, value, date, whether the rule counted it, and its evidence.
+   * A fact findings rest on (report-format.md, section 14.2): its kind, subject (when it is not the
+   * finding's), indicator or event type, event id, value, date and its evidence; written once per subject.
    */
   private static ObjectNode fact(vn.conduct.rules.api.FindingFact fact, String subjectId) {
     ObjectNode node = NODES.objectNode();
@@ -522,7 +543,6 @@ public final class ReportJson {
     if (fact.date() != null) {
       putDate(node, "date", fact.date());
     }
-    node.put("use", fact.use().key());
     vn.conduct.rules.api.Evidence evidence = fact.evidence();
     if (!evidence.isEmpty()) {
       ObjectNode by = node.putObject("evidence");

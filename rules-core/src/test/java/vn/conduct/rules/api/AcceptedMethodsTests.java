@@ -122,7 +122,7 @@ class AcceptedMethodsTests {
     Observation badge = new Observation("o1", "badge-worn", false, null, LocalDate.of(2025, 6, 12), null, null,
         new Evidence(new Evidence.Recorder("tkt-01", "inspection-team"), LocalDate.of(2025, 6, 13), "inspection",
             List.of(new Evidence.Reference("12/BB-KTCV", null, "https://example.gov.vn/bb/12.pdf"))));
-    Report report = evaluate(List.of(badge), List.of());
+    Report report = evaluate(List.of(badge), List.of(late("e1", "o1", "self-report")));
 
     JsonNode json = new ObjectMapper().readTree(new ReportJson().write(report));
     JsonNode o1 = null;
@@ -138,15 +138,23 @@ class AcceptedMethodsTests {
       }
     }
     assertThat(finding.get("facts")).hasSize(1);
-    JsonNode fact = finding.get("facts").get(0);
+    assertThat(finding.at("/facts/0/use").isMissingNode()).as("counted: no use written").isTrue();
+    JsonNode fact = o1.get("facts").get(finding.at("/facts/0/fact").asInt());
     assertThat(fact.get("kind").asText()).isEqualTo("observation");
     assertThat(fact.get("indicator").asText()).isEqualTo("badge-worn");
     assertThat(fact.get("value").asBoolean(true)).isFalse();
     assertThat(fact.get("date").asText()).isEqualTo("2025-06-12");
-    assertThat(fact.get("use").asText()).isEqualTo("used");
     assertThat(fact.at("/evidence/recorded-by/role").asText()).isEqualTo("inspection-team");
     assertThat(fact.at("/evidence/recorded-on").asText()).isEqualTo("2025-06-13");
     assertThat(fact.at("/evidence/references/0/document").asText()).isEqualTo("12/BB-KTCV");
+    JsonNode late = null;
+    for (JsonNode f : o1.get("findings")) {
+      if (f.get("rule").asText().equals("m.late")) {
+        late = f;
+      }
+    }
+    assertThat(late.at("/facts/0/use").asText()).isEqualTo("method-not-accepted");
+    assertThat(o1.get("facts").get(late.at("/facts/0/fact").asInt()).get("id").asText()).isEqualTo("e1");
   }
 
   @Test
