@@ -64,9 +64,9 @@ public record Observation(
   }
 
   /** Returns a copy with the given evidence (its method and recording date replace this one's). @since 0.3 */
-  public Observation withEvidence(Evidence value) {
-    return new Observation(subjectId, indicator, value, value == null || value.recordedBy() == null ? observedBy : null,
-        observedOn, null, null, value);
+  public Observation withEvidence(Evidence given) {
+    return new Observation(subjectId, indicator, value, given == null || given.recordedBy() == null ? observedBy : null,
+        observedOn, null, null, given);
   }
 
   /** Returns a copy recorded on the given date. @since 0.2 */

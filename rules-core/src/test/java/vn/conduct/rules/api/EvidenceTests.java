@@ -51,6 +51,12 @@ class EvidenceTests {
     assertThat(given.observedBy()).isEqualTo("tkt-01");
     assertThat(given.withRecordedOn(LocalDate.of(2025, 6, 20)).evidence().recordedOn()).isEqualTo("2025-06-20");
 
+    Observation replaced = old.withEvidence(Evidence.method("survey"));
+    assertThat(replaced.value()).isEqualTo(true);
+    assertThat(replaced.method()).isEqualTo("survey");
+    assertThat(replaced.recordedOn()).as("the new evidence's date replaces the old").isNull();
+    assertThat(replaced.observedBy()).isEqualTo("Tổ kiểm tra");
+
     assertThatThrownBy(() -> new Observation("cb-1", "badge-worn", true, null, null, "survey", null,
         Evidence.method("inspection")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'survey'").hasMessageContaining("'inspection'");
