@@ -595,13 +595,18 @@ public final class FactsReader {
       String id = id(node, path, "id", false);
       String role = id(node, path, "role", false);
       if (id == null && role == null) {
-        if (!node.has("id") && !node.has("role")) {
-          error(path, "facts.missing", "'recorded-by' gives neither 'id' nor 'role'",
-              "write e.g. {id: tkt-ba-dinh, role: inspection-team}");
+        if (tooLong(node.get("id")) || tooLong(node.get("role"))) {
+          return null; // already reported
         }
+        error(path, "facts.missing", "'recorded-by' gives neither 'id' nor 'role'",
+            "write e.g. {id: tkt-ba-dinh, role: inspection-team}");
         return null;
       }
       return new Evidence.Recorder(id, role);
+    }
+
+    private static boolean tooLong(JsonNode node) {
+      return node != null && node.isValueNode() && node.asText().length() > Ids.MAX_LENGTH;
     }
 
     private Evidence.Reference reference(JsonNode node, String path) {

@@ -93,6 +93,19 @@ class FactsReaderEvidenceTests {
   }
 
   @Test
+  void should_refuse_a_recorder_whose_id_and_role_are_both_null() {
+    InvalidFactsException error = invalid("""
+        format: 2
+        decided-on: 2025-06-30
+        events:
+          - {subject: cb-1, type: late, date: 2025-06-02, evidence: {recorded-by: {id: null, role: ''}}}
+        """);
+
+    assertThat(error.issues()).extracting(ValidationIssue::path, ValidationIssue::code)
+        .containsExactly(tuple("events[0].evidence.recorded-by", "facts.missing"));
+  }
+
+  @Test
   void should_refuse_evidence_in_a_format_1_file() {
     InvalidFactsException error = invalid("""
         as-of: 2025-06-30
