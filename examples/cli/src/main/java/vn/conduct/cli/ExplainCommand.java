@@ -145,6 +145,7 @@ final class ExplainCommand implements Callable<Integer> {
       if (finding.outcome() == Outcome.FAIL || finding.outcome() == Outcome.UNKNOWN || finding.outcome() == Outcome.ERROR) {
         out.println(String.format(java.util.Locale.ROOT, "  %-13s %s  %s", w.outcome(finding.outcome()), safe(finding.ruleId()),
             safe(finding.reason().in(language))));
+        finding.facts().forEach(fact -> out.println("      " + safe(w.fact(fact))));
       }
     }
   }
@@ -174,6 +175,8 @@ final class ExplainCommand implements Callable<Integer> {
       out.println(String.format(java.util.Locale.ROOT, "    %-13s %-" + width + "s %6s / %-6s%s%s", w.outcome(item.outcome()),
           safe(item.ruleId()), Words.display(item.earned()), Words.display(item.available()),
           item.bonus() ? w.get("explain.bonus") : "", reason));
+      result.finding(item.ruleId()).filter(f -> f.outcome() != Outcome.PASS && f.outcome() != Outcome.NOT_APPLICABLE)
+          .ifPresent(f -> f.facts().forEach(fact -> out.println("        " + safe(w.fact(fact)))));
     }
     out.println("    " + w.get("explain.items-total") + Words.display(earned) + " / " + Words.display(available)
         + (weighted && available.signum() > 0 ? w.get("explain.arrow") + Words.display(earned.multiply(BigDecimal.valueOf(100))

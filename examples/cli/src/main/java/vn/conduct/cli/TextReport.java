@@ -267,6 +267,9 @@ final class TextReport {
         finding.waiver().ifPresent(waiver -> out.println(inner + "    " + words.waiver(waiver, language)));
         finding.decisions().forEach(decision -> out.println(inner + "    " + words.get("report.history")
             + words.decision(decision, language)));
+        // the facts it set aside, and those backed by documents (conduct explain lists them all)
+        finding.facts().stream().filter(f -> !f.used() || !f.evidence().references().isEmpty())
+            .forEach(fact -> out.println(inner + "    " + words.fact(fact)));
       }
     }
     out.println(inner + counts(result));

@@ -67,6 +67,58 @@ final class Words extends Messages {
         + risk + ", " + waiver.start() + ".." + waiver.expiry();
   }
 
+  /**
+   * A fact a finding rests on, in one line: {@code event citizen-harassment ev-1 2025-06-20 — method
+   * citizen-report, recorded by tkt-01 (inspection-team), 12/BB-KTCV — not counted: method not accepted}.
+   */
+  String fact(vn.conduct.rules.api.FindingFact fact) {
+    StringBuilder line = new StringBuilder(get(fact.kind() == vn.conduct.rules.api.FindingFact.Kind.EVENT
+        ? "fact.event" : "fact.observation")).append(fact.name());
+    if (fact.eventId() != null) {
+      line.append(' ').append(fact.eventId());
+    }
+    if (fact.kind() == vn.conduct.rules.api.FindingFact.Kind.OBSERVATION) {
+      line.append(" = ").append(fact.value() == null ? get("fact.not-observed") : String.valueOf(fact.value()));
+    }
+    if (fact.date() != null) {
+      line.append(' ').append(fact.date());
+    }
+    vn.conduct.rules.api.Evidence evidence = fact.evidence();
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (evidence.method() != null) {
+      parts.add(get("fact.method") + evidence.method());
+    }
+    if (evidence.recordedBy() != null) {
+      var by = evidence.recordedBy();
+      parts.add(get("fact.recorded-by") + (by.id() == null ? "" : by.id())
+          + (by.role() == null ? "" : (by.id() == null ? "" : " ") + "(" + by.role() + ")"));
+    }
+    if (evidence.recordedOn() != null) {
+      parts.add(get("fact.recorded-on") + evidence.recordedOn());
+    }
+    for (var reference : evidence.references()) {
+      java.util.List<String> ref = new java.util.ArrayList<>();
+      if (reference.document() != null) {
+        ref.add(reference.document());
+      }
+      if (reference.url() != null) {
+        ref.add(reference.url());
+      }
+      if (reference.digest() != null) {
+        ref.add(reference.digest().length() > 19 ? reference.digest().substring(0, 19) + "…" : reference.digest());
+      }
+      parts.add(String.join(" ", ref));
+    }
+    if (!parts.isEmpty()) {
+      line.append(" — ").append(String.join(", ", parts));
+    }
+    return line.append(switch (fact.use()) {
+      case USED -> "";
+      case NOT_VERIFIED -> get("fact.not-verified");
+      case METHOD_NOT_ACCEPTED -> get("fact.method-not-accepted");
+    }).toString();
+  }
+
   String adjustment(ScoreAdjustment.Kind kind) {
     return switch (kind) {
       case DEDUCTION -> get("word.deduction");

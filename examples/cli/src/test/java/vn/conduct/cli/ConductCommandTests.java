@@ -314,7 +314,7 @@ class ConductCommandTests {
     void should_list_the_bundled_packs() {
       assertThat(run("packs", "--as-of", "2025-06-30")).isEqualTo(ConductCommand.OK);
 
-      assertThat(out.toString()).containsPattern("hanoi-522 +2\\.1\\.0 +yes").contains("hanoi-3814");
+      assertThat(out.toString()).containsPattern("hanoi-522 +2\\.2\\.0 +yes").contains("hanoi-3814");
     }
   }
 

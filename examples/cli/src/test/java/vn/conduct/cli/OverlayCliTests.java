@@ -59,7 +59,7 @@ class OverlayCliTests {
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     String header = cli.out().lines().skip(1).findFirst().orElseThrow();
     assertThat(header).startsWith("Rule packs: ward-plan 1.0.0 sha256:")
-        .contains("(layers: hanoi-522 2.1.0 sha256:").contains(" + ward-plan 1.0.0 sha256:");
+        .contains("(layers: hanoi-522 2.2.0 sha256:").contains(" + ward-plan 1.0.0 sha256:");
     // the rule the overlay changed names it; the base's unchanged rules carry no mark
     assertThat(cli.out()).contains("hn522.late-arrival").contains("[layer ward-plan@1.0.0]")
         .doesNotContain("[layer hanoi-522@");
@@ -71,7 +71,7 @@ class OverlayCliTests {
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).contains("\"layers\"").contains("\"layer\": \"ward-plan@1.0.0\"")
-        .contains("\"layer\": \"hanoi-522@2.1.0\"");
+        .contains("\"layer\": \"hanoi-522@2.2.0\"");
   }
 
   @Test
@@ -86,10 +86,10 @@ class OverlayCliTests {
 
   @Test
   void should_diff_the_city_pack_with_and_without_the_overlay() {
-    int code = cli.run("diff", "hanoi-522@2.1.0", "ward-plan@1.0.0", "-p", overlay.toString(), "--lang", "en");
+    int code = cli.run("diff", "hanoi-522@2.2.0", "ward-plan@1.0.0", "-p", overlay.toString(), "--lang", "en");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
-    assertThat(cli.out().lines()).first().isEqualTo("hanoi-522 2.1.0 → ward-plan 1.0.0");
+    assertThat(cli.out().lines()).first().isEqualTo("hanoi-522 2.2.0 → ward-plan 1.0.0");
     assertThat(cli.out()).contains("added ward.position-known: Position recorded",
         "changed hn522.late-arrival: severity minor → critical",
         "rules: 1 added, 0 removed, 1 changed");
@@ -97,15 +97,15 @@ class OverlayCliTests {
 
   @Test
   void should_preview_who_changes_with_the_overlay_and_refuse_two_unrelated_packs() {
-    int code = cli.run("impact", "--from", "hanoi-522@2.1.0", "--to", "ward-plan@1.0.0", "-p", overlay.toString(),
+    int code = cli.run("impact", "--from", "hanoi-522@2.2.0", "--to", "ward-plan@1.0.0", "-p", overlay.toString(),
         "--facts", facts.toString(), "--lang", "en");
 
     assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
     // the 60 officers gain the ward's rule; nothing else changes (a severity changes no outcome)
-    assertThat(cli.out().lines()).first().asString().startsWith("hanoi-522 2.1.0 → ward-plan 1.0.0: 60 of 81");
+    assertThat(cli.out().lines()).first().asString().startsWith("hanoi-522 2.2.0 → ward-plan 1.0.0: 60 of 81");
     assertThat(cli.out()).contains("rules changing outcome: ward.position-known (60)");
 
-    assertThat(cli.run("diff", "hanoi-522@2.1.0", "hanoi-units@2.1.0")).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.run("diff", "hanoi-522@2.2.0", "hanoi-units@2.1.0")).isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("neither extends the other");
   }
 

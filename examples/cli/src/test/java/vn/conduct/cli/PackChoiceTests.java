@@ -40,7 +40,7 @@ class PackChoiceTests {
 
     assertThat(cli.err()).startsWith("conduct: warning: --pack hanoi-522 is the pack 'hanoi-522' on the class path (")
         .endsWith("), not the folder ./hanoi-522 [Hint: write ./hanoi-522 for the folder]" + System.lineSeparator());
-    assertThat(cli.out()).containsPattern("hanoi-522 +2\\.1\\.0 +yes");
+    assertThat(cli.out()).containsPattern("hanoi-522 +2\\.2\\.0 +yes");
   }
 
   @Test
@@ -66,7 +66,7 @@ class PackChoiceTests {
   void should_mark_a_pinned_version_and_refuse_a_pin_of_a_version_that_is_not_loaded() {
     assertThat(cli.run("packs", "--pin", "hanoi-3814=1.2.0", "--as-of", "2010-01-01")).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).containsPattern("hanoi-3814 +1\\.2\\.0 +pin +2018-05-16")
-        .containsPattern("hanoi-522 +2\\.1\\.0 +no ").contains("pin = chỉ định bằng --pin")
+        .containsPattern("hanoi-522 +2\\.2\\.0 +no ").contains("pin = chỉ định bằng --pin")
         .doesNotContain("pinned with");
     assertThat(cli.run("packs", "--pin", "hanoi-3814=1.2.0", "--as-of", "2010-01-01", "--lang", "en")).isZero();
     assertThat(cli.out()).contains("NOW = in force on 2010-01-01; pin = pinned with --pin, used whatever its dates");

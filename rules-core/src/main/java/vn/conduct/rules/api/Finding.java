@@ -23,6 +23,8 @@ public final class Finding {
   private final Waiver waiver;
   private final Outcome originalOutcome;
   private final java.util.List<Decision> decisions;
+  private final Function<Finding, java.util.List<FindingFact>> factsSource;
+  private volatile java.util.List<FindingFact> facts;
 
   /**
    * Creates a finding.
@@ -42,32 +44,23 @@ public final class Finding {
    * @param reasons computes the reason of a finding; called at most once per finding
    */
   public Finding(RuleRef rule, Outcome outcome, Function<Finding, LocalizedText> reasons) {
-    this.rule = Objects.requireNonNull(rule, "rule");
-    this.outcome = Objects.requireNonNull(outcome, "outcome");
-    this.reasonSource = Objects.requireNonNull(reasons, "reasons");
-    this.waiver = null;
-    this.originalOutcome = outcome;
-    this.decisions = java.util.List.of();
+    this(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(outcome, "outcome"),
+        Objects.requireNonNull(reasons, "reasons"), null, null, outcome, java.util.List.of(), null, null);
   }
 
-  private Finding(Finding waived, Waiver waiver) {
-    this.rule = waived.rule;
-    this.outcome = waived.outcome;
-    this.reasonSource = waived.reasonSource;
-    this.reason = waived.reason;
-    this.waiver = waiver;
-    this.originalOutcome = waived.originalOutcome;
-    this.decisions = waived.decisions;
-  }
-
-  private Finding(Finding decided, java.util.List<Decision> history, Outcome outcome) {
-    this.rule = decided.rule;
+  /** Every field: each {@code with…} copy passes on what it does not change. */
+  private Finding(RuleRef rule, Outcome outcome, Function<Finding, LocalizedText> reasonSource, LocalizedText reason,
+      Waiver waiver, Outcome originalOutcome, java.util.List<Decision> decisions,
+      Function<Finding, java.util.List<FindingFact>> factsSource, java.util.List<FindingFact> facts) {
+    this.rule = rule;
     this.outcome = outcome;
-    this.reasonSource = finding -> decided.reason(); // the engine's reason, worded on the original outcome
-    this.reason = decided.reason;
-    this.waiver = decided.waiver;
-    this.originalOutcome = decided.originalOutcome;
-    this.decisions = java.util.List.copyOf(history);
+    this.reasonSource = reasonSource;
+    this.reason = reason;
+    this.waiver = waiver;
+    this.originalOutcome = originalOutcome;
+    this.decisions = decisions;
+    this.factsSource = factsSource;
+    this.facts = facts;
   }
 
   private static Function<Finding, LocalizedText> reasonFor(Supplier<LocalizedText> reason) {
@@ -167,7 +160,13 @@ public final class Finding {
         last = decision.outcome().orElseThrow();
       }
     }
-    return history.isEmpty() ? this : new Finding(this, history, last);
+    if (history.isEmpty()) {
+      return this;
+    }
+    Finding decided = this;
+    // the reason stays the engine's, worded on the original outcome
+    return new Finding(rule, last, finding -> decided.reason(), reason, waiver, originalOutcome,
+        java.util.List.copyOf(history), factsSource, facts);
   }
 
   /**
@@ -192,20 +191,56 @@ public final class Finding {
       throw new IllegalArgumentException("finding " + rule.ruleId() + " is " + outcome
           + ": only FAIL and UNKNOWN findings can be waived (waiver '" + value.id() + "')");
     }
-    return new Finding(this, value);
+    return new Finding(rule, outcome, reasonSource, reason, value, originalOutcome, decisions, factsSource, facts);
   }
 
   /**
-   * Returns this finding (same rule, outcome and waiver) with its reason changed by the given function,
-   * applied when the reason is first read: e.g. a reason with personal values pseudonymised.
+   * Returns this finding (same rule, outcomes, waiver, history and facts) with its reason changed by the
+   * given function, applied when the reason is first read: e.g. a reason with personal values pseudonymised.
    *
    * @since 0.3
    */
   public Finding withReason(java.util.function.UnaryOperator<LocalizedText> change) {
     Objects.requireNonNull(change, "change");
     Finding source = this;
-    Finding copy = new Finding(rule, outcome, (Function<Finding, LocalizedText>) f -> change.apply(source.reason()));
-    return waiver == null ? copy : new Finding(copy, waiver);
+    return new Finding(rule, outcome, f -> change.apply(source.reason()), null, waiver, originalOutcome, decisions,
+        factsSource, facts);
+  }
+
+  /**
+   * The facts this finding rests on, with their evidence: the observations that gave the values the
+   * rule read and the events of the types it counts, including those it did not count and why
+   * ({@link FindingFact#use()}). Computed on first use, like the reason; empty when the engine did not
+   * say (findings built by hosts, ERROR findings).
+   *
+   * @since 0.3
+   */
+  public java.util.List<FindingFact> facts() {
+    if (factsSource == null) {
+      return java.util.List.of();
+    }
+    java.util.List<FindingFact> value = facts;
+    if (value == null) {
+      synchronized (this) {
+        value = facts;
+        if (value == null) {
+          value = java.util.List.copyOf(factsSource.apply(this));
+          facts = value;
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Returns this finding with the facts it rests on, computed on first use by the given function
+   * (which may be shared by many findings).
+   *
+   * @since 0.3
+   */
+  public Finding withFacts(Function<Finding, java.util.List<FindingFact>> source) {
+    return new Finding(rule, outcome, reasonSource, reason, waiver, originalOutcome, decisions,
+        Objects.requireNonNull(source, "source"), null);
   }
 
   /**

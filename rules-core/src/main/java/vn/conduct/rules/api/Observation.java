@@ -21,6 +21,9 @@ import org.apiguardian.api.API;
  * @param method how (e.g. {@code inspection}, {@code survey}, {@code self-report}), or {@code null}
  * @param recordedOn when the observation was recorded, or {@code null} for "when it was made": an
  *     evaluation decided before this date does not use it (since 0.2)
+ * @param evidence how it is known (since 0.3): never {@code null}; its method, recording date and
+ *     recorder agree with {@code method}, {@code recordedOn} and {@code observedBy}, which fill them in
+ *     when the evidence does not say (an {@code observedBy} becomes a recorder with that id)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -31,7 +34,14 @@ public record Observation(
     String observedBy,
     LocalDate observedOn,
     String method,
-    LocalDate recordedOn) {
+    LocalDate recordedOn,
+    Evidence evidence) {
+
+  /** An observation with no evidence beyond its observer, method and recording date (the form of 0.2). */
+  public Observation(String subjectId, String indicator, Object value, String observedBy, LocalDate observedOn,
+      String method, LocalDate recordedOn) {
+    this(subjectId, indicator, value, observedBy, observedOn, method, recordedOn, null);
+  }
 
   /** An observation recorded when it was made (the form of 0.1). */
   public Observation(String subjectId, String indicator, Object value, String observedBy, LocalDate observedOn,
@@ -43,16 +53,31 @@ public record Observation(
     subjectId = Unicode.nfc(Objects.requireNonNull(subjectId, "subjectId"));
     indicator = Unicode.nfc(Objects.requireNonNull(indicator, "indicator"));
     value = Unicode.nfcValue(value);
+    evidence = Evidence.merge(evidence, method, recordedOn, "observation of '" + SafeText.line(indicator) + "'");
+    if (observedBy != null && !observedBy.isBlank() && evidence.recordedBy() == null) {
+      evidence = evidence.withRecordedBy(new Evidence.Recorder(observedBy, null));
+    } else if ((observedBy == null || observedBy.isBlank()) && evidence.recordedBy() != null) {
+      observedBy = evidence.recordedBy().id() != null ? evidence.recordedBy().id() : evidence.recordedBy().role();
+    }
+    method = evidence.method();
+    recordedOn = evidence.recordedOn();
+  }
+
+  /** Returns a copy with the given evidence (its method and recording date replace this one's). @since 0.3 */
+  public Observation withEvidence(Evidence given) {
+    return new Observation(subjectId, indicator, value, given == null || given.recordedBy() == null ? observedBy : null,
+        observedOn, null, null, given);
   }
 
   /** Returns a copy recorded on the given date. @since 0.2 */
   public Observation withRecordedOn(LocalDate recorded) {
-    return new Observation(subjectId, indicator, value, observedBy, observedOn, method, recorded);
+    return new Observation(subjectId, indicator, value, observedBy, observedOn, method, null,
+        evidence.withRecordedOn(recorded));
   }
 
   /** Returns a copy observed on the given date. @since 0.2 */
   public Observation withObservedOn(LocalDate observed) {
-    return new Observation(subjectId, indicator, value, observedBy, observed, method, recordedOn);
+    return new Observation(subjectId, indicator, value, observedBy, observed, method, recordedOn, evidence);
   }
 
   /** Returns an observation with no observer, date or method. */

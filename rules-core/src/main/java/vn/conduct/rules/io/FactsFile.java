@@ -120,6 +120,10 @@ public final class FactsFile {
     if (!document.root().path(list).has(problem.index())) {
       return Optional.empty();
     }
+    if (problem.field().equals("evidence.method")
+        && document.root().path(list).path(problem.index()).path("evidence").path("method").isMissingNode()) {
+      path = path.substring(0, path.length() - "evidence.method".length()) + "method"; // the format 1 key
+    }
     int[] mark = document.locate(path);
     if (mark[0] <= 0) {
       return Optional.empty();

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.Event;
+import vn.conduct.rules.api.Evidence;
 import vn.conduct.rules.api.Observation;
 import vn.conduct.rules.api.Period;
 import vn.conduct.rules.api.Subject;
@@ -88,9 +89,12 @@ public final class FactsReader {
   private static final List<String> PERIOD_KEYS = List.of("start", "end");
   private static final List<String> SUBJECT_KEYS = List.of("id", "type", "name", "parent", "attributes");
   private static final List<String> OBSERVATION_KEYS =
-      List.of("subject", "indicator", "value", "observed-by", "observed-on", "method", "recorded-on");
+      List.of("subject", "indicator", "value", "observed-by", "observed-on", "method", "recorded-on", "evidence");
   private static final List<String> EVENT_KEYS =
-      List.of("id", "subject", "type", "date", "verified", "attributes", "recorded-on");
+      List.of("id", "subject", "type", "date", "verified", "attributes", "recorded-on", "evidence");
+  private static final List<String> EVIDENCE_KEYS = List.of("recorded-by", "method", "references");
+  private static final List<String> RECORDER_KEYS = List.of("id", "role");
+  private static final List<String> REFERENCE_KEYS = List.of("document", "digest", "url");
 
   /** The newest facts format this reader reads. */
   public static final int FORMAT = 2;
@@ -500,8 +504,10 @@ public final class FactsReader {
         LocalDate observedOn = date(item, path, "observed-on", false);
         String method = text(item, path, "method", false);
         LocalDate recordedOn = recordedOn(item, path, observedOn, "observed-on");
+        Evidence evidence = evidence(item, path, method);
         if (subject != null && indicator != null) {
-          observations.add(new Observation(subject, indicator, value, observedBy, observedOn, method, recordedOn));
+          observations.add(new Observation(subject, indicator, value, observedBy, observedOn,
+              evidence.method() == null ? method : null, recordedOn, evidence));
         }
       }
       return observations;
@@ -531,11 +537,112 @@ public final class FactsReader {
           }
         }
         LocalDate recordedOn = recordedOn(item, path, date, "date");
+        Evidence evidence = evidence(item, path, null);
         if (subject != null && type != null && date != null) {
-          events.add(new Event(id, subject, type, date, verified, attributes, recordedOn));
+          events.add(new Event(id, subject, type, date, verified, attributes, recordedOn, evidence));
         }
       }
       return events;
+    }
+
+    /**
+     * A fact's {@code evidence} block (format 2, facts-format.md section 5.1): who recorded it, the
+     * method and the documents behind it. {@code method} is the observation's own {@code method}:
+     * giving both is an error. Never {@code null}.
+     */
+    private Evidence evidence(JsonNode item, String path, String method) {
+      if (format < 2) {
+        formatTwoOnly(item, path, "evidence", "an 'evidence' block");
+        return Evidence.NONE;
+      }
+      JsonNode node = item.get("evidence");
+      String at = YamlDocument.child(path, "evidence");
+      if (node == null || node.isNull() || !mapping(node, at)) {
+        return Evidence.NONE;
+      }
+      keys(node, at, EVIDENCE_KEYS);
+      Evidence.Recorder recorder = recorder(node.get("recorded-by"), YamlDocument.child(at, "recorded-by"));
+      String evidenceMethod = id(node, at, "method", false);
+      if (evidenceMethod != null && method != null) {
+        error(YamlDocument.child(at, "method"), "facts.evidence", "method given twice: '" + method
+            + "' on the observation and '" + evidenceMethod + "' in its evidence",
+            "give the method once, in 'evidence.method'");
+      }
+      List<Evidence.Reference> references = new ArrayList<>();
+      JsonNode list = node.get("references");
+      String listAt = YamlDocument.child(at, "references");
+      for (int r = 0; list(list, listAt) && r < list.size(); r++) {
+        Evidence.Reference reference = reference(list.get(r), YamlDocument.element(listAt, r));
+        if (reference != null) {
+          references.add(reference);
+        }
+      }
+      return new Evidence(recorder, null, evidenceMethod, references);
+    }
+
+    private Evidence.Recorder recorder(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (node.isValueNode()) {
+        String text = scalarText(node, path, false);
+        return text == null || text.isBlank() ? null : new Evidence.Recorder(text, null);
+      }
+      if (!mapping(node, path)) {
+        return null;
+      }
+      keys(node, path, RECORDER_KEYS);
+      String id = id(node, path, "id", false);
+      String role = id(node, path, "role", false);
+      if (id == null && role == null) {
+        if (tooLong(node.get("id")) || tooLong(node.get("role"))) {
+          return null; // already reported
+        }
+        error(path, "facts.missing", "'recorded-by' gives neither 'id' nor 'role'",
+            "write e.g. {id: tkt-ba-dinh, role: inspection-team}");
+        return null;
+      }
+      return new Evidence.Recorder(id, role);
+    }
+
+    private static boolean tooLong(JsonNode node) {
+      return node != null && node.isValueNode() && node.asText().length() > Ids.MAX_LENGTH;
+    }
+
+    private Evidence.Reference reference(JsonNode node, String path) {
+      if (!mapping(node, path)) {
+        return null;
+      }
+      keys(node, path, REFERENCE_KEYS);
+      String document = text(node, path, "document", false);
+      String digest = text(node, path, "digest", false);
+      String url = text(node, path, "url", false);
+      boolean bad = false;
+      String problem = Evidence.Reference.documentProblem(document);
+      if (problem != null) {
+        error(YamlDocument.child(path, "document"), "facts.too-long", problem, "give the document's number");
+        bad = true;
+      }
+      problem = Evidence.Reference.digestProblem(digest);
+      if (problem != null) {
+        error(YamlDocument.child(path, "digest"), "facts.evidence", problem,
+            "write e.g. sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        bad = true;
+      }
+      problem = Evidence.Reference.urlProblem(url);
+      if (problem != null) {
+        error(YamlDocument.child(path, "url"), "facts.evidence", problem,
+            "write an absolute URL, e.g. https://example.gov.vn/bien-ban/12.pdf (it is never fetched)");
+        bad = true;
+      }
+      if (document == null && digest == null && url == null) {
+        if (!bad) {
+          error(path, "facts.missing", "a reference gives none of 'document', 'digest' and 'url'",
+              "write e.g. {document: 12/BB-KTCV}");
+        }
+        return null;
+      }
+      return bad ? null : new Evidence.Reference(document, digest, url);
     }
 
     /** A fact's {@code recorded-on} (format 2): a date, not before the day it records. */

@@ -353,6 +353,9 @@ public final class ReportJson {
       if (waived > 0) {
         counts.put("waived", waived);
       }
+      // each fact once per subject (report-format.md 14.3); findings refer to it by index, as to reasons
+      ArrayNode subjectFacts = node.putArray("facts");
+      Map<vn.conduct.rules.api.FindingFact, Integer> factIndex = new java.util.HashMap<>();
       ArrayNode findings = node.putArray("findings");
       for (Finding finding : result.findings()) {
         ObjectNode entry = findings.addObject();
@@ -365,6 +368,28 @@ public final class ReportJson {
           entry.set("decisions", decisions(finding.decisions()));
           entry.put("contest-pending", finding.contestPending());
         }
+        if (!finding.facts().isEmpty()) {
+          ArrayNode facts = entry.putArray("facts");
+          for (vn.conduct.rules.api.FindingFact fact : finding.facts()) {
+            vn.conduct.rules.api.FindingFact key = new vn.conduct.rules.api.FindingFact(fact.kind(), fact.subjectId(),
+                fact.name(), fact.eventId(), fact.value(), fact.date(), fact.verified(), fact.evidence(),
+                vn.conduct.rules.api.FindingFact.Use.USED);
+            Integer index = factIndex.get(key);
+            if (index == null) {
+              index = subjectFacts.size();
+              factIndex.put(key, index);
+              subjectFacts.add(fact(fact, result.subject().id()));
+            }
+            ObjectNode use = facts.addObject();
+            use.put("fact", index);
+            if (!fact.used()) {
+              use.put("use", fact.use().key());
+            }
+          }
+        }
+      }
+      if (subjectFacts.isEmpty()) {
+        node.remove("facts");
       }
       ArrayNode scores = node.putArray("scores");
       for (ChecklistScore score : result.scores()) {
@@ -548,6 +573,76 @@ public final class ReportJson {
       decision.adjustment().ifPresent(adjustment -> putNumber(node, "adjustment", adjustment));
     }
     return list;
+  }
+
+  /**
+   * A fact findings rest on (report-format.md, section 14.3): its kind, subject (when it is not the
+   * finding's), indicator or event type, event id, value, date and its evidence; written once per subject.
+   */
+  private static ObjectNode fact(vn.conduct.rules.api.FindingFact fact, String subjectId) {
+    ObjectNode node = NODES.objectNode();
+    node.put("kind", fact.kind().key());
+    if (!fact.subjectId().equals(subjectId)) {
+      node.put("subject", fact.subjectId());
+    }
+    node.put(fact.kind() == vn.conduct.rules.api.FindingFact.Kind.EVENT ? "type" : "indicator", fact.name());
+    if (fact.eventId() != null) {
+      node.put("id", fact.eventId());
+    }
+    if (fact.kind() == vn.conduct.rules.api.FindingFact.Kind.OBSERVATION) {
+      Object value = fact.value();
+      if (value == null) {
+        node.putNull("value");
+      } else if (value instanceof Boolean b) {
+        node.put("value", b);
+      } else if (value instanceof BigDecimal d) {
+        node.put("value", d);
+      } else if (value instanceof Number n) {
+        node.put("value", new BigDecimal(n.toString()));
+      } else {
+        node.put("value", value.toString());
+      }
+    } else {
+      node.put("verified", fact.verified());
+    }
+    if (fact.date() != null) {
+      putDate(node, "date", fact.date());
+    }
+    vn.conduct.rules.api.Evidence evidence = fact.evidence();
+    if (!evidence.isEmpty()) {
+      ObjectNode by = node.putObject("evidence");
+      if (evidence.recordedBy() != null) {
+        ObjectNode recorder = by.putObject("recorded-by");
+        if (evidence.recordedBy().id() != null) {
+          recorder.put("id", evidence.recordedBy().id());
+        }
+        if (evidence.recordedBy().role() != null) {
+          recorder.put("role", evidence.recordedBy().role());
+        }
+      }
+      if (evidence.recordedOn() != null) {
+        putDate(by, "recorded-on", evidence.recordedOn());
+      }
+      if (evidence.method() != null) {
+        by.put("method", evidence.method());
+      }
+      if (!evidence.references().isEmpty()) {
+        ArrayNode references = by.putArray("references");
+        evidence.references().forEach(reference -> {
+          ObjectNode ref = references.addObject();
+          if (reference.document() != null) {
+            ref.put("document", reference.document());
+          }
+          if (reference.digest() != null) {
+            ref.put("digest", reference.digest());
+          }
+          if (reference.url() != null) {
+            ref.put("url", reference.url());
+          }
+        });
+      }
+    }
+    return node;
   }
 
   /** A finding's waiver (waiver-format.md, section 6): who excused it, why, at what risk, for which dates. */

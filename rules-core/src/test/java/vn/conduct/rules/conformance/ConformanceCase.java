@@ -35,7 +35,7 @@ import vn.conduct.rules.api.ValidationIssue;
 final class ConformanceCase {
 
   static final Set<String> EVALUATION_KEYS = Set.of("outcomes", "reasons", "scores", "rankings", "roll-ups",
-      "compliant", "fact-problems", "provenance", "waivers", "decisions", "pseudonymised");
+      "compliant", "fact-problems", "provenance", "waivers", "decisions", "pseudonymised", "facts");
   static final Set<String> SCORE_KEYS = Set.of("score", "maximum", "rating", "rated", "evidence-percent",
       "adjustments", "items", "without-waivers", "risk-accepted");
   static final Set<String> ROLL_UP_KEYS = Set.of("members", "rated", "average-score", "ratings", "failures");
@@ -155,6 +155,9 @@ final class ConformanceCase {
     }
     if (expected.containsKey("pseudonymised")) {
       checkPseudonymised(report, FactsFile.map(expected.get("pseudonymised"), "pseudonymised"), problems);
+    }
+    if (expected.containsKey("facts")) {
+      checkFacts(report, FactsFile.map(expected.get("facts"), "facts"), problems);
     }
     return problems;
   }
@@ -441,6 +444,27 @@ final class ConformanceCase {
         }
       });
     });
+  }
+
+  /**
+   * The facts a finding lists: exactly the given ones, each written {@code kind name use} (e.g.
+   * {@code event late used}, {@code observation badge-worn method-not-accepted}), in any order.
+   */
+  private static void checkFacts(Report report, Map<String, Object> expected, List<String> problems) {
+    expected.forEach((subject, rules) -> FactsFile.map(rules, "facts." + subject).forEach((rule, spec) -> {
+      Optional<Finding> finding = report.subject(subject).flatMap(s -> s.finding(rule));
+      if (finding.isEmpty()) {
+        problems.add("facts " + subject + " / " + rule + ": no such finding");
+        return;
+      }
+      List<String> want = FactsFile.list(spec, "facts." + subject + "." + rule).stream().map(String::valueOf)
+          .sorted().toList();
+      List<String> actual = finding.get().facts().stream()
+          .map(f -> f.kind().key() + " " + f.name() + " " + f.use().key()).sorted().toList();
+      if (!want.equals(actual)) {
+        problems.add("facts " + subject + " / " + rule + ": expected " + want + ", actual " + actual);
+      }
+    }));
   }
 
   private static void checkReasons(Report report, Map<String, Object> expected, List<String> problems) {

@@ -87,14 +87,15 @@ final class FactsFile {
     for (int i = 0; i < events.size(); i++) {
       String where = file + ": events[" + i + "]";
       Map<String, Object> e = map(events.get(i), where);
-      only(e, where, Set.of("id", "subject", "type", "date", "verified", "attributes", "recorded-on"));
+      only(e, where, Set.of("id", "subject", "type", "date", "verified", "attributes", "recorded-on", "method"));
       if (!(e.get("verified") instanceof Boolean verified)) {
         throw new IllegalStateException(where + ": 'verified' must be given as true or false");
       }
       request.event(new Event((String) optionalText(e.get("id"), where + ".id"), text(e.get("subject"), where + ".subject"),
           text(e.get("type"), where + ".type"), date(e.get("date"), where + ".date"), verified,
           values(e.get("attributes"), where + ".attributes"),
-          e.get("recorded-on") == null ? null : date(e.get("recorded-on"), where + ".recorded-on")));
+          e.get("recorded-on") == null ? null : date(e.get("recorded-on"), where + ".recorded-on"),
+          vn.conduct.rules.api.Evidence.method((String) optionalText(e.get("method"), where + ".method"))));
     }
     return request.build();
   }

@@ -54,7 +54,13 @@ final class FactsGen {
 
   private static Map<String, Object> tree(Random random) {
     Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("as-of", "2025-06-30");
+    boolean two = random.nextInt(3) == 0; // format 2: evidence blocks (facts-format.md, section 5.1)
+    if (two) {
+      facts.put("format", 2);
+      facts.put("decided-on", "2025-06-30");
+    } else {
+      facts.put("as-of", "2025-06-30");
+    }
     if (random.nextInt(5) == 0) {
       facts.put("period", Gen.map("start", "2025-06-01", "end", "2025-06-30"));
     }
@@ -102,6 +108,9 @@ final class FactsGen {
             observation.put("observed-on", random.nextInt(50) == 0 ? "2025-06-31"
                 : Gen.pick(random, "2025-06-12", "2025-07-01", "2025-05-31"));
           }
+          if (random.nextInt(two ? 2 : 30) == 0) {
+            observation.put("evidence", evidence(random));
+          }
           observations.add(observation);
         }
       }
@@ -117,6 +126,9 @@ final class FactsGen {
         if (random.nextBoolean()) {
           event.put("attributes", Gen.map("amount", Gen.pick(random, 100, "lots", 1.5)));
         }
+        if (random.nextInt(two ? 2 : 30) == 0) {
+          event.put("evidence", evidence(random));
+        }
         events.add(event);
       }
     }
@@ -124,5 +136,33 @@ final class FactsGen {
     facts.put("observations", observations);
     facts.put("events", events);
     return facts;
+  }
+
+  /** An evidence block, mostly well-formed: a recorder, a method, references of every shape. */
+  private static Map<String, Object> evidence(Random random) {
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    if (random.nextBoolean()) {
+      evidence.put("recorded-by", Gen.pick(random, Gen.map("id", "tkt-01", "role", "inspection-team"),
+          Gen.map("role", "citizen"), "Tổ kiểm tra", Gen.map("id", null), Gen.map("name", "x")));
+    }
+    if (random.nextBoolean()) {
+      evidence.put("method", Gen.pick(random, "inspection", "citizen-report", "self-report", "", 7, "x".repeat(200)));
+    }
+    if (random.nextBoolean()) {
+      List<Object> references = new ArrayList<>();
+      for (int i = random.nextInt(3); i >= 0; i--) {
+        references.add(Gen.pick(random,
+            Gen.map("document", "12/BB-KTCV"),
+            Gen.map("digest", "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+            Gen.map("digest", Gen.pick(random, "sha256:abc", "md5:00", "SHA512:" + "F".repeat(128))),
+            Gen.map("url", Gen.pick(random, "https://example.gov.vn/a.pdf", "ftp://x/y", "http://", "javascript:alert(1)",
+                "https://exa mple.org", "https://[::1", "https://xn--h-0fa.vn/ü")),
+            Gen.map("document", "15/BC", "url", "https://example.org/15"),
+            Gen.map("page", 3),
+            new LinkedHashMap<>()));
+      }
+      evidence.put("references", references);
+    }
+    return evidence;
   }
 }

@@ -29,7 +29,8 @@ import vn.conduct.rules.spi.RulePackSource;
  *       (two periodic rounds in 2020, at least two inspections a year); evaluated only when named.
  * </ul>
  *
- * <p>hanoi-522 2.0.0 and hanoi-units 1.1.0 and 2.1.0, which still held the Tây Hồ plan's rules, stay in the jar
+ * <p>hanoi-522 2.0.0 and hanoi-units 1.1.0 and 2.1.0, which still held the Tây Hồ plan's rules, and hanoi-522
+ * 2.1.0, which counted breaches towards citizens however they were recorded, stay in the jar
  * under {@code rulepacks/frozen}
  * like the format 1 versions and is listed by {@link #frozenPacks()} only.
  *
@@ -71,7 +72,7 @@ public final class HanoiRulePackProvider implements RulePackProvider {
           "rulepacks/frozen/hanoi-yearly-2.0.0", "rulepacks/frozen/hanoi-units-1.0.0",
           "rulepacks/frozen/hanoi-units-2.0.0", "rulepacks/frozen/hanoi-models-1.0.0",
           "rulepacks/frozen/hanoi-522-2.0.0", "rulepacks/frozen/hanoi-units-1.1.0",
-          "rulepacks/frozen/hanoi-units-2.1.0", "rulepacks/frozen/hanoi-3814-1.1.0");
+          "rulepacks/frozen/hanoi-units-2.1.0", "rulepacks/frozen/hanoi-3814-1.1.0", "rulepacks/frozen/hanoi-522-2.1.0");
 
   /** Creates the provider; public and without arguments, for {@link java.util.ServiceLoader}. */
   public HanoiRulePackProvider() {

@@ -75,7 +75,7 @@ class HanoiTayHoOverlayTests {
         .findFirst().orElseThrow();
     assertThat(use.version()).isEqualTo("1.0.0");
     assertThat(use.layers()).extracting(l -> l.packId() + "@" + l.version())
-        .containsExactly("hanoi-522@2.1.0", "hanoi-tayho-2020@1.0.0");
+        .containsExactly("hanoi-522@2.2.0", "hanoi-tayho-2020@1.0.0");
     assertThat(use.layers()).allSatisfy(layer -> assertThat(layer.digest()).hasSize(64));
 
     SubjectResult agency = report.subject("ubnd-ba-dinh").orElseThrow();
@@ -88,7 +88,7 @@ class HanoiTayHoOverlayTests {
     assertThat(leaders.rule().severity()).isEqualTo(Severity.CRITICAL);
     // a base rule the overlay keeps as it is: shaped by the base
     assertThat(agency.finding("hn522.code-posted-visibly").orElseThrow().rule().layer())
-        .contains("hanoi-522@2.1.0");
+        .contains("hanoi-522@2.2.0");
     // rules of 2020 only give no finding in 2025
     assertThat(agency.findings()).extracting(Finding::ruleId)
         .doesNotContain("tayho2020.inspection-rounds", "tayho2020.ward-broadcasts");
@@ -106,7 +106,7 @@ class HanoiTayHoOverlayTests {
         .noneMatch(id -> id.startsWith("tayho2020.") || id.equals("hn522.commitment-signed"));
     assertThat(agency.finding("hn522.leader-example").orElseThrow().rule().layer()).isEmpty();
     assertThat(report.provenance().packs()).filteredOn(p -> p.packId().equals("hanoi-522"))
-        .singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("2.1.0"));
+        .singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("2.2.0"));
   }
 
   @Test
@@ -125,7 +125,7 @@ class HanoiTayHoOverlayTests {
             assertThat(issue.line()).isEqualTo(line);
             assertThat(issue.column()).isPositive();
             assertThat(issue.path()).startsWith("extends.include.rules[");
-            assertThat(issue.message()).contains("'hn522.smoking'").contains("hanoi-522 2.1.0 (" + base)
+            assertThat(issue.message()).contains("'hn522.smoking'").contains("hanoi-522 2.2.0 (" + base)
                 .contains("rules/hn522.smoking/rule.yaml");
           });
         });

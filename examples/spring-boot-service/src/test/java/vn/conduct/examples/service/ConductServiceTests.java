@@ -52,7 +52,7 @@ class ConductServiceTests {
     JsonNode packs = JSON.readTree(response.getBody());
     assertThat(packs).extracting(p -> p.get("id").asText() + " " + p.get("version").asText() + " "
         + p.get("in-force").asBoolean()).contains(
-            "hanoi-522 2.1.0 true", "hanoi-3814 1.2.0 true", "hanoi-units 1.2.0 true", "hanoi-units 2.2.0 false",
+            "hanoi-522 2.2.0 true", "hanoi-3814 1.2.0 true", "hanoi-units 1.2.0 true", "hanoi-units 2.2.0 false",
             "hanoi-yearly 1.1.0 true", "hanoi-yearly 2.1.0 false");
     JsonNode hanoi522 = find(packs, "id", "hanoi-522");
     assertThat(hanoi522.get("rules").asInt()).isEqualTo(35);

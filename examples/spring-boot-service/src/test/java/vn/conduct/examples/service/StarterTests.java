@@ -51,7 +51,7 @@ class StarterTests {
     JsonNode packs = conduct.at("/details/packs");
     assertThat(packs).hasSize(engine.packs().size());
     assertThat(packs).extracting(p -> p.get("id").asText() + " " + p.get("version").asText())
-        .contains("hanoi-522 2.1.0", "hanoi-3814 1.2.0", "hanoi-units 2.2.0");
+        .contains("hanoi-522 2.2.0", "hanoi-3814 1.2.0", "hanoi-units 2.2.0");
     assertThat(packs).allSatisfy(p -> {
       assertThat(p.get("digest").asText()).matches("[0-9a-f]{64}");
       assertThat(p.get("inForceToday").isBoolean()).isTrue();

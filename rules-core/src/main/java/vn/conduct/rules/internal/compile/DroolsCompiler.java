@@ -56,7 +56,11 @@ public final class DroolsCompiler {
   public static final String PACKAGE = "vn.conduct.rules.generated";
   public static final String SINK = "firings";
 
-  private final Layout layout;
+  private final Layout base;
+  /** The layout as the plan being added reads it: {@link Layout#forMethods} its accepted methods. */
+  private Layout layout;
+  /** What sets the plan's expressions apart when it accepts only some methods ("" otherwise). */
+  private String methodTag = "";
   private final Map<String, Integer> windows;
   private final Map<String, Integer> alphaIndexIds = new HashMap<>();
   private final Global<Firings> sink = globalOf(Firings.class, PACKAGE, SINK);
@@ -67,12 +71,15 @@ public final class DroolsCompiler {
    * @param windows look-back windows by ISO period text, to index {@link EvalContext#windowStart}
    */
   public DroolsCompiler(Layout layout, Map<String, Integer> windows) {
+    this.base = layout;
     this.layout = layout;
     this.windows = windows;
   }
 
   /** Adds one plan's Drools rules. */
   public void add(RulePlan plan) {
+    layout = base.forMethods(plan.methods());
+    methodTag = plan.methods().isEmpty() ? "" : "|methods=" + plan.methods();
     try {
       for (String type : plan.rule().doc().appliesTo()) {
         List<List<Dnf.Literal>> applicable = plan.when() == null ? List.of(List.of()) : Dnf.whenTrue(plan.when());
@@ -168,7 +175,7 @@ public final class DroolsCompiler {
       Cond.Measure measure = (Cond.Measure) literal.atom();
       Semantics.TriCondition test = Semantics.measure(measure, type, layout);
       int wanted = literal.truth() ? Semantics.TRUE : Semantics.FALSE;
-      subjectPattern.expr("measure:" + type + ":" + literal.truth() + ":" + measure, ctx,
+      subjectPattern.expr("measure:" + type + ":" + literal.truth() + ":" + measure + methodTag, ctx,
           (s, c) -> test.eval(s, c) == wanted);
     }
     items.add(subjectPattern);
@@ -203,7 +210,7 @@ public final class DroolsCompiler {
       Variable<SubjectFact> subject, String type, Cond.Aggregate agg, boolean truth) {
     Variable<Object> code = declarationOf(Object.class, "code");
     Variable<Stats> stats = declarationOf(Stats.class, "stats");
-    String aggId = canonical(agg);
+    String aggId = canonical(agg) + methodTag;
     items.add(accumulate(source(agg, subject, ctx, code, ""),
         accFunction(StatsAccumulateFunction::new, code).as(stats)));
     ConditionLanguage.Aggregation function = agg.agg();
@@ -246,6 +253,10 @@ public final class DroolsCompiler {
       }
       if (agg.verifiedOnly()) {
         events.expr("event.verified", e -> e.verified);
+      }
+      if (!layout.methods().isEmpty()) {
+        Layout accepting = layout;
+        events.expr("event.methods:" + layout.methods(), e -> accepting.accepts(e.method));
       }
       if (filterFalse && timed) {
         events.expr("event.where-not-false:" + types + ":" + agg.where(), ctx,
@@ -295,10 +306,10 @@ public final class DroolsCompiler {
     Semantics.ElementCode elementCode = Semantics.elementCode(agg, memberType, layout);
     Semantics.TriCondition where = Semantics.tri(agg.where(), memberType, layout);
     if (filterFalse && timed) {
-      members.expr("member.where-not-false:" + memberType + ":" + agg.where(), ctx,
+      members.expr("member.where-not-false:" + memberType + ":" + agg.where() + methodTag, ctx,
           (m, c) -> where.eval(m, c) != Semantics.FALSE);
     } else if (filterFalse) {
-      members.expr("member.where-not-false:" + memberType + ":" + agg.where(),
+      members.expr("member.where-not-false:" + memberType + ":" + agg.where() + methodTag,
           m -> where.eval(m) != Semantics.FALSE);
     }
     reach(members, subject, agg.reach(), suffix);

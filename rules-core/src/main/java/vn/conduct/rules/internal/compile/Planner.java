@@ -109,14 +109,16 @@ public final class Planner {
     collectWindows(when, windows);
     collectWindows(requirement, windows);
     Map<String, int[]> needed = new HashMap<>();
+    java.util.Set<String> methods = rule.doc().methods();
+    Layout view = layout.forMethods(methods);
     for (String type : rule.doc().appliesTo()) {
       TreeSet<Integer> slots = new TreeSet<>();
-      ownSlots(when, type, layout, slots);
-      ownSlots(requirement, type, layout, slots);
+      ownSlots(when, type, view, slots);
+      ownSlots(requirement, type, view, slots);
       needed.put(type, slots.stream().mapToInt(Integer::intValue).toArray());
     }
     boolean proof = mayBeUnknown(when) || mayBeUnknown(requirement);
-    return new RulePlan(index, version, rule, ref(pack, rule.doc()), when, requirement, needed, proof);
+    return new RulePlan(index, version, rule, ref(pack, rule.doc()), when, requirement, needed, proof, methods);
   }
 
   private static RuleInfo describe(LoadedPack pack, LoadedPack.LoadedRule rule, Map<String, Object> parameters) {

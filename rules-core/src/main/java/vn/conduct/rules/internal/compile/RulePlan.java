@@ -18,6 +18,7 @@ import vn.conduct.rules.internal.load.LoadedPack;
  * @param requirement the resolved condition that must hold for PASS
  * @param neededSlots per subject type, the own-field slots whose absence may leave the outcome unknown
  * @param proofRequired whether PASS must be proven by a firing (an aggregate may be unknown)
+ * @param methods the methods whose facts count for the rule ({@code accepted-methods}); empty: every fact
  */
 public record RulePlan(
     int index,
@@ -27,7 +28,8 @@ public record RulePlan(
     Cond when,
     Cond requirement,
     Map<String, int[]> neededSlots,
-    boolean proofRequired) {
+    boolean proofRequired,
+    java.util.Set<String> methods) {
 
   /** Firing kinds recorded by the compiled rules. */
   public static final byte FAIL = 1;

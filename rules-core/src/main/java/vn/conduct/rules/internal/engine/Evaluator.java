@@ -515,6 +515,8 @@ final class Evaluator {
     Batch around = batch.around(fact); // the reasons keep this, not the whole batch
     Function<Finding, LocalizedText> reasons =
         finding -> explainer.reason(applicable.plan(finding.rule()), finding.outcome(), fact, around, ctx);
+    Function<Finding, List<vn.conduct.rules.api.FindingFact>> facts =
+        finding -> explainer.facts(applicable.plan(finding.rule()), fact, around, ctx);
     for (int p = 0; p < plans.length; p++) {
       RulePlan plan = plans[p];
       if (!ctx.planActive[plan.index()]) {
@@ -535,7 +537,7 @@ final class Evaluator {
           continue;
         }
       }
-      findings.add(new Finding(plan.ref(), outcome, reasons));
+      findings.add(new Finding(plan.ref(), outcome, reasons).withFacts(facts));
     }
     return findings;
   }
@@ -624,7 +626,9 @@ final class Evaluator {
           .filter(e -> e.getValue().index() == slot).findFirst().orElseThrow();
       Layout.Slot declared = field.getValue();
       boolean indicator = field.getKey().startsWith(Layout.key(Cond.Scope.INDICATOR, ""));
-      String name = field.getKey().substring(field.getKey().indexOf(':') + 1);
+      String key = field.getKey();
+      int mark = key.indexOf(Layout.METHOD_MARK); // a method slot is worded as its indicator
+      String name = key.substring(key.indexOf(':') + 1, mark < 0 ? key.length() : mark);
       String citationVi = plan.ref().citation().render(Language.VI);
       String citation = plan.ref().citation().render(Language.EN);
       if (bad instanceof OutOfRange outside) {

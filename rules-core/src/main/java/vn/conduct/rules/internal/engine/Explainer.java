@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vn.conduct.rules.api.FindingFact;
 import vn.conduct.rules.api.Language;
 import vn.conduct.rules.api.LocalizedText;
 import vn.conduct.rules.api.Outcome;
@@ -34,10 +35,18 @@ final class Explainer {
     this.layout = layout;
   }
 
+  /** This explainer as a rule reads the facts: through the view of its accepted methods. */
+  private Explainer of(RulePlan plan) {
+    return plan.methods().isEmpty() ? this : new Explainer(layout.forMethods(plan.methods()));
+  }
+
   /** A leaf's three-valued result and its description. */
   private record Leaf(int truth, LocalizedText text) { }
 
   LocalizedText reason(RulePlan plan, Outcome outcome, SubjectFact subject, Batch batch, EvalContext ctx) {
+    if (!plan.methods().isEmpty() && layout.methods().isEmpty()) {
+      return of(plan).reason(plan, outcome, subject, batch, ctx);
+    }
     List<LocalizedText> parts = new ArrayList<>();
     String vi;
     String en;
@@ -70,9 +79,20 @@ final class Explainer {
     }
     String citationVi = plan.ref().citation().render(Language.VI);
     String citationEn = plan.ref().citation().render(Language.EN);
+    String methodsVi = "";
+    String methodsEn = "";
+    if (!plan.methods().isEmpty()) {
+      long aside = facts(plan, subject, batch, ctx).stream()
+          .filter(f -> f.use() == FindingFact.Use.METHOD_NOT_ACCEPTED).count();
+      String listed = String.join(", ", plan.methods());
+      methodsVi = " (chỉ tính dữ kiện ghi nhận bằng: " + listed
+          + (aside > 0 ? "; " + aside + " dữ kiện ghi nhận bằng cách khác không được tính" : "") + ")";
+      methodsEn = " (only facts recorded by " + listed + " count"
+          + (aside > 0 ? "; " + aside + " recorded otherwise set aside" : "") + ")";
+    }
     return LocalizedText.of(
-        vi + join(parts, Language.VI) + " — " + citationVi,
-        en + join(parts, Language.EN) + " — " + citationEn);
+        vi + join(parts, Language.VI) + methodsVi + " — " + citationVi,
+        en + join(parts, Language.EN) + methodsEn + " — " + citationEn);
   }
 
   /**
@@ -80,6 +100,9 @@ final class Explainer {
    * to cross-check the Drools compilation.
    */
   Outcome referenceOutcome(RulePlan plan, SubjectFact subject, Batch batch, EvalContext ctx) {
+    if (!plan.methods().isEmpty() && layout.methods().isEmpty()) {
+      return of(plan).referenceOutcome(plan, subject, batch, ctx);
+    }
     List<LocalizedText> ignored = new ArrayList<>();
     if (plan.when() != null) {
       int applicable = collect(plan.when(), Semantics.TRUE, false, subject, batch, ctx, ignored);
@@ -238,7 +261,8 @@ final class Explainer {
         reached(agg, subject, batch).forEach(owner -> events.addAll(batch.eventsOf(owner.id)));
       }
       for (EventFact event : events) {
-        if (!agg.eventTypes().contains(event.type) || (agg.verifiedOnly() && !event.verified)) {
+        if (!agg.eventTypes().contains(event.type) || (agg.verifiedOnly() && !event.verified)
+            || !layout.accepts(event.method)) {
           continue;
         }
         boolean inWindow = switch (agg.window().kind()) {
@@ -271,6 +295,113 @@ final class Explainer {
             + ")",
         ConditionWords.aggregate(agg, Language.EN) + " = " + valueText + missing + " (threshold " + agg.op().words(Language.EN, shown)
             + ")"));
+  }
+
+  /**
+   * The facts a finding rests on (report-format.md, "facts"): for each indicator of the subject the
+   * rule reads, the observation that gave its value, and, when the rule accepts only some methods, a
+   * later observation by another method that it set aside; for each event aggregate, the events of
+   * its types in its window about the subject or the subjects it reaches, each marked counted or not
+   * and why. Members' observations read by aggregates over members are not listed; members' events
+   * counted by a nested aggregate are.
+   */
+  List<FindingFact> facts(RulePlan plan, SubjectFact subject, Batch batch, EvalContext ctx) {
+    Layout view = layout.forMethods(plan.methods());
+    java.util.LinkedHashMap<Object, FindingFact> facts = new java.util.LinkedHashMap<>();
+    List<Cond> atoms = new ArrayList<>();
+    atoms(plan.when(), atoms);
+    atoms(plan.requirement(), atoms);
+    for (Cond atom : atoms) {
+      List<Cond.Field> fields = new ArrayList<>();
+      if (atom instanceof Cond.Compare compare) {
+        fields.add(compare.field());
+      } else if (atom instanceof Cond.Measure measure) {
+        terms(measure.term(), fields);
+      } else if (atom instanceof Cond.Aggregate agg && agg.over() == Cond.Over.EVENTS) {
+        events(agg, view, subject, batch, ctx, facts);
+      } else if (atom instanceof Cond.Aggregate agg) {
+        // members' own event counts (one level of nesting): the events of each member reached
+        List<Cond> inner = new ArrayList<>();
+        atoms(agg.where(), inner);
+        for (Cond nested : inner) {
+          if (nested instanceof Cond.Aggregate events && events.over() == Cond.Over.EVENTS) {
+            reached(agg, subject, batch).forEach(member -> events(events, view, member, batch, ctx, facts));
+          }
+        }
+      }
+      for (Cond.Field field : fields) {
+        if (field.scope() != Cond.Scope.INDICATOR) {
+          continue;
+        }
+        Layout.Slot slot = view.slot(subject.type, field);
+        vn.conduct.rules.api.Observation used = slot == null ? null : subject.observationAt(slot.index());
+        if (used != null) {
+          facts.putIfAbsent(used, FindingFact.of(used, FindingFact.Use.USED));
+        }
+        Layout.Slot all = layout.forMethods(java.util.Set.of()).slot(subject.type, field);
+        vn.conduct.rules.api.Observation latest = all == null ? null : subject.observationAt(all.index());
+        if (latest != null && latest != used && !view.accepts(latest.method())) {
+          facts.putIfAbsent(latest, FindingFact.of(latest, FindingFact.Use.METHOD_NOT_ACCEPTED));
+        }
+      }
+    }
+    return List.copyOf(facts.values());
+  }
+
+  private void events(Cond.Aggregate agg, Layout view, SubjectFact subject, Batch batch, EvalContext ctx,
+      java.util.Map<Object, FindingFact> into) {
+    List<EventFact> events = new ArrayList<>();
+    if (agg.reach() == ConditionLanguage.Reach.SELF) {
+      events.addAll(batch.eventsOf(subject.id));
+    } else {
+      reached(agg, subject, batch).forEach(owner -> events.addAll(batch.eventsOf(owner.id)));
+    }
+    LocalDate asOf = LocalDate.ofEpochDay(ctx.asOf);
+    for (EventFact event : events) {
+      if (event.source == null || !agg.eventTypes().contains(event.type)) {
+        continue;
+      }
+      boolean inWindow = switch (agg.window().kind()) {
+        case PERIOD -> ctx.inWindow(-1, event.day, event.recorded);
+        case ALL -> ctx.inWindow(-2, event.day, event.recorded);
+        case LOOK_BACK -> event.day <= ctx.asOf && event.recorded <= ctx.decision
+            && event.day >= ConditionLanguage.WindowKind.firstDay(asOf, agg.window().lookBack()).toEpochDay();
+      };
+      if (!inWindow) {
+        continue;
+      }
+      FindingFact.Use use = agg.verifiedOnly() && !event.verified ? FindingFact.Use.NOT_VERIFIED
+          : !view.accepts(event.method) ? FindingFact.Use.METHOD_NOT_ACCEPTED : FindingFact.Use.USED;
+      FindingFact fact = FindingFact.of(event.source, use);
+      FindingFact before = into.get(event.source);
+      if (before == null || !before.used() && use == FindingFact.Use.USED) {
+        into.put(event.source, fact);
+      }
+    }
+  }
+
+  private static void atoms(Cond cond, List<Cond> into) {
+    if (cond == null) {
+      return;
+    }
+    if (cond instanceof Cond.All all) {
+      all.operands().forEach(c -> atoms(c, into));
+    } else if (cond instanceof Cond.Any any) {
+      any.operands().forEach(c -> atoms(c, into));
+    } else if (cond instanceof Cond.Not not) {
+      atoms(not.operand(), into);
+    } else {
+      into.add(cond);
+    }
+  }
+
+  private static void terms(Cond.Term term, List<Cond.Field> into) {
+    if (term instanceof Cond.Field field) {
+      into.add(field);
+    } else if (term instanceof Cond.DaysBetween between) {
+      terms(between.from(), into);
+      terms(between.to(), into);
+    }
   }
 
   /** The subjects of the aggregate's type its reach takes from the subject: members or descendants. */

@@ -128,6 +128,7 @@ final class FactIntake {
           SubjectFact fact = new SubjectFact(old.id, old.type, old.parentId, current.facts.size(), old.num.length);
           copy(old, fact);
           fact.invalid = old.invalid;
+          fact.observed = old.observed;
           current.subjects.add(subject);
           current.facts.add(fact);
           current.events.addAll(eventFacts.getOrDefault(subject.id(), List.of()));
@@ -224,17 +225,11 @@ final class FactIntake {
         return none;
       });
       long day = date.toEpochDay();
-      if (days[slot.index()] > day) {
-        continue;
-      }
-      // The latest observation decides, whatever it holds: a null value makes the indicator missing
-      // and a value of the wrong type makes it invalid, so an older observation never shows through.
-      days[slot.index()] = day;
-      if (observation.value() == null) {
-        clear(fact, slot);
-      } else if (put(fact, slot, observation.value(), intake.problems, "observation", i, "value")
-          && indicatorTerms != null) {
-        checkRange(fact, slot, indicatorTerms, observation, intake.problems, i);
+      undeclaredMethod(observation.method(), "observation", i, intake.problems);
+      observe(fact, slot, day, days, observation, indicatorTerms, intake.problems, i);
+      // the same observation in the slots of the rules that accept its method (rule-pack-format.md)
+      for (Layout.Slot own : layout.methodSlots(fact.type, observation.indicator(), observation.method())) {
+        observe(fact, own, day, days, observation, indicatorTerms, new ArrayList<>(), i);
       }
     }
     for (int i = 0; i < request.events().size(); i++) {
@@ -249,8 +244,9 @@ final class FactIntake {
             + "' is not declared by any loaded pack; the event is ignored"));
         continue;
       }
+      undeclaredMethod(event.method(), "event", i, intake.problems);
       EventFact fact = new EventFact(event.subjectId(), event.type(), event.date().toEpochDay(),
-          event.recorded().toEpochDay(), event.verified(), layout.eventSlots(event.type()));
+          event.recorded().toEpochDay(), event.verified(), layout.eventSlots(event.type()), event);
       int index = i;
       event.attributes().forEach((name, value) -> {
         Layout.Slot slot = layout.eventSlot(event.type(), name);
@@ -265,6 +261,42 @@ final class FactIntake {
       intake.events.computeIfAbsent(event.subjectId(), k -> new ArrayList<>()).add(event);
     }
     return intake;
+  }
+
+  /**
+   * Puts an observation in a slot if it is the latest so far. The latest observation decides,
+   * whatever it holds: a null value makes the indicator missing and a value of the wrong type makes
+   * it invalid, so an older observation never shows through.
+   */
+  private static void observe(SubjectFact fact, Layout.Slot slot, long day, long[] days, Observation observation,
+      IndicatorTerms indicatorTerms, List<FactProblem> problems, int i) {
+    if (days[slot.index()] > day) {
+      return;
+    }
+    days[slot.index()] = day;
+    fact.observedBy(slot.index(), observation);
+    if (observation.value() == null) {
+      clear(fact, slot);
+    } else if (put(fact, slot, observation.value(), problems, "observation", i, "value") && indicatorTerms != null) {
+      checkRange(fact, slot, indicatorTerms, observation, problems, i);
+    }
+  }
+
+  /**
+   * A fact recorded by a method no loaded pack declares, when some pack declares methods: a fact
+   * problem, not an error (facts-format.md, section 9). The fact is used as any other; only rules
+   * that accept some methods leave it out, as they leave out every method they do not accept.
+   */
+  private void undeclaredMethod(String method, String kind, int index, List<FactProblem> problems) {
+    java.util.Set<String> declared = layout.declaredMethods();
+    if (method == null || declared.isEmpty() || declared.contains(method)) {
+      return;
+    }
+    String hint = vn.conduct.rules.internal.load.Hints.nearest(method, declared)
+        .map(near -> "did you mean '" + near + "'? ").orElse("");
+    problems.add(FactProblem.of(kind, index, "evidence.method", "method '" + HostValues.shown(method)
+        + "' is not declared by any loaded pack (" + hint + "declared: " + String.join(", ", declared)
+        + "); the " + kind + " counts only for rules that accept every method"));
   }
 
   /**

@@ -23,10 +23,23 @@ public final class Layout {
   private final Map<String, Map<String, Slot>> eventFields = new HashMap<>();
   /** The same slots keyed by bare name, per scope: looked up once per fact, so no key is built. */
   private final Map<String, Map<String, Slot>> attributeSlots = new HashMap<>();
-  private final Map<String, Map<String, Slot>> indicatorSlots = new HashMap<>();
+  private Map<String, Map<String, Slot>> indicatorSlots = new HashMap<>();
   private final Map<String, Map<String, Slot>> eventAttributeSlots = new HashMap<>();
   /** The parent types each subject type declares, across packs. */
   private final Map<String, java.util.Set<String>> parentTypes = new HashMap<>();
+  /**
+   * Per set of accepted methods a rule declares (format 2), per subject type, each indicator's own
+   * slot: the latest observation recorded by one of those methods, for the rules that accept only them.
+   */
+  private final Map<java.util.Set<String>, Map<String, Map<String, Slot>>> methodIndicatorSlots = new HashMap<>();
+  /** The views of this layout for each method set (indicators read from their method slots). */
+  private final Map<java.util.Set<String>, Layout> views = new HashMap<>();
+  /** The methods the loaded packs declare. */
+  private final java.util.Set<String> declaredMethods = new java.util.TreeSet<>();
+  /** The methods this view accepts; empty for the layout itself (every method). */
+  private java.util.Set<String> methods = java.util.Set.of();
+  /** The layout a view was made from; the layout itself otherwise. */
+  private Layout base = this;
 
   public static Layout of(List<LoadedPack> packs) {
     Layout layout = new Layout();
@@ -57,7 +70,97 @@ public final class Layout {
     layout.eventFields.forEach((type, fields) -> fields.forEach((key, slot) ->
         layout.eventAttributeSlots.computeIfAbsent(type, t -> new HashMap<>())
             .put(key.substring(key.indexOf(':') + 1), slot)));
+    for (LoadedPack pack : packs) {
+      layout.declaredMethods.addAll(pack.manifest().vocabulary().methods().keySet());
+      for (LoadedPack.LoadedRule rule : pack.rules()) {
+        java.util.Set<String> accepted = rule.doc().methods();
+        if (!accepted.isEmpty() && !layout.methodIndicatorSlots.containsKey(accepted)) {
+          layout.addMethodSlots(accepted);
+        }
+      }
+    }
     return layout;
+  }
+
+  /** Gives every indicator of every subject type a second slot, for the rules that accept only these methods. */
+  private void addMethodSlots(java.util.Set<String> accepted) {
+    Map<String, Map<String, Slot>> byType = new HashMap<>();
+    String suffix = METHOD_MARK + String.join(",", accepted);
+    new java.util.TreeMap<>(indicatorSlots).forEach((type, slots) -> {
+      Map<String, Slot> fields = subjectFields.get(type);
+      Map<String, Slot> derived = new HashMap<>();
+      new java.util.TreeMap<>(slots).forEach((name, slot) -> {
+        Slot own = new Slot(fields.size(), slot.type(), slot.unit(), slot.declaredBy(), slot.values(), slot.valueTitles());
+        fields.put(key(Cond.Scope.INDICATOR, name) + suffix, own);
+        derived.put(name, own);
+      });
+      byType.put(type, derived);
+    });
+    methodIndicatorSlots.put(accepted, byType);
+    Layout view = new Layout();
+    view.subjectFields.putAll(subjectFields);
+    view.eventFields.putAll(eventFields);
+    view.attributeSlots.putAll(attributeSlots);
+    view.eventAttributeSlots.putAll(eventAttributeSlots);
+    view.parentTypes.putAll(parentTypes);
+    view.indicatorSlots = byType;
+    view.methods = java.util.Set.copyOf(accepted);
+    view.base = this;
+    views.put(accepted, view);
+  }
+
+  /** What follows an indicator's name in the field key of a method slot ({@link #subjectFields}). */
+  public static final String METHOD_MARK = "@";
+
+  /**
+   * This layout as a rule that accepts only the given methods reads it: each indicator in the slot
+   * that holds the latest observation recorded by one of them. The layout itself for no methods.
+   */
+  public Layout forMethods(java.util.Set<String> accepted) {
+    if (base != this) {
+      return base.forMethods(accepted);
+    }
+    if (accepted.isEmpty()) {
+      return this;
+    }
+    Layout view = views.get(accepted);
+    if (view == null) {
+      throw new IllegalArgumentException("no method slots for " + accepted);
+    }
+    return view;
+  }
+
+  /** The methods this view accepts; empty for every method. */
+  public java.util.Set<String> methods() {
+    return methods;
+  }
+
+  /** Whether a fact recorded by {@code method} counts for this view: always, unless it accepts only some. */
+  public boolean accepts(String method) {
+    return methods.isEmpty() || method != null && methods.contains(method);
+  }
+
+  /** The methods the loaded packs declare (empty if none does). */
+  public java.util.Set<String> declaredMethods() {
+    return declaredMethods;
+  }
+
+  /** The method slots of an indicator that an observation recorded by {@code method} also fills. */
+  public List<Slot> methodSlots(String type, String indicator, String method) {
+    if (method == null || methodIndicatorSlots.isEmpty()) {
+      return List.of();
+    }
+    List<Slot> slots = new java.util.ArrayList<>();
+    methodIndicatorSlots.forEach((accepted, byType) -> {
+      if (accepted.contains(method)) {
+        Map<String, Slot> fields = byType.get(type);
+        Slot slot = fields == null ? null : fields.get(indicator);
+        if (slot != null) {
+          slots.add(slot);
+        }
+      }
+    });
+    return slots;
   }
 
   private void add(Map<String, Map<String, Slot>> table, String type, String key, FieldDoc field, String owner) {

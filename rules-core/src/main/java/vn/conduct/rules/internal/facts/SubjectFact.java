@@ -13,6 +13,9 @@ public final class SubjectFact extends Values {
    * set when the batch is put together, before the facts are inserted.
    */
   public String[] ancestors = new String[0];
+  /** The observation each indicator slot holds (for the facts a finding lists); {@code null} if none. */
+  public vn.conduct.rules.api.Observation[] observed;
+
   /** Values the host gave that do not fit their declared type, by slot; {@code null} if none. */
   public Object[] invalid;
 
@@ -40,6 +43,19 @@ public final class SubjectFact extends Values {
       invalid = new Object[num.length];
     }
     invalid[slot] = value;
+  }
+
+  /** Records the observation a slot's value (or missing or invalid value) comes from. */
+  public void observedBy(int slot, vn.conduct.rules.api.Observation observation) {
+    if (observed == null) {
+      observed = new vn.conduct.rules.api.Observation[num.length];
+    }
+    observed[slot] = observation;
+  }
+
+  /** The observation a slot's value comes from, or {@code null}. */
+  public vn.conduct.rules.api.Observation observationAt(int slot) {
+    return observed == null ? null : observed[slot];
   }
 
   /** The invalid value given for a slot, or {@code null}. */

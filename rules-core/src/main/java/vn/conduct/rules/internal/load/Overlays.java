@@ -98,6 +98,7 @@ final class Overlays {
       ObjectNode vocabulary = (ObjectNode) ownVocabulary;
       mergeSubjectTypes(vocabulary, baseVocabulary.path("subject-types"), base, overlay, issues);
       mergeEntries(vocabulary, baseVocabulary, "event-types", "event type", base, overlay, issues, "vocabulary");
+      mergeEntries(vocabulary, baseVocabulary, "methods", "method", base, overlay, issues, "vocabulary");
     }
     return out;
   }
@@ -262,7 +263,7 @@ final class Overlays {
         RuleDoc changed = new RuleDoc(d.id(), d.title(), d.description(), d.source(), d.appliesTo(), d.kind(),
             change.severity() != null ? change.severity() : d.severity(),
             change.points() != null ? change.points() : d.points(), d.enabled(), d.effective(), d.when(),
-            d.condition(), d.evidence(), d.remediation(), d.sanction(), d.tags());
+            d.condition(), d.evidence(), d.remediation(), d.sanction(), d.tags(), d.acceptedMethods());
         rules.put(id, new LoadedRule(changed, rule.file(), rule.when(), rule.condition()));
         shaped.put("rule:" + id, own);
       }

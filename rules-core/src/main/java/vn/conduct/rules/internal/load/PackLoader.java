@@ -911,6 +911,9 @@ public final class PackLoader {
         }
       }
       checkParentCycles(doc, subjectTypes, typesPath);
+      if (!scope.vocabulary().methods().isEmpty()) {
+        needsFormat2(scope, doc, YamlDocument.child("vocabulary", "methods"), "a method vocabulary");
+      }
       String eventsPath = YamlDocument.child("vocabulary", "event-types");
       for (var entry : scope.vocabulary().eventTypes().entrySet()) {
         String path = YamlDocument.child(eventsPath, entry.getKey());
@@ -1098,6 +1101,7 @@ public final class PackLoader {
         }
       }
       checkEffective(scope, doc, "effective", rule.effective(), "a rule's own dates");
+      checkMethods(scope, doc, rule.acceptedMethods());
       Set<String> types = new java.util.LinkedHashSet<>();
       boolean typesResolved = rule.appliesTo() != null && !rule.appliesTo().isEmpty();
       Map<String, SubjectTypeDoc> declared = scope.vocabulary().subjectTypes();
@@ -1126,6 +1130,38 @@ public final class PackLoader {
         return Optional.empty();
       }
       return Optional.of(new LoadedRule(rule, doc.file(), when, condition));
+    }
+
+    /**
+     * A rule's {@code accepted-methods} (format 2): a non-empty list of methods the pack's vocabulary
+     * declares, each once.
+     */
+    private void checkMethods(PackScope scope, YamlDocument doc, List<String> methods) {
+      if (methods == null) {
+        return;
+      }
+      needsFormat2(scope, doc, "accepted-methods", "accepted methods");
+      if (methods.isEmpty()) {
+        issues.error(doc, "accepted-methods", "field.constraint", "'accepted-methods' is empty",
+            "list the methods whose facts count for this rule, or leave the key out to count every fact");
+        return;
+      }
+      Set<String> declared = scope.vocabulary().methods().keySet();
+      Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < methods.size(); i++) {
+        String method = methods.get(i);
+        String path = YamlDocument.element("accepted-methods", i);
+        if (method == null) {
+          continue;
+        }
+        if (!seen.add(method)) {
+          issues.error(doc, path, "id.duplicate", "method '" + Binder.shorten(method) + "' is listed twice", null);
+        } else if (!declared.contains(method) && scope.reportsMethod(method)) {
+          issues.error(doc, path, "ref.unknown-method", "unknown method '" + Binder.shorten(method) + "'",
+              declared.isEmpty() ? "declare it under vocabulary.methods in pack.yaml, with a vi and en title"
+                  : Hints.unknown(method, declared, "declared methods"));
+        }
+      }
     }
 
     private void unknownSource(PackScope scope, YamlDocument doc, String document) {

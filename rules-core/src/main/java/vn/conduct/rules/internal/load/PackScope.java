@@ -96,6 +96,11 @@ public final class PackScope {
     return reportsEventType(eventType) && !isBroken("event-attribute:" + eventType + ":", name);
   }
 
+  /** Whether an unknown method must be reported (not if the vocabulary or its entry is broken). */
+  public boolean reportsMethod(String name) {
+    return vocabularyKnown && !isBroken("method:", name);
+  }
+
   /** Whether an unknown source must be reported. */
   public boolean reportsSource(String name) {
     return sourcesKnown && !isBroken("source:", name);
@@ -135,7 +140,8 @@ public final class PackScope {
       return new EventTypeDoc(type.title(), about, clean(type.attributes(), YamlDocument.child(path, "attributes"),
           "event-attribute:" + name + ":", bound, field -> field.type() != null));
     });
-    return new VocabularyDoc(subjectTypes, eventTypes);
+    return new VocabularyDoc(subjectTypes, eventTypes,
+        clean(doc.methods(), YamlDocument.child("vocabulary", "methods"), "method:", bound, m -> true));
   }
 
   /**

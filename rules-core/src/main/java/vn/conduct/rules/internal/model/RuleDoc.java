@@ -28,9 +28,17 @@ public record RuleDoc(
     LocalizedText evidence,
     LocalizedText remediation,
     LocalizedText sanction,
-    List<@NotNull @Id String> tags) {
+    List<@NotNull @Id String> tags,
+    List<@NotNull String> acceptedMethods) {
 
   public RuleDoc {
     tags = tags == null ? List.of() : tags;
+  }
+
+  /** The methods the rule accepts facts recorded by (format 2); empty: any method, or none. */
+  public java.util.Set<String> methods() {
+    return acceptedMethods == null ? java.util.Set.of()
+        : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(acceptedMethods.stream()
+            .filter(java.util.Objects::nonNull).toList()));
   }
 }

@@ -76,8 +76,8 @@ class PackLoaderTests {
             + " is a string [Hint: use eq, ne, in or not-in] [type.mismatch]",
         "ERROR   rules/r.unknown-key/rule.yaml:7:1  severty: unknown field 'severty' [Hint: did you mean 'severity'?"
             + " known fields here:"
-            + " [applies-to, condition, description, effective, enabled, evidence, id, kind, points, remediation, sanction,"
-            + " severity, source, tags, title, when]] [bind.unknown-field]");
+            + " [accepted-methods, applies-to, condition, description, effective, enabled, evidence, id, kind, points,"
+            + " remediation, sanction, severity, source, tags, title, when]] [bind.unknown-field]");
   }
 
   @Test

@@ -79,7 +79,7 @@ class PackSourceSafetyTests {
 
     assertThat(errors).containsExactly(
         "ERROR   rules/r.one/rule.yaml  cannot read the file: IOException: device not ready [pack.io]",
-        "ERROR   rules/r.two/rule.yaml:8:1  x: unknown field 'x' [Hint: known fields here: [applies-to, condition,"
+        "ERROR   rules/r.two/rule.yaml:8:1  x: unknown field 'x' [Hint: known fields here: [accepted-methods, applies-to, condition,"
             + " description, effective, enabled, evidence, id, kind, points, remediation, sanction, severity, source, tags,"
             + " title, when]] [bind.unknown-field]");
   }

@@ -181,7 +181,7 @@ class ConductAutoConfigurationTests {
       List<Map<String, Object>> packs = (List<Map<String, Object>>) health.getDetails().get("packs");
       assertThat(packs).hasSize(context.getBean(RulesEngine.class).packs().size());
       assertThat(packs).extracting(p -> p.get("id") + " " + p.get("version") + " " + p.get("inForceToday"))
-          .contains("hanoi-522 2.1.0 true", "hanoi-units 1.2.0 true", "hanoi-units 2.2.0 false");
+          .contains("hanoi-522 2.2.0 true", "hanoi-units 1.2.0 true", "hanoi-units 2.2.0 false");
       assertThat(packs).allSatisfy(p -> assertThat((String) p.get("digest")).matches("[0-9a-f]{64}"));
     });
   }
