@@ -335,6 +335,10 @@ final class HtmlReport {
 
   private ReportView.FindingView finding(Finding finding) {
     List<ReportView.Detail> details = new ArrayList<>();
+    // as the table report: the facts the rule set aside, and those backed by documents (explain lists them all)
+    finding.facts().stream().filter(f -> !f.used() || !f.evidence().references().isEmpty())
+        .forEach(fact -> details.add(new ReportView.Detail(fact.used() ? "fact" : "fact set-aside", "",
+            line(w.fact(fact)))));
     finding.decisions().forEach(decision -> details.add(new ReportView.Detail("decision",
         w.get("report.history").strip(), line(w.decision(decision, language)))));
     return new ReportView.FindingView(finding.outcome().name().toLowerCase(Locale.ROOT), decided(finding),

@@ -37,6 +37,33 @@ class DecisionsCommandTests {
   }
 
   @Test
+  void a_pseudonymised_report_keeps_the_history_and_the_facts_with_the_people_in_them_masked() throws Exception {
+    for (String format : java.util.List.of("json", "html", "table", "csv")) {
+      int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "-f", format,
+          "--lang", "en");
+      assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+      assertThat(cli.out()).as(format).doesNotContainPattern("\\bcb-\\d{3}\\b")
+          .doesNotContain("Cao Ngọc Long", "Phan Trọng Kiên");
+    }
+    int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "-f", "json");
+    assertThat(code).as(cli.err()).isEqualTo(ConductCommand.OK);
+    JsonNode report = new ObjectMapper().readTree(cli.out());
+    JsonNode overridden = null;
+    for (JsonNode subject : report.get("subjects")) {
+      for (JsonNode finding : subject.get("findings")) {
+        if (finding.path("original-outcome").asText().equals("FAIL") && finding.path("outcome").asText().equals("PASS")) {
+          overridden = finding;
+        }
+      }
+    }
+    assertThat(overridden).as("the override survives masking").isNotNull();
+    assertThat(overridden.get("decisions")).hasSize(3).allSatisfy(act -> {
+      assertThat(act.get("by").get("id").asText()).matches("p-[0-9a-f]{20}");
+      assertThat(act.get("by").get("name").isNull()).as("names left out").isTrue();
+    });
+  }
+
+  @Test
   void the_html_report_shows_the_original_and_final_outcome_and_the_history_under_the_finding() {
     int code = cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "-f", "html",
         "--lang", "en", "--reveal-ids");

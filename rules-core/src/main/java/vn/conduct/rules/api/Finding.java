@@ -170,6 +170,22 @@ public final class Finding {
   }
 
   /**
+   * Returns this finding with each act of its history replaced by what the function makes of it, its
+   * outcomes unchanged: for a copy of a report whose people are pseudonymised.
+   *
+   * @since 0.3
+   */
+  public Finding withDecisionsChanged(java.util.function.UnaryOperator<Decision> change) {
+    Objects.requireNonNull(change, "change");
+    if (decisions.isEmpty()) {
+      return this;
+    }
+    return new Finding(rule, outcome, reasonSource, reason, waiver, originalOutcome,
+        decisions.stream().map(change).map(d -> Objects.requireNonNull(d, "changed decision")).toList(),
+        factsSource, facts);
+  }
+
+  /**
    * The waiver that excuses this finding, if one applies (specs/waiver-format.md). A waived finding
    * keeps its real {@link #outcome()} (FAIL or UNKNOWN); checklists count it as PASS.
    *

@@ -148,8 +148,56 @@ final class Masking {
   }
 
   private Finding finding(Finding finding) {
-    Finding masked = finding.withReason(this::text);
-    return finding.waiver().map(w -> masked.withWaiver(waiver(w))).orElse(masked);
+    Finding masked = finding.withReason(this::text).withDecisionsChanged(this::decision);
+    if (!finding.facts().isEmpty()) {
+      List<vn.conduct.rules.api.FindingFact> facts = finding.facts().stream().map(this::fact).toList();
+      masked = masked.withFacts(f -> facts);
+    }
+    Finding result = masked;
+    return finding.waiver().map(w -> result.withWaiver(waiver(w))).orElse(result);
+  }
+
+  /** A contest, review or override with the people in it pseudonymised: the subject, the signer, their words. */
+  private vn.conduct.rules.api.Decision decision(vn.conduct.rules.api.Decision decision) {
+    vn.conduct.rules.api.Decision.Builder builder = vn.conduct.rules.api.Decision.builder(text(decision.id()),
+        decision.kind(), whole(decision.subjectId()));
+    if (decision.itemId().isPresent()) {
+      builder.item(decision.packId(), decision.checklistId().orElseThrow(), decision.itemId().get());
+    } else if (decision.ruleId().isPresent()) {
+      builder.rule(decision.packId(), decision.ruleId().get());
+    } else {
+      builder.checklist(decision.packId(), decision.checklistId().orElseThrow());
+    }
+    vn.conduct.rules.api.Decision.Actor by = decision.by();
+    String name = by.name();
+    if (name != null && (personalIds.contains(by.id()) || names.containsKey(name.strip()))) {
+      name = pseudonyms.namesKept() ? name : null;
+    } else if (name != null) {
+      name = text(name);
+    }
+    builder.period(decision.period()).date(decision.date())
+        .by(vn.conduct.rules.api.Decision.Actor.of(whole(by.id()), name, by.role()))
+        .reason(text(decision.reason()));
+    decision.outcome().ifPresent(builder::outcome);
+    decision.points().ifPresent(builder::points);
+    decision.adjustment().ifPresent(builder::adjustment);
+    decision.source().ifPresent(builder::source);
+    return builder.build();
+  }
+
+  /** A fact behind a finding with the subject it is about, the values and the recorder pseudonymised. */
+  private vn.conduct.rules.api.FindingFact fact(vn.conduct.rules.api.FindingFact fact) {
+    vn.conduct.rules.api.Evidence evidence = fact.evidence();
+    vn.conduct.rules.api.Evidence.Recorder recorder = evidence.recordedBy();
+    vn.conduct.rules.api.Evidence masked = new vn.conduct.rules.api.Evidence(recorder == null ? null
+        : new vn.conduct.rules.api.Evidence.Recorder(recorder.id() == null ? null : whole(recorder.id()), recorder.role()),
+        evidence.recordedOn(), evidence.method(), evidence.references().stream()
+            .map(r -> new vn.conduct.rules.api.Evidence.Reference(r.document() == null ? null : text(r.document()),
+                r.digest(), r.url() == null ? null : text(r.url())))
+            .toList());
+    Object value = fact.value() instanceof String text ? text(text) : fact.value();
+    return new vn.conduct.rules.api.FindingFact(fact.kind(), whole(fact.subjectId()), fact.name(),
+        fact.eventId() == null ? null : text(fact.eventId()), value, fact.date(), fact.verified(), masked, fact.use());
   }
 
   private ChecklistScore score(ChecklistScore score) {
@@ -157,7 +205,9 @@ final class Masking {
         score.maximum(), score.evidencePercent(), score.rating(), score.ratingTitle(), score.rated(), score.items(),
         score.adjustments().stream().map(a -> ScoreAdjustment.of(a.kind(), a.source() == null ? null : whole(a.source()),
             a.points(), a.fromRating(), a.toRating(), text(a.reason()))).toList());
-    return score.withoutWaivers().map(without -> masked.withWithoutWaivers(score(without))).orElse(masked);
+    ChecklistScore decided = score.decisions().isEmpty() ? masked
+        : masked.withDecisions(score.decisions().stream().map(this::decision).toList());
+    return score.withoutWaivers().map(without -> decided.withWithoutWaivers(score(without))).orElse(decided);
   }
 
   private Ranking ranking(Ranking ranking) {
