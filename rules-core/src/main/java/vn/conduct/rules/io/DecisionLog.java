@@ -338,8 +338,21 @@ public final class DecisionLog {
     node.set("packs", CANONICAL.valueToTree(request.packIds()));
     node.set("pins", CANONICAL.valueToTree(new TreeMap<>(request.pinnedVersions())));
     node.set("subjects", CANONICAL.valueToTree(request.subjects()));
-    node.set("observations", CANONICAL.valueToTree(request.observations()));
-    node.set("events", CANONICAL.valueToTree(request.events()));
+    ArrayNode observations = CANONICAL.valueToTree(request.observations());
+    for (int i = 0; i < observations.size(); i++) {
+      vn.conduct.rules.api.Observation o = request.observations().get(i);
+      evidence((ObjectNode) observations.get(i), o.evidence(), new vn.conduct.rules.api.Evidence(
+          o.observedBy() == null ? null : new vn.conduct.rules.api.Evidence.Recorder(o.observedBy(), null),
+          o.recordedOn(), o.method(), List.of()));
+    }
+    node.set("observations", observations);
+    ArrayNode events = CANONICAL.valueToTree(request.events());
+    for (int i = 0; i < events.size(); i++) {
+      vn.conduct.rules.api.Event e = request.events().get(i);
+      evidence((ObjectNode) events.get(i), e.evidence(),
+          new vn.conduct.rules.api.Evidence(null, e.recordedOn(), null, List.of()));
+    }
+    node.set("events", events);
     ArrayNode waivers = node.putArray("waivers");
     request.waivers().forEach(w -> waivers.add(waiver(w)));
     if (!request.decisions().isEmpty()) { // absent without decisions: digests of earlier logs stay valid
@@ -347,6 +360,20 @@ public final class DecisionLog {
       request.decisions().forEach(d -> decisions.add(decision(d)));
     }
     return node;
+  }
+
+  /**
+   * A fact's {@code evidence} in the canonical form (section 3): left out when it says no more than the
+   * fact's own {@code observed-by}, {@code method} and {@code recorded-on} (so that lines logged before
+   * evidence existed still replay), else kept without members derived from the others ({@code empty}).
+   */
+  private static void evidence(ObjectNode fact, vn.conduct.rules.api.Evidence evidence,
+      vn.conduct.rules.api.Evidence fromOwnFields) {
+    if (evidence == null || evidence.isEmpty() || evidence.equals(fromOwnFields)) {
+      fact.remove("evidence");
+    } else if (fact.get("evidence") instanceof ObjectNode given) {
+      given.remove("empty");
+    }
   }
 
   /** A decision's canonical form: every member that changes what it does or says. */

@@ -35,7 +35,7 @@ import vn.conduct.rules.api.ValidationIssue;
 final class ConformanceCase {
 
   static final Set<String> EVALUATION_KEYS = Set.of("outcomes", "reasons", "scores", "rankings", "roll-ups",
-      "compliant", "fact-problems", "provenance", "waivers", "decisions", "pseudonymised", "facts");
+      "compliant", "fact-problems", "provenance", "waivers", "decisions", "pseudonymised", "facts", "log");
   static final Set<String> SCORE_KEYS = Set.of("score", "maximum", "rating", "rated", "evidence-percent",
       "adjustments", "items", "without-waivers", "risk-accepted");
   static final Set<String> ROLL_UP_KEYS = Set.of("members", "rated", "average-score", "ratings", "failures");
@@ -159,6 +159,9 @@ final class ConformanceCase {
     if (expected.containsKey("facts")) {
       checkFacts(report, FactsFile.map(expected.get("facts"), "facts"), problems);
     }
+    if (expected.containsKey("log")) {
+      checkLog(report, FactsFile.map(expected.get("log"), "log"), problems);
+    }
     return problems;
   }
 
@@ -244,16 +247,62 @@ final class ConformanceCase {
   }
 
   Report evaluate() {
-    var request = FactsFile.read(dir.resolve("facts.yaml"));
+    return engine().evaluate(request("facts.yaml", "decisions.yaml"));
+  }
+
+  /** The case's request from these files of its folder, with its waivers and decisions if it has them. */
+  private vn.conduct.rules.api.EvaluationRequest request(String factsFile, String decisionsFile) {
+    var request = FactsFile.read(dir.resolve(factsFile));
     Path waivers = dir.resolve("waivers.yaml");
     if (Files.isRegularFile(waivers)) {
       request = request.toBuilder().waivers(vn.conduct.rules.io.WaiversFile.read(waivers).waivers()).build();
     }
-    Path decisions = dir.resolve("decisions.yaml");
+    Path decisions = dir.resolve(decisionsFile);
     if (Files.isRegularFile(decisions)) {
       request = request.toBuilder().decisions(vn.conduct.rules.io.DecisionsFile.read(decisions).decisions()).build();
     }
-    return engine().evaluate(request);
+    return request;
+  }
+
+  /**
+   * The decision log (decision-log.md): the evaluation's line (holding the facts), replayed on the case's
+   * files as given and on edited ones ({@code replays}: {@code facts}, {@code decisions} — file names in the
+   * case's folder, the case's own by default —, {@code reproduced}, and {@code differences}: texts each
+   * found in one of the replay's differences, in the order the spec lists its checks).
+   */
+  private void checkLog(Report report, Map<String, Object> expected, List<String> problems) {
+    FactsFile.only(expected, "log", Set.of("replays"));
+    String line = vn.conduct.rules.io.DecisionLog.line(request("facts.yaml", "decisions.yaml"), report,
+        java.time.Instant.parse("2026-01-01T00:00:00Z"), true);
+    int index = 0;
+    for (Object each : FactsFile.list(expected.get("replays"), "log.replays")) {
+      Map<String, Object> replay = FactsFile.map(each, "log.replays[" + index + "]");
+      FactsFile.only(replay, "log.replays[" + index + "]", Set.of("facts", "decisions", "reproduced", "differences"));
+      String facts = String.valueOf(replay.getOrDefault("facts", "facts.yaml"));
+      String decisions = String.valueOf(replay.getOrDefault("decisions", "decisions.yaml"));
+      var result = vn.conduct.rules.io.DecisionLog.replay(line, engine(), request(facts, decisions));
+      String what = "log replay " + index + " (" + facts + ", " + decisions + ")";
+      if (result.reproduced() != Boolean.TRUE.equals(replay.get("reproduced"))) {
+        problems.add(what + ": expected reproduced " + replay.get("reproduced") + ", actual " + result.reproduced()
+            + " " + result.differences());
+      }
+      int from = 0;
+      for (Object text : FactsFile.list(replay.getOrDefault("differences", List.of()), "differences")) {
+        int found = -1;
+        for (int i = from; i < result.differences().size(); i++) {
+          if (result.differences().get(i).contains(String.valueOf(text))) {
+            found = i;
+            break;
+          }
+        }
+        if (found < 0) {
+          problems.add(what + ": no difference (from the last one matched on) says '" + text + "': " + result.differences());
+        } else {
+          from = found; // the next text may be in the same difference or a later one
+        }
+      }
+      index++;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,29 @@ class DecisionLogTests {
     assertThat(replay.reproduced()).as("%s", replay.differences()).isTrue();
     assertThat(replay.differences()).isEmpty();
     assertThat(DecisionLog.digest(replay.report().orElseThrow())).isEqualTo(DecisionLog.digest(report));
+  }
+
+  @Test
+  void a_fact_without_more_evidence_than_its_own_fields_keeps_the_canonical_form_logged_before_evidence()
+      throws Exception {
+    EvaluationRequest request = EvaluationRequest.builder(LocalDate.of(2025, 6, 30))
+        .subject(Subject.of("o1", "officer"))
+        .observation(new Observation("o1", "task", 85, "Đoàn kiểm tra", LocalDate.of(2025, 6, 10), "inspection"))
+        .observation(Observation.of("o1", "task", 90).withEvidence(new vn.conduct.rules.api.Evidence(
+            new vn.conduct.rules.api.Evidence.Recorder("doan-kt", "inspection-team"), null, "inspection",
+            List.of(new vn.conduct.rules.api.Evidence.Reference("12/BB-KTCV", null, null)))))
+        .build();
+
+    String line = DecisionLog.line(request, engine.evaluate(request), Instant.now(), true);
+
+    com.fasterxml.jackson.databind.JsonNode observations = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(line).get("facts").get("observations");
+    List<String> keys = new java.util.ArrayList<>();
+    observations.get(0).fieldNames().forEachRemaining(keys::add);
+    assertThat(keys).as("the members of 0.2's form, nothing more (decision-log.md, section 3)")
+        .containsExactly("indicator", "method", "observedBy", "observedOn", "recordedOn", "subjectId", "value");
+    assertThat(observations.get(1).get("evidence").has("references")).isTrue();
+    assertThat(observations.get(1).get("evidence").has("empty")).as("no derived member").isFalse();
   }
 
   @Test

@@ -40,7 +40,7 @@ class HanoiPackMutationSweepTests {
 
     // THEN
     System.out.println(report.summary());
-    assertThat(packs).hasSize(20);
+    assertThat(packs).hasSize(21);
     assertThat(report.ran()).isPositive();
     assertThat(report.count(Verdict.LOCATED)).as("mutations refused with located errors").isPositive();
     report.assertNoFailures();
