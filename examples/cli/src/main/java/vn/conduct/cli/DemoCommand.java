@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if ((printFacts ? 1 : 0) + (printWaivers ? 1 : 0) + (printDecisions ? 1 : 0) > 1) {
-      throw new UsageException("give one of --print-facts, --print-waivers, --print-decisions");
+      throw new UsageException(Arguments.say("usage.demo-print"));
     }
     byte[] sample = sample(printWaivers ? WAIVERS : printDecisions ? DECISIONS : SAMPLE);
     if (printFacts || printWaivers || printDecisions) {

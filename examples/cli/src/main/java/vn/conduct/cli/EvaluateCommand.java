@@ -154,29 +154,27 @@ final class EvaluateCommand implements Callable<Integer> {
     output.extras(); // a malformed --report is a usage error before anything is evaluated
     output.pseudonyms(); // a key that cannot be read, or --reveal-ids with a key, before anything is evaluated
     if (stream && log != null) {
-      throw new UsageException("--log: --stream keeps no whole report to digest [Hint: leave --log out with --stream]");
+      throw new UsageException("--log: " + Arguments.say("usage.log-stream"));
     }
     if (logFacts && log == null) {
-      throw new UsageException("--log-facts goes with --log <file>");
+      throw new UsageException(Arguments.say("usage.log-facts"));
     }
     if (stream && !output.reports.isEmpty()) {
-      throw new UsageException("--report: --stream writes one CSV as subjects are done [Hint: leave --report out"
-          + " with --stream]");
+      throw new UsageException("--report: " + Arguments.say("usage.report-stream"));
     }
     EvaluationRequest request;
     Function<FactProblem, Optional<String>> locator;
     CsvFacts csv = null;
     if (facts != null) {
       if (subjects != null || events != null || observations != null) {
-        throw new UsageException("give either --facts or CSV files (--subjects, --events, --observations), not both");
+        throw new UsageException(Arguments.say("usage.facts-or-csv"));
       }
       FactsReader reader = new FactsReader().withAsOf(asOf).withPeriod(period);
       FactsFile file = FactsInput.load(reader, facts);
       request = file.request();
       locator = file::locate;
     } else if (stream && subjects == null) {
-      throw new UsageException("--stream reads CSV files part by part [Hint: give --subjects (and --events,"
-          + " --observations) with --as-of or --period]");
+      throw new UsageException(Arguments.say("usage.stream-csv"));
     } else if (subjects != null && stream) {
       return stream(err, messages);
     } else if (subjects != null) {
@@ -188,9 +186,9 @@ final class EvaluateCommand implements Callable<Integer> {
       request = builder.subjects(csv.subjects).events(csv.events).observations(csv.observations).build();
       locator = csv::locate;
     } else if (events != null || observations != null) {
-      throw new UsageException("--events and --observations need --subjects");
+      throw new UsageException(Arguments.say("usage.need-subjects"));
     } else {
-      throw new UsageException("give the facts: --facts <file>, or --subjects <csv> with --as-of or --period");
+      throw new UsageException(Arguments.say("usage.give-facts"));
     }
     RulesEngine engine = packs.engine();
     request = waivers.apply(packs.restrict(request));
@@ -263,8 +261,7 @@ final class EvaluateCommand implements Callable<Integer> {
   /** The request builder of CSV input: its dates and period as the options give them. */
   private EvaluationRequest.Builder csvRequest() {
     if (asOf == null && period == null) {
-      throw new UsageException("--as-of or --period is required with CSV input (a CSV file has no dates of its"
-          + " own) [Hint: e.g. --period 2025-06, or --as-of 2025-06-30]");
+      throw new UsageException(Arguments.say("usage.csv-needs-date"));
     }
     EvaluationRequest.Builder builder = asOf != null ? EvaluationRequest.builder(asOf)
         : EvaluationRequest.builder(period);
@@ -280,11 +277,11 @@ final class EvaluateCommand implements Callable<Integer> {
    */
   private Integer stream(PrintWriter err, TextOut messages) {
     if (output.format != OutputOptions.Format.csv) {
-      throw new UsageException("--stream writes CSV as subjects are done [Hint: add --format csv]");
+      throw new UsageException(Arguments.say("usage.stream-format"));
     }
     csvRequest();
     if (rankings != null && rankings.equals(output.file)) {
-      throw new UsageException("--rankings and --output name the same file");
+      throw new UsageException(Arguments.say("usage.rankings-output"));
     }
     LocalDate decided = asOf != null ? asOf : period.end();
     RulesEngine engine = packs.engine();

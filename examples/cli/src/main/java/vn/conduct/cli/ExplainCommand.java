@@ -101,16 +101,15 @@ final class ExplainCommand implements Callable<Integer> {
       undecided = () -> once[0] != null ? once[0] : (once[0] = engine.evaluate(waivers.waive(packs.restrict(
           file.request()))));
     }
-    SubjectResult result = report.subject(subjectId).orElseThrow(() -> new UsageException("no subject '" + subjectId
-        + "' in " + facts + " [Hint: its subjects are " + report.subjects().stream().limit(12)
-        .map(SubjectResult::subjectId).collect(Collectors.joining(", ")) + (report.subjects().size() > 12 ? ", …" : "")
-        + "]"));
+    SubjectResult result = report.subject(subjectId).orElseThrow(() -> new UsageException(Arguments.say("usage.explain.no-subject", subjectId, facts,
+        report.subjects().stream().limit(12).map(SubjectResult::subjectId).collect(Collectors.joining(", "))
+            + (report.subjects().size() > 12 ? ", …" : ""))));
     List<ChecklistScore> scores = result.scores().stream()
         .filter(s -> checklistId == null || s.checklistId().equals(checklistId)).toList();
     if (checklistId != null && scores.isEmpty()) {
-      throw new UsageException("checklist '" + checklistId + "' does not score subject '" + subjectId + "'"
-          + (result.scores().isEmpty() ? "" : " [Hint: it is scored by " + result.scores().stream()
-              .map(ChecklistScore::checklistId).collect(Collectors.joining(", ")) + "]"));
+      throw new UsageException(Arguments.say("usage.explain.not-scored", checklistId, subjectId)
+          + (result.scores().isEmpty() ? "" : Arguments.say("usage.explain.scored-by", result.scores().stream()
+              .map(ChecklistScore::checklistId).collect(Collectors.joining(", ")))));
     }
     PrintWriter out = spec.commandLine().getOut();
     var subject = result.subject();

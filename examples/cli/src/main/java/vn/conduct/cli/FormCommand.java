@@ -99,7 +99,7 @@ final class FormCommand implements Callable<Integer> {
   public Integer call() {
     w = new Words(language);
     if (letterhead != null && format != Format.html) {
-      throw new UsageException("--letterhead: only an html form has a letterhead [Hint: add --format html]");
+      throw new UsageException("--letterhead: " + Arguments.say("usage.letterhead-form"));
     }
     RulesEngine engine = PackOptions.engine("<pack-id-or-dir>", List.of(pack), Map.of(),
         spec.commandLine().getErr());
@@ -111,8 +111,8 @@ final class FormCommand implements Callable<Integer> {
     if (forType.isEmpty()) {
       Set<String> types = new TreeSet<>();
       rules.stream().filter(RuleInfo::enabled).forEach(r -> types.addAll(r.appliesTo()));
-      throw new UsageException("pack " + info.id() + " " + info.version() + " has no rule for subject type '"
-          + subjectType + "' [Hint: its types are " + String.join(", ", types) + "]");
+      throw new UsageException(Arguments.say("usage.form.no-rule", info.id() + " " + info.version(), subjectType,
+          String.join(", ", types)));
     }
     List<Section> sections = sections(engine, info, forType);
     String title = w.get("form.inspection-checklist") + " — " + subjectType;

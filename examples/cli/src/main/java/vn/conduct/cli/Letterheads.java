@@ -58,7 +58,7 @@ final class Letterheads {
       }
       content = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new UsageException(SafeText.line("--letterhead: file '" + file + "' does not exist"));
+      throw new UsageException("--letterhead: " + Arguments.say("usage.letterhead-missing", SafeText.line(String.valueOf(file))));
     } catch (IOException e) {
       throw new FileProblem(SafeText.line("--letterhead: cannot read " + file + ": " + e.getMessage()));
     }

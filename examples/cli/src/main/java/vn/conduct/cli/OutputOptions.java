@@ -161,19 +161,17 @@ final class OutputOptions {
     for (String report : reports) {
       int equals = report.indexOf('=');
       if (equals <= 0 || equals == report.length() - 1) {
-        throw new UsageException("--report: '" + SafeText.line(report) + "' is not <format>=<file> [Hint: e.g."
-            + " --report html=june.html]");
+        throw new UsageException("--report: " + Arguments.say("usage.report-shape", SafeText.line(report)));
       }
       Format format;
       try {
         format = Format.valueOf(report.substring(0, equals).strip().toLowerCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("--report: '" + SafeText.line(report.substring(0, equals)) + "' is not a format"
-            + " [Hint: table, json, csv or html]");
+        throw new UsageException("--report: " + Arguments.say("usage.report-format", SafeText.line(report.substring(0, equals))));
       }
       Path target = Path.of(report.substring(equals + 1).strip());
       if (!files.add(target.toAbsolutePath().normalize())) {
-        throw new UsageException("--report: the file " + SafeText.line(target.toString()) + " is named twice");
+        throw new UsageException("--report: " + Arguments.say("usage.report-twice", SafeText.line(target.toString())));
       }
       extras.add(new Extra(format, target));
     }
@@ -206,8 +204,7 @@ final class OutputOptions {
       List<ChecklistInfo> checklists, PrintWriter err) {
     Language language = language();
     if (letterhead != null && format != Format.html && extras().stream().noneMatch(e -> e.format() == Format.html)) {
-      throw new UsageException("--letterhead: only an html report has a letterhead [Hint: add --format html or"
-          + " --report html=<file>]");
+      throw new UsageException("--letterhead: " + Arguments.say("usage.letterhead-html"));
     }
     head = letterhead == null ? null : Letterheads.file(letterhead);
     Report report = shown(original);
@@ -246,8 +243,7 @@ final class OutputOptions {
           try {
             writer = new ReportJson().withFormat(reportFormat);
           } catch (IllegalArgumentException e) {
-            throw new UsageException("--report-format: '" + reportFormat + "' is not a report format [Hint: write 2"
-                + " (the default) or 1]");
+            throw new UsageException("--report-format: " + Arguments.say("usage.report-format-number", reportFormat));
           }
           writer = writer.withLanguage(language).withFactLocator(locator).withChecklists(checklists);
           writer.write(report, out);

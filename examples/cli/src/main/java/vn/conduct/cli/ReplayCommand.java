@@ -77,8 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
           + "' appends one per evaluation]"));
     }
     if (line < 0 || line > lines.size()) {
-      throw new UsageException("--line: " + line + " is not a line of the log, which has " + lines.size()
-          + " [Hint: 1 to " + lines.size() + ", or 0 for the last]");
+      throw new UsageException("--line: " + Arguments.say("usage.replay-line", line, lines.size()));
     }
     String logged = lines.get(line == 0 ? lines.size() - 1 : line - 1);
     FactsReader reader = asOf == null ? new FactsReader() : new FactsReader().withAsOf(asOf);
