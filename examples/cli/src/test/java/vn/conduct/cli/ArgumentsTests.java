@@ -104,6 +104,10 @@ class ArgumentsTests {
     assertThat(cli.run("--lang", "vi", "evalute")).isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).startsWith("conduct: 'evalute' không phải là lệnh [Gợi ý: có phải ý bạn là evaluate?");
 
+    assertThat(cli.run("evaluate", "--lang", "vi")).isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).isEqualTo("conduct: đưa dữ liệu: --facts <tệp>, hoặc --subjects <csv> cùng --as-of hoặc"
+        + " --period" + System.lineSeparator());
+
     assertThat(cli.run("packs", "--as-of", "2025-02-29")).as("English without --lang").isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("is not a date: day 29 is not in February 2025 (1–28)");
   }
