@@ -1,6 +1,6 @@
 #!/bin/sh
 # Renders the HTML pages and takes their screenshots with headless Chromium (Debian's 'chromium' package):
-# the command line's report (conduct evaluate -f html) and a form (conduct form -f html, also printed to an
+# the command line's report (conduct evaluate -f html; also one with a decision history) and a form (conduct form -f html, also printed to an
 # A4 PDF), and the Spring example's ranking page. Run by hand after a change to a page, not in CI; look at
 # each picture, then commit them. The build's own checks of the pages are DOM tests (jsoup).
 #
@@ -48,6 +48,14 @@ awk '/^[a-z#]/ || /^$/ || /^  - .*cho-truc-bach/' "$work/june.yaml" | sed 's/^pa
 java -jar "$cli" evaluate --facts "$work/market.yaml" --format html -o "$work/market.html"
 shot "file://$work/market.html" "$here/report-market.png" 1200 1300
 
+# Due process: cb-013's working-time FAIL contested, reviewed and overridden by the head of the unit (the sample
+# decisions' first three), on the two officers concerned, with the facts behind the findings; real ids (--reveal-ids)
+awk '/^[a-z#]/ || /^$/ || /^  - .*(cb-013|cb-001|id: ubnd-ba-dinh)[,}]/' "$work/june.yaml" \
+  | sed 's/^packs: .*/packs: [hanoi-3814]/' > "$work/two.yaml"
+java -jar "$cli" demo --print-decisions | awk '/^  - id: d-2025-06-cb-022/ { exit } { print }' > "$work/decisions.yaml"
+java -jar "$cli" evaluate --facts "$work/two.yaml" --decisions "$work/decisions.yaml" --format html --lang en \
+  --reveal-ids -o "$work/decisions.html"
+shot "file://$work/decisions.html" "$here/report-decisions.png" 1200 1500
 # A form: hanoi-models' market checklist, with the pack's own letterhead (rulepacks/hanoi-models/letterhead.yaml)
 java -jar "$cli" form hanoi-models --subject-type market --format html -o "$work/form.html"
 shot "file://$work/form.html" "$here/form-market.png" 1000 1400

@@ -230,7 +230,7 @@ final class HtmlReport {
       int width = (int) Math.round((double) barWidth * count / max);
       int step = bands.size() <= 1 ? 0 : (int) Math.round((double) i * (BAR_COLOURS.length - 1) / (bands.size() - 1));
       String colour = row[0] == null ? UNRATED_COLOUR : BAR_COLOURS[Math.min(step, BAR_COLOURS.length - 1)];
-      String label = row[0] == null ? row[1] : row[0] + (row[1].isEmpty() || row[1].equals(row[0]) ? "" : " — " + row[1]);
+      String label = row[0] == null || !row[1].isEmpty() ? row[1] : row[0]; // the band's title, else its id
       long percent = Math.round(100.0 * count / scores.size());
       bars.add(new ReportView.Bar(line(shorten(label, 50)), y, labelWidth, Math.max(width, count > 0 ? 2 : 0),
           rowHeight - 8, colour, labelWidth + Math.max(width, 0) + 6, count, percent));
@@ -260,6 +260,21 @@ final class HtmlReport {
     return bands;
   }
 
+  /**
+   * A band as people read it: its title in this language (from the score, else from the engine's
+   * checklists), or its id when it has none.
+   */
+  private String band(String packId, String checklistId, String bandId, vn.conduct.rules.api.LocalizedText title) {
+    String text = title == null ? "" : title.in(language);
+    if (text == null || text.isBlank()) {
+      text = checklists == null ? "" : checklists.stream()
+          .filter(c -> c.packId().equals(packId) && c.checklistId().equals(checklistId))
+          .flatMap(c -> c.bands().stream()).filter(b -> b.id().equals(bandId) && b.title() != null)
+          .map(b -> b.title().in(language)).filter(t -> t != null && !t.isBlank()).findFirst().orElse("");
+    }
+    return line(text.isBlank() ? bandId : text);
+  }
+
   private ReportView.RankingTable ranking(Ranking ranking, Map<String, SubjectResult> byId) {
     List<ReportView.Rank> rows = new ArrayList<>();
     List<Ranking.Entry> entries = ranking.entries();
@@ -274,7 +289,8 @@ final class HtmlReport {
       Ranking.Entry entry = entries.get(i);
       SubjectResult subject = byId.get(entry.subjectId());
       rows.add(new ReportView.Rank(entry.rank(), line(entry.subjectId()), subject == null ? "" : line(subject.subject().name()),
-          Words.display(entry.score()), line(entry.rating()), null));
+          Words.display(entry.score()),
+          entry.rating() == null ? null : band(ranking.packId(), ranking.checklistId(), entry.rating(), null), null));
     }
     return new ReportView.RankingTable(line(ranking.peerGroup()), rows, ids(ranking.unranked()));
   }
@@ -304,18 +320,16 @@ final class HtmlReport {
     var subject = result.subject();
     List<ReportView.Score> scores = new ArrayList<>();
     for (ChecklistScore score : result.scores()) {
+      // a rating as people read it: the band's title (ids are for machines: JSON and CSV keep them)
       String ratingTitle = null;
-      if (score.rated()) {
-        String title = score.ratingTitle().in(language);
-        if (title != null && !title.isEmpty() && !title.equals(score.rating())) {
-          ratingTitle = line(title);
-        }
-      }
       ReportView.WithoutWaivers without = score.withoutWaivers().map(w0 -> new ReportView.WithoutWaivers(
-          Words.display(w0.score()), Words.display(w0.maximum()), w0.rated() ? line(w0.rating()) : null,
+          Words.display(w0.score()), Words.display(w0.maximum()),
+          w0.rated() ? band(score.packId(), score.checklistId(), w0.rating(), w0.ratingTitle()) : null,
           Words.display(score.riskAccepted().orElseThrow()))).orElse(null);
       scores.add(new ReportView.Score(line(score.title().in(language)), Words.display(score.score()),
-          Words.display(score.maximum()), score.rated() ? line(score.rating()) : null, ratingTitle,
+          Words.display(score.maximum()),
+          score.rated() ? band(score.packId(), score.checklistId(), score.rating(), score.ratingTitle()) : null,
+          ratingTitle,
           score.rated() ? null : w.get("html.not-rated-evidence", Words.display(score.evidencePercent())), without,
           java.util.stream.Stream.concat(score.adjustments().stream().map(a -> new ReportView.Adjustment(
               w.adjustment(a.kind()), line(a.reason().in(language)))), score.decisions().stream().map(d ->

@@ -90,10 +90,11 @@ class HtmlReportTests {
     assertThat(page.select("svg.chart")).hasSize(1);
     assertThat(page.select("svg.chart rect")).hasSize(4);
     assertThat(page.select("svg.chart > text:not(.n)").eachText())
-        .containsExactly("A — Good", "B — Fair", "C — Poor", "Not rated (too little evidence)");
+        .containsExactly("Good", "Fair", "Poor", "Not rated (too little evidence)");
     // the ranking: a row per ranked subject, best first, with a link to the subject
     assertThat(page.select("table.ranking tbody tr")).extracting(Element::text)
-        .containsExactly("1 o1 <script>alert('x')</script> 100 A", "2 o3 80 B", "3 o2 Trần & Co 0 C");
+        .as("ratings by their band titles").containsExactly("1 o1 <script>alert('x')</script> 100 Good", "2 o3 80 Fair",
+            "3 o2 Trần & Co 0 Poor");
     assertThat(page.select("table.ranking tbody tr a").eachAttr("href")).containsExactly("#s-o1", "#s-o3", "#s-o2");
     assertThat(page.select("section.checklist p.note").text())
         .isEqualTo("Not ranked (no rating: too little evidence, or the criteria do not apply): o4");

@@ -113,7 +113,7 @@ class WaiversCommandTests {
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "html",
         "--lang", "en", "--reveal-ids")).as(cli.err()).isEqualTo(ConductCommand.OK);
     assertThat(cli.out()).contains("<span class=\"badge waived\">WAIVED</span> <code>w-2025-06-cb-013-late</code>",
-        "Without waivers: 69 / 100 → <span class=\"rating\">C</span> · risk accepted: 3 points");
+        "Without waivers: 69 / 100 → <span class=\"rating\">Grade C – Satisfactory</span> · risk accepted: 3 points");
 
     // by default the waiver is shown with the officer pseudonymised, in its id too
     assertThat(cli.run("evaluate", "--facts", facts.toString(), "--waivers", waivers.toString(), "--format", "html",
