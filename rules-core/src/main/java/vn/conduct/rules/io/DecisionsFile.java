@@ -1,10 +1,7 @@
 package vn.conduct.rules.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,7 +26,6 @@ import vn.conduct.rules.internal.engine.Decisions;
 import vn.conduct.rules.internal.load.Hints;
 import vn.conduct.rules.internal.load.Issues;
 import vn.conduct.rules.internal.model.Ids;
-import vn.conduct.rules.internal.yaml.SafeYaml;
 import vn.conduct.rules.internal.yaml.YamlDocument;
 
 /**
@@ -90,19 +86,10 @@ public final class DecisionsFile {
    */
   public static DecisionsFile read(Path file) {
     Objects.requireNonNull(file, "file");
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDecisionsException(file.toString(), List.of(new ValidationIssue(ValidationIssue.Level.ERROR,
-          "decisions.io", name, 0, 0, "", "no such file: " + file, "check the path")));
-    } catch (IOException e) {
-      throw new InvalidDecisionsException(file.toString(), List.of(new ValidationIssue(ValidationIssue.Level.ERROR,
-          "decisions.io", name, 0, 0, "", "cannot read the file: " + e.getMessage(), null)));
-    }
-    return read(file.toString(), name, content);
+    LocatedFile.Bytes bytes = LocatedFile.bytes(file, "decisions", InvalidDecisionsException::new);
+    return read(file.toString(), bytes.name(), bytes.content());
   }
+
 
   /**
    * Reads a decision file from bytes.
@@ -118,18 +105,11 @@ public final class DecisionsFile {
   }
 
   private static DecisionsFile read(String source, String fileName, byte[] content) {
-    Issues issues = new Issues();
-    Optional<YamlDocument> parsed = SafeYaml.parse(fileName, content, issues, SafeYaml.Profile.FACTS);
-    if (parsed.isEmpty() || issues.hasErrors()) {
-      throw new InvalidDecisionsException(source, issues.sorted());
-    }
-    YamlDocument document = parsed.get();
-    List<Decision> decisions = new Binder(document, issues).bind();
-    if (issues.hasErrors()) {
-      throw new InvalidDecisionsException(source, issues.sorted());
-    }
-    return new DecisionsFile(source, document, decisions, issues.sorted());
+    LocatedFile<List<Decision>> read = LocatedFile.read(source, fileName, content,
+        (document, issues) -> new Binder(document, issues).bind(), InvalidDecisionsException::new);
+    return new DecisionsFile(source, read.document(), read.value(), read.warnings());
   }
+
 
   /** Where the file was read from: the path as given, or the name passed to the reader. */
   public String source() {
@@ -151,8 +131,7 @@ public final class DecisionsFile {
    * {@code decisions[1].by.role}; the nearest enclosing value if the file lacks the path.
    */
   public Optional<String> locate(String path) {
-    int[] mark = document.locate(path);
-    return mark[0] <= 0 ? Optional.empty() : Optional.of(document.file() + ":" + mark[0] + ":" + mark[1]);
+    return LocatedFile.locate(document, path);
   }
 
   /**

@@ -1,9 +1,6 @@
 package vn.conduct.rules.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,7 +25,6 @@ import vn.conduct.rules.internal.engine.Waivers;
 import vn.conduct.rules.internal.load.Hints;
 import vn.conduct.rules.internal.load.Issues;
 import vn.conduct.rules.internal.model.Ids;
-import vn.conduct.rules.internal.yaml.SafeYaml;
 import vn.conduct.rules.internal.yaml.YamlDocument;
 
 /**
@@ -84,19 +80,10 @@ public final class WaiversFile {
    */
   public static WaiversFile read(Path file) {
     Objects.requireNonNull(file, "file");
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidWaiversException(file.toString(), List.of(new ValidationIssue(ValidationIssue.Level.ERROR,
-          "waivers.io", name, 0, 0, "", "no such file: " + file, "check the path")));
-    } catch (IOException e) {
-      throw new InvalidWaiversException(file.toString(), List.of(new ValidationIssue(ValidationIssue.Level.ERROR,
-          "waivers.io", name, 0, 0, "", "cannot read the file: " + e.getMessage(), null)));
-    }
-    return read(file.toString(), name, content);
+    LocatedFile.Bytes bytes = LocatedFile.bytes(file, "waivers", InvalidWaiversException::new);
+    return read(file.toString(), bytes.name(), bytes.content());
   }
+
 
   /**
    * Reads a waiver file from bytes.
@@ -112,18 +99,11 @@ public final class WaiversFile {
   }
 
   private static WaiversFile read(String source, String fileName, byte[] content) {
-    Issues issues = new Issues();
-    Optional<YamlDocument> parsed = SafeYaml.parse(fileName, content, issues, SafeYaml.Profile.FACTS);
-    if (parsed.isEmpty() || issues.hasErrors()) {
-      throw new InvalidWaiversException(source, issues.sorted());
-    }
-    YamlDocument document = parsed.get();
-    List<Waiver> waivers = new Binder(document, issues).bind();
-    if (issues.hasErrors()) {
-      throw new InvalidWaiversException(source, issues.sorted());
-    }
-    return new WaiversFile(source, document, waivers, issues.sorted());
+    LocatedFile<List<Waiver>> read = LocatedFile.read(source, fileName, content,
+        (document, issues) -> new Binder(document, issues).bind(), InvalidWaiversException::new);
+    return new WaiversFile(source, read.document(), read.value(), read.warnings());
   }
+
 
   /** Where the file was read from: the path as given, or the name passed to the reader. */
   public String source() {
@@ -145,8 +125,7 @@ public final class WaiversFile {
    * {@code waivers[1].scope.rule}; the nearest enclosing value if the file lacks the path.
    */
   public Optional<String> locate(String path) {
-    int[] mark = document.locate(path);
-    return mark[0] <= 0 ? Optional.empty() : Optional.of(document.file() + ":" + mark[0] + ":" + mark[1]);
+    return LocatedFile.locate(document, path);
   }
 
   /**
