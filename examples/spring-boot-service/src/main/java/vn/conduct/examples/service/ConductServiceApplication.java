@@ -45,6 +45,15 @@ public class ConductServiceApplication {
     return new FactsLimits(properties.maxFactsBytes());
   }
 
+  /**
+   * How every report the service answers is pseudonymised ({@code conduct.service.privacy.*}); a key file
+   * that cannot be read, or is too short, stops the service at startup.
+   */
+  @Bean
+  ServicePrivacy servicePrivacy(ServiceProperties properties) throws java.io.IOException {
+    return ServicePrivacy.of(properties.privacy());
+  }
+
   /** The same limits for any JSON Spring itself reads with its {@code ObjectMapper}. */
   @Bean
   Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(FactsLimits limits) {

@@ -28,18 +28,25 @@ import vn.conduct.rules.io.ReportJson;
  * <p>The request body is read and checked within the {@link FactsLimits} ({@link FactsBody}), then
  * handed to {@link FactsReader} as bytes, so that every problem in it is reported with its line,
  * column and field path (see {@link ProblemHandler}); the report is written by {@link ReportJson},
- * exactly as {@code conduct evaluate --format json} writes it.
+ * exactly as {@code conduct evaluate --format json} writes it: pseudonymised, with its {@code privacy}
+ * statement, unless {@code conduct.service.privacy.reveal-ids} is set.
  */
 @RestController
 public class EvaluationController {
 
   private final RulesEngine engine;
   private final FactsBody facts;
+  private final ServicePrivacy privacy;
 
-  /** Creates the controller over the shared engine, reading bodies within the given limits. */
-  public EvaluationController(RulesEngine engine, FactsLimits limits) {
+  /**
+   * Creates the controller over the shared engine, reading bodies within the given limits and
+   * pseudonymising the reports it answers (none when the service reveals ids).
+   */
+  public EvaluationController(RulesEngine engine, FactsLimits limits,
+      ServicePrivacy privacy) {
     this.engine = engine;
     this.facts = new FactsBody(limits);
+    this.privacy = privacy;
   }
 
   /**
@@ -80,7 +87,7 @@ public class EvaluationController {
     FactsBody.Facts body = facts.read(request, contentType);
     FactsFile file = new FactsReader().withAsOf(date).load(body.fileName(), body.content());
     Report report = engine.evaluate(file.request());
-    String json = writer.withFactLocator(file::locate).write(report);
+    String json = privacy.writer(writer).withFactLocator(file::locate).write(report);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.getBytes(StandardCharsets.UTF_8));
   }
 }

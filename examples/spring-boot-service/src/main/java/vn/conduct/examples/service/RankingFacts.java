@@ -20,12 +20,14 @@ public class RankingFacts {
   private final String fileName;
   private final Report report;
 
-  /** Reads and evaluates the configured facts with the shared engine. */
-  public RankingFacts(RulesEngine engine, ServiceProperties properties) throws IOException {
+  /** Reads and evaluates the configured facts with the shared engine; people are pseudonymised unless revealed. */
+  public RankingFacts(RulesEngine engine, ServiceProperties properties,
+      ServicePrivacy privacy) throws IOException {
     Resource facts = properties.rankingsFacts();
     this.fileName = facts.getFilename() == null ? facts.getDescription() : facts.getFilename();
     FactsFile file = new FactsReader().load(fileName, facts.getContentAsByteArray());
-    this.report = engine.evaluate(file.request());
+    Report evaluated = engine.evaluate(file.request());
+    this.report = privacy.apply(evaluated); // a published page: people masked
   }
 
   /** The facts' file name, as shown on the page. */

@@ -16,13 +16,28 @@ import org.springframework.core.io.Resource;
  *     (it named a folder of Mustache templates before)
  * @param letterhead the header and footer of the service's pages, as data: a district's office, the national
  *     motto, the place, footer lines; none by default
+ * @param privacy how the reports the service answers are pseudonymised (report-format.md, section 14.1):
+ *     by default with a key drawn when the service starts, names left out
  */
 @ConfigurationProperties(prefix = "conduct.service")
 public record ServiceProperties(
     @DefaultValue("" + FactsLimits.DEFAULT_MAX_BYTES) int maxFactsBytes,
     @DefaultValue("classpath:facts/hanoi-units-2025-06.yaml") Resource rankingsFacts,
     java.nio.file.Path templates,
-    @DefaultValue Letterhead letterhead) {
+    @DefaultValue Letterhead letterhead,
+    @DefaultValue Privacy privacy) {
+
+  /**
+   * {@code conduct.service.privacy.*}: what the packs mark personal (officers' ids and names, personal
+   * attributes) is pseudonymised in every report the service answers, as the CLI does by default.
+   *
+   * @param keyFile a file holding the key (16 bytes or more): the same value has the same pseudonym in
+   *     every report, across restarts; without it, a key is drawn when the service starts (pseudonyms then
+   *     stay the same until it restarts, and match no other report)
+   * @param keepNames keep the names of people (their ids stay pseudonyms)
+   * @param revealIds answer real ids and names: for a service only the host's own staff reach; off by default
+   */
+  public record Privacy(java.nio.file.Path keyFile, boolean keepNames, boolean revealIds) { }
 
   /**
    * The header and footer of a page, lines of text (never markup), {@code conduct.service.letterhead.*}.

@@ -78,6 +78,21 @@ class ConductServiceTests {
   // --- POST /evaluations -------------------------------------------------------------------------
 
   @Test
+  void theAnsweredReportIsPseudonymisedByDefaultAndSaysSo() throws IOException {
+    ResponseEntity<String> response = post("/evaluations", hanoiSample(), YAML);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).as("no officer's id or name").doesNotContainPattern("\\bcb-\\d{3}\\b")
+        .doesNotContain("Phan Trọng Kiên", "Cao Ngọc Long");
+    JsonNode report = JSON.readTree(response.getBody());
+    assertThat(report.at("/privacy/key").asText()).startsWith("random");
+    assertThat(report.at("/privacy/subject-types").toString()).contains("officer");
+    List<String> ids = new ArrayList<>();
+    report.get("subjects").forEach(subject -> ids.add(subject.get("id").asText()));
+    assertThat(ids).contains("ubnd-ba-dinh").anyMatch(id -> id.matches("p-[0-9a-f]{20}"));
+  }
+
+  @Test
   void theHanoiSampleIsEvaluatedWithReasonsAndScores() throws IOException {
     ResponseEntity<String> response = post("/evaluations", hanoiSample(), YAML);
 
@@ -319,9 +334,10 @@ class ConductServiceTests {
 
   @Test
   void theBundledRankingFactsRankDepartmentsAndDistrictsApart() throws IOException {
-    RankingFacts bundled = new RankingFacts(engine,
-        new ServiceProperties(FactsLimits.DEFAULT_MAX_BYTES, new ClassPathResource("facts/hanoi-units-2025-06.yaml"), null,
-            new ServiceProperties.Letterhead(null, null, null, null)));
+    ServiceProperties properties = new ServiceProperties(FactsLimits.DEFAULT_MAX_BYTES,
+        new ClassPathResource("facts/hanoi-units-2025-06.yaml"), null, new ServiceProperties.Letterhead(null, null, null,
+            null), new ServiceProperties.Privacy(null, false, false));
+    RankingFacts bundled = new RankingFacts(engine, properties, ServicePrivacy.of(properties.privacy()));
 
     assertThat(bundled.report().factProblems()).isEmpty();
     assertThat(bundled.report().rankings()).extracting(r -> r.checklistId() + "/" + r.peerGroup() + ": "

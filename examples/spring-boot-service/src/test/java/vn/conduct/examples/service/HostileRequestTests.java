@@ -245,8 +245,10 @@ class HostileRequestTests {
     assertThat(answers).allSatisfy(response -> {
       assertThat(response.status()).isEqualTo(200);
       JsonNode report = JSON.readTree(response.body());
-      assertThat(report.at("/subjects/0/id").asText()).isEqualTo(hostileId);
-      assertThat(report.at("/subjects/0/name").asText()).isEqualTo("\u001b]0;pwned\u0007");
+      // an officer is personal (hanoi-522): the service answers the pseudonym of the id as sent, no name
+      assertThat(report.at("/subjects/0/id").asText()).matches("p-[0-9a-f]{20}");
+      assertThat(report.at("/subjects/0/name").isNull()).isTrue();
+      assertThat(response.text()).doesNotContain("pwned");
       assertThat(report.at("/fact-problems")).isEmpty();
       assertThat(response.text().chars().filter(c -> c < 0x20 && c != '\n')).as("raw control characters").isEmpty();
     });

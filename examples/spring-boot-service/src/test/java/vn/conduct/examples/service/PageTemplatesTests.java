@@ -20,7 +20,7 @@ class PageTemplatesTests {
 
   private static ServiceProperties properties(Path templates, ServiceProperties.Letterhead letterhead) {
     return new ServiceProperties(FactsLimits.DEFAULT_MAX_BYTES, new ClassPathResource("facts/hanoi-units-2025-06.yaml"),
-        templates, letterhead);
+        templates, letterhead, new ServiceProperties.Privacy(null, false, false));
   }
 
   private static final ServiceProperties.Letterhead NONE = new ServiceProperties.Letterhead(null, null, null, null);
