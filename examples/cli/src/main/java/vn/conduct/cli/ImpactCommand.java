@@ -80,7 +80,18 @@ final class ImpactCommand implements Callable<Integer> {
       description = "Language of the words and titles: vi (default) or en.")
   Language language = Language.VI;
 
+  @Option(names = "--pseudonym-key", paramLabel = "<file>",
+      description = {"Pseudonymise the ids of people (what either version marks personal) with the key in this file",
+          "(16 bytes or more) instead of a key drawn for this run."})
+  java.nio.file.Path pseudonymKey;
+
+  @Option(names = "--reveal-ids", description = "Show the real ids of people instead of pseudonyms (for the host's own use).")
+  boolean revealIds;
+
   private Messages messages;
+
+  /** The privacy of this run's output: how ids were masked, or {@code null} if nothing was. */
+  private String privacy;
 
   enum Format { TEXT, JSON, CSV, HTML }
 
@@ -93,6 +104,7 @@ final class ImpactCommand implements Callable<Integer> {
     PackImpact impact = PackImpact.between(engine, request, versions.fromPack(), versions.from(), versions.toPack(),
         versions.to());
     messages = new Messages(language);
+    impact = pseudonymised(impact, request);
     Map<String, String> titles = new LinkedHashMap<>();
     for (ChecklistInfo c : engine.checklists()) {
       boolean isFrom = versions.isFrom(c.packId(), c.packVersion());
@@ -124,6 +136,43 @@ final class ImpactCommand implements Callable<Integer> {
     }
     out.flush();
     return ConductCommand.OK;
+  }
+
+  /**
+   * Privacy by default, as {@code evaluate} (report-format.md, section 14.1): the ids of subjects of a type
+   * either version marks personal become pseudonyms, under the key of {@code --pseudonym-key} or one drawn
+   * for this run, and a line on the standard error says so; {@code --reveal-ids} shows them.
+   */
+  private PackImpact pseudonymised(PackImpact impact, EvaluationRequest request) {
+    if (revealIds) {
+      if (pseudonymKey != null) {
+        throw new UsageException(messages.get("privacy.reveal-conflict", "--pseudonym-key"));
+      }
+      return impact;
+    }
+    if (impact.personalData().subjectTypes().isEmpty()) {
+      return impact;
+    }
+    vn.conduct.rules.io.Pseudonyms pseudonyms;
+    if (pseudonymKey == null) {
+      pseudonyms = vn.conduct.rules.io.Pseudonyms.withRandomKey();
+    } else {
+      try {
+        pseudonyms = vn.conduct.rules.io.Pseudonyms.withKey(java.nio.file.Files.readAllBytes(pseudonymKey));
+      } catch (java.io.IOException e) {
+        throw new FileProblem(SafeText.line("--pseudonym-key: cannot read " + pseudonymKey + ": " + e.getMessage()));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--pseudonym-key: " + SafeText.line(e.getMessage()));
+      }
+    }
+    java.util.Set<String> personal = new java.util.HashSet<>();
+    request.subjects().stream().filter(s -> impact.personalData().isPersonal(s.type())).forEach(s -> personal.add(s.id()));
+    String types = String.join(", ", impact.personalData().subjectTypes());
+    privacy = messages.get(pseudonymKey == null ? "impact.privacy.random" : "impact.privacy.host", types);
+    TextOut err = new TextOut(spec.commandLine().getErr());
+    err.println("conduct: " + privacy);
+    err.flush();
+    return impact.withSubjectIds(id -> personal.contains(id) ? pseudonyms.of(id) : id);
   }
 
   /** The rules of each version, to tell a rule replaced from a rule whose outcome changed. */
@@ -336,6 +385,9 @@ final class ImpactCommand implements Callable<Integer> {
     root.put("pack", impact.packId()).put("from", impact.fromVersion()).put("to-pack", impact.toPackId())
         .put("to", impact.toVersion())
         .put("subjects", impact.subjects()).put("changed", impact.changes().size());
+    if (privacy != null) {
+      root.put("privacy", privacy);
+    }
     ArrayNode lists = root.putArray("checklists");
     for (PackImpact.ChecklistSummary c : impact.checklists()) {
       ObjectNode node = lists.addObject().put("id", c.checklistId())

@@ -59,6 +59,31 @@ class ImpactCommandTests {
   }
 
   @Test
+  void should_pseudonymise_people_either_version_marks_personal_unless_revealed() throws Exception {
+    // hanoi-3814 1.0.0 marks nothing personal, 1.2.0 marks officers: the impact masks them (the union)
+    String[] args = {"impact", "--from", "hanoi-3814@1.0.0", "--to", "hanoi-3814@1.2.0", "--facts", facts.toString(),
+        "--lang", "en"};
+    assertThat(cli.run(args)).as(cli.err()).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).doesNotContain("cb-028").containsPattern("p-[0-9a-f]{20} \\(ubnd-p-quan-thanh\\): hn3814-monthly");
+    assertThat(cli.err()).startsWith("conduct: the ids of people (officer) are pseudonyms, HMAC-SHA256 under a key drawn");
+
+    java.nio.file.Path key = Files.writeString(dir.resolve("impact.key"), "an office key of 32 bytes......");
+    String[] keyed = java.util.Arrays.copyOf(args, args.length + 4);
+    System.arraycopy(new String[] {"--pseudonym-key", key.toString(), "--format", "json"}, 0, keyed, args.length, 4);
+    assertThat(cli.run(keyed)).isEqualTo(ConductCommand.OK);
+    String first = cli.out();
+    assertThat(cli.run(keyed)).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).as("same key, same pseudonyms").isEqualTo(first).doesNotContain("cb-028")
+        .contains("\"privacy\" : \"the ids of people (officer) are pseudonyms");
+
+    String[] revealed = java.util.Arrays.copyOf(args, args.length + 1);
+    revealed[args.length] = "--reveal-ids";
+    assertThat(cli.run(revealed)).isEqualTo(ConductCommand.OK);
+    assertThat(cli.out()).contains("cb-028 (ubnd-p-quan-thanh): hn3814-monthly");
+    assertThat(cli.err()).isEmpty();
+  }
+
+  @Test
   void should_say_when_a_grade_changes_because_of_the_checklist_itself() {
     // WHEN the officers' monthly grades (June 2025) are evaluated under hanoi-3814 1.0.0 (frozen) and 1.1.0
     int code = cli.run("impact", "--from", "hanoi-3814@1.0.0", "--to", "hanoi-3814@1.1.0", "--facts",

@@ -164,9 +164,11 @@ public final class PackImpact {
   private final List<ChecklistSummary> checklists;
   private final Map<String, Count> units;
   private final Map<String, Integer> rules;
+  private final PersonalData personalData;
 
   private PackImpact(String packId, String toPackId, String fromVersion, String toVersion, int subjects, List<SubjectChange> changes,
-      List<ChecklistSummary> checklists, Map<String, Count> units, Map<String, Integer> rules) {
+      List<ChecklistSummary> checklists, Map<String, Count> units, Map<String, Integer> rules,
+      PersonalData personalData) {
     this.packId = packId;
     this.toPackId = toPackId;
     this.fromVersion = fromVersion;
@@ -176,6 +178,7 @@ public final class PackImpact {
     this.checklists = List.copyOf(checklists);
     this.units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
     this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    this.personalData = personalData;
   }
 
   /**
@@ -330,7 +333,18 @@ public final class PackImpact {
     Map<String, Count> unitCounts = new LinkedHashMap<>();
     units.forEach((id, c) -> unitCounts.put(id, new Count(c[0], c[1])));
     return new PackImpact(packId, toPackId, fromVersion, toVersion, ids.size(), changes, summaries, unitCounts,
-        mostFirst(rules));
+        mostFirst(rules), union(a.provenance().personalData(), b.provenance().personalData()));
+  }
+
+  private static PersonalData union(PersonalData a, PersonalData b) {
+    Set<String> types = new java.util.TreeSet<>(a.subjectTypes());
+    types.addAll(b.subjectTypes());
+    Map<String, Set<String>> attributes = new TreeMap<>();
+    for (PersonalData each : List.of(a, b)) {
+      each.attributes().forEach((type, names) -> attributes.computeIfAbsent(type, t -> new java.util.TreeSet<>())
+          .addAll(names));
+    }
+    return PersonalData.of(types, attributes);
   }
 
   private static Map<String, Integer> mostFirst(Map<String, Integer> counts) {
@@ -415,6 +429,34 @@ public final class PackImpact {
   /** For each rule whose outcome changed for someone, how many subjects, most first. */
   public Map<String, Integer> rules() {
     return rules;
+  }
+
+  /**
+   * What either version marks as personal data (the union of both evaluations' marks): a pack may start
+   * marking people personal in a later version, and an impact shows both.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public PersonalData personalData() {
+    return personalData;
+  }
+
+  /**
+   * Returns this impact with every subject and unit id replaced by what the function makes of it (the
+   * same id always the same way): e.g. pseudonymised for an export. Counts and changes are unchanged.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public PackImpact withSubjectIds(java.util.function.UnaryOperator<String> change) {
+    Objects.requireNonNull(change, "change");
+    List<SubjectChange> mapped = changes.stream().map(c -> new SubjectChange(change.apply(c.subjectId()),
+        c.unitId() == null ? null : change.apply(c.unitId()), c.outcomes(), c.scores(), c.ranks())).toList();
+    Map<String, Count> unitCounts = new LinkedHashMap<>();
+    units.forEach((id, count) -> unitCounts.put(change.apply(id), count));
+    return new PackImpact(packId, toPackId, fromVersion, toVersion, subjects, mapped, checklists, unitCounts, rules,
+        personalData);
   }
 
   /** Whether no subject's result differs. */
