@@ -192,6 +192,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     RulesEngine engine = packs.engine();
     request = waivers.apply(packs.restrict(request));
+    waivers.checkDecisions(engine, request);
     Report report = evaluate(engine, request, err);
     output.print(report, locator, spec.commandLine().getOut(), false, engine.checklists(), err);
     if (log != null) {

@@ -94,7 +94,9 @@ final class ExplainCommand implements Callable<Integer> {
     FactsFile file = FactsInput.load(reader, facts);
     RulesEngine engine = packs.engine();
     // Quotas and rankings need every subject: the whole file is evaluated.
-    Report report = engine.evaluate(waivers.apply(packs.restrict(file.request())));
+    vn.conduct.rules.api.EvaluationRequest decided = waivers.apply(packs.restrict(file.request()));
+    waivers.checkDecisions(engine, decided);
+    Report report = engine.evaluate(decided);
     // what the decisions changed: the same facts evaluated without them (quotas may move too)
     if (waivers.decided()) {
       Report[] once = new Report[1];

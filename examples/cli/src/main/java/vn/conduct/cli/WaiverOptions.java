@@ -79,6 +79,25 @@ final class WaiverOptions {
     }
   }
 
+  /**
+   * Refuses decisions the engine would refuse, located as {@code conduct decisions check} locates them
+   * (the field's own line and the whole path, {@code decisions[2].by.id}), and a decision dated after
+   * today, which cannot have been taken yet: the same checks, so the two commands never disagree on where
+   * a problem is. Warnings (a contest nobody answered yet) do not stop an evaluation.
+   *
+   * @throws vn.conduct.rules.api.InvalidDecisionsException with every error of the first file that has any
+   */
+  void checkDecisions(vn.conduct.rules.api.RulesEngine engine, EvaluationRequest facts) {
+    for (Path file : decisionFiles) {
+      List<vn.conduct.rules.api.ValidationIssue> errors = vn.conduct.rules.io.DecisionsFile.read(file)
+          .check(engine, facts, java.time.LocalDate.now()).stream()
+          .filter(issue -> issue.severity() == vn.conduct.rules.api.ValidationIssue.Level.ERROR).toList();
+      if (!errors.isEmpty()) {
+        throw new vn.conduct.rules.api.InvalidDecisionsException(file.toString(), errors);
+      }
+    }
+  }
+
   /** Whether decisions were given. */
   boolean decided() {
     return !decisionFiles.isEmpty();

@@ -162,6 +162,11 @@ class DecisionsCommandTests {
     assertThat(code).isEqualTo(ConductCommand.INVALID);
     assertThat(cli.err()).contains("self.yaml:", "decision 'd-2025-06-cb-013-override' is an override of cb-013's",
         "the subject itself", "[decision.self]");
+    String evaluated = cli.err().lines().filter(l -> l.contains("[decision.self]")).findFirst().orElseThrow().strip();
+    assertThat(cli.run("decisions", "check", "--facts", facts.toString(), self.toString())).isEqualTo(ConductCommand.INVALID);
+    assertThat((cli.out() + cli.err()).lines().map(String::strip)).as("evaluate and check locate it alike: line, column, whole path")
+        .contains(evaluated);
+    assertThat(evaluated).contains("decisions[2].by.id");
 
     code = cli.run("decisions", "check", "--facts", facts.toString(), "--on", "2025-07-31", self.toString());
     assertThat(code).isEqualTo(ConductCommand.INVALID);

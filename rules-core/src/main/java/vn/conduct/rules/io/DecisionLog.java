@@ -207,14 +207,36 @@ public final class DecisionLog {
     request.waivers().forEach(w -> waivers.add(w.id() + ":" + sha256(canonical(waiver(w)))));
     List<String> loggedWaivers = new ArrayList<>();
     logged.path("waivers").forEach(w -> loggedWaivers.add(w.asText()));
+    int beforeSideFiles = differences.size();
     if (!waivers.equals(loggedWaivers)) {
       differences.add("the waivers differ: " + waivers + ", logged " + loggedWaivers);
     }
     differences.addAll(decisionDifferences(request, logged.path("decisions")));
+    boolean sideFilesDiffer = differences.size() > beforeSideFiles;
     String facts = digest(request);
     if (!facts.equals(logged.path("facts-digest").asText())) {
-      differences.add("the facts differ: digest " + facts + ", logged " + logged.path("facts-digest").asText()
-          + firstDifference(logged.get("facts"), facts(request)));
+      JsonNode loggedFacts = logged.get("facts");
+      ObjectNode given = facts(request);
+      if (loggedFacts instanceof ObjectNode held) {
+        // the digest covers the waivers and decisions too: blame the facts only when they differ themselves
+        ObjectNode heldFacts = held.deepCopy();
+        ObjectNode givenFacts = given.deepCopy();
+        for (String side : List.of("waivers", "decisions")) {
+          heldFacts.remove(side);
+          givenFacts.remove(side);
+        }
+        if (!heldFacts.equals(givenFacts)) {
+          differences.add("the facts differ: digest " + facts + ", logged " + logged.path("facts-digest").asText()
+              + firstDifference(heldFacts, givenFacts));
+        }
+      } else if (sideFilesDiffer) {
+        differences.add("the request's digest differs (" + facts + ", logged " + logged.path("facts-digest").asText()
+            + "), as the waivers or decisions above change it; whether the facts differ too cannot be told: the"
+            + " line does not hold them");
+      } else {
+        differences.add("the facts differ: digest " + facts + ", logged " + logged.path("facts-digest").asText()
+            + firstDifference(loggedFacts, given));
+      }
     }
     Report report;
     try {

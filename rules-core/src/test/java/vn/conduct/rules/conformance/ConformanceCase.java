@@ -267,8 +267,9 @@ final class ConformanceCase {
   /**
    * The decision log (decision-log.md): the evaluation's line (holding the facts), replayed on the case's
    * files as given and on edited ones ({@code replays}: {@code facts}, {@code decisions} — file names in the
-   * case's folder, the case's own by default —, {@code reproduced}, and {@code differences}: texts each
-   * found in one of the replay's differences, in the order the spec lists its checks).
+   * case's folder, the case's own by default —, {@code reproduced}, {@code differences}: texts each
+   * found in one of the replay's differences, in the order the spec lists its checks, and {@code not-said}:
+   * texts no difference may hold).
    */
   private void checkLog(Report report, Map<String, Object> expected, List<String> problems) {
     FactsFile.only(expected, "log", Set.of("replays"));
@@ -277,7 +278,8 @@ final class ConformanceCase {
     int index = 0;
     for (Object each : FactsFile.list(expected.get("replays"), "log.replays")) {
       Map<String, Object> replay = FactsFile.map(each, "log.replays[" + index + "]");
-      FactsFile.only(replay, "log.replays[" + index + "]", Set.of("facts", "decisions", "reproduced", "differences"));
+      FactsFile.only(replay, "log.replays[" + index + "]", Set.of("facts", "decisions", "reproduced", "differences",
+          "not-said"));
       String facts = String.valueOf(replay.getOrDefault("facts", "facts.yaml"));
       String decisions = String.valueOf(replay.getOrDefault("decisions", "decisions.yaml"));
       var result = vn.conduct.rules.io.DecisionLog.replay(line, engine(), request(facts, decisions));
@@ -299,6 +301,11 @@ final class ConformanceCase {
           problems.add(what + ": no difference (from the last one matched on) says '" + text + "': " + result.differences());
         } else {
           from = found; // the next text may be in the same difference or a later one
+        }
+      }
+      for (Object text : FactsFile.list(replay.getOrDefault("not-said", List.of()), "not-said")) {
+        if (result.differences().stream().anyMatch(d -> d.contains(String.valueOf(text)))) {
+          problems.add(what + ": a difference says '" + text + "', which it must not: " + result.differences());
         }
       }
       index++;
