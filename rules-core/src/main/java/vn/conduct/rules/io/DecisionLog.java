@@ -119,10 +119,10 @@ public final class DecisionLog {
       }
     }
     ArrayNode waivers = line.putArray("waivers");
-    request.waivers().forEach(w -> waivers.add(w.id() + ":" + sha256(canonical(waiver(w)))));
+    request.waivers().forEach(w -> waivers.add(entry(w.id(), sha256(canonical(waiver(w))))));
     if (!request.decisions().isEmpty()) {
       ArrayNode decisions = line.putArray("decisions");
-      request.decisions().forEach(d -> decisions.add(d.id() + ":" + sha256(canonical(decision(d)))));
+      request.decisions().forEach(d -> decisions.add(entry(d.id(), sha256(canonical(decision(d))))));
     }
     line.put("facts-digest", digest(request));
     line.put("report-digest", digest(report));
@@ -204,11 +204,15 @@ public final class DecisionLog {
       }
     }
     List<String> waivers = new ArrayList<>();
-    request.waivers().forEach(w -> waivers.add(w.id() + ":" + sha256(canonical(waiver(w)))));
+    List<String> waiversAsBefore = new ArrayList<>(); // lines logged with the ids as written (before 0.3)
+    request.waivers().forEach(w -> {
+      waivers.add(entry(w.id(), sha256(canonical(waiver(w)))));
+      waiversAsBefore.add(w.id() + ":" + sha256(canonical(waiver(w))));
+    });
     List<String> loggedWaivers = new ArrayList<>();
     logged.path("waivers").forEach(w -> loggedWaivers.add(w.asText()));
     int beforeSideFiles = differences.size();
-    if (!waivers.equals(loggedWaivers)) {
+    if (!waivers.equals(loggedWaivers) && !waiversAsBefore.equals(loggedWaivers)) {
       differences.add("the waivers differ: " + waivers + ", logged " + loggedWaivers);
     }
     differences.addAll(decisionDifferences(request, logged.path("decisions")));
@@ -418,18 +422,25 @@ public final class DecisionLog {
    */
   private static List<String> decisionDifferences(EvaluationRequest request, JsonNode logged) {
     Map<String, String> given = new java.util.LinkedHashMap<>();
-    request.decisions().forEach(d -> given.put(d.id(), sha256(canonical(decision(d)))));
+    Map<String, String> idOf = new java.util.HashMap<>(); // the digest of an id → the id as given, to name it
+    request.decisions().forEach(d -> {
+      given.put(d.id(), sha256(canonical(decision(d))));
+      idOf.put(idDigest(d.id()), d.id());
+    });
     Map<String, String> was = new java.util.LinkedHashMap<>();
     logged.forEach(entry -> {
       String text = entry.asText();
-      int colon = text.indexOf(':');
-      was.put(colon < 0 ? text : text.substring(0, colon), colon < 0 ? "" : text.substring(colon + 1));
+      // sha256:<hex of the id>:sha256:<hex>, or <id>:sha256:<hex> as lines logged before 0.3 wrote it
+      int split = text.startsWith("sha256:") ? text.indexOf(':', "sha256:".length()) : text.indexOf(':');
+      String id = split < 0 ? text : text.substring(0, split);
+      was.put(idOf.getOrDefault(id, id), split < 0 ? "" : text.substring(split + 1));
     });
     List<String> differences = new ArrayList<>();
     was.forEach((id, digest) -> {
       String now = given.get(id);
       if (now == null) {
-        differences.add("decision " + SafeText.line(id) + " was applied by the evaluation but not given to the replay");
+        differences.add("decision " + SafeText.line(id) + " was applied by the evaluation but not given to the replay"
+            + (id.startsWith("sha256:") ? " (the line holds the digest of its id, not the id)" : ""));
       } else if (!now.equals(digest)) {
         differences.add("decision " + SafeText.line(id) + " was changed since the evaluation: digest " + now
             + ", logged " + digest + " (its outcome, points, signer, dates or reason differ)");
@@ -438,6 +449,18 @@ public final class DecisionLog {
     given.keySet().stream().filter(id -> !was.containsKey(id)).forEach(id -> differences.add("decision "
         + SafeText.line(id) + " was given to the replay but not logged: the evaluation did not apply it"));
     return differences;
+  }
+
+  /**
+   * A waiver or decision as the line records it (section 2): the digest of its id, then the digest of its
+   * canonical form. Ids may name people ({@code w-2025-06-cb-013-late}); the line holds none of them.
+   */
+  private static String entry(String id, String digest) {
+    return idDigest(id) + ":" + digest;
+  }
+
+  private static String idDigest(String id) {
+    return sha256(id.getBytes(StandardCharsets.UTF_8));
   }
 
   private static ObjectNode waiver(Waiver w) {

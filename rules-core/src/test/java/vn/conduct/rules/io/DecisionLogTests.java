@@ -140,6 +140,23 @@ class DecisionLogTests {
   }
 
   @Test
+  void a_line_holds_the_digests_of_waiver_ids_not_the_ids_which_may_name_people() {
+    Waiver waiver = Waiver.builder("w-2025-06-o2-late", "logged").justification(LocalizedText.of("thử", "test"))
+        .approver(Waiver.Approver.withId("head", "head-of-unit")).risk(Waiver.Risk.LOW)
+        .dates(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)).build();
+    EvaluationRequest request = june(70).toBuilder().waiver(waiver).build();
+
+    String line = DecisionLog.line(request, engine.evaluate(request), Instant.now(), false);
+
+    assertThat(line).doesNotContain("o2").containsPattern("\"waivers\":\\[\"sha256:[0-9a-f]{64}:sha256:[0-9a-f]{64}\"\\]");
+    assertThat(DecisionLog.replay(line, engine, request).reproduced()).isTrue();
+    // a line logged before, with the id as written, still replays
+    String before = line.replaceFirst("\"waivers\":\\[\"sha256:[0-9a-f]{64}:", "\"waivers\":[\"w-2025-06-o2-late:");
+    assertThat(before).contains("w-2025-06-o2-late:sha256:");
+    assertThat(DecisionLog.replay(before, engine, request).reproduced()).isTrue();
+  }
+
+  @Test
   void should_refuse_a_line_that_is_not_a_log_line() {
     assertThatThrownBy(() -> DecisionLog.replay("{\"x\": 1}", engine, june(70)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a decision log line");
