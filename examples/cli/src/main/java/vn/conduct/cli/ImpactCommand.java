@@ -146,7 +146,7 @@ final class ImpactCommand implements Callable<Integer> {
   private PackImpact pseudonymised(PackImpact impact, EvaluationRequest request) {
     if (revealIds) {
       if (pseudonymKey != null) {
-        throw new UsageException(messages.get("privacy.reveal-conflict", "--pseudonym-key"));
+        throw new UsageException(Arguments.say("privacy.reveal-conflict", "--pseudonym-key"));
       }
       return impact;
     }

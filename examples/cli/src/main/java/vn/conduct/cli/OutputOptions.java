@@ -90,7 +90,7 @@ final class OutputOptions {
   vn.conduct.rules.io.Pseudonyms pseudonyms() {
     if (revealIds) {
       if (pseudonymKey != null || names) {
-        throw new UsageException(new Messages(language()).get("privacy.reveal-conflict",
+        throw new UsageException(Arguments.say("privacy.reveal-conflict",
             pseudonymKey != null ? "--pseudonym-key" : "--names"));
       }
       return null;

@@ -134,9 +134,12 @@ class PrivacyCliTests {
         "--lang", "en")).isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("--reveal-ids shows the real ids and names: it goes with no --pseudonym-key"
         + " [Hint: leave one of the two out]");
-    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--reveal-ids", "--names"))
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--reveal-ids", "--names", "--lang", "vi"))
         .isEqualTo(ConductCommand.USAGE);
     assertThat(cli.err()).contains("--reveal-ids hiện mã và tên thật: không dùng cùng --names");
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--reveal-ids", "--names"))
+        .as("without --lang, a usage error is in English, as every other").isEqualTo(ConductCommand.USAGE);
+    assertThat(cli.err()).contains("--reveal-ids shows the real ids and names: it goes with no --names");
   }
 
   @Test
