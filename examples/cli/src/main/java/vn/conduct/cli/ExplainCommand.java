@@ -217,7 +217,7 @@ final class ExplainCommand implements Callable<Integer> {
         f.decisions().forEach(d -> lines.add("  " + safe(w.decision(d, language))));
       });
     }
-    score.decisions().forEach(d -> lines.add(safe(d.targetText() + ": " + w.decision(d, language))));
+    score.decisions().forEach(d -> lines.add(safe(w.target(d) + ": " + w.decision(d, language))));
     if (!lines.isEmpty()) {
       out.println("  " + w.get("explain.decisions"));
       lines.forEach(line -> out.println("    " + line));

@@ -333,7 +333,7 @@ final class HtmlReport {
           score.rated() ? null : w.get("html.not-rated-evidence", Words.display(score.evidencePercent())), without,
           java.util.stream.Stream.concat(score.adjustments().stream().map(a -> new ReportView.Adjustment(
               w.adjustment(a.kind()), line(a.reason().in(language)))), score.decisions().stream().map(d ->
-              new ReportView.Adjustment(w.get("report.history").strip(), line(d.targetText() + ": "
+              new ReportView.Adjustment(w.get("report.history").strip(), line(w.target(d) + ": "
                   + w.decision(d, language))))).toList()));
     }
     List<ReportView.FindingView> findings = result.findings().stream().filter(f -> allFindings

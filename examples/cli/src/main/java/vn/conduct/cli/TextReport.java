@@ -286,7 +286,7 @@ final class TextReport {
       out.println(indent + "    " + adjustment(adjustment.kind()) + ": " + adjustment.reason().in(language));
     }
     score.decisions().forEach(decision -> out.println(indent + "    " + words.get("report.history")
-        + decision.targetText() + ": " + words.decision(decision, language)));
+        + words.target(decision) + ": " + words.decision(decision, language)));
     score.withoutWaivers().ifPresent(without -> out.println(indent + "    "
         + words.get("report.without-waivers") + number(without.score()) + " / " + number(without.maximum())
         + (without.rated() ? " → " + band(score.packId(), score.checklistId(), without.rating())

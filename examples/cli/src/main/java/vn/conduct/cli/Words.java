@@ -38,6 +38,19 @@ final class Words extends Messages {
   }
 
   /**
+   * What a decision is about, in this language: {@code hanoi-3814, quy tắc hn3814.working-time},
+   * {@code hanoi-3814/hn3814-monthly, mục hn3814.initiative}, {@code hanoi-3814/hn3814-monthly, điểm}.
+   */
+  String target(vn.conduct.rules.api.Decision decision) {
+    if (decision.ruleId().isPresent()) {
+      return get("decision.target.rule", decision.packId(), decision.ruleId().get());
+    }
+    String checklist = decision.packId() + "/" + decision.checklistId().orElse("");
+    return decision.itemId().map(item -> get("decision.target.item", checklist, item))
+        .orElseGet(() -> get("decision.target.score", checklist));
+  }
+
+  /**
    * One act of a history in one line: date, kind, who as what, what an override set, and why, e.g.
    * {@code 2025-07-08 override by Phan Trọng Kiên (cb-001, unit-head): → PASS — Late with a good reason}.
    */
@@ -53,7 +66,12 @@ final class Words extends Messages {
         .orElse("");
     return decision.date() + " " + kind + get("word.by") + (decision.by().name() == null ? decision.by().id()
         : decision.by().name() + " (" + decision.by().id()) + (decision.by().name() == null ? " (" : ", ")
-        + decision.by().role() + ")" + set + " — " + decision.reason().in(language) + " [" + decision.id() + "]";
+        + role(decision.by().role()) + ")" + set + " — " + decision.reason().in(language) + " [" + decision.id() + "]";
+  }
+
+  /** A signer's role: the reserved {@code subject} (the person judged, who contests) in words; a pack's role as declared. */
+  private String role(String role) {
+    return "subject".equals(role) ? get("decision.role.subject") : role;
   }
 
   /** A waiver in one line: why, who approved it as what, the risk and the dates. */

@@ -21,7 +21,8 @@ class VietnameseOutputTests {
   static final Set<String> DENIED = Set.of("points", "point", "period", "within", "group", "groups", "pass", "passed",
       "fail", "failed", "unknown", "rating", "rated", "score", "scores", "rank", "ranked", "ranking", "subjects",
       "subject", "members", "member", "evidence", "waived", "waiver", "compliant", "total", "average", "none", "layer",
-      "layers", "pinned", "without", "each", "months", "month", "days", "weeks", "years", "unit", "units", "commune");
+      "layers", "pinned", "without", "each", "months", "month", "days", "weeks", "years", "unit", "units", "commune",
+      "item", "items", "rule", "override", "contest", "review", "history", "pending");
 
   /**
    * A word: letters only, standing alone. Identifiers from pack data (rule ids such as
@@ -42,6 +43,28 @@ class VietnameseOutputTests {
     // rules-core words a declared unit in the reader's language too (9 điểm, not 9 points)
     assertThat(leaks(out)).as("English words in the Vietnamese demo").isEmpty();
     assertThat(out).contains(" điểm (yêu cầu ");
+  }
+
+  @Test
+  void should_print_decisions_and_waivers_in_vietnamese_without_english_words() throws IOException {
+    CliRun cli = new CliRun();
+    Path dir = Files.createDirectories(Path.of("target/vi-decisions"));
+    assertThat(cli.run("demo", "--print-facts")).isEqualTo(ConductCommand.OK);
+    Path facts = Files.writeString(dir.resolve("facts.yaml"), cli.out());
+    assertThat(cli.run("demo", "--print-decisions")).isEqualTo(ConductCommand.OK);
+    Path decisions = Files.writeString(dir.resolve("decisions.yaml"), cli.out());
+    assertThat(cli.run("demo", "--print-waivers")).isEqualTo(ConductCommand.OK);
+    Path waivers = Files.writeString(dir.resolve("waivers.yaml"), cli.out());
+
+    assertThat(cli.run("evaluate", "--facts", facts.toString(), "--decisions", decisions.toString(), "--waivers",
+        waivers.toString())).as(cli.err()).isEqualTo(ConductCommand.OK);
+
+    String out = cli.out();
+    assertThat(out).contains("quá trình: ");
+    // the reasons the sample's people wrote are theirs (English in the sample); the CLI's own words are checked
+    String own = out.lines().map(l -> l.contains(" — ") ? l.substring(0, l.indexOf(" — ")) : l)
+        .collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(leaks(own)).as("English words in the Vietnamese report with decisions and waivers").isEmpty();
   }
 
   @Test

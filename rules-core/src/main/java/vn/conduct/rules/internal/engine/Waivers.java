@@ -159,6 +159,18 @@ public final class Waivers {
    * (its scope and subjects had no FAIL or UNKNOWN finding), so that a waiver doing nothing is never
    * silent. Waivers already noted (expired, not started, partial, pack not used) are not noted again.
    */
+  /** {@link Waiver#scopeText()} in Vietnamese, for the notes' Vietnamese texts. */
+  static String scopeTextVi(Waiver waiver) {
+    if (waiver.ruleId().isPresent()) {
+      return waiver.packId() + ", quy tắc " + waiver.ruleId().get();
+    }
+    if (waiver.checklistId().isPresent()) {
+      return waiver.packId() + "/" + waiver.checklistId().get()
+          + waiver.itemId().map(item -> ", mục " + item).orElse(" (mọi mục)");
+    }
+    return waiver.packId() + " (mọi quy tắc)";
+  }
+
   static vn.conduct.rules.api.Provenance withUnapplied(vn.conduct.rules.api.Provenance provenance,
       List<Waiver> waivers, Set<String> applied) {
     List<LocalizedText> notes = new ArrayList<>(provenance.notes());
@@ -169,7 +181,7 @@ public final class Waivers {
       String id = SafeText.line(waiver.id());
       notes.add(LocalizedText.of(
           "Miễn trừ " + id + " không áp dụng cho kết quả nào: không có kết quả KHÔNG ĐẠT hoặc CHƯA RÕ nào trong phạm vi ("
-              + waiver.scopeText() + ") của các đối tượng được chọn",
+              + scopeTextVi(waiver) + ") của các đối tượng được chọn",
           "Waiver " + id + " excused no finding: no FAIL or UNKNOWN finding in its scope (" + waiver.scopeText()
               + ") for the subjects it selects"));
     }
