@@ -42,6 +42,34 @@ final class CheckCommand implements Callable<Integer> {
   /** The most issues printed for one pack; the rest are counted. */
   static final int MAX_SHOWN = 100;
 
+  /**
+   * Prints the issues found in one side file (waivers, decisions) — errors on {@code err}, warnings on
+   * {@code out}, at most {@link #MAX_SHOWN} — and its verdict line; returns whether the file fails the
+   * check (an error, or with {@code strict} a warning).
+   */
+  static boolean report(java.nio.file.Path file, List<vn.conduct.rules.api.ValidationIssue> issues, boolean strict,
+      Messages messages, PrintWriter out, PrintWriter err) {
+    long errors = issues.stream().filter(i -> i.severity() == vn.conduct.rules.api.ValidationIssue.Level.ERROR).count();
+    long warnings = issues.size() - errors;
+    String name = SafeText.line(file.toString());
+    int shown = 0;
+    for (vn.conduct.rules.api.ValidationIssue issue : issues) {
+      if (shown++ == MAX_SHOWN) {
+        err.println(messages.get("waivers.more-issues", issues.size() - MAX_SHOWN, name));
+        break;
+      }
+      (issue.severity() == vn.conduct.rules.api.ValidationIssue.Level.ERROR ? err : out).println(issue.render());
+    }
+    if (errors > 0 || (strict && warnings > 0)) {
+      err.println(messages.get(errors == 0 ? "check.invalid-strict" : "check.invalid", name,
+          messages.count("check.errors", errors), messages.count("check.warnings", warnings)));
+      return true;
+    }
+    out.println(warnings > 0 ? messages.get("check.valid-with", name, messages.count("check.warnings", warnings))
+        : messages.get("check.valid-alone", name));
+    return false;
+  }
+
   @Option(names = "--strict",
       description = "Also fail on warnings: unused vocabulary, rules citing no article without a note, untested rules.")
   boolean strict;

@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import vn.conduct.rules.api.EvaluationRequest;
 import vn.conduct.rules.api.InvalidDecisionsException;
 import vn.conduct.rules.api.Language;
-import vn.conduct.rules.api.SafeText;
 import vn.conduct.rules.api.ValidationIssue;
 import vn.conduct.rules.io.FactsReader;
 import vn.conduct.rules.io.DecisionsFile;
@@ -98,25 +97,8 @@ final class DecisionsCommand implements Runnable {
         } catch (InvalidDecisionsException e) {
           issues = new ArrayList<>(e.issues());
         }
-        long errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Level.ERROR).count();
-        long warnings = issues.size() - errors;
-        int shown = 0;
-        for (ValidationIssue issue : issues) {
-          if (shown++ == CheckCommand.MAX_SHOWN) {
-            err.println(messages.get("waivers.more-issues", issues.size() - CheckCommand.MAX_SHOWN,
-                SafeText.line(file.toString())));
-            break;
-          }
-          (issue.severity() == ValidationIssue.Level.ERROR ? err : out).println(issue.render());
-        }
-        String name = SafeText.line(file.toString());
-        if (errors > 0 || (strict && warnings > 0)) {
-          err.println(messages.get(errors == 0 ? "check.invalid-strict" : "check.invalid", name,
-              messages.count("check.errors", errors), messages.count("check.warnings", warnings)));
+        if (CheckCommand.report(file, issues, strict, messages, out, err)) {
           exit = ConductCommand.INVALID;
-        } else {
-          out.println(warnings > 0 ? messages.get("check.valid-with", name, messages.count("check.warnings", warnings))
-              : messages.get("check.valid-alone", name));
         }
       }
       return exit;

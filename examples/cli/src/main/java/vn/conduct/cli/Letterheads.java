@@ -194,34 +194,11 @@ final class Letterheads {
   /** " (did you mean 'office'?)" for a key one or two edits away from a known one, else "". */
   private static String suggestion(String key) {
     for (String known : List.of("office", "motto", "place", "footer")) {
-      if (distance(known, key.toLowerCase(java.util.Locale.ROOT)) <= 2) {
+      if (key.length() <= 20 && Arguments.distance(known, key.toLowerCase(java.util.Locale.ROOT)) <= 2) {
         return " (did you mean '" + known + "'?)";
       }
     }
     return "";
-  }
-
-  /** The Levenshtein distance of two short words. */
-  private static int distance(String a, String b) {
-    if (b.length() > 20) {
-      return Integer.MAX_VALUE;
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private static FileProblem problem(String name, Node node, String what, String hint) {
