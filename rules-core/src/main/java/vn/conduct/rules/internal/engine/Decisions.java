@@ -153,49 +153,10 @@ public final class Decisions {
   /** The problems with a decision's target: an unknown pack, rule, checklist, or an item not in the checklist. */
   static List<Problem> targetProblems(Decision decision, List<RulePackInfo> packs, List<RuleInfo> rules,
       List<ChecklistInfo> checklists) {
-    List<Problem> problems = new ArrayList<>();
-    String name = name(decision);
-    Set<String> packIds = new TreeSet<>();
-    packs.forEach(p -> packIds.add(p.id()));
-    if (!packIds.contains(decision.packId())) {
-      problems.add(new Problem(decision, "target.pack", "decision.unknown-pack", name + " names pack '"
-          + SafeText.line(decision.packId()) + "', which is not loaded", Hints.unknown(decision.packId(), packIds,
-          "loaded packs")));
-      return problems;
-    }
-    if (decision.ruleId().isPresent()) {
-      Set<String> ruleIds = new TreeSet<>();
-      rules.stream().filter(r -> r.rule().packId().equals(decision.packId())).forEach(r -> ruleIds.add(r.rule().ruleId()));
-      String rule = decision.ruleId().get();
-      if (!ruleIds.contains(rule)) {
-        problems.add(new Problem(decision, "target.rule", "decision.unknown-rule", name + " names rule '"
-            + SafeText.line(rule) + "', which pack '" + decision.packId() + "' does not have: there is no such finding",
-            Hints.unknown(rule, ruleIds, "rules of " + decision.packId())));
-      }
-    }
-    if (decision.checklistId().isPresent()) {
-      String checklist = decision.checklistId().get();
-      Set<String> checklistIds = new TreeSet<>();
-      Set<String> items = new TreeSet<>();
-      for (ChecklistInfo info : checklists) {
-        if (info.packId().equals(decision.packId())) {
-          checklistIds.add(info.checklistId());
-          if (info.checklistId().equals(checklist)) {
-            info.items().forEach(i -> items.add(i.ruleId()));
-          }
-        }
-      }
-      if (!checklistIds.contains(checklist)) {
-        problems.add(new Problem(decision, "target.checklist", "decision.unknown-checklist", name + " names checklist '"
-            + SafeText.line(checklist) + "', which pack '" + decision.packId() + "' does not have",
-            Hints.unknown(checklist, checklistIds, "checklists of " + decision.packId())));
-      } else if (decision.itemId().isPresent() && !items.contains(decision.itemId().get())) {
-        problems.add(new Problem(decision, "target.item", "decision.unknown-item", name + " names item '"
-            + SafeText.line(decision.itemId().get()) + "', which is not an item of checklist " + decision.packId() + "/"
-            + checklist, Hints.unknown(decision.itemId().get(), items, "its items")));
-      }
-    }
-    return problems;
+    return Waivers.targetProblems(name(decision), "decision", ": there is no such finding", decision.packId(),
+        decision.ruleId().orElse(null), decision.checklistId().orElse(null), decision.itemId().orElse(null), packs,
+        rules, checklists).stream()
+        .map(p -> new Problem(decision, "target." + p.field(), p.code(), p.message(), p.hint())).toList();
   }
 
   /**

@@ -34,45 +34,58 @@ public final class Waivers {
    */
   public static List<ScopeProblem> scopeProblems(Waiver waiver, List<RulePackInfo> packs, List<RuleInfo> rules,
       List<ChecklistInfo> checklists) {
+    return targetProblems("waiver '" + SafeText.line(waiver.id()) + "'", "waiver", "", waiver.packId(),
+        waiver.ruleId().orElse(null), waiver.checklistId().orElse(null), waiver.itemId().orElse(null), packs, rules,
+        checklists);
+  }
+
+  /**
+   * The problems with what a waiver or a decision names ({@code name}), against the packs, rules and
+   * checklists of an engine (every version): an unknown pack (then nothing else is looked at), rule,
+   * checklist, or an item that is not in the checklist; each with the field it is about ({@code pack},
+   * {@code rule}, {@code checklist}, {@code item}), the code {@code <kind>.unknown-<field>} and the nearest
+   * names. One definition for both side files.
+   *
+   * @param unknownRule what is added to the message of an unknown rule (a decision: that no such finding exists)
+   */
+  static List<ScopeProblem> targetProblems(String name, String kind, String unknownRule, String packId, String ruleId,
+      String checklistId, String itemId, List<RulePackInfo> packs, List<RuleInfo> rules, List<ChecklistInfo> checklists) {
     List<ScopeProblem> problems = new ArrayList<>();
-    String name = "waiver '" + SafeText.line(waiver.id()) + "'";
     Set<String> packIds = new TreeSet<>();
     packs.forEach(p -> packIds.add(p.id()));
-    if (!packIds.contains(waiver.packId())) {
-      problems.add(new ScopeProblem("pack", "waiver.unknown-pack", name + " names pack '" + SafeText.line(waiver.packId())
-          + "', which is not loaded", Hints.unknown(waiver.packId(), packIds, "loaded packs")));
+    if (!packIds.contains(packId)) {
+      problems.add(new ScopeProblem("pack", kind + ".unknown-pack", name + " names pack '" + SafeText.line(packId)
+          + "', which is not loaded", Hints.unknown(packId, packIds, "loaded packs")));
       return problems;
     }
-    if (waiver.ruleId().isPresent()) {
+    if (ruleId != null) {
       Set<String> ruleIds = new TreeSet<>();
-      rules.stream().filter(r -> r.rule().packId().equals(waiver.packId())).forEach(r -> ruleIds.add(r.rule().ruleId()));
-      String rule = waiver.ruleId().get();
-      if (!ruleIds.contains(rule)) {
-        problems.add(new ScopeProblem("rule", "waiver.unknown-rule", name + " names rule '" + SafeText.line(rule)
-            + "', which pack '" + waiver.packId() + "' does not have",
-            Hints.unknown(rule, ruleIds, "rules of " + waiver.packId())));
+      rules.stream().filter(r -> r.rule().packId().equals(packId)).forEach(r -> ruleIds.add(r.rule().ruleId()));
+      if (!ruleIds.contains(ruleId)) {
+        problems.add(new ScopeProblem("rule", kind + ".unknown-rule", name + " names rule '" + SafeText.line(ruleId)
+            + "', which pack '" + packId + "' does not have" + unknownRule,
+            Hints.unknown(ruleId, ruleIds, "rules of " + packId)));
       }
     }
-    if (waiver.checklistId().isPresent()) {
-      String checklist = waiver.checklistId().get();
+    if (checklistId != null) {
       Set<String> checklistIds = new TreeSet<>();
       Set<String> items = new TreeSet<>();
       for (ChecklistInfo info : checklists) {
-        if (info.packId().equals(waiver.packId())) {
+        if (info.packId().equals(packId)) {
           checklistIds.add(info.checklistId());
-          if (info.checklistId().equals(checklist)) {
+          if (info.checklistId().equals(checklistId)) {
             info.items().forEach(i -> items.add(i.ruleId()));
           }
         }
       }
-      if (!checklistIds.contains(checklist)) {
-        problems.add(new ScopeProblem("checklist", "waiver.unknown-checklist", name + " names checklist '"
-            + SafeText.line(checklist) + "', which pack '" + waiver.packId() + "' does not have",
-            Hints.unknown(checklist, checklistIds, "checklists of " + waiver.packId())));
-      } else if (waiver.itemId().isPresent() && !items.contains(waiver.itemId().get())) {
-        problems.add(new ScopeProblem("item", "waiver.unknown-item", name + " names item '"
-            + SafeText.line(waiver.itemId().get()) + "', which is not an item of checklist " + waiver.packId() + "/"
-            + checklist, Hints.unknown(waiver.itemId().get(), items, "its items")));
+      if (!checklistIds.contains(checklistId)) {
+        problems.add(new ScopeProblem("checklist", kind + ".unknown-checklist", name + " names checklist '"
+            + SafeText.line(checklistId) + "', which pack '" + packId + "' does not have",
+            Hints.unknown(checklistId, checklistIds, "checklists of " + packId)));
+      } else if (itemId != null && !items.contains(itemId)) {
+        problems.add(new ScopeProblem("item", kind + ".unknown-item", name + " names item '" + SafeText.line(itemId)
+            + "', which is not an item of checklist " + packId + "/" + checklistId,
+            Hints.unknown(itemId, items, "its items")));
       }
     }
     return problems;
